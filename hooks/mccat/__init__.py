@@ -1,0 +1,3 @@
+"""mccat: the micro-credential catalogue core. Never imports mkdocs."""
+
+LANGUAGES = ("ja", "en")

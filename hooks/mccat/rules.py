@@ -119,7 +119,8 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     problems += _stacking(entry, program_ids)
     problems += _dates(doc, data, today)
     problems += _delivery(doc, data)
-    problems += _languages(doc, data)
+    if entry.schema_valid:  # where the schema already failed, its errors say more
+        problems += _languages(doc, data)
     problems += _plausibility(doc, data)
     return problems
 
@@ -129,7 +130,8 @@ def provider_rules(entry: Entry) -> list[Problem]:
     if not ID_PATTERN.match(entry.id):
         problems.append(_problem(doc, (), "id.file-name", f"the file name '{entry.id}.yaml' is not a valid provider id",
                                  f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens"))
-    problems += _languages(doc, entry.data)
+    if entry.schema_valid:
+        problems += _languages(doc, entry.data)
     return problems
 
 

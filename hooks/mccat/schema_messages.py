@@ -15,7 +15,7 @@ from .vocabulary import vocabularies
 
 _TYPE_NAMES = {
     "object": "a set of fields", "array": "a list", "string": "text", "number": "a number",
-    "integer": "a whole number", "boolean": "true or false", "null": "empty",
+    "integer": "a whole number", "boolean": "true or false", "null": "empty", "decimal": "a decimal number",
 }
 
 
@@ -78,7 +78,7 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
             label = _label(kind, path + (name,)) if path or name else ""
             if set(schema.get("properties", {})) == {"ja", "en"}:
                 lang = "Japanese" if name == "ja" else "English"
-                yield problem(f"{where} has no {lang} text (`{name}`)", f"add `{name}:` under `{where}`; "
+                yield problem(f"`{where}` has no {lang} text (`{name}`)", f"add `{name}:` under `{where}`; "
                               "this text is required in both languages")
             else:
                 yield problem(f"missing required field `{field_name(path + (name,))}`{label}", hint)
@@ -101,19 +101,20 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         expected = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
         got = _TYPE_NAMES.get(_json_type(value), "something else")
-        hint = _type_hint(expected, value)
-        yield problem(f"`{where}`{_label(kind, path)} must be {wanted}, not {got} ({_show(value)})", hint)
+        shown = "" if value is None else f" ({_show(value)})"
+        yield problem(f"`{where}`{_label(kind, path)} must be {wanted}, not {got}{shown}", _type_hint(expected, value))
         return
     if keyword == "enum":
         vocab = _vocabulary_for(error.validator_value)
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        what = f"a known {vocab.title['en'].lower()}" if vocab else "an allowed value"
+        what = f"one of the values of “{vocab.title['en']}”" if vocab else "an allowed value"
         listing = ", ".join(f"`{a}`" for a in allowed) if len(allowed) <= 12 else \
             f"see the {len(allowed)} codes in schemas/vocabularies.schema.json"
         hint = (f"did you mean `{close[0]}`? " if close else "") + f"allowed: {listing}"
         if vocab and vocab.name == "isced_field" and isinstance(value, int):
-            hint = "quote the code so its leading zero stays: `\"0" + str(value) + "\"`"
+            hint = ('write the code in quotes, like "061": unquoted, YAML reads a number with a '
+                    "leading zero as octal (054 becomes 44)")
         yield problem(f"`{where}` is {_show(value)}, which is not {what}", hint)
         return
     if keyword == "const":
@@ -130,7 +131,7 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
             "Program id (provider/slug)": ("is not a program id",
                                           "write `provider/slug`, lowercase letters, digits and hyphens"),
         }
-        what, hint = hints.get(title, ("does not have the expected form", f"expected to match {error.validator_value}"))
+        what, hint = hints.get(title, ("does not have the expected form", _example_hint(kind, path)))
         if title == "https URL" and isinstance(value, str) and value.startswith("http://"):
             what, hint = "uses http://, not https://", "only https URLs are accepted; change http:// to https://"
         yield problem(f"`{where}`{_label(kind, path)} {what}: {_show(value)}", hint)
@@ -171,6 +172,15 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
     yield problem(f"`{where}`: {error.message}", "see the descriptor reference for this field")
 
 
+def _example_hint(kind: str, path: tuple) -> str:
+    """'write it like `JP` (ISO 3166-1 alpha-2 code ...)' from the field's own example and description."""
+    names = tuple(p for p in path if isinstance(p, str))
+    d = _descriptor_index(kind).get(names)
+    if d is None or d.example is None:
+        return "see the descriptor reference for this field"
+    return f"write it like `{d.example}` ({d.description['en'].rstrip('.')})"
+
+
 def _missing(error: ValidationError) -> list[str]:
     instance = error.instance if isinstance(error.instance, dict) else {}
     return [name for name in error.validator_value if name not in instance]
@@ -184,7 +194,7 @@ def _json_type(value: Any) -> str:
     if isinstance(value, int):
         return "integer"
     if isinstance(value, float):
-        return "number"
+        return "decimal"
     if isinstance(value, str):
         return "string"
     if isinstance(value, list):
@@ -193,6 +203,8 @@ def _json_type(value: Any) -> str:
 
 
 def _type_hint(expected: list[str], value: Any) -> str:
+    if value is None:
+        return "write a value after the colon, or remove the line if the field is optional"
     if "object" in expected and isinstance(value, str):
         return "give the text in both languages on separate lines: `ja: ...` and `en: ...`"
     if "array" in expected and not isinstance(value, list):

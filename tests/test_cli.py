@@ -1,0 +1,116 @@
+"""The mccat command as a provider or CI uses it: exit codes, formats, templates."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mccat.cli import main
+
+REPO = Path(__file__).parents[1]
+CASES = REPO / "tests/cases"
+
+
+def mccat(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mccat.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "hooks")})
+
+
+def test_sample_catalogue_is_valid_and_strict_clean():
+    result = mccat("validate", "--strict", cwd=REPO)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: 45 file(s) valid") or result.stdout.startswith("ok:")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert mccat("validate", "--format", "xml", cwd=tmp_path).returncode == 2
+    missing = mccat("--catalogue", "nowhere", "validate", cwd=tmp_path)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    assert mccat("new", "program", "Not An Id", cwd=tmp_path).returncode == 2
+
+
+@pytest.fixture
+def broken(tmp_path):
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(CASES / "base", catalogue)
+    shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
+    shutil.copytree(CASES / "invalid/warn-few-hours/catalogue/programs", catalogue / "programs",
+                    dirs_exist_ok=True)
+    shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
+    return tmp_path
+
+
+def test_json_report(broken):
+    result = mccat("validate", "--format", "json", cwd=broken)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["files_checked"] == 3 and report["errors"] == 1
+    [problem] = report["problems"]
+    assert problem["file"] == "catalogue/programs/example-univ/python-basics.yaml"
+    assert (problem["line"], problem["column"], problem["rule"]) == (47, 9, "schema.enum")
+    assert "online" in problem["hint"]
+
+
+def test_github_annotations(broken):
+    result = mccat("validate", "--format", "github", cwd=broken)
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("::error file=catalogue/programs/example-univ/python-basics.yaml,line=47,col=9,"
+                            "title=schema.enum::")
+    assert "did you mean `online`?" in first
+
+
+def test_validate_named_files_only(broken):
+    good = "catalogue/programs/example-univ/data-certificate.yaml"
+    assert mccat("validate", good, cwd=broken).returncode == 0
+    assert mccat("validate", "catalogue/programs/example-univ/python-basics.yaml", cwd=broken).returncode == 1
+    assert mccat("validate", "catalogue/programs/example-univ/nope.yaml", cwd=broken).returncode == 1
+
+
+def test_new_program_template_points_at_every_empty_field(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    assert main(["new", "program", "example-univ/new-course"]) == 0
+    path = tmp_path / "catalogue/programs/example-univ/new-course.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/program.schema.json\n")
+    for label in ("Learning outcomes / 学修成果", "Credential formats / 証明の形式", "Approval / 承認"):
+        assert label in text
+    assert main(["new", "program", "example-univ/new-course"]) == 2  # never overwrites
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "error [yaml." not in out and "Traceback" not in out
+    assert "`title.ja` is empty" in out and "`effort.hours` (Hours / 時間数) must be a number, not empty" in out
+
+
+def test_template_offers_every_field_of_the_schema():
+    from mccat.scaffold import scaffold
+    from mccat.schema import descriptors
+    text = scaffold("program", "x")
+    for d in descriptors("program"):
+        assert f"{d.path[-1]}:" in text, d.name
+        assert d.title["ja"] in text and d.title["en"] in text, d.name
+
+
+def test_new_provider(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "catalogue").mkdir()
+    assert main(["new", "provider", "my-college"]) == 0
+    text = (tmp_path / "catalogue/providers/my-college.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/provider.schema.json\n")
+    assert "Maintainers / 担当アカウント" in text
+
+
+def test_synth_writes_a_valid_catalogue(tmp_path):
+    out = tmp_path / "synthetic"
+    assert main(["synth", "--programs", "60", "--providers", "4", "--seed", "3", "--out", str(out)]) == 0
+    assert len(list(out.glob("programs/*/*.yaml"))) == 60
+    assert main(["--catalogue", str(out), "validate", "--strict"]) == 0

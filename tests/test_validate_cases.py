@@ -1,0 +1,81 @@
+"""Case-folder acceptance tests for `mccat validate`.
+
+Each folder in tests/cases/invalid/<case>/ holds files that are laid over the
+small valid catalogue in tests/cases/base/, an optional `args` file (extra
+command-line arguments), and `expected.txt`: the exact report a provider
+would see, exit status first. Regenerate after a deliberate message change
+with `MCCAT_UPDATE_CASES=1 pytest tests/test_validate_cases.py`, then review
+the diff of the expected files like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mccat.cli import main
+
+CASES = Path(__file__).parent / "cases"
+INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+
+
+def run_case(case: Path, tmp_path: Path, capsys, monkeypatch, extra: list[str] | None = None) -> str:
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(CASES / "base", catalogue)
+    shutil.copytree(case / "catalogue", catalogue, dirs_exist_ok=True)
+    args = (case / "args").read_text().split() if (case / "args").exists() else []
+    monkeypatch.chdir(tmp_path)
+    status = main(["--catalogue", "catalogue", "validate", *args, *(extra or [])])
+    return f"exit: {status}\n" + capsys.readouterr().out
+
+
+def test_base_catalogue_is_valid(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    assert main(["--catalogue", "catalogue", "validate", "--strict"]) == 0
+    assert capsys.readouterr().out == "ok: 3 file(s) valid\n"
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_case(case: Path, tmp_path, capsys, monkeypatch):
+    report = run_case(case, tmp_path, capsys, monkeypatch)
+    expected_file = case / "expected.txt"
+    if os.environ.get("MCCAT_UPDATE_CASES"):
+        expected_file.write_text(report, encoding="utf-8")
+    assert report == expected_file.read_text(encoding="utf-8")
+    assert not report.startswith("exit: 0"), "an invalid case must fail"
+    assert "Traceback" not in report
+
+
+WARNING_CASES = [p for p in INVALID if p.name.startswith("warn-")]
+
+
+@pytest.mark.parametrize("case", WARNING_CASES, ids=[p.name for p in WARNING_CASES])
+def test_warnings_do_not_fail_without_strict(case: Path, tmp_path, capsys, monkeypatch):
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(CASES / "base", catalogue)
+    shutil.copytree(case / "catalogue", catalogue, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--catalogue", "catalogue", "validate"]) == 0
+    out = capsys.readouterr().out
+    assert " warning [" in out and " error [" not in out
+
+
+def test_every_rule_is_covered_by_a_case():
+    """Each rule the validator can report has at least one case folder showing its message."""
+    reported = set()
+    for case in INVALID:
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+            if "] " in line and " [" in line:
+                reported.add(line.split(" [", 1)[1].split("]", 1)[0])
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "hooks/mccat").glob("*.py"))
+    import re
+    rules = set(re.findall(r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility)\.[a-z-]+)"', source))
+    rules |= {f"schema.{k}" for k in ("required", "additionalProperties", "type", "enum", "const", "pattern",
+                                      "minLength", "minItems", "uniqueItems", "minimum", "maximum")}
+    missing = sorted(rules - reported - {"file.missing", "file.unreadable", "file.symlink", "file.not-a-file",
+                                          "file.too-large", "yaml.complex-key", "date.future-approval"})
+    assert not missing, f"rules without a case folder: {missing}"

@@ -37,17 +37,20 @@ class SourceDocument:
 
     file: str
     data: Any
-    value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # libyaml marks (0-based line and column) by path; converted only when asked,
+    # since most files never need a position.
+    value_marks: dict[Path_, Any] = field(default_factory=dict)
+    key_marks: dict[Path_, Any] = field(default_factory=dict)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at path, or of the nearest parent."""
         path = tuple(path)
-        if key and path in self.key_positions:
-            return self.key_positions[path]
-        while path and path not in self.value_positions:
+        if key and path in self.key_marks:
+            return _mark(self.key_marks[path])
+        while path and path not in self.value_marks:
             path = path[:-1]
-        return self.value_positions.get(path, (1, 1))
+        mark = self.value_marks.get(path)
+        return _mark(mark) if mark is not None else (1, 1)
 
 
 class YamlProblem(Exception):
@@ -104,7 +107,7 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
     validation, so it avoids per-event function calls where it can.
     """
     doc = SourceDocument(display, None)
-    values, keys = doc.value_positions, doc.key_positions
+    values, keys = doc.value_marks, doc.key_marks
 
     def fail(rule: str, message: str, hint: str, mark) -> None:
         line, column = _mark(mark) if mark is not None else (1, 1)
@@ -160,16 +163,16 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                                 value = _key_text(value)
                             key_path = paths[-1] + (value,)
                             if value in parent:
-                                first = keys.get(key_path, (0, 0))[0]
+                                first = keys[key_path].line + 1
                                 fail("yaml.duplicate-key", f"repeats the key '{value}' (first on line {first})",
                                      "keep one of the two entries; YAML would silently drop the first", mark)
                             pending_keys[-1] = value
-                            keys[key_path] = (mark.line + 1, mark.column + 1)
+                            keys[key_path] = mark
                             continue
                         path = paths[-1] + (key,)
                         parent[key] = value
                         pending_keys[-1] = _NO_KEY
-                values[path] = (mark.line + 1, mark.column + 1)
+                values[path] = mark
                 if not is_scalar:
                     containers.append(value)
                     paths.append(path)

@@ -127,7 +127,19 @@ def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed:
     return providers + programs
 
 
+class _QuotingDumper(yaml.SafeDumper):
+    """Quotes strings that start with a digit ("061", dates), so YAML 1.1 and 1.2 readers agree."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if value[:1].isdigit() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_QuotingDumper.add_representer(str, _represent_str)
+
+
 def _write(path: Path, data: dict, schema: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(f"# yaml-language-server: $schema={schema}\n{text}", encoding="utf-8")

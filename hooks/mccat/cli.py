@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(run=run_synth)
+
+    from .review_cli import add_review_commands  # diff, owners, check-ownership, renewals, issue-form
+    add_review_commands(sub)
     return parser
 
 

@@ -1,0 +1,133 @@
+"""Read the repository at a git revision: which files changed, and their bytes.
+
+Every read of a revision takes two git processes whatever the number of files
+(`git ls-tree` for the list, one `git cat-file --batch` for all contents), so
+a diff of a 2,000-program catalogue stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+GIT_TIMEOUT = 120  # seconds; a local git command that takes longer is stuck
+
+
+class GitError(Exception):
+    """git failed or the revision does not exist; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class RepoFile:
+    path: str  # relative to the repository root, with forward slashes
+    mode: str  # git's file mode: 100644, 100755, 120000 (symbolic link), ...
+    content: bytes
+
+    @property
+    def is_symlink(self) -> bool:
+        return self.mode == "120000"
+
+
+def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        result = subprocess.run(["git", "-C", str(repo), *args], input=input, capture_output=True,
+                                timeout=GIT_TIMEOUT, env=env, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"`git {' '.join(args)}` did not finish in {GIT_TIMEOUT} s") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"`git {' '.join(args[:3])}` failed: {message[-1] if message else 'unknown error'}")
+    return result.stdout
+
+
+def repo_root(path: Path) -> Path:
+    """The top folder of the git work tree that contains path."""
+    try:
+        return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
+    except GitError:
+        raise GitError(f"{path.resolve()} is not inside a git repository") from None
+
+
+def resolve(repo: Path, rev: str) -> str:
+    """The full commit id of a revision name (branch, tag, sha, HEAD~1, ...)."""
+    if rev.startswith("-"):
+        raise GitError(f"'{rev}' is not a revision")
+    try:
+        return _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
+    except GitError:
+        raise GitError(f"'{rev}' is not a commit in this repository (fetch it first, e.g. "
+                       f"`git fetch origin {rev}`)") from None
+
+
+def merge_base(repo: Path, base: str, head: str) -> str:
+    """Where head branched from base, as `git diff base...head` uses; base itself if unrelated."""
+    try:
+        return _git(repo, "merge-base", base, head).decode().strip() or base
+    except GitError:
+        return base
+
+
+def files_at(repo: Path, rev: str, prefix: str) -> list[RepoFile]:
+    """Every file under prefix (a folder relative to the repository root) at a commit."""
+    listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", prefix or ".")
+    entries = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, kind, sha = meta.decode().split()
+        if kind == "blob":
+            entries.append((name.decode("utf-8", "surrogateescape"), mode, sha))
+    if not entries:
+        return []
+    output = _git(repo, "cat-file", "--batch", input="".join(f"{sha}\n" for _, _, sha in entries).encode())
+    files, offset = [], 0
+    for name, mode, sha in entries:
+        header_end = output.index(b"\n", offset)
+        size = int(output[offset:header_end].split()[2])
+        start = header_end + 1
+        files.append(RepoFile(name, mode, output[start:start + size]))
+        offset = start + size + 1  # each object is followed by a newline
+    return files
+
+
+def working_files(repo: Path, prefix: str) -> list[RepoFile]:
+    """Every file under prefix in the work tree as it is on disk (committed or not)."""
+    top = repo / prefix
+    files = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if d != ".git")
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            relative = PurePosixPath(path.relative_to(repo).as_posix())
+            if path.is_symlink():
+                files.append(RepoFile(str(relative), "120000", os.readlink(path).encode()))
+            else:
+                files.append(RepoFile(str(relative), "100644", path.read_bytes()))
+    return files
+
+
+def changed_paths(repo: Path, old: str, new: str | None) -> list[str]:
+    """Paths that differ between two commits (or a commit and the work tree), renames as delete + add."""
+    args = ["diff", "--name-only", "--no-renames", "-z", old] + ([new] if new else [])
+    paths = {p.decode("utf-8", "surrogateescape") for p in _git(repo, *args, "--").split(b"\0") if p}
+    if new is None:  # new files not yet added to git are changes too
+        untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "-z")
+        paths |= {p.decode("utf-8", "surrogateescape") for p in untracked.split(b"\0") if p}
+    return sorted(paths)
+
+
+def read_file_at(repo: Path, rev: str | None, path: str) -> bytes | None:
+    """One file's bytes at a commit (None: the work tree); None when it does not exist there."""
+    if rev is None:
+        target = repo / path
+        return target.read_bytes() if target.is_file() else None
+    try:
+        return _git(repo, "cat-file", "blob", f"{rev}:{path}")
+    except GitError:
+        return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -140,14 +141,23 @@ def format_value(kind: str, path: tuple, value: Any, lang: str) -> str:
     return show_invisible(json.dumps(value, ensure_ascii=False))
 
 
-def text_delta(old: str, new: str) -> tuple[str, str]:
-    """The changed passages of two long texts with a little context: [-removed-] and {+added+}."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)  # Latin words whole; Japanese (no spaces) by character
+
+
+def text_delta(old: str, new: str) -> tuple[str, str] | None:
+    """The changed passages of two long texts with a little context: [-removed-] and {+added+}.
+
+    None when the texts have too little in common for an excerpt to help.
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < 0.5:
+        return None
     before, after = [], []
     opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
-            same = old[i1:i2]
+            same = "".join(a[i1:i2])
             first, last = index == 0, index == len(opcodes) - 1
             if len(same) > 2 * CONTEXT or (first and len(same) > CONTEXT) or (last and len(same) > CONTEXT):
                 head = "" if first else same[:CONTEXT]
@@ -157,15 +167,17 @@ def text_delta(old: str, new: str) -> tuple[str, str]:
             after.append(show_invisible(same))
             continue
         if i2 > i1:
-            before.append(f"[-{show_invisible(old[i1:i2])}-]")
+            before.append(f"[-{show_invisible(''.join(a[i1:i2]))}-]")
         if j2 > j1:
-            after.append(f"{{+{show_invisible(new[j1:j2])}+}}")
+            after.append(f"{{+{show_invisible(''.join(b[j1:j2]))}+}}")
     return "".join(before), "".join(after)
 
 
 def change_values(kind: str, path: tuple, old: Any, new: Any, lang: str) -> tuple[str, str]:
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG_TEXT:
-        return text_delta(old, new)
+        delta = text_delta(old, new)
+        if delta is not None:
+            return delta
     return format_value(kind, path, old, lang), format_value(kind, path, new, lang)
 
 

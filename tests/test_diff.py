@@ -1,0 +1,327 @@
+"""`mccat diff`: the semantic diff between two git revisions, on real temporary repositories."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from git_catalogue import CatalogueRepo, programs_with
+from mccat.diff_report import field_label
+from mccat.schema import descriptors
+from mccat.vocabulary import label
+
+KOSEN = "example-kosen"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    repo = CatalogueRepo(tmp_path / "repo")
+    repo.base = repo.commit("base")
+    return repo
+
+
+def diff_json(repo, monkeypatch, capsys, *revisions: str) -> dict:
+    status, out, err = repo.mccat(monkeypatch, capsys, "diff", *revisions, "--format", "json")
+    assert status == 0, err
+    return json.loads(out)
+
+
+def only_change(report: dict) -> dict:
+    assert len(report["changes"]) == 1, report["changes"]
+    return report["changes"][0]
+
+
+def some_program(repo, predicate=lambda data: True) -> str:
+    return programs_with(predicate)[0]
+
+
+def test_no_changes_says_so_in_both_languages(repo, monkeypatch, capsys):
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, repo.base, "--lang", "en")
+    assert status == 0 and "No changes to the catalogue." in out
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, "--lang", "ja", "--format", "markdown")
+    assert status == 0 and "カタログに変更はありません。" in out
+
+
+def test_added_program_is_listed_with_its_key_facts(repo, monkeypatch, capsys):
+    source = some_program(repo)
+    new_id = f"{source.split('/')[0]}/brand-new-program"
+    repo.write(repo.program_path(new_id), repo.read(repo.program_path(source)) | {"title": {"ja": "新規", "en": "New"}})
+    head = repo.commit("add")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    # The copy is nearly identical to its source, which still exists: an addition, not a rename.
+    change = only_change(report)
+    assert (change["kind"], change["change"], change["id"]) == ("program", "added", new_id)
+    assert report["summary"]["added"] == 1
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "ja")
+    assert f"追加: `{new_id}` `新規`" in out
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
+    assert f"Added: `{new_id}` `New`" in out
+
+
+def test_removed_program(repo, monkeypatch, capsys):
+    gone = some_program(repo)
+    repo.program_path(gone).unlink()
+    head = repo.commit("remove")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
+    assert (change["change"], change["id"], change["old_file"]) == ("removed", gone,
+                                                                    f"catalogue/programs/{gone}.yaml")
+
+
+def test_rename_is_detected_with_the_fields_that_changed_on_the_way(repo, monkeypatch, capsys):
+    old_id = some_program(repo)
+    provider = old_id.split("/")[0]
+    new_id = f"{provider}/renamed-program"
+    repo.git("mv", f"catalogue/programs/{old_id}.yaml", f"catalogue/programs/{new_id}.yaml")
+    repo.change(repo.program_path(new_id), lambda d: d["title"].update(en=d["title"]["en"] + " (revised)"))
+    head = repo.commit("rename")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
+    assert (change["change"], change["old_id"], change["id"]) == ("renamed", old_id, new_id)
+    assert 0.8 <= change["similarity"] < 1
+    assert [f["path"] for f in change["fields"]] == ["title.en"]
+    assert not [f for f in change["flags"] if f["code"] == "provider-changed"]
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
+    assert f"Renamed: Program {old_id} → {new_id}" in out and "its public URL changes" in out
+
+
+def test_unrelated_remove_and_add_are_not_a_rename(repo, monkeypatch, capsys):
+    first, second = programs_with(lambda d: True)[:2]
+    repo.program_path(first).unlink()
+    data = repo.read(repo.program_path(second))
+    repo.program_path(second).unlink()
+    data = {key: value for key, value in data.items()}
+    data["title"] = {"ja": "全く別のプログラム", "en": "Something else entirely"}
+    for key in ("summary", "description", "learning_outcomes", "skills", "offerings", "delivery"):
+        data.pop(key, None)
+    repo.write(repo.program_path(f"{second.split('/')[0]}/other"), data)
+    head = repo.commit("swap")
+    kinds = sorted(c["change"] for c in diff_json(repo, monkeypatch, capsys, repo.base, head)["changes"])
+    assert kinds == ["added", "removed", "removed"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_field_changes_use_schema_titles_and_vocabulary_labels(repo, monkeypatch, capsys, lang):
+    program = some_program(repo, lambda d: d["delivery"]["mode"] != "online")
+    old_mode = repo.read(repo.program_path(program))["delivery"]["mode"]
+    repo.change(repo.program_path(program), lambda d: (d["delivery"].update(mode="online"),
+                                                       d["delivery"].pop("location", None),
+                                                       d["summary"].update(ja=d["summary"]["ja"] + "（改訂）")))
+    head = repo.commit("change mode")
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang)
+    titles = {d.name: d.title[lang] for d in descriptors("program")}
+    mode_row = (f"| {titles['delivery']} › {titles['delivery.mode']} | "
+                f"`{label('delivery_mode', old_mode, lang)} ({old_mode})` | "
+                f"`{label('delivery_mode', 'online', lang)} (online)` |")
+    assert mode_row in out
+    assert f"| {titles['summary']} › {label('language', 'ja', lang)} |" in out
+    assert f"| {titles['delivery']} › {titles['delivery.location']} › " in out  # removed: shown field by field
+    header = {"ja": "| 項目 | 変更前 | 変更後 |", "en": "| Field | Before | After |"}[lang]
+    assert header in out
+
+
+def test_long_texts_show_the_changed_passage_not_the_whole_text(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: len(d["description"]["en"]) > 200)
+    original = repo.read(repo.program_path(program))["description"]["en"]
+    words = original.split(" ")
+    middle = len(words) // 2
+    changed = " ".join(words[:middle] + ["ZEBRA"] + words[middle + 1:])
+    repo.change(repo.program_path(program), lambda d: d["description"].update(en=changed))
+    head = repo.commit("edit description")
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
+    line = next(l for l in out.splitlines() if l.strip().startswith("Content › English:"))
+    assert "{+ZEBRA+}" in line and f"[-{words[middle]}-]" in line
+    assert len(line) < len(original)  # an excerpt, with … for the unchanged rest
+    # JSON keeps the whole texts for tools.
+    fields = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))["fields"]
+    assert fields == [{"path": "description.en", "change": "changed", "old": original, "new": changed,
+                       "label": {"ja": field_label("program", ("description", "en"), "ja"),
+                                 "en": field_label("program", ("description", "en"), "en")}}]
+
+
+# ------------------------------------------------------------------ flags
+
+def flag_codes(report: dict) -> list[str]:
+    return [f["code"] for c in report["changes"] for f in c["flags"]]
+
+
+def test_hours_cut_is_flagged_and_an_increase_is_not(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    hours = repo.read(repo.program_path(program))["effort"]["hours"]
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=hours - 5))
+    cut = repo.commit("cut")
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=hours + 5))
+    more = repo.commit("more")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, cut)
+    assert flag_codes(report) == ["hours-cut"]
+    flag = report["changes"][0]["flags"][0]
+    assert (flag["old"], flag["new"]) == (hours, hours - 5)
+    assert f"{hours:g} → {hours - 5:g}" in flag["message"]["en"] and "学習時間が減りました" in flag["message"]["ja"]
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, more)) == []
+
+
+def test_credits_cut_or_removed_is_flagged(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: "credits" in d.get("recognition", {}))
+    value = repo.read(repo.program_path(program))["recognition"]["credits"]["value"]
+    repo.change(repo.program_path(program), lambda d: d["recognition"]["credits"].update(value=value / 2))
+    halved = repo.commit("halve")
+    repo.change(repo.program_path(program), lambda d: d["recognition"].pop("credits"))
+    dropped = repo.commit("drop")
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, halved)) == ["credits-cut"]
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, dropped)) == ["credits-cut"]
+
+
+def test_assessment_and_quality_assurance_changes_are_flagged(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: len(d["assessment"]["types"]) > 1 and d["quality_assurance"]["types"])
+    repo.change(repo.program_path(program), lambda d: (d["assessment"]["types"].pop(),
+                                                       d["quality_assurance"]["types"].pop()))
+    head = repo.commit("weaken")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["assessment-changed", "qa-changed"]
+    message = report["changes"][0]["flags"][0]["message"]["en"]
+    assert field_label("program", ("assessment", "types"), "en") in message
+
+
+def test_status_change_is_flagged_with_labels(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: d["approval"]["status"] == "active")
+    repo.change(repo.program_path(program), lambda d: d["approval"].update(status="withdrawn"))
+    head = repo.commit("withdraw")
+    flag = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))["flags"][0]
+    assert flag["code"] == "status-changed"
+    assert flag["message"]["ja"].endswith(f"{label('approval_status', 'active', 'ja')} (active) → "
+                                          f"{label('approval_status', 'withdrawn', 'ja')} (withdrawn)")
+
+
+def test_validity_extended_is_flagged_but_not_shortened(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    until = repo.read(repo.program_path(program))["approval"]["valid_until"]
+    later = f"{int(until[:4]) + 2}{until[4:]}"
+    earlier = f"{int(until[:4]) - 1}{until[4:]}"
+    repo.change(repo.program_path(program), lambda d: d["approval"].update(valid_until=later))
+    extended = repo.commit("extend")
+    repo.change(repo.program_path(program), lambda d: d["approval"].update(valid_until=earlier))
+    shortened = repo.commit("shorten")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, extended)
+    assert flag_codes(report) == ["validity-extended"]
+    assert f"{until} → {later}" in report["changes"][0]["flags"][0]["message"]["en"]
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, shortened)) == []
+
+
+def test_provider_change_is_flagged_when_a_program_moves_to_another_provider(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: d["provider"] != KOSEN)
+    slug = program.split("/")[1]
+    repo.git("mv", f"catalogue/programs/{program}.yaml", f"catalogue/programs/{KOSEN}/{slug}.yaml")
+    repo.change(repo.program_path(f"{KOSEN}/{slug}"), lambda d: d.update(provider=KOSEN))
+    head = repo.commit("move")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
+    assert (change["change"], change["old_id"], change["id"]) == ("renamed", program, f"{KOSEN}/{slug}")
+    assert [f["code"] for f in change["flags"]] == ["provider-changed"]
+    assert change["flags"][0]["old"] == program.split("/")[0] and change["flags"][0]["new"] == KOSEN
+
+
+def test_maintainers_change_on_a_provider_is_flagged(repo, monkeypatch, capsys):
+    repo.change(repo.provider_path(KOSEN), lambda d: d["maintainers"].append("someone-new"))
+    head = repo.commit("add maintainer")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
+    assert (change["kind"], change["id"]) == ("provider", KOSEN)
+    assert [f["code"] for f in change["flags"]] == ["maintainers-changed"]
+    assert "someone-new" in change["flags"][0]["message"]["en"]
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2066"])
+def test_invisible_characters_in_changed_text_are_flagged_and_shown(repo, monkeypatch, capsys, char):
+    program = some_program(repo)
+    repo.change(repo.program_path(program), lambda d: d["summary"].update(en=f"Safe{char}text"))
+    head = repo.commit("hide")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["invisible-characters"]
+    marker = f"<U+{ord(char):04X}>"
+    for lang in ("ja", "en"):
+        status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown",
+                                    "--lang", lang)
+        assert char not in out, "the raw character must never reach the comment"
+        assert f"Safe{marker}text" in out
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
+    assert char not in out and f"Safe{marker}text" in out
+
+
+def test_invisible_characters_in_an_added_program_are_flagged(repo, monkeypatch, capsys):
+    source = some_program(repo)
+    data = repo.read(repo.program_path(source))
+    data["learning_outcomes"][0]["en"] = "Explain\u202dthings"
+    repo.write(repo.program_path(f"{source.split('/')[0]}/sneaky"), data)
+    head = repo.commit("add")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["invisible-characters"]
+    assert report["changes"][0]["flags"][0]["path"] == "learning_outcomes.0.en"
+
+
+def test_every_flag_code_is_exercised_by_these_tests():
+    from mccat.diff import FLAG_CODES
+    source = open(__file__, encoding="utf-8").read()
+    assert [code for code in FLAG_CODES if f'"{code}"' not in source] == []
+
+
+# ------------------------------------------------------------------ robustness and output safety
+
+def test_bad_yaml_on_either_side_is_a_clean_problem(repo, monkeypatch, capsys):
+    broken, edited = programs_with(lambda d: True)[:2]
+    repo.program_path(broken).write_text("title: [unclosed\n", encoding="utf-8")
+    repo.change(repo.program_path(edited), lambda d: d["effort"].update(hours=d["effort"]["hours"] + 1))
+    bad_head = repo.commit("break")
+    status, out, err = repo.mccat(monkeypatch, capsys, "diff", repo.base, bad_head, "--format", "markdown",
+                                  "--lang", "en")
+    assert status == 1 and "Traceback" not in out + err
+    assert re.search(rf"`{bad_head[:7]}:catalogue/programs/{re.escape(broken)}\.yaml:\d+:\d+: is not valid YAML", out)
+    assert f"`{edited}`" in out  # the rest of the diff is still there
+    # Broken at the base, fixed at the head: the same clean report.
+    repo.git("checkout", "-q", repo.base, "--", f"catalogue/programs/{broken}.yaml")
+    fixed = repo.commit("fix")
+    status, out, err = repo.mccat(monkeypatch, capsys, "diff", bad_head, fixed)
+    assert status == 1 and f"{bad_head[:7]}:catalogue/programs/{broken}.yaml" in out
+
+
+def test_default_head_is_the_working_tree_and_base_changes_after_branching_do_not_show(repo, monkeypatch, capsys):
+    first, second = programs_with(lambda d: True)[:2]
+    repo.git("checkout", "-q", "-b", "proposal")
+    repo.change(repo.program_path(first), lambda d: d["title"].update(en="Proposal title"))
+    repo.commit("proposal")
+    repo.git("checkout", "-q", "main")
+    repo.change(repo.program_path(second), lambda d: d["title"].update(en="Changed on main later"))
+    repo.commit("main moves on")
+    repo.git("checkout", "-q", "proposal")
+    repo.change(repo.program_path(first), lambda d: d["summary"].update(en="Uncommitted edit"))
+    report = diff_json(repo, monkeypatch, capsys, "main")
+    assert report["head"] == "working tree"
+    change = only_change(report)
+    assert change["id"] == first and [f["path"] for f in change["fields"]] == ["title.en", "summary.en"]
+
+
+def test_pull_request_text_cannot_inject_markdown(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    hostile = "Hi @everyone <img src=x onerror=alert(1)> | ![x](https://evil.example/) ``` `"
+    repo.change(repo.program_path(program), lambda d: d["title"].update(en=hostile))
+    head = repo.commit("hostile")
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
+    row = next(line for line in out.splitlines() if line.startswith(f"| {field_label('program', ('title', 'en'), 'en')}"))
+    # Outside code spans there is nothing but the field name and the table pipes.
+    outside = re.sub(r"(`+)(?: ?)(.*?)(?: ?)\1(?!`)", "", row)
+    assert "@" not in outside and "<img" not in outside and "![" not in outside
+    assert row.count(" | ") == 2 and hostile.replace("|", "\\|") in row
+
+
+def test_unknown_revision_is_a_usage_error(repo, monkeypatch, capsys):
+    status, out, err = repo.mccat(monkeypatch, capsys, "diff", "no-such-branch")
+    assert status == 2 and "no-such-branch" in err and "Traceback" not in err
+
+
+def test_the_installed_command_runs_outside_python(repo):
+    program = some_program(repo)
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("cut")
+    result = subprocess.run([sys.executable, "-m", "mccat.cli", "diff", repo.base, head, "--lang", "ja"],
+                            cwd=repo.root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "学習時間が減りました" in result.stdout

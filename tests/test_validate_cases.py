@@ -71,7 +71,9 @@ def test_every_rule_is_covered_by_a_case():
         for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
             if "] " in line and " [" in line:
                 reported.add(line.split(" [", 1)[1].split("]", 1)[0])
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "hooks/mccat").glob("*.py"))
+    core = Path(__file__).parents[1] / "hooks/mccat"
+    source = "\n".join((core / name).read_text(encoding="utf-8")
+                       for name in ("source.py", "validate.py", "rules.py", "schema_messages.py"))
     import re
     rules = set(re.findall(r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility)\.[a-z-]+)"', source))
     rules |= {f"schema.{k}" for k in ("required", "additionalProperties", "type", "enum", "const", "pattern",

@@ -9,6 +9,8 @@ documents. Dates stay strings: a committee reads them as written.
 from __future__ import annotations
 
 import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,17 +72,24 @@ def read_text(path: Path, display: str) -> str:
         raise YamlProblem(Problem(display, line, column, rule, message, hint))
 
     try:
-        if path.is_symlink():
+        # O_NOFOLLOW refuses a link; one fstat tells the kind and size of what was opened.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if os.path.islink(path):
             fail("file.symlink", "is a symbolic link", "commit the file itself, not a link to it")
-        if not path.is_file():
+        fail("file.unreadable", f"cannot be read ({exc.strerror or exc})", "check the file's permissions")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             fail("file.not-a-file", "is not a regular file", "catalogue entries are single .yaml files")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            fail("file.too-large", f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+        if info.st_size > MAX_FILE_BYTES:
+            fail("file.too-large", f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
                  "a program description fits in a few kilobytes; shorten the text")
-        raw = path.read_bytes()
+        raw = os.read(fd, MAX_FILE_BYTES + 1)
     except OSError as exc:
         fail("file.unreadable", f"cannot be read ({exc.strerror or exc})", "check the file's permissions")
+    finally:
+        os.close(fd)
     if raw.startswith(b"\xef\xbb\xbf"):
         fail("file.bom", "starts with a byte-order mark", "save the file as UTF-8 without BOM")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

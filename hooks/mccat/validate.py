@@ -42,78 +42,72 @@ def display_path(path: Path) -> str:
 class Located:
     kind: str | None  # None when the file is not where catalogue files belong
     id: str
-    path: Path
+    path: str
+    display: str
 
 
-def locate(path: Path, root: Path) -> Located:
+def classify(parts: tuple[str, ...]) -> tuple[str | None, str]:
     """What a file is, from where it sits: providers/<id>.yaml or programs/<provider>/<slug>.yaml."""
-    try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = path.resolve().relative_to(root.resolve()).parts if _inside(path, root) else path.parts
-    stem = Path(parts[-1]).stem if parts else ""
+    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if len(parts) == 2 and parts[0] == "providers":
-        return Located("provider", stem, path)
+        return "provider", stem
     if len(parts) == 3 and parts[0] == "programs":
-        return Located("program", f"{parts[1]}/{stem}", path)
-    return Located(None, stem, path)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+        return "program", f"{parts[1]}/{stem}"
+    return None, stem
 
 
 def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Located], list[Problem]]:
     """The catalogue files to check, and problems with anything misplaced."""
     problems: list[Problem] = []
     found: list[Located] = []
-    candidates: list[Path] = []
-    for target in targets or [root]:
-        if target.is_dir() and not target.is_symlink():
-            for dirpath, dirnames, filenames in os.walk(target):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    candidates.append(Path(dirpath) / name)
-                for name in dirnames:
-                    sub = Path(dirpath) / name
-                    if sub.is_symlink():
-                        candidates.append(sub)
-                    elif sub.name.endswith((".yaml", ".yml")):
-                        candidates.append(sub)  # a directory where a file belongs
-        elif target.exists() or target.is_symlink():
-            candidates.append(target)
-        else:
-            problems.append(Problem(display_path(target), 0, 0, "file.missing", "does not exist",
-                                    "check the path", "error"))
-    seen = set()
-    for path in candidates:
+    root_abs = os.path.abspath(root)
+    seen: set[str] = set()
+
+    def consider(path: str, rel: str) -> None:
+        """rel: the path relative to the catalogue root ('' parts when outside it)."""
         if path in seen:
-            continue
+            return
         seen.add(path)
-        name = path.name
+        name = os.path.basename(path)
         if name.startswith(".") or name.lower() in ("readme.md", "readme"):
-            continue
-        display = display_path(path)
+            return
+        display = display_path(Path(path))
         if name.endswith(".yml"):
             problems.append(Problem(display, 1, 1, "file.extension", "has the extension .yml",
                                     f"rename it to {name[:-4]}.yaml"))
-            continue
-        if not name.endswith(".yaml"):
+        elif not name.endswith(".yaml"):
             problems.append(Problem(display, 1, 1, "file.extension", "is not a .yaml file",
                                     "the catalogue holds only .yaml files; move this file elsewhere"))
-            continue
-        located = locate(path, root)
-        if located.kind is None:
-            problems.append(Problem(display, 1, 1, "file.location",
-                                    "is not where catalogue files belong",
-                                    "put providers in catalogue/providers/<provider>.yaml and programs in "
-                                    "catalogue/programs/<provider>/<slug>.yaml"))
-            continue
-        found.append(located)
+        else:
+            kind, ident = classify(tuple(rel.split(os.sep)) if rel else ())
+            if kind is None:
+                problems.append(Problem(display, 1, 1, "file.location", "is not where catalogue files belong",
+                                        "put providers in catalogue/providers/<provider>.yaml and programs in "
+                                        "catalogue/programs/<provider>/<slug>.yaml"))
+            else:
+                found.append(Located(kind, ident, path, display))
+
+    def relative(path: str) -> str:
+        rel = os.path.relpath(os.path.abspath(path), root_abs)
+        return "" if rel.startswith("..") else rel
+
+    for target in targets or [root]:
+        target_str = str(target)
+        if os.path.isdir(target_str) and not os.path.islink(target_str):
+            for dirpath, dirnames, filenames in os.walk(target_str):
+                dirnames.sort()
+                rel_dir = relative(dirpath)
+                for name in list(dirnames):
+                    sub = os.path.join(dirpath, name)
+                    if os.path.islink(sub) or name.endswith((".yaml", ".yml")):
+                        consider(sub, os.path.join(rel_dir, name))  # a link or folder where a file belongs
+                for name in sorted(filenames):
+                    consider(os.path.join(dirpath, name), os.path.join(rel_dir, name) if rel_dir != "." else name)
+        elif os.path.lexists(target_str):
+            consider(target_str, relative(target_str))
+        else:
+            problems.append(Problem(display_path(target), 0, 0, "file.missing", "does not exist",
+                                    "check the path", "error"))
     return found, problems
 
 
@@ -127,7 +121,7 @@ def known_ids(root: Path) -> tuple[set[str], set[str]]:
 def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
                today: date) -> tuple[list[Problem], Entry | None]:
     """Every problem in one file, and its entry when the YAML could be read."""
-    display = display_path(item.path)
+    display = item.display
     try:
         text = read_text(item.path, display)
         doc = parse_yaml(text, display)

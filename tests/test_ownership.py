@@ -1,0 +1,264 @@
+"""Ownership: the committee list, CODEOWNERS, and `mccat check-ownership` on temporary git repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from git_catalogue import CATALOGUE, ROOT, CatalogueRepo
+from mccat.ownership import codeowners_text, parse_committee
+from mccat.source import load_yaml
+
+COMMITTEE = ["chair-account", "Secretary-Account"]
+KOSEN, UNIV = "example-kosen", "example-national-univ"
+
+
+def maintainers(provider: str) -> list[str]:
+    return load_yaml(CATALOGUE / "providers" / f"{provider}.yaml").data["maintainers"]
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch, capsys):
+    repo = CatalogueRepo(tmp_path / "repo")
+    repo.write_text("governance/committee.yaml", yaml.safe_dump({"members": COMMITTEE}))
+    repo.write_text("schemas/program.schema.json", "{}\n")
+    repo.write_text("schemas/vocabularies.schema.json", "{}\n")
+    repo.write_text("hooks/mccat/rules.py", "# rules\n")
+    repo.write_text(".github/workflows/pull-request.yml", "name: checks\n")
+    repo.write_text("docs/en/index.md", "# Home\n")
+    status, _, err = repo.mccat(monkeypatch, capsys, "owners")
+    assert status == 0, err
+    repo.base = repo.commit("base")
+    return repo
+
+
+def check(repo, monkeypatch, capsys, author: str, head: str | None = None) -> tuple[int, str]:
+    args = ["check-ownership", "--author", author, repo.base] + ([head] if head else [])
+    status, out, err = repo.mccat(monkeypatch, capsys, *args)
+    assert "Traceback" not in out + err
+    return status, out
+
+
+def a_program_of(provider: str) -> str:
+    return f"{provider}/{sorted((CATALOGUE / 'programs' / provider).glob('*.yaml'))[0].stem}"
+
+
+# ------------------------------------------------------------------ the committee list
+
+def test_the_committed_committee_list_is_valid_and_codeowners_is_current(monkeypatch, capsys):
+    accounts, problems = parse_committee((ROOT / "governance/committee.yaml").read_text(encoding="utf-8"),
+                                         "governance/committee.yaml")
+    assert problems == [] and accounts
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("MCCAT_CATALOGUE", raising=False)
+    from mccat.cli import main
+    assert main(["owners", "--check"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text, rule, line", [
+    ("members:\n  - good-one\n  - -bad-\n", "committee.account", 3),
+    ("members:\n  - Same\n  - same\n", "committee.duplicate", 3),
+    ("members: []\n", "committee.empty", 1),
+    ("chair: someone\n", "committee.members", 1),
+    ("members:\n  - ok\nnotes: x\n", "committee.unknown-key", 3),
+    ("members: [unclosed\n", "yaml.syntax", 2),
+])
+def test_committee_list_problems_name_the_line(text, rule, line):
+    _, problems = parse_committee(text, "governance/committee.yaml")
+    assert [(p.rule, p.line) for p in problems] == [(rule, line)]
+    assert all(p.hint for p in problems)
+
+
+def test_owners_refuses_a_broken_committee_list(repo, monkeypatch, capsys):
+    repo.write_text("governance/committee.yaml", "members:\n  - not an account\n")
+    status, out, err = repo.mccat(monkeypatch, capsys, "owners")
+    assert status == 1 and "governance/committee.yaml:2:5: error [committee.account]" in err
+
+
+# ------------------------------------------------------------------ CODEOWNERS
+
+def owners_line(text: str, pattern: str) -> list[str]:
+    line = next(l for l in text.splitlines() if l.split(" ")[0] == pattern)
+    return line.split(" ")[1:]
+
+
+def test_codeowners_gives_the_committee_everything_and_maintainers_their_folder(repo):
+    text = repo.path(".github/CODEOWNERS").read_text(encoding="utf-8")
+    committee = [f"@{a}" for a in COMMITTEE]
+    assert owners_line(text, "*") == committee
+    for provider in (KOSEN, UNIV):
+        expected = [f"@{a}" for a in maintainers(provider)] + committee
+        assert owners_line(text, f"/catalogue/programs/{provider}/") == expected
+        assert owners_line(text, f"/catalogue/providers/{provider}.yaml") == expected
+    providers = sorted(p.stem for p in (CATALOGUE / "providers").glob("*.yaml"))
+    assert [l.split("/")[3] for l in text.splitlines() if l.startswith("/catalogue/programs/")] == providers
+
+
+def test_owners_check_fails_when_maintainers_change_until_regenerated(repo, monkeypatch, capsys):
+    repo.change(repo.provider_path(KOSEN), lambda d: d["maintainers"].append("new-person"))
+    status, out, _ = repo.mccat(monkeypatch, capsys, "owners", "--check")
+    assert status == 1 and "is out of date" in out and "run `mccat owners`" in out
+    assert repo.mccat(monkeypatch, capsys, "owners")[0] == 0
+    assert repo.mccat(monkeypatch, capsys, "owners", "--check")[0] == 0
+    assert "@new-person" in owners_line(repo.path(".github/CODEOWNERS").read_text(), f"/catalogue/programs/{KOSEN}/")
+
+
+def test_codeowners_of_a_catalogue_at_the_repository_root():
+    text = codeowners_text(["c"], {"p": ["m"]}, "")
+    assert "/programs/p/ @m @c" in text and "/providers/p.yaml @m @c" in text
+
+
+# ------------------------------------------------------------------ the check: allowed
+
+def test_maintainer_may_change_their_own_programs_and_provider_file(repo, monkeypatch, capsys):
+    repo.change(repo.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
+    repo.change(repo.provider_path(KOSEN), lambda d: d["url"].replace("http", "http"))
+    repo.write(repo.program_path(f"{KOSEN}/new-course"), repo.read(repo.program_path(a_program_of(KOSEN))))
+    head = repo.commit("own changes")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 0, out
+    assert f"ok   catalogue/programs/{KOSEN}/new-course.yaml: maintainer of {KOSEN}" in out
+
+
+def test_account_names_match_whatever_their_case(repo, monkeypatch, capsys):
+    repo.change(repo.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
+    head = repo.commit("edit")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0].upper(), head)[0] == 0
+    assert check(repo, monkeypatch, capsys, "@" + maintainers(KOSEN)[0], head)[0] == 0
+
+
+def test_committee_member_may_change_anything(repo, monkeypatch, capsys):
+    repo.write_text("schemas/program.schema.json", '{"title": "changed"}\n')
+    repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=99))
+    head = repo.commit("committee work")
+    status, out = check(repo, monkeypatch, capsys, "secretary-account", head)
+    assert status == 0 and "committee member" in out
+
+
+def test_new_provider_with_its_programs_by_its_own_maintainer(repo, monkeypatch, capsys):
+    provider = repo.read(repo.provider_path(KOSEN)) | {"maintainers": ["newcomer"]}
+    repo.write(repo.provider_path("example-newcomer"), provider)
+    program = repo.read(repo.program_path(a_program_of(KOSEN))) | {"provider": "example-newcomer"}
+    repo.write(repo.program_path("example-newcomer/first-course"), program)
+    head = repo.commit("new provider")
+    status, out = check(repo, monkeypatch, capsys, "newcomer", head)
+    assert status == 0, out
+    assert "the committee checks who the maintainers are" in out
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 1
+
+
+def test_maintainer_change_with_regenerated_codeowners_is_allowed_but_not_a_hand_edit(repo, monkeypatch, capsys):
+    repo.change(repo.provider_path(KOSEN), lambda d: d["maintainers"].append("colleague"))
+    repo.mccat(monkeypatch, capsys, "owners")
+    head = repo.commit("add colleague")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 0, out
+    assert "ok   .github/CODEOWNERS: generated by `mccat owners`" in out
+    codeowners = repo.path(".github/CODEOWNERS")
+    codeowners.write_text(codeowners.read_text() + "/schemas/ @colleague\n")
+    head = repo.commit("sneak")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1 and "DENY .github/CODEOWNERS: is one of the workflows and repository settings" in out
+
+
+def test_working_tree_is_the_default_head(repo, monkeypatch, capsys):
+    repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=99))
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0])
+    assert status == 1 and f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out
+
+
+# ------------------------------------------------------------------ the check: cross-provider
+
+def test_maintainer_may_not_change_another_providers_program(repo, monkeypatch, capsys):
+    other = a_program_of(UNIV)
+    repo.change(repo.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
+    repo.change(repo.program_path(other), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("cross")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1
+    assert (f"DENY catalogue/programs/{other}.yaml: belongs to the provider '{UNIV}', maintained by "
+            f"{', '.join(maintainers(UNIV))}") in out
+    assert f"ok   catalogue/programs/{a_program_of(KOSEN)}.yaml" in out
+    assert "may not change 1 of 2 file(s)" in out
+
+
+def test_maintainer_may_not_add_themselves_to_another_provider(repo, monkeypatch, capsys):
+    intruder = maintainers(KOSEN)[0]
+    repo.change(repo.provider_path(UNIV), lambda d: d["maintainers"].append(intruder))
+    repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("take over")
+    status, out = check(repo, monkeypatch, capsys, intruder, head)
+    assert status == 1  # the maintainers that count are those of the base revision
+    assert f"DENY catalogue/providers/{UNIV}.yaml" in out and f"DENY catalogue/programs/{a_program_of(UNIV)}" in out
+
+
+def test_moving_a_program_into_another_providers_folder_is_denied(repo, monkeypatch, capsys):
+    mine = a_program_of(KOSEN)
+    repo.git("mv", f"catalogue/programs/{mine}.yaml", f"catalogue/programs/{UNIV}/moved.yaml")
+    head = repo.commit("move")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1
+    assert f"ok   catalogue/programs/{mine}.yaml" in out and f"DENY catalogue/programs/{UNIV}/moved.yaml" in out
+
+
+def test_program_of_a_provider_that_does_not_exist(repo, monkeypatch, capsys):
+    repo.write(repo.program_path("ghost-provider/course"), repo.read(repo.program_path(a_program_of(KOSEN))))
+    head = repo.commit("ghost")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1 and "which has no readable provider file" in out
+
+
+# ------------------------------------------------------------------ the check: committee-only paths
+
+@pytest.mark.parametrize("path, area", [
+    ("schemas/program.schema.json", "the schemas and vocabularies"),
+    ("schemas/vocabularies.schema.json", "the schemas and vocabularies"),
+    ("hooks/mccat/rules.py", "the catalogue tools"),
+    (".github/workflows/pull-request.yml", "the workflows and repository settings"),
+    ("governance/committee.yaml", "the committee's governance files"),
+    ("docs/en/index.md", "files outside the catalogue"),
+    ("catalogue/README.md", "files that are not catalogue entries"),
+])
+def test_committee_only_paths_are_denied_to_maintainers(repo, monkeypatch, capsys, path, area):
+    target = repo.path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((target.read_text() if target.exists() else "") + "# changed\n", encoding="utf-8")
+    head = repo.commit("touch")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1
+    assert f"DENY {path}: is one of {area}, which only the committee may change" in out
+
+
+def test_joining_the_committee_in_the_same_pull_request_does_not_help(repo, monkeypatch, capsys):
+    intruder = maintainers(KOSEN)[0]
+    repo.write_text("governance/committee.yaml", yaml.safe_dump({"members": COMMITTEE + [intruder]}))
+    repo.write_text("schemas/program.schema.json", '{"title": "mine now"}\n')
+    head = repo.commit("coup")
+    status, out = check(repo, monkeypatch, capsys, intruder, head)
+    assert status == 1 and "DENY governance/committee.yaml" in out and "DENY schemas/program.schema.json" in out
+
+
+def test_a_missing_committee_list_fails_with_a_hint(tmp_path, monkeypatch, capsys):
+    bare = CatalogueRepo(tmp_path / "bare")
+    bare.base = bare.commit("no committee")
+    bare.change(bare.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
+    status, out = check(bare, monkeypatch, capsys, maintainers(KOSEN)[0])
+    assert status == 1 and "governance/committee.yaml:1:1: error [committee.missing] does not exist" in out
+
+
+def test_unknown_base_is_a_usage_error(repo, monkeypatch, capsys):
+    status, out, err = repo.mccat(monkeypatch, capsys, "check-ownership", "--author", "x", "nope")
+    assert status == 2 and "'nope' is not a commit" in err
+
+
+def test_paths_are_relative_to_the_repository_root_from_a_subfolder(repo, monkeypatch, capsys):
+    repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("edit")
+    monkeypatch.chdir(repo.root / "catalogue")
+    from mccat.cli import main
+    status = main(["--catalogue", ".", "check-ownership", "--author", maintainers(KOSEN)[0], repo.base, head])
+    out = capsys.readouterr().out
+    assert status == 1 and f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out
+    assert Path.cwd() == repo.root / "catalogue"

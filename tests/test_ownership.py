@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from git_catalogue import CATALOGUE, ROOT, CatalogueRepo
+from tests.git_catalogue import CATALOGUE, ROOT, CatalogueRepo
 from mccat.ownership import codeowners_text, parse_committee
 from mccat.source import load_yaml
 

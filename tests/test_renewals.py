@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from git_catalogue import CATALOGUE
+from tests.git_catalogue import CATALOGUE
 from mccat.catalogue import load_catalogue
 from mccat.cli import main
 

@@ -1,0 +1,227 @@
+"""MkDocs hook: renders the catalogue (catalogue/*.yaml) as the bilingual site.
+
+A thin adapter. The pages, their views, the history and the formatting all
+live in the core package `mccat` (hooks/mccat/), which never imports MkDocs;
+each handler below hands MkDocs objects to it and back.
+
+Decisions, and why:
+
+- Two languages, one command. `mkdocs build` at the repository root builds
+  the whole site into `site/`: `mkdocs.yml` is the Japanese site (its own
+  `theme.language: ja`, so Material's interface is Japanese) and
+  `mkdocs.en.yml` (INHERIT: mkdocs.yml) the English one. Each build writes
+  into `<site_dir>/<lang>/` with `site_url` + `<lang>/`. The build you start
+  starts the other language's `mkdocs build` as a child process in
+  `on_config` and waits for it in `on_post_build`, so the two run in
+  parallel on two cores (mkdocs-static-i18n instead rebuilds every language
+  one after the other inside one process, and every hook runs once per
+  language). Either config can be the one started: `mkdocs build -f
+  mkdocs.en.yml` builds both too; a child build never starts another.
+- `/` works without JavaScript: the build that was started writes a
+  bilingual `site/index.html` whose `<noscript>` meta refresh goes to /ja/,
+  and whose script picks /en/ when the browser prefers English to Japanese;
+  it links to both. It also writes a bilingual `404.html`, a sitemap index
+  over `ja/sitemap.xml` and `en/sitemap.xml`, and `robots.txt`.
+- Same page, other language: every page exists at the same path in both
+  languages (hand-written pages must exist in docs/ja and docs/en; a missing
+  translation is a warning, so `--strict` fails). The language switch links
+  to that path, each head has `hreflang` alternates (and x-default), and the
+  sitemaps list the alternates of every URL.
+- Program, provider and field pages are `File.generated(...)` in
+  `on_files`, never written into docs/. Program, provider and field pages are
+  `InclusionLevel.NOT_IN_NAV`: a page in the nav costs every other page its
+  link (DESIGN.md: 10x build time at 2,000 pages). Only the three list pages
+  are in the nav. Generated pages have no Markdown; their templates
+  (overrides/mc/*.html) render views the core computed.
+- `mkdocs serve` works: it serves its temporary site_dir at `/`, so /ja/ and
+  /en/ are both there; every rebuild rebuilds both languages; the catalogue
+  folder is watched.
+- An invalid catalogue stops the build with the validator's messages
+  (file:line:column, rule, hint) and no traceback (a PluginError).
+- Git history comes from one `git log` over the catalogue (mccat.history);
+  links go to `repo_url`. Without git, or in a shallow clone, the history is
+  empty and the build says why.
+- Hook modules live as long as `mkdocs serve`: all state of one build is in
+  `_build`, replaced in `on_config`.
+
+Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
+(YYYY-MM-DD, the "today" of statuses such as expired).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from mccat import LANGUAGES
+from mccat.catalogue import load_catalogue
+from mccat.history import read_history
+from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build,
+                                   start_language_build)
+from mccat.pages import SiteInfo, SitePages, docs_without_translation
+from mccat.problems import CatalogueError
+from mccat.report import text_report
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+
+LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
+ROOT_FILES = {"index.html": "mc/root/index.html", "404.html": "mc/root/404.html",
+              "sitemap.xml": "mc/root/sitemap.xml", "robots.txt": "mc/root/robots.txt"}
+
+
+@dataclass
+class Build:
+    """Everything one build of one language needs, from on_config to on_post_build."""
+
+    lang: str
+    site_root: Path
+    root_url: str
+    pages: SitePages
+    site: SiteInfo
+    others: list[LanguageBuild] = field(default_factory=list)
+    env: jinja2.Environment | None = None
+
+
+_build: Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    _build = None
+    lang = config.theme["language"]
+    if lang not in LANGUAGES:
+        raise PluginError(f"theme.language is '{lang}'; the catalogue site is built in {', '.join(LANGUAGES)}")
+    if not config.use_directory_urls:
+        raise PluginError("use_directory_urls must stay true: catalogue URLs (/ja/programs/<id>/) are public")
+    config_dir = Path(config.config_file_path).resolve().parent
+    site_root = Path(config.site_dir)
+    root_url = (config.site_url or "/").rstrip("/") + "/"
+    today = date.fromisoformat(os.environ.get(BUILD_DATE) or date.today().isoformat())
+    catalogue_root = Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve()
+
+    others = [] if is_child_build() else [
+        start_language_build(other, config_dir / LANGUAGE_CONFIGS[other], site_root, strict=config.strict,
+                             build_date=today.isoformat(), catalogue=catalogue_root)
+        for other in LANGUAGES if other != lang]
+    try:
+        catalogue = load_catalogue(catalogue_root, today=today)
+    except CatalogueError as error:
+        for other in others:
+            other.stop()
+        report = text_report(error.problems, len({p.file for p in error.problems}))
+        raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
+    for warning in catalogue.warnings:
+        log.info(f"catalogue: {warning.file}:{warning.line}:{warning.column}: {warning.message}")
+    history = read_history(catalogue_root, config.repo_url)
+    if not history.available and not is_child_build():
+        log.info(f"No approval history on program pages: {history.reason}")
+
+    config.site_dir = str(site_root / lang)
+    config.site_url = f"{root_url}{lang}/"
+    site = SiteInfo(lang, root_url, catalogue.is_example)
+    pages = SitePages(catalogue, lang=lang, today=today, history=history, repo_url=config.repo_url)
+    _build = Build(lang, site_root, root_url, pages, site, others)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _build is not None
+    docs_root = Path(config.docs_dir).parent
+    missing = docs_without_translation({
+        lang: {f.relative_to(docs_root / lang).as_posix() for f in (docs_root / lang).rglob("*.md")}
+        for lang in LANGUAGES if (docs_root / lang).is_dir()})
+    for lang, page in missing:
+        if lang == _build.lang:  # the other language's build reports its own
+            log.warning(f"docs/{lang}/{page} is missing: every page needs both languages")
+    for file in [f for f in files if f.src_uri.startswith("mc/") and not f.is_documentation_page()]:
+        files.remove(file)  # overrides/mc/ holds our templates, not files to publish
+    for spec in _build.pages.pages.values():
+        if files.get_file_from_path(spec.src_uri) is not None:
+            raise PluginError(f"docs/{_build.lang}/{spec.src_uri} is in the way of a generated page; rename it")
+        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    spec = _build.pages.pages.get(page.file.src_uri)
+    if spec is not None:
+        page.meta["template"] = spec.template
+        page.meta["title"] = spec.title
+        if spec.description:
+            page.meta["description"] = spec.description
+        if not spec.in_nav:  # no place in the nav to show: give the width to the content (the drawer keeps the nav)
+            page.meta["hide"] = ["navigation"]
+    return markdown
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    assert _build is not None
+    env.globals["mc"] = _build.site
+    _build.env = env
+    return env
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    assert _build is not None
+    spec = _build.pages.pages.get(page.file.src_uri)
+    template = page.meta.get("template")
+    context.update(_build.pages.context(spec, template))
+    # Slot for the program's embedded schema.org JSON-LD (see overrides/mc/program.html): the integrator
+    # sets Markup(json_for_script(program_jsonld(...))) here for program pages.
+    context.setdefault("mc_jsonld", None)
+    headings = [AnchorLink(h.title, h.id, 2) for h in _build.pages.headings(spec, template)]
+    if headings:
+        toc = list(page.toc)
+        if toc and toc[0].level == 1:
+            toc[0].children.extend(headings)
+        else:
+            toc.extend(headings)
+        page.toc = TableOfContents(toc)
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    assert _build is not None
+    failed = []
+    for other in _build.others:
+        status, output = other.wait()
+        for line in output.splitlines():
+            level, _, message = line.partition(" -  ")
+            if level.strip() in ("WARNING", "ERROR"):
+                log.warning(f"[{other.lang}] {message}")
+        if status != 0:
+            failed.append(f"The {other.lang} build failed (exit {status}):\n{output}")
+    if failed:
+        raise PluginError("\n".join(failed))
+    if not is_child_build():
+        assert _build.env is not None
+        for name, template in ROOT_FILES.items():
+            text = _build.env.get_template(template).render(mc=_build.site, config=config)
+            (_build.site_root / name).write_text(text, encoding="utf-8")
+    config.site_dir = str(_build.site_root)  # as it was, for commands that use it after the build
+    config.site_url = _build.root_url
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _build is not None:
+        for other in _build.others:
+            other.stop()
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    config_dir = Path(config.config_file_path).resolve().parent
+    server.watch(os.environ.get(CATALOGUE) or str(config_dir / "catalogue"))
+    return server

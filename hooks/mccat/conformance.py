@@ -1,0 +1,174 @@
+"""Which framework-required information a program publishes, computed from its fields.
+
+Three frameworks list the information a micro-credential must state:
+
+- EU: Council Recommendation on a European approach to micro-credentials
+  (2022), Annex I, 11 mandatory elements. Two of them (the learner's identity
+  and the date of issue) belong on each credential issued, not on the program.
+- AU: National Microcredentials Framework (2021/2022), required information.
+- JP: JV-Campus/JMOOC Micro-credential Framework 1.0 (2024), required descriptors.
+
+The element-to-field mapping follows the descriptor table in DESIGN.md. An
+element counts as present when one of its fields holds a non-empty value.
+Element labels are the schema titles of those fields, so the table reads
+like the rest of the program page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Status = Literal["present", "missing", "not_stated", "on_credential"]
+
+
+@dataclass(frozen=True)
+class Element:
+    key: str
+    fields: tuple[str, ...]  # "program:path.to.field" or "provider:field"; any one present is enough
+    condition: Literal["required", "if_applicable", "on_credential"] = "required"
+    label: dict[str, str] | None = None  # only for elements with no field of ours
+
+
+@dataclass(frozen=True)
+class Framework:
+    key: str
+    name: dict[str, str]
+    source: str  # where the list comes from, as a citation
+    elements: tuple[Element, ...]
+
+
+ON_CREDENTIAL = {
+    "learner": {"ja": "学習者の識別情報", "en": "Identification of the learner"},
+    "issued_on": {"ja": "発行日", "en": "Date of issuing"},
+}
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    Framework(
+        "eu",
+        {"ja": "EU理事会勧告（2022）附属書I", "en": "EU Council Recommendation (2022), Annex I"},
+        "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32022H0627(02)",
+        (
+            Element("learner", (), "on_credential", ON_CREDENTIAL["learner"]),
+            Element("title", ("program:title",)),
+            Element("country", ("provider:country",)),
+            Element("awarding_body", ("program:provider",)),
+            Element("issued_on", (), "on_credential", ON_CREDENTIAL["issued_on"]),
+            Element("learning_outcomes", ("program:learning_outcomes",)),
+            Element("workload", ("program:effort.hours", "program:effort.ects")),
+            Element("level", ("program:level.eqf", "program:level.description"), "if_applicable"),
+            Element("assessment", ("program:assessment.types",)),
+            Element("participation", ("program:delivery.mode",)),
+            Element("quality_assurance", ("program:quality_assurance.types",)),
+        ),
+    ),
+    Framework(
+        "au",
+        {"ja": "オーストラリア国家マイクロクレデンシャル枠組み", "en": "Australia's National Microcredentials Framework"},
+        "https://www.education.gov.au/higher-education-publications/resources/national-microcredentials-framework",
+        (
+            Element("title", ("program:title",)),
+            Element("awarding_body", ("program:provider",)),
+            Element("content", ("program:description",)),
+            Element("learning_outcomes", ("program:learning_outcomes",)),
+            Element("participation", ("program:delivery.mode",)),
+            Element("language", ("program:languages",)),
+            Element("workload", ("program:effort.hours",)),
+            Element("assessment", ("program:assessment.types",)),
+            Element("quality_assurance", ("program:quality_assurance.types",)),
+            Element("certification", ("program:credential.formats",)),
+            Element("recognition", ("program:recognition",)),
+            Element("prerequisites", ("program:prerequisites",)),
+            Element("dates", ("program:offerings",)),
+            Element("cost", ("program:fee",)),
+        ),
+    ),
+    Framework(
+        "jp",
+        {"ja": "マイクロクレデンシャル・フレームワーク1.0（JV-Campus・JMOOC）",
+         "en": "Japan Micro-credential Framework 1.0 (JV-Campus/JMOOC)"},
+        "JV-Campus/JMOOC Joint WG, Micro-credential Framework 1.0 (April 2024)",
+        (
+            Element("title", ("program:title",)),
+            Element("awarding_body", ("program:provider",)),
+            Element("content", ("program:description",)),
+            Element("learning_outcomes", ("program:learning_outcomes",)),
+            Element("participation", ("program:delivery.mode",)),
+            Element("workload", ("program:effort.hours",)),
+            Element("assessment", ("program:assessment.types",)),
+            Element("quality_assurance", ("program:quality_assurance.types",)),
+            Element("recognition", ("program:recognition",)),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ElementResult:
+    element: Element
+    status: Status
+
+
+@dataclass(frozen=True)
+class FrameworkResult:
+    framework: Framework
+    elements: tuple[ElementResult, ...]
+
+    @property
+    def required(self) -> tuple[ElementResult, ...]:
+        """The elements a program listing can state (not those that belong on each issued credential)."""
+        return tuple(r for r in self.elements if r.status != "on_credential")
+
+    @property
+    def missing(self) -> tuple[ElementResult, ...]:
+        return tuple(r for r in self.elements if r.status == "missing")
+
+    @property
+    def present_count(self) -> int:
+        return sum(r.status == "present" for r in self.elements)
+
+    @property
+    def counted(self) -> int:
+        """Elements that count towards the score: required ones, and if-applicable ones that are stated."""
+        return sum(r.status in ("present", "missing") for r in self.elements)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def _value(data: dict[str, Any], path: str) -> Any:
+    value: Any = data
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _stated(value: Any) -> bool:
+    if isinstance(value, (list, dict, str)):
+        return bool(value)
+    return value is not None
+
+
+def field_value(field: str, program: dict[str, Any], provider: dict[str, Any]) -> Any:
+    kind, _, path = field.partition(":")
+    return _value(program if kind == "program" else provider, path)
+
+
+def check_conformance(program: dict[str, Any], provider: dict[str, Any]) -> tuple[FrameworkResult, ...]:
+    """For each framework, whether the program states each of its elements."""
+    results = []
+    for framework in FRAMEWORKS:
+        elements = []
+        for element in framework.elements:
+            if element.condition == "on_credential":
+                status: Status = "on_credential"
+            elif any(_stated(field_value(f, program, provider)) for f in element.fields):
+                status = "present"
+            else:
+                status = "not_stated" if element.condition == "if_applicable" else "missing"
+            elements.append(ElementResult(element, status))
+        results.append(FrameworkResult(framework, tuple(elements)))
+    return tuple(results)

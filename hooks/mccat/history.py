@@ -1,0 +1,121 @@
+"""Approval history of catalogue files, read from git in one pass.
+
+A pull request is the approval workflow, so the history of a program file on
+the main line is its approval history: when it was first approved (added),
+when it last changed, and each change with its commit and pull request.
+
+One `git log` over the whole catalogue folder gives every file's history; a
+git call per file would make the build grow with the catalogue times the
+history. `--first-parent` keeps the main line: a merged pull request appears
+once, as its merge commit ("Merge pull request #123 ..."), diffed against the
+main line before it; squash merges name the request as "(#123)".
+
+No git, no repository, or a shallow clone (whose oldest commit would look
+like the first approval of everything) give an empty history, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# "Merge pull request #123 from ..." (merge commits) first, then "... (#123)" (squash merges), then any "#123".
+_PULL_REQUEST_PATTERNS = (
+    re.compile(r"\bMerge pull request #(\d+)\b"),
+    re.compile(r"\(#(\d+)\)"),
+    re.compile(r"(?<![\w&/])#(\d+)\b"),
+)
+_RECORD = "\x1e"  # starts each commit in the log output
+_UNIT = "\x1f"  # separates a commit's fields
+
+
+@dataclass(frozen=True)
+class Change:
+    commit: str
+    date: str  # YYYY-MM-DD, committer date: when the change reached the main line
+    subject: str
+    pull_request: int | None
+    commit_url: str | None
+    pull_request_url: str | None
+
+    @property
+    def short_commit(self) -> str:
+        return self.commit[:7]
+
+
+@dataclass(frozen=True)
+class History:
+    """Changes per catalogue file (path relative to the catalogue folder), newest first."""
+
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)
+    available: bool = False
+    reason: str = ""  # why there is no history, for the build log
+    prefix: str = ""  # the catalogue folder's path inside the repository, e.g. "catalogue/"
+
+    def of(self, relative_path: str) -> tuple[Change, ...]:
+        return self.changes.get(relative_path, ())
+
+
+def pull_request_number(message: str) -> int | None:
+    """The pull request a commit message names, if any."""
+    for pattern in _PULL_REQUEST_PATTERNS:
+        match = pattern.search(message)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def normalise_repo_url(repo_url: str | None) -> str | None:
+    if not repo_url:
+        return None
+    url = repo_url.strip().rstrip("/")
+    return url[:-4] if url.endswith(".git") else url
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", check=False)
+
+
+def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
+    """Every catalogue file's changes on the main line, from one `git log`."""
+    try:
+        probe = _git(catalogue_root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    except (FileNotFoundError, NotADirectoryError):
+        return History(reason="git is not installed")
+    if probe.returncode != 0:
+        return History(reason="the catalogue is not in a git repository")
+    shallow, prefix = (probe.stdout.splitlines() + ["", ""])[:2]
+    if shallow.strip() == "true":
+        return History(reason="the repository is a shallow clone; fetch the full history (fetch-depth: 0)")
+    log = _git(catalogue_root, "log", "--first-parent", "--diff-merges=first-parent", "--name-only",
+               "--relative", "--no-renames", "-z", f"--format={_RECORD}%H{_UNIT}%cs{_UNIT}%s", "--", ".")
+    if log.returncode != 0:  # for example a repository with no commits yet
+        return History(reason=log.stderr.strip().splitlines()[-1] if log.stderr.strip() else "git log failed")
+    return History(parse_log(log.stdout, normalise_repo_url(repo_url)), available=True, prefix=prefix.strip())
+
+
+def parse_log(output: str, repo_url: str | None) -> dict[str, tuple[Change, ...]]:
+    """Changes per path from `git log -z --name-only --format=<RS>hash<US>date<US>subject`."""
+    changes: dict[str, list[Change]] = {}
+    for record in output.split(_RECORD):
+        if not record.strip("\0\n"):
+            continue
+        header, _, names = record.partition("\0")  # -z ends the formatted header with NUL too
+        commit, day, subject = (header.split(_UNIT) + ["", "", ""])[:3]
+        number = pull_request_number(subject)
+        change = Change(
+            commit=commit,
+            date=day,
+            subject=subject,
+            pull_request=number,
+            commit_url=f"{repo_url}/commit/{commit}" if repo_url else None,
+            pull_request_url=f"{repo_url}/pull/{number}" if repo_url and number is not None else None,
+        )
+        for name in names.split("\0"):
+            name = name.strip("\n")  # git puts a newline between the header and the names
+            if name:
+                changes.setdefault(name, []).append(change)
+    return {path: tuple(items) for path, items in changes.items()}

@@ -29,6 +29,7 @@ _INVISIBLE_RANGES = [
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
     (0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xE000, 0xF8FF),
 ]
+_PRINTABLE_BUT_BLANK = re.compile("[\u115f\u1160\u3164\uffa0]")  # letters Python calls printable
 _INVISIBLE = re.compile("[" + "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
 ) + "]")
@@ -74,7 +75,8 @@ def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterat
     if text is not None:
         # Fast path in C: printable apart from line breaks, tabs and spaces means nothing is hidden.
         plain = text.replace("\n", "").replace("\t", "").replace(" ", "").replace("\u3000", "")
-        if plain.isprintable() or not _INVISIBLE.search(plain.replace("\r", "")):
+        if (plain.isprintable() and not _PRINTABLE_BUT_BLANK.search(plain)) or \
+                not _INVISIBLE.search(plain.replace("\r", "")):
             return
     for path, text, is_key in _strings(doc.data):
         match = _INVISIBLE.search(text)

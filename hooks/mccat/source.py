@@ -8,7 +8,7 @@ documents. Dates stay strings: a committee reads them as written.
 
 from __future__ import annotations
 
-import math
+import re
 import os
 import stat
 from dataclasses import dataclass, field
@@ -101,6 +101,11 @@ def read_text(path: Path, display: str) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         fail("file.encoding", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
              "save the file as UTF-8", line, column)
+    if "\r" in text and "\r" in text.replace("\r\n", "\n"):
+        index = text.replace("\r\n", "\n").index("\r")
+        fail("file.line-ends", "uses lone carriage returns (CR) as line ends",
+             "save the file with LF (Unix) line ends; diffs show CR-only files as one line",
+             text.replace("\r\n", "\n").count("\n", 0, index) + 1, 1)
     if "\x00" in text:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
@@ -245,20 +250,38 @@ def _plain_scalar(event, fail) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR or tag == _TIMESTAMP:  # dates stay as written
         return value
+    if tag == _INT or tag == _FLOAT:
+        return _number(value, tag, event, fail)
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
-    if tag == _INT:
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == _FLOAT:
-        number = _CONSTRUCTOR.construct_yaml_float(node)
-        if math.isnan(number) or math.isinf(number):
-            fail("yaml.not-a-number", f"has the value '{value}', which is not a finite number",
-                 "write a plain number such as 30 or 1.5", event.start_mark)
-        return number
     if tag == _BOOL:
         return _CONSTRUCTOR.construct_yaml_bool(node)
     if tag == _NULL:
         return None
     return value
+
+
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")
+_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}")
+
+
+def _number(value: str, tag: str, event, fail) -> int | float:
+    """Plain decimal numbers only: YAML 1.1 also reads 036 as 30, 0x1E as 30 and 1:30 as 90,
+    which a reviewer would not see in the diff."""
+    if _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
+    if value.lower().lstrip("+-") in (".nan", ".inf"):
+        fail("yaml.not-a-number", f"has the value '{value}', which is not a finite number",
+             "write a plain number such as 30 or 1.5", event.start_mark)
+    if tag == _INT and re.fullmatch(r"[-+]?0[0-7_]+", value):
+        hint = (f'write it in quotes if it is a code ("{value}", like an ISCED field), '
+                f"or as a plain decimal number; YAML would read it as octal {int(value.replace('_', ''), 8)}")
+    else:
+        hint = "write a plain decimal number such as 30 or 1.5 (no leading zeros, signs, separators or exponents)"
+    fail("yaml.number-form", f"writes the number '{value[:40]}' in a form that is easy to misread", hint,
+         event.start_mark)
+    raise AssertionError  # fail() always raises
 
 
 def _key_text(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -131,13 +132,18 @@ def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
         return [Problem(display, 1, 1, "schema.type", "does not hold a set of fields",
                         "start from `mccat new` to get a template")], None
     entry = Entry(item.kind or "", item.id, display, doc.data, doc)
-    problems = list(schema_problems(entry.kind, doc))
+    problems = list(itertools.islice(schema_problems(entry.kind, doc), MAX_PROBLEMS_PER_FILE + 1))
     entry.schema_valid = not problems
     problems += invisible_characters(doc, text)
     if entry.kind == "program":
         problems += program_rules(entry, provider_ids, program_ids, today)
     else:
         problems += provider_rules(entry)
+    if len(problems) > MAX_PROBLEMS_PER_FILE:
+        shown = sorted(problems, key=lambda p: (p.line, p.column))[:MAX_PROBLEMS_PER_FILE]
+        problems = shown + [Problem(display, shown[-1].line, shown[-1].column, "file.too-many-problems",
+                                    f"has more than {MAX_PROBLEMS_PER_FILE} problems; the rest are not listed",
+                                    "fix these first, or start again from `mccat new`")]
     return problems, entry
 
 
@@ -153,6 +159,7 @@ def _check_chunk(args: tuple) -> list[tuple[list[Problem], Entry | None]]:
     return outcomes
 
 
+MAX_PROBLEMS_PER_FILE = 50  # past this, a file is not a draft but the wrong file; say so once
 PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 

@@ -1,0 +1,59 @@
+"""Hostile files never crash the validator: each yields a clean, located error in bounded time."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from mccat.validate import validate
+from tests.hostile.corpus import CORPUS, SPECIAL
+
+CASES = Path(__file__).parent / "cases"
+ALL = CORPUS + SPECIAL
+
+
+def test_corpus_is_large_enough():
+    assert len(ALL) >= 100
+    assert len({name for name, _ in ALL}) == len(ALL)
+
+
+@pytest.mark.parametrize("name, make", ALL, ids=[name for name, _ in ALL])
+def test_hostile_file_gives_a_clean_error(name, make, tmp_path, monkeypatch):
+    root = tmp_path / "catalogue"
+    shutil.copytree(CASES / "base", root)
+    target = root / "programs/example-univ" / f"{name}.yaml"
+    make(target)
+    monkeypatch.chdir(tmp_path)
+    started = time.perf_counter()
+    result = validate(root, workers=1)
+    elapsed = time.perf_counter() - started
+    mine = [p for p in result.problems if p.file == f"catalogue/programs/example-univ/{name}.yaml"]
+    assert any(p.is_error for p in mine), f"no error for {name}: {result.problems}"
+    for problem in mine:
+        assert problem.line >= 1 and problem.column >= 1
+        assert problem.message and problem.hint, problem
+        assert "Traceback" not in problem.message
+    # The base files stay valid: one bad file never hides or breaks the others.
+    others = [p for p in result.problems if p.is_error and "example-univ/python-basics" in p.file]
+    assert not others, others
+    assert len(mine) <= 51, "a hopeless file gets at most 50 problems and a note"
+    assert elapsed < 5, f"{name} took {elapsed:.1f}s"
+
+
+def test_memory_stays_bounded_on_the_worst_files(tmp_path, monkeypatch):
+    """The alias bomb and the deepest nesting must not blow up memory (measured in this process)."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(CASES / "base", root)
+    for name, make in CORPUS:
+        if name in ("billion-laughs", "alias-bomb", "deep-flow-nesting", "deep-unclosed", "many-keys", "huge-file"):
+            make(root / "programs/example-univ" / f"{name}.yaml")
+    monkeypatch.chdir(tmp_path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = validate(root, workers=1)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert len([p for p in result.errors]) >= 6
+    assert grown_mb < 200, f"validation grew the process by {grown_mb:.0f} MB"

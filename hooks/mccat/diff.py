@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from .git_revisions import RepoFile, files_at, merge_base, repo_root, resolve, working_files
+from .git_revisions import RepoFile, files_at, files_that_differ, merge_base, repo_root, resolve, working_files
 from .problems import Problem
 from .rules import _INVISIBLE as INVISIBLE_CHARACTER  # the one definition of "invisible"
 from .schema import descriptors
@@ -162,11 +162,12 @@ def snapshot_from_files(files: list[RepoFile], prefix: str, label: str) -> Snaps
     return snapshot
 
 
-def load_snapshot(repo: Path, rev: str | None, prefix: str) -> Snapshot:
-    """The catalogue under prefix at a commit, or in the work tree when rev is None."""
+def load_snapshot(repo: Path, rev: str | None, prefix: str, folder: str = "") -> Snapshot:
+    """The catalogue under prefix (only its subfolder folder, if given) at a commit, or in the work tree."""
+    top = str(PurePosixPath(prefix) / folder) if prefix else folder
     if rev is None:
-        return snapshot_from_files(working_files(repo, prefix), prefix, "working tree")
-    return snapshot_from_files(files_at(repo, rev, prefix), prefix, rev[:7])
+        return snapshot_from_files(working_files(repo, top), prefix, "working tree")
+    return snapshot_from_files(files_at(repo, rev, top), prefix, rev[:7])
 
 
 def catalogue_prefix(repo: Path, catalogue: Path) -> str:
@@ -189,8 +190,9 @@ def diff_revisions(catalogue: Path, base: str, head: str | None = None) -> Catal
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
     start = merge_base(repo, base_commit, head_commit or resolve(repo, "HEAD"))
-    old = load_snapshot(repo, start, prefix)
-    new = load_snapshot(repo, head_commit, prefix)
+    old_files, new_files = files_that_differ(repo, start, head_commit, prefix)
+    old = snapshot_from_files(old_files, prefix, start[:7])
+    new = snapshot_from_files(new_files, prefix, head_commit[:7] if head_commit else "working tree")
     return diff_snapshots(old, new)
 
 

@@ -7,7 +7,9 @@ a diff of a 2,000-program catalogue stays fast.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,6 +26,7 @@ class RepoFile:
     path: str  # relative to the repository root, with forward slashes
     mode: str  # git's file mode: 100644, 100755, 120000 (symbolic link), ...
     content: bytes
+    sha: str = ""  # git's blob id: equal ids, equal contents
 
     @property
     def is_symlink(self) -> bool:
@@ -72,28 +75,44 @@ def merge_base(repo: Path, base: str, head: str) -> str:
         return base
 
 
-def files_at(repo: Path, rev: str, prefix: str) -> list[RepoFile]:
-    """Every file under prefix (a folder relative to the repository root) at a commit."""
+def tree_at(repo: Path, rev: str, prefix: str) -> dict[str, tuple[str, str]]:
+    """Path -> (mode, blob id) of every file under prefix at a commit, without reading contents."""
     listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", prefix or ".")
-    entries = []
+    tree = {}
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
         mode, kind, sha = meta.decode().split()
         if kind == "blob":
-            entries.append((name.decode("utf-8", "surrogateescape"), mode, sha))
-    if not entries:
+            tree[name.decode("utf-8", "surrogateescape")] = (mode, sha)
+    return tree
+
+
+def read_blobs(repo: Path, tree: dict[str, tuple[str, str]], paths: list[str]) -> list[RepoFile]:
+    """The contents of the given paths of a tree, all through one `git cat-file --batch`."""
+    if not paths:
         return []
-    output = _git(repo, "cat-file", "--batch", input="".join(f"{sha}\n" for _, _, sha in entries).encode())
+    output = _git(repo, "cat-file", "--batch", input="".join(f"{tree[p][1]}\n" for p in paths).encode())
     files, offset = [], 0
-    for name, mode, sha in entries:
+    for path in paths:
         header_end = output.index(b"\n", offset)
         size = int(output[offset:header_end].split()[2])
         start = header_end + 1
-        files.append(RepoFile(name, mode, output[start:start + size]))
+        mode, sha = tree[path]
+        files.append(RepoFile(path, mode, output[start:start + size], sha))
         offset = start + size + 1  # each object is followed by a newline
     return files
+
+
+def files_at(repo: Path, rev: str, prefix: str) -> list[RepoFile]:
+    """Every file under prefix (a folder relative to the repository root) at a commit."""
+    tree = tree_at(repo, rev, prefix)
+    return read_blobs(repo, tree, sorted(tree))
+
+
+def _blob_id(content: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
 
 
 def working_files(repo: Path, prefix: str) -> list[RepoFile]:
@@ -106,10 +125,31 @@ def working_files(repo: Path, prefix: str) -> list[RepoFile]:
             path = Path(dirpath) / name
             relative = PurePosixPath(path.relative_to(repo).as_posix())
             if path.is_symlink():
-                files.append(RepoFile(str(relative), "120000", os.readlink(path).encode()))
+                content, mode = os.readlink(path).encode(), "120000"
             else:
-                files.append(RepoFile(str(relative), "100644", path.read_bytes()))
+                content = path.read_bytes()
+                mode = "100755" if path.stat().st_mode & stat.S_IXUSR else "100644"
+            files.append(RepoFile(str(relative), mode, content, _blob_id(content)))
     return files
+
+
+def files_that_differ(repo: Path, old: str, new: str | None, prefix: str) -> tuple[list[RepoFile], list[RepoFile]]:
+    """The files under prefix that differ between a commit and a commit (or the work tree), on each side.
+
+    Files with the same blob id on both sides are neither read nor returned:
+    a pull request touching a few programs reads a few files.
+    """
+    old_tree = tree_at(repo, old, prefix)
+    if new is None:
+        new_all = {f.path: f for f in working_files(repo, prefix)}
+        new_tree = {path: (f.mode, f.sha) for path, f in new_all.items()}
+    else:
+        new_tree = tree_at(repo, new, prefix)
+    differing = sorted(p for p in old_tree.keys() | new_tree.keys() if old_tree.get(p) != new_tree.get(p))
+    old_files = read_blobs(repo, old_tree, [p for p in differing if p in old_tree])
+    new_paths = [p for p in differing if p in new_tree]
+    new_files = [new_all[p] for p in new_paths] if new is None else read_blobs(repo, new_tree, new_paths)
+    return old_files, new_files
 
 
 def changed_paths(repo: Path, old: str, new: str | None) -> list[str]:

@@ -172,9 +172,8 @@ def check_ownership(repo: Path, prefix: str, author: str, base: str, head: str |
     if _member(author, committee):
         result.decisions = [Decision(p, True, "committee member") for p in paths]
         return result
-    before = maintainers_of(load_snapshot(repo, start, prefix))
-    after_snapshot = load_snapshot(repo, head_commit, prefix)
-    after = maintainers_of(after_snapshot)
+    before = maintainers_of(load_snapshot(repo, start, prefix, "providers"))
+    after = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
     for path in paths:
         result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
     return result
@@ -218,7 +217,7 @@ def _codeowners_is_generated(repo: Path, prefix: str, head: str | None, committe
     committee, problems = committee_at(repo, head, committee_file)
     if content is None or problems:
         return False
-    expected = codeowners_text(committee, maintainers_of(load_snapshot(repo, head, prefix)), prefix)
+    expected = codeowners_text(committee, maintainers_of(load_snapshot(repo, head, prefix, "providers")), prefix)
     return content.decode("utf-8", "replace") == expected
 
 

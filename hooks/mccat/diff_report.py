@@ -16,7 +16,7 @@ from typing import Any
 
 from .diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
 from .problems import Problem
-from .rules import _INVISIBLE as INVISIBLE_CHARACTER
+from .rules import INVISIBLE_CHARACTER
 from .schema import descriptors
 from .vocabulary import label as vocabulary_label
 

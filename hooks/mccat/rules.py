@@ -30,7 +30,7 @@ _INVISIBLE_RANGES = [
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
     (0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xE000, 0xF8FF),
 ]
-_INVISIBLE = re.compile("[" + "".join(
+INVISIBLE_CHARACTER = re.compile("[" + "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
 ) + "]")
 
@@ -73,11 +73,11 @@ def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
 def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterator[Problem]:
     """Find invisible characters; with the file's text, skip the walk when it has none."""
     if text is not None:  # one search over the raw file finds nothing in most files
-        found = _INVISIBLE.search(text)
-        if found is None or (found.group() == "\r" and not _INVISIBLE.search(text.replace("\r\n", "\n"))):
+        found = INVISIBLE_CHARACTER.search(text)
+        if found is None or (found.group() == "\r" and not INVISIBLE_CHARACTER.search(text.replace("\r\n", "\n"))):
             return
     for path, text, is_key in _strings(doc.data):
-        match = _INVISIBLE.search(text)
+        match = INVISIBLE_CHARACTER.search(text)
         if match:
             char = match.group()
             name = unicodedata.name(char, "control character")

@@ -163,7 +163,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if spec.description:
             page.meta["description"] = spec.description
         if not spec.in_nav:  # no place in the nav to show: give the width to the content (the drawer keeps the nav)
-            page.meta["hide"] = ["navigation"]
+            page.meta["hide"] = ["navigation"] if spec.kind == "program" else ["navigation", "toc"]
     return markdown
 
 

@@ -30,7 +30,6 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "ja": "このサイトの提供機関とプログラムはすべて架空のサンプルデータです。",
         "en": "Every provider and program on this site is fictional example data.",
     },
-    "site.language_switch": {"ja": "English", "en": "日本語"},
     "site.breadcrumb": {"ja": "現在の位置", "en": "You are here"},
     "site.home": {"ja": "ホーム", "en": "Home"},
     "site.choose_language": {"ja": "言語を選んでください", "en": "Choose a language"},
@@ -155,6 +154,111 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "reference.example": {"ja": "記入例", "en": "Example"},
     "reference.values": {"ja": "使用できる値", "en": "Allowed values"},
     "reference.other_language": {"ja": "英語の項目名", "en": "Japanese name"},
+    # search (mccat.search, overrides/mc/search.html, overrides/partials/search.html, assets/javascripts/search.js)
+    "search.title": {"ja": "プログラムを検索", "en": "Search programs"},
+    "search.description": {
+        "ja": "マイクロクレデンシャル・プログラムをキーワード・分野・提供機関・実施形態・時間数などで検索します。",
+        "en": "Search micro-credential programs by keyword, field of study, provider, delivery mode, hours and more.",
+    },
+    "search.label": {"ja": "検索キーワード", "en": "Search terms"},
+    "search.placeholder": {"ja": "キーワードで検索", "en": "Search"},
+    "search.submit": {"ja": "検索", "en": "Search"},
+    "search.filters": {"ja": "絞り込み", "en": "Filters"},
+    "search.clear": {"ja": "条件をすべて解除", "en": "Clear all"},
+    "search.sort": {"ja": "並び順", "en": "Sort by"},
+    "search.sort.relevance": {"ja": "関連度順", "en": "Relevance"},
+    "search.sort.hours_asc": {"ja": "時間数が少ない順", "en": "Fewest hours first"},
+    "search.sort.hours_desc": {"ja": "時間数が多い順", "en": "Most hours first"},
+    "search.sort.newest": {"ja": "承認日が新しい順", "en": "Newest approval first"},
+    "search.hours_under": {"ja": "{high}時間未満", "en": "Under {high} hours"},
+    "search.hours_between": {"ja": "{low}時間以上{high}時間未満", "en": "{low} to under {high} hours"},
+    "search.hours_over": {"ja": "{low}時間以上", "en": "{low} hours or more"},
+    "search.fee_paid": {"ja": "有料", "en": "Paid"},
+    "search.count": {"ja": "{count}件", "en": "{count} results"},
+    "search.count_one": {"ja": "1件", "en": "1 result"},
+    "search.none": {
+        "ja": "該当するものはありません。キーワードを変えるか、条件を減らしてください。",
+        "en": "Nothing matches. Try other words or fewer filters.",
+    },
+    "search.loading": {"ja": "検索しています…", "en": "Searching…"},
+    "search.more": {"ja": "さらに表示", "en": "Show more"},
+    "search.all_results": {"ja": "すべての結果と絞り込み", "en": "All results and filters"},
+    "search.kind.provider": {"ja": "提供機関のページ", "en": "Provider page"},
+    "search.kind.page": {"ja": "レジストリについて", "en": "About the registry"},
+    "search.failed": {
+        "ja": "検索を読み込めませんでした。ページを再読み込みするか、一覧から探してください。",
+        "en": "The search could not be loaded. Reload the page, or browse the lists instead.",
+    },
+    "search.noscript": {
+        "ja": "検索にはJavaScriptが必要です。JavaScriptを有効にするか、次の一覧からプログラムを探してください。",
+        "en": "Search needs JavaScript. Turn it on, or find programs in these lists instead:",
+    },
+    # comparison (mccat.compare, overrides/mc/compare*.html, assets/javascripts/compare.js)
+    "compare.title": {"ja": "プログラムを比較", "en": "Compare programs"},
+    "compare.description": {
+        "ja": "マイクロクレデンシャル・プログラムを2〜4件並べて、すべての記述項目を比較します。分野別の比較表もあります。",
+        "en": "Compare two to four micro-credential programs side by side on every descriptor, "
+              "or use the comparison tables by field of study.",
+    },
+    "compare.intro": {
+        "ja": "プログラムのページ、一覧、検索結果の「比較」ボタンで選んだプログラムを、2〜4件並べてすべての記述項目を比較します。"
+              "選んだプログラムはこのブラウザに保存され、このページのURLで共有できます。",
+        "en": "Programs you choose with the “Compare” button on program pages, lists and search results are shown "
+              "here side by side, two to four at a time, with every descriptor. Your choice is kept in this browser, "
+              "and the address of this page shares it.",
+    },
+    "compare.tool": {"ja": "並べて比較", "en": "Side by side"},
+    "compare.noscript": {
+        "ja": "並べて比較するにはJavaScriptが必要です。下の分野別の比較表はJavaScriptなしで使えます。",
+        "en": "Comparing side by side needs JavaScript. The comparison tables by field below work without it.",
+    },
+    "compare.by_field": {"ja": "分野別の比較表", "en": "Comparison tables by field"},
+    "compare.by_field_intro": {
+        "ja": "ISCED-F 2013 の分野ごとに、その分野のすべてのプログラムを1つの表で比較します。",
+        "en": "One table per ISCED-F 2013 field of study, with every program of the field.",
+    },
+    "compare.field_title": {"ja": "比較表：{field}", "en": "Comparison: {field}"},
+    "compare.field_description": {
+        "ja": "{field}のマイクロクレデンシャル・プログラムを、時間数・実施形態・受講料・評価・単位等で比較する表。",
+        "en": "The micro-credential programs in {field} compared by hours, delivery, fee, assessment, credit and more.",
+    },
+    "compare.field_intro": {
+        "ja": "この分野の{count}を、選ぶときに役立つ記述項目で比較します。",
+        "en": "The {count} in this field, compared on the descriptors that matter when choosing.",
+    },
+    "compare.program": {"ja": "プログラム", "en": "Program"},
+    "compare.descriptor": {"ja": "記述項目", "en": "Descriptor"},
+    "compare.button": {"ja": "比較", "en": "Compare"},
+    "compare.tray": {"ja": "選んだプログラムを比較", "en": "Compare selected"},
+    "compare.clear": {"ja": "選択をすべて解除", "en": "Clear selection"},
+    "compare.full": {
+        "ja": "比較できるのは{max}件までです。ほかのプログラムを外してから追加してください。",
+        "en": "You can compare up to {max} programs. Remove one before adding another.",
+    },
+    "compare.unknown": {
+        "ja": "「{id}」というプログラムはレジストリにありません。URLを確認してください。",
+        "en": "There is no program “{id}” in the registry. Check the address.",
+    },
+    "compare.failed": {"ja": "「{id}」のデータを読み込めませんでした。", "en": "The data of “{id}” could not be loaded."},
+    "compare.too_few": {
+        "ja": "比較するには、プログラムを2件以上選んでください。",
+        "en": "Choose at least two programs to compare them.",
+    },
+    "compare.empty": {
+        "ja": "まだプログラムが選ばれていません。プログラムのページ、一覧、検索結果、または下の分野別の比較表の「比較」ボタンで選んでください。",
+        "en": "No programs are chosen yet. Choose them with the “Compare” button on program pages, lists, "
+              "search results or the comparison tables by field below.",
+    },
+    "compare.too_many": {
+        "ja": "一度に並べられるのは{max}件までです。最初の{max}件を表示しています。",
+        "en": "Up to {max} programs fit side by side; the first {max} are shown.",
+    },
+    "compare.hide_equal": {"ja": "同じ内容の行を隠す", "en": "Hide rows that are the same"},
+    "compare.differs": {"ja": "違いあり", "en": "differs"},
+    "compare.remove": {"ja": "外す", "en": "Remove"},
+    "compare.share": {"ja": "この比較へのリンク", "en": "Link to this comparison"},
+    "compare.loading": {"ja": "読み込み中…", "en": "Loading…"},
+    "compare.deadline": {"ja": "（{label}：{date}）", "en": " ({label}: {date})"},
 }
 
 

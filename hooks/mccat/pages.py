@@ -91,6 +91,9 @@ class SiteInfo:
     def t(self, key: str, **values: object) -> str:
         return interface_text(key, self.lang, **values)
 
+    def number(self, value: float | int) -> str:
+        return format_number(value, self.lang)
+
     def t_in(self, lang: str, key: str, **values: object) -> str:
         """Interface text in a given language, for the bilingual pages at the site root."""
         return interface_text(key, lang, **values)

@@ -1,0 +1,302 @@
+"""The built site (one `mkdocs build --strict` of the sample catalogue, see conftest.built_site):
+every program in both languages with its descriptors, labels and alternates; list pages; the
+language switch; sitemaps and the root redirect."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from mccat import LANGUAGES
+from mccat.formatting import format_hours, format_money, localized
+from mccat.labels import INTERFACE_TEXT, descriptor_index
+from mccat.vocabulary import label as vocab_label
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PROGRAMS = sorted(p.relative_to(ROOT / "catalogue" / "programs").with_suffix("").as_posix()
+                         for p in (ROOT / "catalogue" / "programs").glob("*/*.yaml"))
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))[
+    "site_url"].rstrip("/") + "/"
+MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+
+# Schema properties that are not rows of their own on a program page, and where they show instead.
+SHOWN_ELSEWHERE = {
+    "schema_version": "not shown",
+    "title": "the h1",
+    "summary": "the lead paragraph and <meta name=description>",
+    "delivery": "its fields", "effort": "its fields", "assessment": "its fields",
+    "quality_assurance": "its fields", "level": "its fields", "credential": "its fields",
+    "recognition": "its fields", "stackability": "its fields", "fee": "its fields", "approval": "its fields",
+    "recognition.credits.value": "recognition.credits", "recognition.credits.system": "recognition.credits",
+    "skills.label": "skills", "skills.esco": "skills (as the link)",
+    "stackability.stacks_into_external.title": "stackability.stacks_into_external",
+    "stackability.stacks_into_external.url": "stackability.stacks_into_external (as the link)",
+    "fee.currency": "fee.amount",
+    "offerings.start": "the offerings table", "offerings.end": "the offerings table",
+    "offerings.application_deadline": "the offerings table",
+}
+
+
+def resolve(page_path: str, href: str) -> str:
+    """The site path (from the site root) a relative link on a page leads to."""
+    return posixpath.normpath(urljoin("http://site" + page_path, href)[len("http://site"):]) + (
+        "/" if href.endswith("/") else "")
+
+
+def site_file(built_site, site_path: str) -> Path:
+    target = built_site.root / site_path.lstrip("/")
+    return target / "index.html" if site_path.endswith("/") else target
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def material_text(lang: str, key: str) -> str:
+    """A string of Material's own interface in `lang`, from its language file."""
+    source = (MATERIAL_LANGUAGES / f"{lang}.html").read_text(encoding="utf-8")
+    return re.search(rf'"{re.escape(key)}": "([^"]*)"', source).group(1)
+
+
+def test_build_is_strict_and_clean(built_site):
+    assert "WARNING" not in built_site.output and "ERROR" not in built_site.output, built_site.output
+    for lang in LANGUAGES:
+        assert built_site.path(lang).is_file()
+    print(f"\nsample build: {built_site.seconds:.1f} s wall")
+
+
+def test_sample_catalogue_is_what_the_site_shows(built_site):
+    assert sorted(built_site.catalogue.programs) == SAMPLE_PROGRAMS and len(SAMPLE_PROGRAMS) > 10
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("program_id", SAMPLE_PROGRAMS)
+def test_program_page(built_site, program_id, lang):
+    program = built_site.catalogue.programs[program_id]
+    data = program.data
+    url = f"programs/{program_id}/"
+    page_path = f"/{lang}/{url}"
+    tree = built_site.tree(lang, url)
+    other = next(code for code in LANGUAGES if code != lang)
+
+    # The page is in its language, Material's interface too.
+    assert tree.get("lang") == lang
+    assert tree.cssselect("nav.md-header__inner")[0].get("aria-label") == material_text(lang, "header")
+    assert text(tree.cssselect("a.md-skip")[0]) == material_text(lang, "action.skip")
+    assert text(tree.cssselect("article h1")[0]) == data["title"][lang]
+    assert tree.cssselect('meta[name="description"]')[0].get("content") == data["summary"][lang]
+
+    # Every descriptor of the schema has its row, labelled with the schema's title in this language.
+    rows = {row.get("data-descriptor"): row for row in tree.cssselect("[data-descriptor]")}
+    for name, descriptor in descriptor_index("program").items():
+        if name in SHOWN_ELSEWHERE:
+            continue
+        assert name in rows, f"{name} is missing from {page_path}"
+        label = rows[name].cssselect("dt, h3")  # a labelled row, or a table under its heading
+        if label:
+            assert text(label[0]) == descriptor.title[lang], name
+
+    def value(name: str) -> str:
+        return text(rows[name].cssselect("dd")[0])
+
+    # Values, with labels from the vocabularies and formatting for the language.
+    assert value("delivery.mode") == vocab_label("delivery_mode", data["delivery"]["mode"], lang)
+    for code in data["languages"]:
+        assert vocab_label("language", code, lang) in value("languages")
+    for code in data["assessment"]["types"]:
+        assert vocab_label("assessment_type", code, lang) in value("assessment.types")
+    for code in data["credential"]["formats"]:
+        assert vocab_label("credential_format", code, lang) in value("credential.formats")
+    assert value("effort.hours") == format_hours(data["effort"]["hours"], lang)
+    if data.get("fee"):
+        fee = data["fee"]
+        expected = INTERFACE_TEXT["program.free"][lang] if fee["amount"] == 0 else format_money(
+            fee["amount"], fee["currency"], lang)
+        assert value("fee.amount") == expected
+    outcomes = [text(li) for li in tree.cssselect('[data-descriptor="learning_outcomes"] li')]
+    assert outcomes == [localized(o, lang).text for o in data["learning_outcomes"]]
+    status = program.status(built_site.build_date)
+    assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == status
+
+    # Links to the provider, fields of study and stacked programs lead to pages that exist.
+    links = {resolve(page_path, a.get("href")) for a in tree.cssselect("article a[href]")
+             if not urlsplit(a.get("href")).scheme}
+    expected_links = {f"/{lang}/providers/{program.provider_id}/"}
+    expected_links |= {f"/{lang}/fields/{code}/" for code in data["fields"]}
+    expected_links |= {f"/{lang}/programs/{target}/" for target in program.stacks_into}
+    expected_links |= {f"/{lang}/programs/{p.id}/" for p in built_site.catalogue.stacked_from(program_id)}
+    assert expected_links <= links
+    for link in expected_links:
+        assert site_file(built_site, link).is_file(), link
+
+    # Conformance with the three frameworks.
+    assert {row.get("data-framework") for row in tree.cssselect("[data-framework]")} == {"eu", "au", "jp"}
+
+    # Machine-readable files: the head's JSON-LD alternate and the links on the page.
+    jsonld = f"/api/v1/programs/{program_id}.jsonld"
+    assert [resolve(page_path, link.get("href"))
+            for link in tree.cssselect('link[rel="alternate"][type="application/ld+json"]')] == [jsonld]
+    data_links = {a.get("data-mc"): resolve(page_path, a.get("href")) for a in tree.cssselect('a[data-mc^="data-"]')}
+    assert data_links["data-jsonld"] == jsonld
+    assert data_links["data-json"] == f"/api/v1/programs/{program_id}.json"
+
+    # hreflang alternates name this same page in every language, and x-default the default language.
+    alternates = {link.get("hreflang"): link.get("href")
+                  for link in tree.cssselect('link[rel="alternate"][hreflang]')}
+    assert alternates == {"ja": f"{SITE_URL}ja/{url}", "en": f"{SITE_URL}en/{url}", "x-default": f"{SITE_URL}ja/{url}"}
+    assert tree.cssselect('link[rel="canonical"]')[0].get("href") == f"{SITE_URL}{lang}/{url}"
+
+    # The language switch leads to the same program in the other language.
+    switch = tree.cssselect(f'a[data-mc="language-switch"][hreflang="{other}"]')[0]
+    target = resolve(page_path, switch.get("href"))
+    assert target == f"/{other}/{url}"
+    assert site_file(built_site, target).is_file()
+
+
+def test_every_generated_page_exists_in_both_languages(built_site):
+    pages = {lang: {p.relative_to(built_site.root / lang).as_posix()
+                    for p in (built_site.root / lang).rglob("index.html")} for lang in LANGUAGES}
+    assert pages["ja"] == pages["en"]
+    assert len(pages["ja"]) > len(SAMPLE_PROGRAMS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_all_programs_page_lists_every_program_once(built_site, lang):
+    tree = built_site.tree(lang, "programs/")
+    listed = [item.get("data-program") for item in tree.cssselect("[data-program]")]
+    assert sorted(listed) == SAMPLE_PROGRAMS
+    for item in tree.cssselect("[data-program]"):
+        href = item.cssselect("a.mc-programs__title")[0].get("href")
+        assert resolve(f"/{lang}/programs/", href) == f"/{lang}/programs/{item.get('data-program')}/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_field_pages_list_exactly_their_programs(built_site, lang):
+    by_field: dict[str, set[str]] = {}
+    for program in built_site.catalogue.programs.values():
+        for code in program.data["fields"]:
+            by_field.setdefault(code, set()).add(program.id)
+    index = built_site.tree(lang, "fields/")
+    assert {li.get("data-field") for li in index.cssselect("[data-field]")} == set(by_field)
+    for code, programs in by_field.items():
+        tree = built_site.tree(lang, f"fields/{code}/")
+        assert text(tree.cssselect("article h1")[0]) == vocab_label("isced_field", code, lang)
+        assert {item.get("data-program") for item in tree.cssselect("[data-program]")} == programs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_provider_pages_list_exactly_their_programs(built_site, lang):
+    catalogue = built_site.catalogue
+    index = built_site.tree(lang, "providers/")
+    assert {li.get("data-provider") for li in index.cssselect("[data-provider]")} == set(catalogue.providers)
+    labels = {descriptor.name: descriptor.title[lang] for descriptor in descriptor_index("provider").values()}
+    for provider_id, provider in catalogue.providers.items():
+        tree = built_site.tree(lang, f"providers/{provider_id}/")
+        assert text(tree.cssselect("article h1")[0]) == provider.name[lang]
+        assert {item.get("data-program") for item in tree.cssselect("[data-program]")} == {
+            p.id for p in catalogue.programs_of(provider_id)}
+        shown = {row.get("data-descriptor"): text(row.cssselect("dt")[0]) for row in tree.cssselect("[data-descriptor]")}
+        assert shown == {name: labels[name] for name in shown}
+        assert {"type", "country", "url", "description", "maintainers"} <= set(shown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_numbers_and_recent_programs(built_site, lang):
+    catalogue, today = built_site.catalogue, built_site.build_date
+    active = [p for p in catalogue.programs.values() if p.status(today) == "active"]
+    tree = built_site.tree(lang)
+    stats = {item.get("data-stat"): text(item.cssselect("dd")[0]) for item in tree.cssselect("[data-stat]")}
+    assert stats["programs"] == str(len(active))
+    assert stats["providers"] == str(len(catalogue.providers))
+    assert stats["fields"] == str(len({code for p in catalogue.programs.values() for code in p.data["fields"]}))
+    recent = sorted(active, key=lambda p: (p.data["approval"]["approved_on"], p.id), reverse=True)[:6]
+    assert [item.get("data-program") for item in tree.cssselect("[data-program]")] == [p.id for p in recent]
+    assert tree.cssselect('[data-mc="example-banner"]'), "the sample catalogue is example data"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_descriptor_reference_lists_every_schema_field(built_site, lang):
+    tree = built_site.tree(lang, "descriptors/")
+    for kind, section in (("program", "program-descriptors"), ("provider", "provider-descriptors")):
+        items = tree.xpath(f'//h2[@id="{section}"]/following-sibling::dl[1]/div[@data-field]')
+        shown = {item.get("data-field"): item for item in items}
+        assert set(shown) == set(descriptor_index(kind)), kind
+        for name, descriptor in descriptor_index(kind).items():
+            item = shown[name]
+            assert text(item.cssselect(".mc-reference__title")[0]) == descriptor.title[lang]
+            assert descriptor.description[lang] in text(item)
+            badge = INTERFACE_TEXT["reference.required" if descriptor.required else "reference.optional"][lang]
+            assert text(item.cssselect(".mc-badge")[0]) == badge
+
+
+def test_hand_written_pages_exist_in_both_languages(built_site):
+    docs = {lang: sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
+            for lang in LANGUAGES}
+    assert docs["ja"] == docs["en"]
+    for lang in LANGUAGES:
+        for page in docs[lang]:
+            url = "" if page == "index.md" else page[:-3] + "/"
+            assert built_site.tree(lang, url).get("lang") == lang
+
+
+def test_program_pages_stay_out_of_the_nav_and_out_of_docs(built_site):
+    for lang in LANGUAGES:
+        for url in ("", "programs/", f"programs/{SAMPLE_PROGRAMS[0]}/"):
+            nav_links = [a.get("href") for a in built_site.tree(lang, url).cssselect("nav.md-nav a[href]")]
+            assert nav_links and not [h for h in nav_links if re.search(r"programs/[^/]+/[^/]+/", h)]
+        assert not (ROOT / "docs" / lang / "programs").exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
+    import lxml.etree
+    sitemap = lxml.etree.parse(str(built_site.root / lang / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = sitemap.findall("s:url", ns)
+    pages = {p.parent.relative_to(built_site.root / lang).as_posix()
+             for p in (built_site.root / lang).rglob("index.html")}
+    assert {u.findtext("s:loc", namespaces=ns) for u in urls} == {
+        f"{SITE_URL}{lang}/" + ("" if p == "." else p + "/") for p in pages}
+    for u in urls:
+        path = u.findtext("s:loc", namespaces=ns)[len(SITE_URL) + len(lang) + 1:]
+        alternates = {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
+        assert alternates["ja"] == f"{SITE_URL}ja/{path}" and alternates["en"] == f"{SITE_URL}en/{path}"
+        assert "x-default" in alternates
+
+
+def test_site_root_sends_visitors_to_a_language(built_site):
+    import lxml.etree
+    import lxml.html
+    root = lxml.html.fromstring((built_site.root / "index.html").read_text(encoding="utf-8"))
+    refresh = root.xpath("//noscript/meta[@http-equiv='refresh']")
+    assert refresh and refresh[0].get("content").endswith("url=ja/")  # no JavaScript: Japanese
+    assert {a.get("href") for a in root.cssselect("a[hreflang]")} == {"ja/", "en/"}
+    assert "navigator.languages" in root.xpath("//script")[0].text
+    index = lxml.etree.parse(str(built_site.root / "sitemap.xml"))
+    assert [loc.text for loc in index.iter("{*}loc")] == [f"{SITE_URL}{lang}/sitemap.xml" for lang in LANGUAGES]
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (built_site.root / "robots.txt").read_text(encoding="utf-8")
+    not_found = (built_site.root / "404.html").read_text(encoding="utf-8")
+    assert all(INTERFACE_TEXT["site.not_found"][lang] in not_found for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_interface_text_of_the_other_language(built_site, lang):
+    """Our interface strings appear only in their own language's pages."""
+    other = next(code for code in LANGUAGES if code != lang)
+    # Whole phrases only: a single common word ("providers") may well be part of the data.
+    foreign = {texts[other] for texts in INTERFACE_TEXT.values()
+               if texts[other] != texts[lang] and "{" not in texts[other]
+               and (" " in texts[other].strip() if other == "en" else len(texts[other]) > 3)}
+    for url in ("", "programs/", "fields/", "providers/", "descriptors/", f"programs/{SAMPLE_PROGRAMS[0]}/",
+                f"providers/{SAMPLE_PROGRAMS[0].split('/')[0]}/"):
+        tree = built_site.tree(lang, url)
+        for node in tree.cssselect("[lang], pre, code"):  # text in another language, and code, are data
+            if node.get("lang") != lang and node is not tree:
+                node.drop_tree()
+        body = text(tree.cssselect("body")[0])
+        assert not [s for s in foreign if s in body], (url, [s for s in foreign if s in body])

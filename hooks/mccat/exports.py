@@ -320,9 +320,10 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
     _sub(feed, "link", rel="related", type="application/json", href=urls.api_url(site_url, "changes.json"))
     for change in changes[:limit]:
         program = catalogue.programs.get(change.program)
-        entry_id = f"{urls.program_jsonld_url(site_url, change.program)}#change-{change.date}-{change.kind}"
+        # The entry's id names its record in changes.json: program, date, kind (and commit).
+        entry_id = f"{urls.api_url(site_url, 'changes.json')}#{change.program}/{change.date}/{change.kind}"
         entry = _sub(feed, "entry")
-        _sub(entry, "id", entry_id + (f"-{change.commit[:12]}" if change.commit else ""))
+        _sub(entry, "id", entry_id + (f"/{change.commit[:12]}" if change.commit else ""))
         title = program.title[lang] if program else change.program
         _sub(entry, "title", f"{kinds[change.kind][lang]}{TITLE_SEPARATOR[lang]}{title}")
         _sub(entry, "updated", _atom_time(change.date))

@@ -356,3 +356,22 @@ def test_the_aggregators_page_documents_every_file_schema_and_csv_column(catalog
             assert f"`{name.removeprefix('schemas/').removesuffix('.schema.json')}`" in page, name
     for column, _ in CSV_COLUMNS:
         assert f"`{column}`" in page, column
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
+    from mccat.cli import main
+    out = tmp_path / "site"
+    assert main(["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out),
+                 "--site-url", SITE, "--build-date", "2026-01-15"]) == 0
+    assert (out / "api" / "v1" / "catalogue.csv").is_file()
+    assert main(["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out),
+                 "--site-url", "registry.example.org"]) == 2
+    assert "absolute http(s) URL" in capsys.readouterr().err
+    broken = tmp_path / "catalogue"
+    (broken / "providers").mkdir(parents=True)
+    (broken / "providers" / "bad.yaml").write_text("schema_version: 1\nname: [\n", encoding="utf-8")
+    assert main(["--catalogue", str(broken), "export", "--out", str(tmp_path / "x"), "--site-url", SITE]) == 1
+    assert "bad.yaml" in capsys.readouterr().out
+    assert not (tmp_path / "x").exists()

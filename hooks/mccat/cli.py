@@ -68,6 +68,30 @@ def run_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .catalogue import load_catalogue
+    from .exports import write_api_files
+    from .problems import CatalogueError
+    if not args.catalogue.is_dir():
+        raise UsageError(f"catalogue folder '{args.catalogue}' does not exist (use --catalogue DIR)")
+    try:
+        build_date = date.fromisoformat(args.build_date) if args.build_date else date.today()
+    except ValueError:
+        raise UsageError(f"--build-date must be YYYY-MM-DD, got '{args.build_date}'") from None
+    try:
+        catalogue = load_catalogue(args.catalogue, today=build_date)
+        written = write_api_files(catalogue, args.out, site_url=args.site_url, build_date=build_date)
+    except CatalogueError as exc:
+        sys.stdout.write(REPORTERS["text"](exc.problems, 0))
+        return 1
+    except ValueError as exc:  # a bad --site-url
+        raise UsageError(str(exc)) from None
+    print(f"wrote {len(written)} files under {args.out / 'api' / 'v1'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mccat", description="Micro-credential catalogue tools.")
     parser.add_argument("--catalogue", type=Path, default=default_catalogue(),
@@ -92,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(run=run_synth)
+
+    p = sub.add_parser("export", help="write the machine-readable files (/api/v1/: JSON-LD, JSON, CSV, Atom)")
+    p.add_argument("--out", type=Path, required=True, help="site folder; files go to OUT/api/v1/")
+    p.add_argument("--site-url", required=True, help="the site's public URL, for ids and links")
+    p.add_argument("--build-date", help="date statuses are computed for (YYYY-MM-DD, default today)")
+    p.set_defaults(run=run_export)
 
     from .review_cli import add_review_commands  # diff, owners, check-ownership, renewals, issue-form
     add_review_commands(sub)

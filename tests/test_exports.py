@@ -375,3 +375,31 @@ def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
     assert main(["--catalogue", str(broken), "export", "--out", str(tmp_path / "x"), "--site-url", SITE]) == 1
     assert "bad.yaml" in capsys.readouterr().out
     assert not (tmp_path / "x").exists()
+
+
+def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
+    from mccat.history import read_history
+    from tests.git_catalogue import CatalogueRepo
+    repo = CatalogueRepo(tmp_path)
+    first = repo.commit("Initial registry")
+    python, iot = "example-national-univ/ds-python-basics", "example-kosen/iot-embedded-systems"
+    repo.change(repo.program_path(python), lambda d: d["effort"].update(hours=32))
+    raised = repo.commit("Raise the hours of Python basics (#12)")
+    repo.change(repo.program_path(iot), lambda d: d["approval"].update(
+        status="withdrawn", note={"ja": "提供終了", "en": "No longer offered"}))
+    withdrawn = repo.commit("Withdraw IoT (#13)")
+    catalogue = load_catalogue(repo.root / "catalogue")
+    history = read_history(repo.root / "catalogue", "https://git.example.org/registry")
+    changes = {(c.program, c.commit): c for c in changes_from_history(catalogue, history)}
+    assert len(changes) == len(catalogue.programs) + 2
+    assert {c.kind for (pid, sha), c in changes.items() if sha == first} == {"added"}
+    assert changes[python, raised].kind == "changed"
+    assert changes[python, raised].url == "https://git.example.org/registry/pull/12"
+    assert changes[iot, withdrawn].kind == "withdrawn"
+    files = api_files(catalogue, site_url=SITE, build_date=BUILD, changes=changes.values())
+    record = json.loads(files["changes.json"])
+    assert record["source"] == "history"
+    assert [(c["kind"], c.get("commit")) for c in record["changes"][:2]] == [("withdrawn", withdrawn), ("changed", raised)]
+    feed = ET.fromstring(files["feed.en.atom"])
+    links = [link.get("href") for entry in feed.findall(f"{ATOM}entry") for link in entry.findall(f"{ATOM}link")]
+    assert "https://git.example.org/registry/pull/13" in links

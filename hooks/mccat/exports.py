@@ -278,10 +278,12 @@ def changes_from_history(catalogue: Catalogue, history: Any) -> list[ProgramChan
 
 
 def sort_changes(changes: Iterable[ProgramChange | Mapping[str, Any]]) -> list[ProgramChange]:
-    """Validated records, newest first; ties by program id, kind and commit, so the order is stable."""
+    """Validated records, newest first. Dates are days, so on one day a later stage of the life
+    cycle (withdrawn, changed, added) comes first; then program id and commit keep the order stable."""
     records = sorted((ProgramChange.from_record(c) for c in changes),
-                     key=lambda c: (c.program, c.kind, c.commit or ""))
-    return sorted(records, key=lambda c: c.date, reverse=True)
+                     key=lambda c: (c.program, c.commit or ""))
+    stage = list(change_kinds())  # added, changed, withdrawn: the order of the schema
+    return sorted(records, key=lambda c: (c.date, stage.index(c.kind)), reverse=True)
 
 
 def changes_json(changes: list[ProgramChange], *, site_url: str, source: str) -> dict[str, Any]:

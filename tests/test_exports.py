@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from mccat import LANGUAGES, urls
+from mccat import LANGUAGES
 from mccat.catalogue import Catalogue, load_catalogue
 from mccat.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
                            csv_rows, sort_changes, spreadsheet_safe, write_api_files)
@@ -162,7 +162,6 @@ def _nodes(node):
 
 
 def _api_links(text: str) -> set[str]:
-    import re
     return set(re.findall(re.escape(SITE) + r"/api/v1/[^\"'<>\s]+", text))
 
 
@@ -403,3 +402,28 @@ def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     feed = ET.fromstring(files["feed.en.atom"])
     links = [link.get("href") for entry in feed.findall(f"{ATOM}entry") for link in entry.findall(f"{ATOM}link")]
     assert "https://git.example.org/registry/pull/13" in links
+
+
+@pytest.mark.parametrize("name", ["catalogue-export.schema.json", "changes.schema.json"])
+def test_the_export_schemas_are_valid_and_name_everything_in_both_languages(name):
+    schema = json.loads((SCHEMA_DIR / name).read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    titled = 0
+
+    def visit(node):
+        nonlocal titled
+        if isinstance(node, dict):
+            if isinstance(node.get("title"), str):
+                titled += 1
+                assert node["title"].strip() and node.get("x-ja", {}).get("title", "").strip(), node["title"]
+                if "description" in node and "const" not in node:
+                    assert node["x-ja"].get("description", "").strip(), node["title"]
+            for key, value in node.items():
+                if key != "x-ja":
+                    visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(schema)
+    assert titled >= 10

@@ -143,7 +143,14 @@ def defined_term(site_url: str, vocabulary: str, code: str) -> dict[str, Any]:
 
 
 @cache
+def load_schema_file(name: str) -> dict[str, Any]:
+    """One of our JSON Schema files by file name (schemas/ holds more than mccat.schema knows)."""
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
 def descriptor_titles() -> dict[str, dict[str, str]]:
+    """The program schema's property titles in both languages, by dotted path ("level.eqf")."""
     return {d.name: d.title for d in descriptors("program")}
 
 
@@ -396,9 +403,3 @@ def catalogue_jsonld(catalogue: Catalogue, *, site_url: str, registry: RegistryB
                             for position, program in enumerate(programs, start=1)],
     }
     return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(site_url, registry), data_catalog, item_list]}
-
-
-@cache
-def load_schema_file(name: str) -> dict[str, Any]:
-    """One of our JSON Schema files by file name (schemas/ holds more than mccat.schema knows)."""
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))

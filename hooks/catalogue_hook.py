@@ -69,7 +69,7 @@ from mccat.catalogue import load_catalogue
 from mccat.history import read_history
 from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build,
                                    start_language_build)
-from mccat.pages import SiteInfo, SitePages, docs_without_translation
+from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
 from mccat.problems import CatalogueError
 from mccat.report import text_report
 
@@ -91,6 +91,7 @@ class Build:
     site: SiteInfo
     others: list[LanguageBuild] = field(default_factory=list)
     env: jinja2.Environment | None = None
+    fragments: SharedFragments = field(default_factory=SharedFragments)
 
 
 _build: Build | None = None
@@ -170,6 +171,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _build is not None
     env.globals["mc"] = _build.site
+    env.globals["mc_fragments"] = _build.fragments
     _build.env = env
     return env
 
@@ -179,6 +181,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     spec = _build.pages.pages.get(page.file.src_uri)
     template = page.meta.get("template")
     context.update(_build.pages.context(spec, template))
+    # Pages out of the nav share their nav and table of contents with every page of their kind and depth.
+    context["mc_fragment_key"] = f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
     # Slot for the program's embedded schema.org JSON-LD (see overrides/mc/program.html): the integrator
     # sets Markup(json_for_script(program_jsonld(...))) here for program pages.
     context.setdefault("mc_jsonld", None)

@@ -134,6 +134,11 @@ def test_program_page(built_site, program_id, lang):
     for link in expected_links:
         assert site_file(built_site, link).is_file(), link
 
+    # The table of contents lists the page's sections, each leading to its heading.
+    ids = {element.get("id") for element in tree.xpath("//*[@id]")}
+    toc = [a.get("href") for a in tree.cssselect(".md-sidebar--secondary a.md-nav__link")]
+    assert len(toc) >= 8 and all(href.startswith("#") and href[1:] in ids for href in toc), toc
+
     # Conformance with the three frameworks.
     assert {row.get("data-framework") for row in tree.cssselect("[data-framework]")} == {"eu", "au", "jp"}
 

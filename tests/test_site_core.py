@@ -149,6 +149,7 @@ def test_interface_text_exists_in_both_languages():
 
 def test_every_interface_key_used_exists_and_every_key_is_used():
     sources = "\n".join([p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.html")] +
+                        [p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.js")] +
                         [p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "mccat").glob("*.py")])
     called = set(re.findall(r"""(?<!lang\.)\bt(?:_in)?\((?:[^()"']*,\s*)?["']([a-z_]+\.[a-z_.]+)["']""", sources))
     assert called and called - set(INTERFACE_TEXT) == set()

@@ -303,6 +303,7 @@ def test_feed_entries_come_from_change_records(catalogue):
     ({"program": "a/b", "date": "2026-01-01", "kind": "renamed"}, "kind must be one of"),
     ({"program": "a/b", "date": "1 Jan 2026", "kind": "added"}, "date must be YYYY-MM-DD"),
     ({"program": "b", "date": "2026-01-01", "kind": "added"}, "program must be a program id"),
+    ({"program": "a/b", "date": "2026-01-01", "kind": "added", "summary": {"en": "x"}}, "summary must be a string"),
 ])
 def test_a_bad_change_record_is_refused_with_a_reason(record, message):
     with pytest.raises(ValueError, match=message):

@@ -242,6 +242,9 @@ class ProgramChange:
             raise ValueError(f"change {record!r}: date must be YYYY-MM-DD")
         if not isinstance(change.program, str) or "/" not in change.program:
             raise ValueError(f"change {record!r}: program must be a program id, provider/slug")
+        for name in ("commit", "summary", "url"):
+            if not isinstance(getattr(change, name), (str, type(None))):
+                raise ValueError(f"change {record!r}: {name} must be a string or None")
         return change
 
     def as_json(self) -> dict[str, Any]:

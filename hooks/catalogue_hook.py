@@ -57,6 +57,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -66,7 +67,9 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from mccat import LANGUAGES
 from mccat.catalogue import load_catalogue
+from mccat.exports import changes_from_history, write_api_files
 from mccat.history import read_history
+from mccat.jsonld import json_for_script, program_jsonld
 from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build,
                                    start_language_build)
 from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
@@ -195,9 +198,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     context.update(_build.pages.context(spec, template))
     # Pages out of the nav share their nav and table of contents with every page of their kind and depth.
     context["mc_fragment_key"] = f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
-    # Slot for the program's embedded schema.org JSON-LD (see overrides/mc/program.html): the integrator
-    # sets Markup(json_for_script(program_jsonld(...))) here for program pages.
-    context.setdefault("mc_jsonld", None)
+    # The program's schema.org JSON-LD in this page's language, equal to its /api/v1 file for that language.
+    context["mc_jsonld"] = None
+    if spec is not None and spec.kind == "program":
+        program = _build.pages.catalogue.programs[spec.key]
+        document = program_jsonld(_build.pages.catalogue, program, site_url=_build.root_url, lang=_build.lang)
+        context["mc_jsonld"] = Markup(json_for_script(document))
     headings = [AnchorLink(h.title, h.id, 2) for h in _build.pages.headings(spec, template)]
     if headings:
         toc = list(page.toc)
@@ -227,6 +233,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for name, template in ROOT_FILES.items():
             text = _build.env.get_template(template).render(mc=_build.site, config=config)
             (_build.site_root / name).write_text(text, encoding="utf-8")
+        pages = _build.pages  # machine-readable files once, from the build that was started
+        write_api_files(pages.catalogue, _build.site_root, site_url=_build.root_url, build_date=pages.today,
+                        changes=changes_from_history(pages.catalogue, pages.history))
     config.site_dir = str(_build.site_root)  # as it was, for commands that use it after the build
     config.site_url = _build.root_url
 

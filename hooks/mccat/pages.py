@@ -439,6 +439,7 @@ class SitePages:
         for program in self.catalogue.programs.values():
             specs.append(PageSpec(f"programs/{program.id}.md", self.plain(program.title), "mc/program.html",
                                   "program", program.id, description=self.plain(program.data["summary"])))
+        specs += self.comparison.pages()
         return {spec.src_uri: spec for spec in specs}
 
     def context(self, spec: PageSpec | None, template: str | None = None) -> dict[str, Any]:
@@ -463,6 +464,8 @@ class SitePages:
                 return self.field_groups
             if spec.kind == "providers":
                 return self.all_providers
+            if spec.kind in ("compare", "compare_field"):
+                return self.comparison.view(spec)
         if template == "mc/home.html":
             return self.home_view
         if template == "mc/descriptors.html":
@@ -473,6 +476,8 @@ class SitePages:
         """Headings the template adds to the page, for its table of contents."""
         if spec is not None and spec.kind == "program":
             return self.program_headings
+        if spec is not None and spec.kind in ("compare", "compare_field"):
+            return self.comparison.headings(spec)
         if spec is not None and spec.kind == "fields":
             return tuple(Heading(f"field-{g.code}", g.label) for g in self.field_groups)
         if template == "mc/home.html":
@@ -483,6 +488,12 @@ class SitePages:
         return ()
 
     # -- indexes built once
+
+    @cached_property
+    def comparison(self):
+        """The comparison pages and the compare tool's data (mccat.compare builds on these pages)."""
+        from .compare import Comparison  # imported here: compare imports this module
+        return Comparison(self)
 
     @cached_property
     def field_codes(self) -> list[str]:

@@ -1,0 +1,444 @@
+/* Comparing programs: the selection, the compare buttons, the tray, the side-by-side tool
+ * (/{lang}/compare/) and sortable comparison tables (/{lang}/compare/{field}/).
+ *
+ * For other scripts (search results, for example):
+ *
+ *   <button type="button" data-compare-id="provider/slug"></button>
+ *       Anywhere in the page, now or added later: becomes a compare toggle (label when empty,
+ *       class "mc-compare-button", aria-pressed kept in step with the selection, click toggles).
+ *   window.mcCompare.toggle(id) -> true when the program is selected after the call
+ *   window.mcCompare.add(id) -> false when the selection is full, .remove(id), .has(id), .clear()
+ *   window.mcCompare.list() -> ["provider/slug", ...]     window.mcCompare.max -> 4
+ *   window.mcCompare.url([ids]) -> the tool's URL for those ids (default: the selection)
+ *   document "mc-compare-change" event (detail.ids) after every change, also from another tab.
+ *
+ * The selection lives in localStorage (shared by both languages) and, on the tool's page, in the URL
+ * (?p=provider/slug,provider/slug). Everything this script writes into the page is text
+ * (textContent) or attributes it sets itself: data never goes through innerHTML.
+ */
+(function () {
+  "use strict";
+
+  var STORE = "mc-compare";
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/; // schemas/program.schema.json program id
+  var tray = document.querySelector('[data-mc="compare-tray"]');
+  if (!tray) return;
+  var MAX = parseInt(tray.getAttribute("data-max"), 10) || 4;
+  var fallback = []; // the selection when localStorage is unavailable (private mode, blocked storage)
+
+  function text(element, name, values) {
+    var template = element.getAttribute("data-text-" + name) || "";
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return values && key in values ? String(values[key]) : whole;
+    });
+  }
+
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+
+  // --- the selection -------------------------------------------------------------------------
+
+  function clean(ids) {
+    var seen = {};
+    return ids.filter(function (id) {
+      if (typeof id !== "string" || !ID.test(id) || seen[id]) return false;
+      seen[id] = true;
+      return true;
+    }).slice(0, MAX);
+  }
+
+  function list() {
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(STORE) || "[]");
+      return clean(Array.isArray(stored) ? stored : []);
+    } catch (error) {
+      return fallback.slice();
+    }
+  }
+
+  function save(ids) {
+    ids = clean(ids);
+    fallback = ids.slice();
+    tray.querySelector('[data-mc="compare-tray-message"]').textContent = ""; // a change answers the last message
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(ids));
+    } catch (error) { /* kept in `fallback` for this page */ }
+    changed(ids);
+  }
+
+  function changed(ids) {
+    refreshButtons(document);
+    refreshTray(ids);
+    document.dispatchEvent(new CustomEvent("mc-compare-change", {detail: {ids: ids.slice()}}));
+  }
+
+  function has(id) {
+    return list().indexOf(id) >= 0;
+  }
+
+  function add(id) {
+    var ids = list();
+    if (ids.indexOf(id) >= 0) return true;
+    if (!ID.test(id)) return false;
+    if (ids.length >= MAX) {
+      say(text(tray, "full", {max: MAX}));
+      return false;
+    }
+    save(ids.concat([id]));
+    return true;
+  }
+
+  function remove(id) {
+    save(list().filter(function (other) { return other !== id; }));
+  }
+
+  function toggle(id) {
+    if (has(id)) {
+      remove(id);
+      return false;
+    }
+    return add(id);
+  }
+
+  function toolUrl(ids) {
+    ids = ids || list();
+    var base = tray.getAttribute("data-compare-url");
+    return ids.length ? base + "?p=" + ids.join(",") : base;
+  }
+
+  window.addEventListener("storage", function (event) {
+    if (event.key === STORE) changed(list());
+  });
+
+  // --- buttons and tray ----------------------------------------------------------------------
+
+  function wire(button) {
+    if (!button.classList.contains("mc-compare-button")) button.classList.add("mc-compare-button");
+    if (button.tagName === "BUTTON" && !button.getAttribute("type")) button.setAttribute("type", "button");
+    if (!button.textContent.trim()) button.textContent = text(tray, "button");
+    button.hidden = false;
+  }
+
+  function refreshButtons(root) {
+    var ids = list();
+    var buttons = root.querySelectorAll ? root.querySelectorAll("[data-compare-id]") : [];
+    Array.prototype.forEach.call(buttons, function (button) {
+      wire(button);
+      button.setAttribute("aria-pressed", ids.indexOf(button.getAttribute("data-compare-id")) >= 0 ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-compare-id]") : null;
+    if (!button) return;
+    event.preventDefault();
+    toggle(button.getAttribute("data-compare-id"));
+  });
+
+  var onToolPage = !!document.querySelector('[data-mc="compare-tool"]');
+
+  function refreshTray(ids) {
+    var link = tray.querySelector('[data-mc="compare-tray-link"]');
+    link.setAttribute("href", toolUrl(ids));
+    tray.querySelector('[data-mc="compare-count"]').textContent = String(ids.length);
+    var message = tray.querySelector('[data-mc="compare-tray-message"]');
+    if (!ids.length) message.textContent = "";
+    tray.hidden = onToolPage || (!ids.length && !message.textContent);
+    document.body.classList.toggle("mc-has-compare-tray", !tray.hidden);
+  }
+
+  function say(message) {
+    tray.querySelector('[data-mc="compare-tray-message"]').textContent = message;
+    tray.hidden = onToolPage;
+    document.body.classList.toggle("mc-has-compare-tray", !tray.hidden);
+    if (onToolPage) showMessages([message]);
+  }
+
+  tray.querySelector('[data-mc="compare-tray-clear"]').addEventListener("click", function () { save([]); });
+
+  // Buttons added later (search results): wire them as they arrive.
+  if (window.MutationObserver) {
+    new MutationObserver(function (mutations) {
+      var found = mutations.some(function (mutation) {
+        return Array.prototype.some.call(mutation.addedNodes, function (node) {
+          return node.nodeType === 1 && (node.hasAttribute("data-compare-id") || node.querySelector("[data-compare-id]"));
+        });
+      });
+      if (found) refreshButtons(document);
+    }).observe(document.body, {childList: true, subtree: true});
+  }
+
+  window.mcCompare = {
+    max: MAX,
+    list: list,
+    has: has,
+    add: add,
+    remove: remove,
+    toggle: toggle,
+    clear: function () { save([]); },
+    url: toolUrl,
+    refresh: function (root) { refreshButtons(root || document); }
+  };
+
+  // --- the side-by-side tool -----------------------------------------------------------------
+
+  var tool = document.querySelector('[data-mc="compare-tool"]');
+  var shown = []; // records of the programs in the table, in order
+  var messages = [];
+
+  function showMessages(lines) {
+    var box = tool.querySelector('[data-mc="compare-messages"]');
+    box.textContent = "";
+    lines.forEach(function (line) {
+      box.appendChild(element("p", "mc-compare-message", line));
+    });
+  }
+
+  function valueNode(value, root) {
+    var node;
+    var external = value.external && /^https?:\/\//.test(value.href || "");
+    if (value.href && (external || !value.external)) {
+      node = element("a", "", value.text);
+      node.setAttribute("href", external ? value.href : root + value.href);
+      if (external) node.setAttribute("rel", "noopener");
+    } else {
+      node = element("span", "", value.text);
+    }
+    if (value.lang) node.setAttribute("lang", value.lang);
+    if (value.muted) node.classList.add("mc-aside");
+    return node;
+  }
+
+  function valuesNode(values, layout, root) {
+    var cell = element("td");
+    if (!values || !values.length) {
+      cell.appendChild(element("span", "mc-missing", text(tool, "not-stated")));
+    } else if (layout === "list" && values.length > 1) {
+      var items = element("ul", "mc-compare-values");
+      values.forEach(function (value) {
+        var item = element("li");
+        item.appendChild(valueNode(value, root));
+        items.appendChild(item);
+      });
+      cell.appendChild(items);
+    } else if (layout === "block") {
+      values.forEach(function (value) {
+        var paragraph = element("p", "mc-block");
+        paragraph.appendChild(valueNode(value, root));
+        cell.appendChild(paragraph);
+      });
+    } else {
+      values.forEach(function (value, index) {
+        if (index) cell.appendChild(document.createTextNode(text(tool, "separator")));
+        cell.appendChild(valueNode(value, root));
+      });
+    }
+    return cell;
+  }
+
+  function headNode(record, root) {
+    var head = element("th", "mc-compare-table__program");
+    head.setAttribute("scope", "col");
+    head.setAttribute("data-program", record.id);
+    var title = element("a", "mc-compare-table__title", record.title);
+    title.setAttribute("href", root + record.url);
+    head.appendChild(title);
+    head.appendChild(element("span", "mc-compare-table__provider", record.provider));
+    if (record.status && record.status.code !== "active") {
+      var status = element("span", "mc-status mc-status--" + record.status.code.replace(/[^a-z]/g, ""),
+                           record.status.label);
+      head.appendChild(status);
+    }
+    var removeButton = element("button", "mc-compare-table__remove", text(tool, "remove"));
+    removeButton.setAttribute("type", "button");
+    removeButton.setAttribute("aria-label", text(tool, "remove") + ": " + record.title);
+    removeButton.addEventListener("click", function () {
+      shown = shown.filter(function (other) { return other.id !== record.id; });
+      messages = [];
+      remove(record.id);
+      settle();
+    });
+    head.appendChild(removeButton);
+    return head;
+  }
+
+  function render() {
+    var root = tool.getAttribute("data-root-url");
+    var table = tool.querySelector('[data-mc="compare-table"]');
+    var headRow = table.querySelector("thead tr");
+    while (headRow.children.length > 1) headRow.removeChild(headRow.lastChild);
+    shown.forEach(function (record) { headRow.appendChild(headNode(record, root)); });
+    Array.prototype.forEach.call(table.querySelectorAll("tr[data-row]"), function (row) {
+      while (row.children.length > 1) row.removeChild(row.lastChild);
+      var key = row.getAttribute("data-row");
+      var layout = row.getAttribute("data-layout");
+      var texts = shown.map(function (record) {
+        var values = (record.rows || {})[key] || [];
+        row.appendChild(valuesNode(values, layout, root));
+        return JSON.stringify(values);
+      });
+      var equal = texts.every(function (value) { return value === texts[0]; });
+      row.setAttribute("data-equal", equal ? "true" : "false");
+      row.classList.toggle("mc-compare-table__row--differs", shown.length > 1 && !equal);
+      var label = row.firstElementChild;
+      var marker = label.querySelector(".mc-compare-table__differs");
+      if (shown.length > 1 && !equal && !marker) {
+        label.appendChild(element("span", "mc-compare-table__differs", text(tool, "differs")));
+      } else if ((shown.length < 2 || equal) && marker) {
+        label.removeChild(marker);
+      }
+    });
+    Array.prototype.forEach.call(table.querySelectorAll(".mc-compare-table__section th"), function (head) {
+      head.setAttribute("colspan", String(1 + shown.length));
+    });
+    table.hidden = !shown.length;
+    hideEqualRows();
+  }
+
+  function hideEqualRows() {
+    var checkbox = tool.querySelector('[data-mc="hide-equal"]');
+    checkbox.disabled = shown.length < 2;
+    var hide = checkbox.checked && shown.length > 1;
+    var table = tool.querySelector('[data-mc="compare-table"]');
+    Array.prototype.forEach.call(table.querySelectorAll("tbody"), function (section) {
+      var rows = section.querySelectorAll("tr[data-row]");
+      var visible = 0;
+      Array.prototype.forEach.call(rows, function (row) {
+        row.hidden = hide && row.getAttribute("data-equal") === "true";
+        if (!row.hidden) visible += 1;
+      });
+      section.querySelector(".mc-compare-table__section").hidden = visible === 0;
+    });
+  }
+
+  // The URL, the stored selection, the share link and the language switch all follow what is shown.
+  function settle() {
+    var ids = shown.map(function (record) { return record.id; });
+    var query = ids.length ? "?p=" + ids.join(",") : "";
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+    tool.querySelector('[data-mc="compare-link"]').setAttribute("href", window.location.pathname + query);
+    Array.prototype.forEach.call(document.querySelectorAll('a[data-mc="language-switch"]'), function (link) {
+      link.setAttribute("href", link.getAttribute("href").split("?")[0] + query);
+    });
+    var notes = messages.slice();
+    if (!ids.length && !notes.length) notes.push(text(tool, "empty"));
+    else if (ids.length === 1) notes.push(text(tool, "too-few"));
+    showMessages(notes);
+    render();
+  }
+
+  function fetchRecord(id) {
+    return window.fetch(tool.getAttribute("data-data-url") + id + ".json", {credentials: "same-origin"})
+      .then(function (response) {
+        if (response.status === 404) return {id: id, unknown: true};
+        if (!response.ok) return {id: id, failed: true};
+        return response.json().then(function (record) {
+          return record && record.id === id ? {id: id, record: record} : {id: id, failed: true};
+        });
+      })
+      .catch(function () { return {id: id, failed: true}; });
+  }
+
+  function startTool() {
+    tool.hidden = false;
+    var param = new URLSearchParams(window.location.search).get("p");
+    var requested = param === null ? list() : param.split(",").map(function (id) { return id.trim(); })
+      .filter(function (id) { return id; });
+    var seen = {};
+    requested = requested.filter(function (id) {
+      if (seen[id]) return false;
+      seen[id] = true;
+      return true;
+    });
+    messages = [];
+    var wellFormed = [];
+    requested.forEach(function (id) {
+      if (ID.test(id)) wellFormed.push(id);
+      else messages.push(text(tool, "unknown", {id: id}));
+    });
+    if (wellFormed.length > MAX) {
+      messages.push(text(tool, "too-many", {max: MAX}));
+      wellFormed = wellFormed.slice(0, MAX);
+    }
+    if (wellFormed.length) showMessages([text(tool, "loading")]);
+    Promise.all(wellFormed.map(fetchRecord)).then(function (results) {
+      shown = [];
+      results.forEach(function (result) {
+        if (result.record) shown.push(result.record);
+        else messages.push(text(tool, result.unknown ? "unknown" : "failed", {id: result.id}));
+      });
+      save(shown.map(function (record) { return record.id; }));
+      settle();
+    });
+    tool.querySelector('[data-mc="hide-equal"]').addEventListener("change", hideEqualRows);
+    tool.querySelector('[data-mc="compare-clear"]').addEventListener("click", function () {
+      shown = [];
+      messages = [];
+      save([]);
+      settle();
+    });
+  }
+
+  // --- sortable comparison tables ------------------------------------------------------------
+
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, {numeric: true, sensitivity: "base"});
+
+  function sortKey(row, column, numeric) {
+    var cell = row.querySelector('[data-column="' + column + '"]');
+    if (!cell) return null;
+    if (numeric) {
+      var number = parseFloat(cell.getAttribute("data-sort"));
+      return isNaN(number) ? null : {group: cell.getAttribute("data-sort-group") || "", number: number};
+    }
+    if (cell.querySelector(".mc-missing")) return null;
+    return cell.getAttribute("data-sort") || cell.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function compareKeys(a, b, numeric) {
+    if (numeric) {
+      return a.group === b.group ? a.number - b.number : collator.compare(a.group, b.group);
+    }
+    return collator.compare(a, b);
+  }
+
+  function makeSortable(table) {
+    var heads = table.querySelectorAll("thead th[data-column]");
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(body.rows, function (row, index) { row.setAttribute("data-order", String(index)); });
+    Array.prototype.forEach.call(heads, function (head) {
+      var button = element("button", "mc-sort");
+      button.setAttribute("type", "button");
+      while (head.firstChild) button.appendChild(head.firstChild);
+      head.appendChild(button);
+      button.addEventListener("click", function () {
+        var column = head.getAttribute("data-column");
+        var numeric = head.getAttribute("data-sort-type") === "number";
+        var direction = head.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+        var rows = Array.prototype.map.call(body.rows, function (row) {
+          return {row: row, key: sortKey(row, column, numeric), order: +row.getAttribute("data-order")};
+        });
+        rows.sort(function (a, b) {
+          if (a.key === null || b.key === null) {
+            if (a.key === null && b.key === null) return a.order - b.order;
+            return a.key === null ? 1 : -1; // not stated: last, whichever the direction
+          }
+          return direction * compareKeys(a.key, b.key, numeric) || a.order - b.order;
+        });
+        rows.forEach(function (item) { body.appendChild(item.row); });
+        Array.prototype.forEach.call(heads, function (other) { other.removeAttribute("aria-sort"); });
+        head.setAttribute("aria-sort", direction === 1 ? "ascending" : "descending");
+      });
+    });
+  }
+
+  // --- start ---------------------------------------------------------------------------------
+
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-mc-sortable]"), makeSortable);
+  refreshButtons(document);
+  refreshTray(list());
+  if (tool) startTool();
+})();

@@ -1,0 +1,243 @@
+"""The compare buttons, tray, tool and sortable tables in headless Chromium (conftest: built_site,
+site_server, browser).
+
+Set MCCAT_SCREENSHOTS=/some/folder to keep screenshots of the tool and a field table at desktop and
+phone widths in both languages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import pytest
+
+from mccat import LANGUAGES
+from mccat.labels import INTERFACE_TEXT
+
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+SCREENSHOTS = os.environ.get("MCCAT_SCREENSHOTS")
+
+
+def t(key: str, lang: str, **values) -> str:
+    return INTERFACE_TEXT[key][lang].format(**values)
+
+
+def other_language(lang: str) -> str:
+    return next(code for code in LANGUAGES if code != lang)
+
+
+def largest_field(catalogue) -> tuple[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for program in catalogue.programs.values():
+        for code in program.data["fields"]:
+            fields.setdefault(code, []).append(program.id)
+    code = max(sorted(fields), key=lambda c: len(fields[c]))
+    return code, sorted(fields[code])
+
+
+@pytest.fixture(scope="module")
+def three(built_site) -> list[str]:
+    """Three programs of one field: some descriptors equal, some not."""
+    return largest_field(built_site.catalogue)[1][:3]
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a fresh browser context (its own localStorage); JavaScript errors fail the test."""
+    contexts, errors = [], []
+
+    def open_(url: str, width: str = "desktop"):
+        w, h = WIDTHS[width]
+        context = browser.new_context(viewport={"width": w, "height": h})
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert not errors, errors
+
+
+def shown_programs(page) -> list[str]:
+    page.wait_for_selector('[data-mc="compare-table"] th[data-program]')
+    page.wait_for_function("!document.querySelector('[data-mc=\"compare-messages\"]').textContent.includes("
+                           "document.querySelector('[data-mc=\"compare-tool\"]').getAttribute('data-text-loading'))")
+    return page.eval_on_selector_all('[data-mc="compare-table"] th[data-program]',
+                                     "heads => heads.map(h => h.getAttribute('data-program'))")
+
+
+def record(built_site, lang: str, program_id: str) -> dict:
+    path = built_site.root / lang / "compare" / "data" / f"{program_id}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_three_programs_added_from_their_pages_are_compared_and_the_link_works_in_the_other_language(
+        built_site, site_server, open_page, three, lang):
+    catalogue = built_site.catalogue
+    page = open_page(f"{site_server}{lang}/programs/{three[0]}/")
+    for count, program_id in enumerate(three, start=1):
+        page.goto(f"{site_server}{lang}/programs/{program_id}/")
+        button = page.locator(f'article button[data-compare-id="{program_id}"]')
+        assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+        assert page.locator('[data-mc="compare-count"]').inner_text() == str(count)
+    page.locator('[data-mc="compare-tray-link"]').click()
+    page.wait_for_url(re.compile(r"/compare/\?p="))
+    assert shown_programs(page) == three
+    titles = page.eval_on_selector_all("th[data-program] .mc-compare-table__title", "a => a.map(e => e.textContent)")
+    assert titles == [catalogue.programs[p].title[lang] for p in three]
+    rows = page.locator('[data-mc="compare-table"] tr[data-row]')
+    assert rows.count() > 30
+    assert all(n == 4 for n in page.eval_on_selector_all("tr[data-row]", "rows => rows.map(r => r.cells.length)"))
+    assert parse_qs(urlsplit(page.url).query)["p"] == [",".join(three)]
+    # The language switch carries the selection.
+    other = other_language(lang)
+    switch = page.locator(f'a[data-mc="language-switch"][hreflang="{other}"]').get_attribute("href")
+    assert urlsplit(urljoin(page.url, switch)).query == urlsplit(page.url).query
+
+    # The shared link, opened by someone else in the other language: the same three programs.
+    shared = open_page(page.url.replace(f"/{lang}/compare/", f"/{other}/compare/"))
+    assert shared.locator("html").get_attribute("lang") == other
+    assert shown_programs(shared) == three
+    titles = shared.eval_on_selector_all("th[data-program] .mc-compare-table__title", "a => a.map(e => e.textContent)")
+    assert titles == [catalogue.programs[p].title[other] for p in three]
+    assert shared.evaluate("window.mcCompare.list()") == three  # and it is now their selection too
+
+
+def test_unknown_ids_in_the_address_are_reported(site_server, open_page, three):
+    lang = "en"
+    bad = ["example-nowhere/no-such-program", "../../etc/passwd", "NotAnId"]
+    page = open_page(f"{site_server}{lang}/compare/?p={three[0]},{bad[0]},{three[1]},{bad[1]},{bad[2]}")
+    assert shown_programs(page) == three[:2]
+    messages = page.locator('[data-mc="compare-messages"] p').all_inner_texts()
+    for program_id in bad:
+        assert t("compare.unknown", lang, id=program_id) in messages
+    assert parse_qs(urlsplit(page.url).query)["p"] == [",".join(three[:2])]  # the address keeps what is shown
+
+
+def test_one_program_asks_for_another_and_none_says_how_to_choose(site_server, open_page, three):
+    page = open_page(f"{site_server}ja/compare/?p={three[0]}")
+    assert shown_programs(page) == three[:1]
+    assert t("compare.too_few", "ja") in page.locator('[data-mc="compare-messages"]').inner_text()
+    page.locator('[data-mc="compare-clear"]').click()
+    assert page.locator('[data-mc="compare-messages"]').inner_text() == t("compare.empty", "ja")
+    assert page.locator("th[data-program]").count() == 0 and urlsplit(page.url).query == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, open_page, three, lang):
+    records = [record(built_site, lang, p) for p in three]
+    equal = {key for key in records[0]["rows"] if all(r["rows"][key] == records[0]["rows"][key] for r in records)}
+    every = set(records[0]["rows"])
+    assert equal and every - equal  # the three programs share some descriptors and differ in others
+    page = open_page(f"{site_server}{lang}/compare/?p={','.join(three)}")
+    assert shown_programs(page) == three
+
+    def visible_rows() -> set[str]:
+        return set(page.eval_on_selector_all(
+            "tr[data-row]", "rows => rows.filter(r => r.getClientRects().length).map(r => r.dataset.row)"))
+
+    differs = set(page.eval_on_selector_all(".mc-compare-table__row--differs", "rows => rows.map(r => r.dataset.row)"))
+    assert differs == every - equal
+    assert visible_rows() == every
+    page.locator('[data-mc="hide-equal"]').check()
+    assert visible_rows() == every - equal
+    page.locator('[data-mc="hide-equal"]').uncheck()
+    assert visible_rows() == every
+
+
+def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_page):
+    code, programs = largest_field(built_site.catalogue)
+    page = open_page(f"{site_server}en/compare/{code}/")
+    hours = {p: built_site.catalogue.programs[p].data["effort"]["hours"] for p in programs}
+
+    def order() -> list[str]:
+        return page.eval_on_selector_all("table[data-mc-sortable] tbody tr", "rows => rows.map(r => r.dataset.program)")
+
+    head = page.locator('thead th[data-column="hours"]')
+    head.locator("button").click()
+    assert head.get_attribute("aria-sort") == "ascending"
+    assert page.locator('thead th[data-column="program"]').get_attribute("aria-sort") is None
+    assert [hours[p] for p in order()] == sorted(hours.values())
+    head.locator("button").click()
+    assert head.get_attribute("aria-sort") == "descending"
+    assert [hours[p] for p in order()] == sorted(hours.values(), reverse=True)
+    page.locator('thead th[data-column="program"] button').click()  # another column: ascending first
+    assert page.locator('thead th[data-column="program"]').get_attribute("aria-sort") == "ascending"
+    titles = [built_site.catalogue.programs[p].title["en"].casefold() for p in order()]
+    assert titles == sorted(titles)
+
+
+def test_selection_holds_at_most_four(site_server, open_page):
+    page = open_page(f"{site_server}en/programs/")
+    buttons = page.locator("button[data-compare-id]")
+    for index in range(5):
+        buttons.nth(index).click()
+    assert [buttons.nth(i).get_attribute("aria-pressed") for i in range(5)] == ["true"] * 4 + ["false"]
+    assert page.locator('[data-mc="compare-tray-message"]').inner_text() == t("compare.full", "en", max=4)
+    assert page.locator('[data-mc="compare-count"]').inner_text() == "4"
+
+
+def test_buttons_added_later_are_wired_and_data_is_written_as_text(site_server, open_page, three):
+    """The search results' convention (a <button data-compare-id> added any time), and hostile data."""
+    page = open_page(f"{site_server}en/")
+    page.evaluate("""id => { const b = document.createElement('button'); b.dataset.compareId = id;
+                             b.id = 'late'; document.querySelector('article').append(b); }""", three[0])
+    late = page.locator("#late")
+    late.click()
+    assert late.get_attribute("aria-pressed") == "true" and late.inner_text() == t("compare.button", "en")
+    assert page.evaluate("window.mcCompare.list()") == [three[0]]
+
+    hostile = '<img src=x onerror="window.pwned=1">'
+    page.route(f"**/compare/data/{three[1]}.json", lambda route: route.fulfill(
+        content_type="application/json", body=json.dumps({"id": three[1], "title": hostile, "url": "x/",
+                                                          "provider": hostile, "rows": {"description": [
+                                                              {"text": hostile, "href": "javascript:alert(1)",
+                                                               "external": True}]}})))
+    page.goto(f"{site_server}en/compare/?p={three[0]},{three[1]}")
+    assert shown_programs(page) == three[:2]
+    assert page.locator(f'th[data-program="{three[1]}"] .mc-compare-table__title').inner_text() == hostile
+    assert page.locator('[data-mc="compare-table"] img').count() == 0
+    assert page.locator('tr[data-row="description"] a[href^="javascript"]').count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
+def test_print_shows_the_whole_table_without_buttons(built_site, site_server, open_page):
+    code, _ = largest_field(built_site.catalogue)
+    page = open_page(f"{site_server}ja/compare/{code}/")
+    page.emulate_media(media="print")
+    assert page.locator("button[data-compare-id]").first.is_hidden()
+    assert page.eval_on_selector(".mc-compare-scroll", "e => getComputedStyle(e).overflowX") == "visible"
+    assert len(page.pdf()) > 1000
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compare_pages_fit_the_screen(built_site, site_server, open_page, three, lang, width):
+    """Nothing is cut off: the page never scrolls sideways; the tables scroll inside their box and
+    every column can be scrolled into view."""
+    code, programs = largest_field(built_site.catalogue)
+    four = programs[:4]
+    for name, url in (("tool", f"compare/?p={','.join(four)}"), ("field", f"compare/{code}/")):
+        page = open_page(f"{site_server}{lang}/{url}", width)
+        if name == "tool":
+            assert shown_programs(page) == four
+        viewport = page.viewport_size["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport, (name, width)
+        region = page.locator(".mc-compare-scroll")
+        region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+        last = page.locator(".mc-compare-scroll thead th").last.bounding_box()
+        assert last["x"] + last["width"] <= viewport + 1, (name, width)
+        if SCREENSHOTS:
+            region.evaluate("e => { e.scrollLeft = 0; }")
+            Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(SCREENSHOTS) / f"compare-{name}-{lang}-{width}.png"), full_page=False)

@@ -167,6 +167,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
         GeneratedPage(None, file, config)  # becomes file.page; MkDocs keeps it
         files.append(file)
+    for path, content in _build.pages.comparison.data_files().items():  # the compare tool's per-program data
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -178,7 +180,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta["title"] = spec.title
         if spec.description:
             page.meta["description"] = spec.description
-        if not spec.in_nav:  # no place in the nav to show: give the width to the content (the drawer keeps the nav)
+        # No place in the nav to show, or the compare tool's wide table: give the width to the content
+        # (the drawer keeps the nav)
+        if not spec.in_nav or spec.kind == "compare":
             page.meta["hide"] = ["navigation"] if spec.kind == "program" else ["navigation", "toc"]
     return markdown
 

@@ -30,9 +30,15 @@ Decisions, and why:
 - Program, provider and field pages are `File.generated(...)` in
   `on_files`, never written into docs/. Program, provider and field pages are
   `InclusionLevel.NOT_IN_NAV`: a page in the nav costs every other page its
-  link (DESIGN.md: 10x build time at 2,000 pages). Only the three list pages
-  are in the nav. Generated pages have no Markdown; their templates
-  (overrides/mc/*.html) render views the core computed.
+  link (DESIGN.md: 10x build time at 2,000 pages). Only list pages are in
+  the nav. Generated pages have no Markdown (a `GeneratedPage` skips the
+  Markdown converter); their templates (overrides/mc/*.html) render views
+  the core computed once, and the nav and table of contents that every page
+  of a kind shares are rendered once per build (SharedFragments).
+- Per-page hreflang alternates make Material's script fetch `sitemap.xml`
+  beside each alternate URL (it expects alternates to be language homes);
+  those requests 404 harmlessly. The language switch is a plain link to the
+  same page, so it needs none of that.
 - `mkdocs serve` works: it serves its temporary site_dir at `/`, so /ja/ and
   /en/ are both there; every rebuild rebuilds both languages; the catalogue
   folder is watched.

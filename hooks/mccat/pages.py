@@ -36,6 +36,7 @@ from .formatting import (country_name, format_count, format_date, format_hours, 
 from .history import Change, History
 from .labels import descriptor_index, descriptor_label, interface_text
 from .schema import Descriptor
+from .search import program_record, provider_record, search_page_view
 from .vocabulary import broad_field, vocabularies
 
 RECENT_PROGRAMS = 6
@@ -429,6 +430,8 @@ class SitePages:
             PageSpec("programs/index.md", self.t("list.programs"), "mc/programs.html", "programs", in_nav=True),
             PageSpec("fields/index.md", self.t("list.fields"), "mc/fields.html", "fields", in_nav=True),
             PageSpec("providers/index.md", self.t("list.providers"), "mc/providers.html", "providers", in_nav=True),
+            PageSpec("search/index.md", self.t("search.title"), "mc/search.html", "search",
+                     description=self.t("search.description")),
         ]
         for provider in self.catalogue.providers.values():
             specs.append(PageSpec(f"providers/{provider.id}.md", self.plain(provider.name), "mc/provider.html",
@@ -445,9 +448,15 @@ class SitePages:
     def context(self, spec: PageSpec | None, template: str | None = None) -> dict[str, Any]:
         """The variables a page's template needs: by page kind, or by template for hand-written pages.
 
-        One variable, `view`: Material's templates use many short names (`provider` among them).
+        One variable, `view`: Material's templates use many short names (`provider` among them);
+        program and provider pages also get `search_record`, their Pagefind metadata (mccat.search).
         """
-        return {"view": self.view(spec, template)}
+        context = {"view": self.view(spec, template)}
+        if spec is not None and spec.kind == "program":
+            context["search_record"] = program_record(self.catalogue.programs[spec.key], self.summaries[spec.key])
+        elif spec is not None and spec.kind == "provider":
+            context["search_record"] = provider_record()
+        return context
 
     def view(self, spec: PageSpec | None, template: str | None = None) -> Any:
         """The one object a page's template renders (`view` in the template), or None."""
@@ -464,6 +473,8 @@ class SitePages:
                 return self.field_groups
             if spec.kind == "providers":
                 return self.all_providers
+            if spec.kind == "search":
+                return search_page_view(self.catalogue, self.lang)
             if spec.kind in ("compare", "compare_field"):
                 return self.comparison.view(spec)
         if template == "mc/home.html":

@@ -1,0 +1,236 @@
+"""Search without a browser: the Pagefind metadata of programs (mccat.search), the search page's filters,
+the indexing step and its failures, and what the built site (conftest.built_site) hands to Pagefind.
+
+The browser tests are in test_search_browser.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+from mccat import LANGUAGES
+from mccat.catalogue import load_catalogue
+from mccat.formatting import format_hours, localized
+from mccat.labels import INTERFACE_TEXT, descriptor_label
+from mccat.pages import SitePages
+from mccat.search import (FILTER_DESCRIPTORS, HOURS_BANDS, SearchIndexError, hours_band, index_site,
+                          program_filters, search_page_view)
+from mccat.vocabulary import vocabularies
+
+ROOT = Path(__file__).resolve().parents[1]
+VOCABULARY_OF = {"field": "isced_field", "mode": "delivery_mode", "language": "language", "format": "credential_format"}
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(ROOT / "catalogue")
+
+
+def page_html(lang: str, body: str) -> str:
+    return f'<!doctype html><html lang="{lang}"><head><title>t</title></head><body>{body}</body></html>'
+
+
+# --- metadata and the filters --------------------------------------------------------------------
+
+def test_hours_bands_put_every_number_in_exactly_one_band():
+    assert [hours_band(h) for h in (0.5, 9.99, 10, 29.5, 30, 59, 60, 119.9, 120, 2000)] == [
+        "0-10", "0-10", "10-30", "10-30", "30-60", "30-60", "60-120", "60-120", "120-", "120-"]
+    assert HOURS_BANDS[0] == 0 and list(HOURS_BANDS) == sorted(HOURS_BANDS)
+    assert 60 in HOURS_BANDS  # the minimum of a 履修証明プログラム starts a band of its own
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(catalogue, lang):
+    view = search_page_view(catalogue, lang)
+    groups = {group.key: group for group in view.filters}
+    assert list(groups) == list(FILTER_DESCRIPTORS)  # every filter of the issue, in a fixed order
+    for key, group in groups.items():
+        assert group.label == descriptor_label("program", FILTER_DESCRIPTORS[key], lang)  # the schema's title
+        labels = {option.value: option.label for option in group.options}
+        assert len(labels) == len(group.options) and all(labels.values())
+        if key in VOCABULARY_OF:  # labels come from the vocabularies, the one source
+            terms = vocabularies()[VOCABULARY_OF[key]].terms
+            assert labels == {code: terms[code].label[lang] for code in labels}
+    used = {(key, code) for program in catalogue.programs.values() for key, code in program_filters(program)}
+    offered = {(key, option.value) for key, group in groups.items() for option in group.options}
+    assert used == offered  # every value some program has, and no value nobody has
+    provider_names = [o.label for o in groups["provider"].options]
+    assert set(provider_names) == {localized(p.name, lang).text for p in catalogue.providers.values()
+                                   if catalogue.programs_of(p.id)}
+    assert [o.value for o in groups["hours"].options] == sorted(
+        (o.value for o in groups["hours"].options), key=lambda code: int(code.split("-")[0]))
+    sorts = [option.value for option in view.sorts]
+    assert sorts[0] == "" and {"hours-asc", "hours-desc", "newest"} <= set(sorts)
+
+
+def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue):
+    pages = SitePages(catalogue, lang="ja", today=__import__("datetime").date(2026, 1, 1))
+    records = {pid: pages.context(pages.pages[f"programs/{pid}.md"])["search_record"] for pid in catalogue.programs}
+    for pid, record in records.items():
+        program = catalogue.programs[pid]
+        assert dict(record.filters)["kind"] == "program"
+        assert set(record.filters) == {("kind", "program"), *program_filters(program)}
+        assert all(re.fullmatch(r"[a-z0-9_-]+", value) for _, value in record.filters), record.filters
+        meta = dict(record.meta)
+        assert meta["id"] == pid
+        assert meta["hours"] == format_hours(program.data["effort"]["hours"], "ja")
+        assert meta["mode"] == vocabularies()["delivery_mode"].label(program.data["delivery"]["mode"], "ja")
+        assert meta["provider"] == localized(catalogue.providers[program.provider_id].name, "ja").text
+        assert ("status" in meta) == (program.status(pages.today) != "active")
+    by_text = sorted(records, key=lambda pid: dict(records[pid].sort)["hours"])
+    by_number = sorted(records, key=lambda pid: catalogue.programs[pid].data["effort"]["hours"])
+    assert [catalogue.programs[p].data["effort"]["hours"] for p in by_text] == [
+        catalogue.programs[p].data["effort"]["hours"] for p in by_number]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", dict(r.sort)["approved"]) for r in records.values())
+
+
+def test_search_interface_text_exists_in_both_languages():
+    keys = [key for key in INTERFACE_TEXT if key.startswith("search.")]
+    assert keys and all(set(INTERFACE_TEXT[key]) == set(LANGUAGES) for key in keys)
+
+
+# --- indexing and its failures -------------------------------------------------------------------
+
+def test_index_site_writes_one_index_per_language(tmp_path):
+    for lang, word in (("ja", "データサイエンス入門"), ("en", "Data science")):
+        page = tmp_path / lang / "p" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(page_html(lang, f"<nav>menu</nav><main data-pagefind-body><h1>{word}</h1></main>"),
+                        encoding="utf-8")
+    (tmp_path / "index.html").write_text(page_html("ja", "<p>not indexed: no data-pagefind-body</p>"),
+                                         encoding="utf-8")
+    stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    report = index_site(tmp_path, languages=("ja", "en"), min_pages=1)
+    assert report.pages == {"ja": 1, "en": 1}
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file() and not stale.exists()
+    assert "ja 1, en 1 pages" in report.summary
+
+
+def test_a_language_without_enough_pages_fails(tmp_path):
+    page = tmp_path / "en" / "index.html"
+    page.parent.mkdir()
+    page.write_text(page_html("en", "<div data-pagefind-body><h1>One</h1></div>"), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"ja has 0.*at least 1.*data-pagefind-body"):
+        index_site(tmp_path, languages=("ja", "en"), min_pages=1)
+
+
+def test_a_page_in_another_language_fails(tmp_path):
+    for lang in ("en", "fr"):
+        page = tmp_path / lang / "index.html"
+        page.parent.mkdir()
+        page.write_text(page_html(lang, "<div data-pagefind-body><h1>Page</h1></div>"), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"pages in fr.*<html lang>"):
+        index_site(tmp_path, languages=("en",))
+
+
+def test_the_plain_binary_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")
+    with pytest.raises(SearchIndexError, match="not the extended Pagefind binary.*pagefind\\[extended\\]"):
+        index_site(tmp_path, languages=("en",))
+
+
+def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
+    binary = tmp_path / "bin" / "pagefind_extended"
+    binary.parent.mkdir()
+    binary.write_text("#!/bin/sh\necho 'Error: the index could not be written' >&2\nexit 3\n", encoding="utf-8")
+    binary.chmod(binary.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    with pytest.raises(SearchIndexError, match=r"exit 3\):\nError: the index could not be written"):
+        index_site(tmp_path, languages=("en",))
+
+
+# --- what the built site gives Pagefind ----------------------------------------------------------
+
+def marked_pages(built_site, lang: str) -> list[Path]:
+    return sorted(p for p in (built_site.root / lang).rglob("*.html")
+                  if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+
+
+def test_the_build_indexes_both_languages_once_and_every_marked_page(built_site):
+    entry = json.loads((built_site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert entry["languages"][lang]["page_count"] == len(marked_pages(built_site, lang))
+        assert entry["languages"][lang]["page_count"] >= len(built_site.catalogue.programs)
+        assert not (built_site.root / lang / "pagefind").exists()  # one bundle, at the site root
+    assert built_site.output.count("Search index:") == 1
+    assert not list(built_site.root.rglob("search_index.json"))  # Material's search is not there as well
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_content_is_marked_for_the_index(built_site, lang):
+    marked = {p.relative_to(built_site.root / lang).parent.as_posix() for p in marked_pages(built_site, lang)}
+    programs = {f"programs/{pid}" for pid in built_site.catalogue.programs}
+    providers = {f"providers/{pid}" for pid in built_site.catalogue.providers}
+    assert programs | providers <= marked
+    assert "about" in marked  # hand-written pages are searchable too
+    for unmarked in (".", "programs", "providers", "fields", "search", "descriptors"):
+        assert unmarked not in marked, unmarked  # list pages, the home page and the search page are not
+    assert not [m for m in marked if m.startswith("fields/")]
+    for url in (f"programs/{sorted(built_site.catalogue.programs)[0]}/", "about/"):
+        tree = built_site.tree(lang, url)
+        bodies = tree.cssselect("[data-pagefind-body]")
+        assert bodies
+        for body in bodies:  # navigation, header and footer stay outside
+            assert not body.cssselect("nav.md-nav, header, footer, .md-sidebar")
+            assert not [a for a in body.iterancestors() if a.tag in ("header", "footer", "nav")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_site, lang):
+    for pid, program in built_site.catalogue.programs.items():
+        tree = built_site.tree(lang, f"programs/{pid}/")
+        body = tree.cssselect("[data-pagefind-body]")[0]
+        filters = {tuple(span.get("data-pagefind-filter").split(":", 1))
+                   for span in body.cssselect("[data-pagefind-filter]")}
+        assert filters == {("kind", "program"), *program_filters(program)}
+        meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
+        assert meta["hours"] == format_hours(program.data["effort"]["hours"], lang)
+        h1 = body.cssselect("h1")[0]
+        outcomes = body.cssselect("[data-descriptor=learning_outcomes]")[0]
+        assert float(h1.get("data-pagefind-weight")) > float(outcomes.get("data-pagefind-weight")) > 1
+        # boilerplate repeated on every program is not indexed: labels, section headings, the facts grid
+        for node in body.cssselect("dt, h2, .mc-facts"):
+            assert node.get("data-pagefind-ignore") is not None or [
+                a for a in node.iterancestors() if a.get("data-pagefind-ignore") is not None], node.tag
+        assert not body.cssselect("#conformance, #data")  # the same framework tables and file links everywhere
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_page_labels_filters_in_its_language(built_site, lang):
+    tree = built_site.tree(lang, "search/")
+    form = tree.cssselect("form[data-mc-search]")[0]
+    assert form.get("hidden") is not None  # shown by the script; without it, the noscript message
+    noscript = tree.cssselect("noscript")
+    assert noscript and INTERFACE_TEXT["search.noscript"][lang] in noscript[0].text_content()
+    view = search_page_view(built_site.catalogue, lang)
+    for group in view.filters:
+        fieldset = form.cssselect(f'fieldset[data-filter="{group.key}"]')[0]
+        assert fieldset.cssselect("legend")[0].text_content() == group.label
+        shown = [(box.get("name"), box.get("value"), label.text_content().strip())
+                 for label in fieldset.cssselect("label") for box in label.cssselect("input")]
+        assert shown == [(group.key, o.value, o.label) for o in group.options]
+    assert [o.get("value") for o in form.cssselect("select[name=sort] option")] == [s.value for s in view.sorts]
+    assert tree.cssselect('meta[name=robots][content*="noindex"]')
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_the_header_search_box_leading_to_the_search_page(built_site, lang):
+    from urllib.parse import urljoin
+    pid = sorted(built_site.catalogue.programs)[0]
+    for url in ("", "about/", f"programs/{pid}/"):
+        tree = built_site.tree(lang, url)
+        form = tree.cssselect("header form.mc-searchbox__form")[0]
+        page_url = f"http://site/{lang}/{url}"
+        assert urljoin(page_url, form.get("action")) == f"http://site/{lang}/search/"
+        assert form.cssselect("input[name=q]")
+        box = tree.cssselect("[data-mc-searchbox]")[0]
+        assert urljoin(page_url, box.get("data-bundle")) == "http://site/pagefind/"
+    assert os.path.isfile(built_site.root / "pagefind" / "pagefind.js")

@@ -47,6 +47,10 @@ Decisions, and why:
 - Git history comes from one `git log` over the catalogue (mccat.history);
   links go to `repo_url`. Without git, or in a shallow clone, the history is
   empty and the build says why.
+- Search is Pagefind (mccat.search), not Material's search plugin: the
+  build that was started indexes the whole site once, in on_post_build
+  after the other language's build has finished, into `site/pagefind/`
+  (one index per `<html lang>`). A failed or incomplete index fails the build.
 - Hook modules live as long as `mkdocs serve`: all state of one build is in
   `_build`, replaced in `on_config`.
 
@@ -81,6 +85,7 @@ from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_chil
 from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
 from mccat.problems import CatalogueError
 from mccat.report import text_report
+from mccat.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
@@ -246,6 +251,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         pages = _build.pages  # machine-readable files once, from the build that was started
         write_api_files(pages.catalogue, _build.site_root, site_url=_build.root_url, build_date=pages.today,
                         changes=changes_from_history(pages.catalogue, pages.history))
+        try:  # both languages exist now: one Pagefind run over the whole site, in the build that was started
+            index = index_site(_build.site_root, languages=LANGUAGES, min_pages=len(_build.pages.catalogue.programs))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info(index.summary)
     config.site_dir = str(_build.site_root)  # as it was, for commands that use it after the build
     config.site_url = _build.root_url
 

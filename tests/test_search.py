@@ -22,6 +22,8 @@ from mccat.search import (FILTER_DESCRIPTORS, HOURS_BANDS, SearchIndexError, hou
                           program_filters, search_page_view)
 from mccat.vocabulary import vocabularies
 
+from .conftest import run_mkdocs_build
+
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY_OF = {"field": "isced_field", "mode": "delivery_mode", "language": "language", "format": "credential_format"}
 
@@ -144,6 +146,15 @@ def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
     with pytest.raises(SearchIndexError, match=r"exit 3\):\nError: the index could not be written"):
         index_site(tmp_path, languages=("en",))
+
+
+def test_a_failed_index_fails_the_build_with_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")
+    status, output, _ = run_mkdocs_build(tmp_path / "site", strict=False)
+    assert status == 1
+    assert "not the extended Pagefind binary" in output and "pip install 'pagefind[extended]'" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "pagefind").exists()
 
 
 # --- what the built site gives Pagefind ----------------------------------------------------------

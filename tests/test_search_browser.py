@@ -208,6 +208,10 @@ def test_the_header_box_lists_results_and_enter_opens_the_search_page(page, site
     assert all(href.startswith("/ja/") for href in page.eval_on_selector_all(
         ".mc-searchbox__result a", "links => links.map(a => a.getAttribute('href'))"))
     assert page.locator(".mc-searchbox__all").get_attribute("href").endswith("search/?q=%E3%83%87%E3%83%BC%E3%82%BF")
+    kinds = page.eval_on_selector_all(".mc-searchbox__result", "items => items.map(i => i.dataset.program ? "
+                                      "'program' : i.querySelector('[data-slot=kind]').textContent)")
+    assert "program" in kinds and set(kinds) <= {"program", INTERFACE_TEXT["search.kind.page"]["ja"],
+                                                  INTERFACE_TEXT["search.kind.provider"]["ja"]}
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.mc-searchbox__result') !== null")
     page.keyboard.press("Escape")

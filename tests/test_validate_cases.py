@@ -75,7 +75,7 @@ def test_every_rule_is_covered_by_a_case():
     source = "\n".join((core / name).read_text(encoding="utf-8")
                        for name in ("source.py", "validate.py", "rules.py", "schema_messages.py"))
     import re
-    rules = set(re.findall(r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility)\.[a-z-]+)"', source))
+    rules = set(re.findall(r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility|url)\.[a-z-]+)"', source))
     rules |= {f"schema.{k}" for k in ("required", "additionalProperties", "type", "enum", "const", "pattern",
                                       "minLength", "minItems", "uniqueItems", "minimum", "maximum")}
     missing = sorted(rules - reported - {"file.missing", "file.unreadable", "file.symlink", "file.not-a-file",

@@ -30,6 +30,10 @@ _INVISIBLE_RANGES = [
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
     (0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xE000, 0xF8FF),
 ]
+# The URL fields (schema `https_url`), and what their host may be: ASCII names only.
+URL_PATHS = {"program": (("url",), ("stackability", "stacks_into_external", "*", "url")), "provider": (("url",),)}
+_ASCII_HOST = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]+)?")
+
 INVISIBLE_CHARACTER = re.compile("[" + "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
 ) + "]")
@@ -125,6 +129,7 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     if entry.schema_valid:  # where the schema already failed, its errors say more
         problems += _languages(doc, data, "program")
     problems += _plausibility(doc, data)
+    problems += url_hosts(doc, data, "program")
     return problems
 
 
@@ -135,7 +140,49 @@ def provider_rules(entry: Entry) -> list[Problem]:
                                  f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens"))
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
+    problems += url_hosts(doc, entry.data, "provider")
     return problems
+
+
+def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
+    """A link goes where a reviewer reads it goes: no lookalike letters in the host (Cyrillic `а` for
+    Latin `a`, fullwidth `ｅ`), no `user@` before it, no backslash (browsers read it as `/`)."""
+    problems = []
+    for pattern in URL_PATHS[kind]:
+        for path, url in _expand(data, pattern, ()):
+            if not isinstance(url, str) or not url.startswith("https://"):
+                continue  # the schema reports it
+            authority = re.split(r"[/?#]", url[len("https://"):], maxsplit=1)[0]
+            if "\\" in authority:
+                problems.append(_problem(doc, path, "url.host",
+                                         f"`{field_name(path)}` has a backslash before its path ('{authority}'): "
+                                         "browsers read it as '/', so the link would not go where it seems to",
+                                         "write the address as https://host/path"))
+            elif "@" in authority:
+                problems.append(_problem(doc, path, "url.host",
+                                         f"`{field_name(path)}` has a user name before its host ('{authority}'): "
+                                         f"the link goes to '{authority.rsplit('@', 1)[1]}'",
+                                         "write the address as https://host/path, without anything@ before the host"))
+            elif not _ASCII_HOST.fullmatch(authority):
+                odd = next((c for c in authority if not c.isascii()), None)
+                if odd is None:
+                    continue  # other malformed hosts: the browser refuses them, nothing is hidden
+                problems.append(_problem(doc, path, "url.host",
+                                         f"`{field_name(path)}` has the non-ASCII character '{odd}' "
+                                         f"(U+{ord(odd):04X} {unicodedata.name(odd, '')}) in its host '{authority}'",
+                                         "write the host in ASCII letters: a lookalike letter can send readers to "
+                                         f"another site{_ascii_host_hint(authority)}"))
+    return problems
+
+
+def _ascii_host_hint(host: str) -> str:
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
+    if "xn--" in ascii_host:
+        return f"; an internationalised domain is written in its xn-- form, here '{ascii_host}'"
+    return f"; here '{ascii_host}'"
 
 
 def _suggest_id(name: str) -> str:

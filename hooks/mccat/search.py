@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .pages import ProgramSummary
 
 BUNDLE_DIR = "pagefind"  # the Pagefind bundle, at the site root beside ja/ and en/: /pagefind/pagefind.js
-INDEX_TIMEOUT = 600  # seconds; a crashed Pagefind service would otherwise leave the build waiting forever
+INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
 EXCLUDE_SELECTORS = (".headerlink", "button")  # the ¶ after headings; controls (compare, copy) are not content
 
 # Hours bands: the lower bound is in the band, the upper one is not. 60 hours is the minimum of a

@@ -9,6 +9,11 @@
  * only. Filter values are codes; their labels are in the page's markup, already translated.
  * Markup comes from <template> elements in the pages; this script only fills their data-slot
  * elements, always as text (excerpts keep Pagefind's <mark> and nothing else).
+ *
+ * Why not Pagefind's Default or Component UI (1.5): neither keeps the query and filters in the
+ * URL, neither has a sort control, and both show filter values as indexed (our codes, such as
+ * "061"); translating them would mean labels in the index, and URLs that differ per language.
+ * This script is the small part they would replace: state, URL and rendering.
  */
 (function () {
   "use strict";

@@ -175,6 +175,8 @@ def test_a_shared_url_restores_query_filters_and_sort(page, browser, site_server
         assert other.is_checked('fieldset[data-filter="mode"] input[value="online"]')
         assert other.locator("fieldset[data-filter] input:checked").count() == 1
         assert other.input_value("select[name=sort]") == "hours-desc"
+        switch = other.locator('a[data-mc="language-switch"][hreflang="en"]').get_attribute("href")
+        assert urlsplit(switch).path.endswith("/en/search/") and urlsplit(switch).query == urlsplit(shared).query
     finally:
         other.context.close()
 

@@ -162,10 +162,16 @@
     function run(updateUrl) {
       var id = ++current;
       var params = stateParams();
+      var query = params.toString();
       if (updateUrl) {
-        var query = params.toString();
         history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
       }
+      // Filter values are codes, the same in every language: the language switch keeps the search.
+      document.querySelectorAll('a[data-mc="language-switch"]').forEach(function (link) {
+        var target = new URL(link.href);
+        target.search = query;
+        link.href = target.href;
+      });
       status.textContent = text.loading;
       form.setAttribute("aria-busy", "true");
       return loadPagefind(form).then(function (pagefind) {

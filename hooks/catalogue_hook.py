@@ -51,6 +51,12 @@ Decisions, and why:
   build that was started indexes the whole site once, in on_post_build
   after the other language's build has finished, into `site/pagefind/`
   (one index per `<html lang>`). A failed or incomplete index fails the build.
+- Catalogue text is untrusted (anyone can open a pull request). Every
+  template in overrides/ is autoescaped (on_env sets the environment's
+  autoescape for exactly those files), so a title prints as text wherever it
+  lands; Material's own templates keep MkDocs' unescaped environment, and the
+  title and description they print go into page.meta already escaped. HTML
+  built on purpose (page.content, the JSON-LD) is marked safe where it is made.
 - Hook modules live as long as `mkdocs serve`: all state of one build is in
   `_build`, replaced in `on_config`.
 
@@ -67,7 +73,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -188,9 +194,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     spec = _build.pages.pages.get(page.file.src_uri)
     if spec is not None:
         page.meta["template"] = spec.template
-        page.meta["title"] = spec.title
+        # Escaped here: Material's templates print the title and description as they are.
+        page.meta["title"] = escape(spec.title)
         if spec.description:
-            page.meta["description"] = spec.description
+            page.meta["description"] = escape(spec.description)
         # No place in the nav to show, or the compare tool's wide table: give the width to the content
         # (the drawer keeps the nav)
         if not spec.in_nav or spec.kind == "compare":
@@ -202,6 +209,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     assert _build is not None
     env.globals["mc"] = _build.site
     env.globals["mc_fragments"] = _build.fragments
+    # Catalogue text comes from pull requests: every template of ours escapes what it prints
+    # (Material's own templates are written for an environment without escaping, so they keep it).
+    ours = {path.relative_to(config.theme.custom_dir).as_posix()
+            for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()}
+    env.autoescape = lambda name: name in ours
     _build.env = env
     return env
 

@@ -393,6 +393,7 @@ class SitePages:
         self.history = history or History()
         self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.vocab = vocabularies()
+        self._program_views: dict[str, ProgramView] = {}
 
     # -- helpers
 
@@ -606,6 +607,13 @@ class SitePages:
         return tuple(Heading(section, self.t(f"section.{section}")) for section in PROGRAM_SECTIONS)
 
     def program_view(self, program: Program) -> ProgramView:
+        """The program page's view, computed once: the compare tool's data file shows the same rows."""
+        view = self._program_views.get(program.id)
+        if view is None:
+            view = self._program_views[program.id] = self._compute_program_view(program)
+        return view
+
+    def _compute_program_view(self, program: Program) -> ProgramView:
         data = program.data
         provider = self.catalogue.providers[program.provider_id]
         lang = self.lang

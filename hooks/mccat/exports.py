@@ -7,6 +7,8 @@
         left alone. Same input, byte-identical files: keys sorted, lists in catalogue
         order (by id) or newest-first with ties broken by id, no clock reads.
     api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
+    start_writing_api_files(...) -> Future  write_api_files in a process of its own, so the
+        site build renders pages meanwhile; result() waits and raises what it raised.
 
     build_date   the date program statuses are computed for (expired once valid_until has
                  passed); pass the build's date, or the last commit's for reproducible builds.
@@ -32,11 +34,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -423,3 +427,18 @@ def write_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return sorted(written)
+
+
+def start_writing_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build_date: date,
+                            changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
+                            registry: RegistryBody = REGISTRY) -> Future[list[Path]]:
+    """write_api_files in a worker process; the returned future's result() waits for it.
+
+    The site build starts this once the catalogue is loaded: the files are written
+    while the pages of both languages are rendered, instead of after them.
+    """
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(write_api_files, catalogue, out_dir, site_url=site_url, build_date=build_date,
+                         changes=None if changes is None else list(changes), registry=registry)
+    pool.shutdown(wait=False)  # the worker ends after this one job
+    return future

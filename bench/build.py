@@ -1,0 +1,158 @@
+"""Benchmark: our full bilingual build against plain MkDocs + Material, in the same run.
+
+    .venv/bin/python bench/build.py                            # N = 100, 1,000, 5,000 (several minutes)
+    .venv/bin/python bench/build.py --sizes 1000 --repeat 3    # ratios with their spread
+    .venv/bin/python bench/build.py --sizes 1000 --keep /tmp/b # keep catalogues and sites to look at
+
+Method. For each N, `mccat synth --programs N --providers N/100 --seed S`
+writes a valid synthetic catalogue. Then, in each round, the two builds run
+one after the other (the order alternates between rounds, so a burst of
+load elsewhere on the machine does not always hit the same one):
+
+  ours:     `MCCAT_CATALOGUE=<catalogue> mkdocs build -q -d <out>` at the
+            repository root, in a subprocess: both languages (the ja build
+            starts the en build as a child process, in parallel), every
+            program, provider, field, list, comparison and hand-written page,
+            the Pagefind index of both languages, and the /api/v1 exports
+            (JSON-LD, JSON, CSV, Atom). The exit status is checked, and so is
+            the Pagefind index it must leave in <out>/pagefind/.
+  baseline: plain MkDocs + Material without hooks over the same programs
+            written as Markdown, ja then en, then Pagefind (bench/baseline.py
+            says exactly what it builds).
+
+Printed per N: wall seconds of each (median over rounds, with the range),
+peak memory (largest process of the tree, bench/measure.py), output size,
+mean and largest program page HTML (ours), and ours/baseline ratios of the
+SAME round (the time ratio's median and range over rounds). Last, when the
+sizes include 1,000 and 5,000, the growth ours(5,000)/ours(1,000), and each
+of the issue's targets with PASS or FAIL:
+
+  - ours(1,000) <= 0.6 x baseline(1,000), both measured in the same run;
+  - ours(5,000) <= 5.5 x ours(1,000);
+  - every program page under 60 KB.
+
+The machine's other work adds noise: compare the ratios, not the seconds,
+and run --repeat 3 for the spread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from baseline import (BaselineResult, BenchmarkFailure, build_baseline, synthesize,  # noqa: E402
+                      write_baseline_site)
+from measure import program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
+
+BUILD_DATE = "2026-01-15"  # fixed, so statuses (expired or not) are the same in every run
+TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
+GROWTH_TARGET = 5.5  # ours at 5,000 / ours at 1,000
+PAGE_LIMIT = 60 * 1024  # bytes per program page
+
+
+@dataclass(frozen=True)
+class OurResult:
+    seconds: float
+    peak_mb: int
+    output_bytes: int
+    page_bytes: list[int]
+    search_pages: dict[str, int]
+
+
+def build_ours(catalogue: Path, out: Path) -> OurResult:
+    if out.exists():
+        shutil.rmtree(out)
+    env = {**os.environ, "MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE,
+           "NO_MKDOCS_2_WARNING": "1"}
+    run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env)
+    if run.status != 0:
+        raise BenchmarkFailure(f"our build failed (exit {run.status}):\n{run.output[-3000:]}")
+    entry = out / "pagefind" / "pagefind-entry.json"
+    if not entry.is_file():
+        raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    return OurResult(run.seconds, run.peak_mb, tree_bytes(out), program_page_sizes(out),
+                     {lang: info["page_count"] for lang, info in languages.items()})
+
+
+def kb(value: float) -> str:
+    return f"{value / 1024:.1f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="rounds per size (ours and baseline each round)")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--keep", type=Path, help="build here and keep catalogues and sites (default: a temp dir)")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-bench-"))
+    medians: dict[int, float] = {}
+    ratios_1000: list[float] = []
+    largest_page = 0
+    try:
+        print(f"{'N':>6} | {'ours s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} {'max KB':>7} | "
+              f"{'baseline s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} | {'time ratio':>18} {'mem':>5} {'out':>5}")
+        for n in args.sizes:
+            catalogue, baseline_root = work / f"catalogue-{n}", work / f"baseline-{n}"
+            if not catalogue.exists():
+                synthesize(n, catalogue, seed=args.seed)
+            if not baseline_root.exists():
+                write_baseline_site(catalogue, baseline_root)
+            ours: list[OurResult] = []
+            base: list[BaselineResult] = []
+            for round_ in range(args.repeat):
+                steps = [lambda: base.append(build_baseline(baseline_root)),
+                         lambda: ours.append(build_ours(catalogue, work / f"site-{n}"))]
+                for step in (steps if round_ % 2 == 0 else steps[::-1]):
+                    step()
+            ratios = [o.seconds / b.seconds for o, b in zip(ours, base)]
+            medians[n] = statistics.median(o.seconds for o in ours)
+            if n == 1000:
+                ratios_1000 = ratios
+            o, b = ours[-1], base[-1]
+            largest_page = max(largest_page, max(o.page_bytes))
+            print(f"{n:>6} | {spread([r.seconds for r in ours]):>18} {max(r.peak_mb for r in ours):>5} "
+                  f"{o.output_bytes / 1e6:>7.1f} {kb(statistics.mean(o.page_bytes)):>8} {kb(max(o.page_bytes)):>7} | "
+                  f"{spread([r.seconds for r in base]):>18} {max(r.peak_mb for r in base):>5} "
+                  f"{b.output_bytes / 1e6:>7.1f} {kb(statistics.mean(b.page_bytes)):>8} | "
+                  f"{spread(ratios, 2):>18} {o.peak_mb / b.peak_mb:>5.2f} {o.output_bytes / b.output_bytes:>5.2f}",
+                  flush=True)
+            print(f"{'':>6}   ours: search index {o.search_pages}; baseline steps (s): "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in b.steps.items()), flush=True)
+        print()
+        if ratios_1000:
+            verdict(f"1,000 programs: ours/baseline time {spread(ratios_1000, 2)} (target <= {TIME_RATIO_TARGET})",
+                    statistics.median(ratios_1000) <= TIME_RATIO_TARGET)
+        if 1000 in medians and 5000 in medians:
+            growth = medians[5000] / medians[1000]
+            verdict(f"growth: ours(5,000)/ours(1,000) = {growth:.2f} (target <= {GROWTH_TARGET})",
+                    growth <= GROWTH_TARGET)
+        verdict(f"largest program page: {kb(largest_page)} KB (target < {PAGE_LIMIT // 1024} KB)",
+                largest_page < PAGE_LIMIT)
+    except BenchmarkFailure as failure:
+        print(f"\nbenchmark failed: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def verdict(text: str, ok: bool) -> None:
+    print(f"{'PASS' if ok else 'FAIL'}  {text}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""How the build benchmarks measure a command: wall time, peak memory, output size.
+
+Peak memory is `ru_maxrss` from `os.wait4` on the process we started. On
+Linux a process's maxrss, once it has exited, is the larger of its own peak
+and the peaks of the children it waited for, so this is the LARGEST single
+process of the tree (for our build: the ja build, the en build it starts,
+Pagefind), not their sum. For a sequence of commands we report the largest.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: int
+    status: int
+    output: str = ""  # what the command printed (stdout and stderr), for failures
+
+
+def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command to the end; its wall time, the peak RSS of its process tree, its exit status."""
+    log = cwd / f".bench-{os.getpid()}-{time.monotonic_ns()}.log"
+    with open(log, "w+b") as out:  # a file, not a pipe: nobody reads a pipe while we wait4
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again
+        out.seek(0)
+        output = out.read().decode("utf-8", errors="replace")
+    log.unlink()
+    return Run(seconds, usage.ru_maxrss // 1024, process.returncode, output)
+
+
+def tree_bytes(root: Path) -> int:
+    """Bytes of every file under root."""
+    return sum(entry.stat().st_size for entry in root.rglob("*") if entry.is_file())
+
+
+def program_page_sizes(site: Path) -> list[int]:
+    """Bytes of each program page's HTML, every language: <site>/<lang>/programs/<provider>/<slug>/index.html."""
+    return [page.stat().st_size for page in site.glob("*/programs/*/*/index.html")]
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    """The median and, over several runs, the range: "41.2 (39.8-44.0)"."""
+    middle = statistics.median(values)
+    if len(values) == 1:
+        return f"{middle:.{digits}f}"
+    return f"{middle:.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"

@@ -45,7 +45,7 @@ def results(page) -> list[dict]:
     while more.is_visible():
         count = page.locator(".mc-search__result").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('.mc-search__result').length > {count}")
+        page.locator(".mc-search__result").nth(count).wait_for()  # no wait_for_function: the site's CSP forbids eval
     return page.eval_on_selector_all(".mc-search__result", "items => items.map(i => ({url: i.dataset.url, "
                                      "program: i.dataset.program || null}))")
 

@@ -112,6 +112,20 @@ def test_a_result_shows_title_provider_hours_mode_and_a_snippet(page, site_serve
     assert urlsplit(page.url).path == f"/en/programs/{program.id}/"
 
 
+def test_a_result_adds_its_program_to_the_comparison(page, site_server, built_site):
+    page.goto(search_page(page, site_server, "en", q="python"))
+    results(page)
+    item = page.locator(".mc-search__result[data-program]").first
+    program = built_site.catalogue.programs[item.get_attribute("data-program")]
+    button = item.locator("button[data-compare-id]")
+    assert button.get_attribute("data-compare-id") == program.id
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert not page.locator(".mc-search__result:not([data-program]) button[data-compare-id]").count()
+    page.goto(f"{site_server}en/compare/")
+    page.get_by_text(program.data["title"]["en"]).first.wait_for()
+
+
 # --- filters, sort and the URL ------------------------------------------------------------------
 
 def test_a_filter_narrows_the_results_to_programs_that_have_it(page, site_server, built_site):

@@ -72,6 +72,10 @@
       var name = slot.dataset.slot;
       if (name === "link") {
         slot.href = data.url;
+      } else if (name === "compare") {
+        // compare.js labels and handles every [data-compare-id] button, including ones added later
+        if (meta.id && kind === "program") slot.setAttribute("data-compare-id", meta.id);
+        else slot.remove();
       } else if (name === "excerpt") {
         slot.appendChild(excerptNodes(data.excerpt || ""));
       } else if (values[name]) {

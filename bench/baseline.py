@@ -23,8 +23,9 @@ costs 10x). There are no provider, field, list or hand-written pages: the
 baseline is the program pages alone, so it is cheaper than our site by
 construction.
 
-Reported: wall time of the three steps together (and of each), peak memory
-(largest process, bench/measure.py), output size, program page HTML size.
+Reported: wall time of the three steps together (and of each), their CPU
+time, peak memory (largest process, bench/measure.py), output size, program
+page HTML size.
 """
 
 from __future__ import annotations
@@ -165,6 +166,7 @@ class BaselineResult:
     seconds: float
     steps: dict[str, float]  # ja, en, pagefind
     peak_mb: int
+    cpu: float
     output_bytes: int
     page_bytes: list[int]
 
@@ -183,7 +185,7 @@ def build_baseline(root: Path) -> BaselineResult:
     site = root / "site"
     if site.exists():
         shutil.rmtree(site)
-    steps, peaks = {}, []
+    steps, peaks, cpu = {}, [], 0.0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for lang in LANGUAGES:
         run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml"], cwd=root,
@@ -191,13 +193,15 @@ def build_baseline(root: Path) -> BaselineResult:
         _check(f"baseline mkdocs build ({lang})", run)
         steps[lang] = run.seconds
         peaks.append(run.peak_mb)
+        cpu += run.cpu
     run = run_measured([sys.executable, "-m", "pagefind", "--site", str(site)], cwd=root, env=env)
     _check("baseline pagefind", run)
     if not (site / "pagefind" / "pagefind-entry.json").is_file():
         raise BenchmarkFailure(f"baseline pagefind wrote no index:\n{run.output[-3000:]}")
     steps["pagefind"] = run.seconds
     peaks.append(run.peak_mb)
-    return BaselineResult(sum(steps.values()), steps, max(peaks), tree_bytes(site), program_page_sizes(site))
+    cpu += run.cpu
+    return BaselineResult(sum(steps.values()), steps, max(peaks), cpu, tree_bytes(site), program_page_sizes(site))
 
 
 def synthesize(n: int, out: Path, *, seed: int) -> None:
@@ -212,8 +216,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
-    print(f"{'N':>6} {'seconds (median, range)':>24} {'ja':>6} {'en':>6} {'pf':>6} {'peak MB':>8} {'out MB':>7} "
-          f"{'page KB':>8}")
+    print(f"{'N':>6} {'seconds (median, range)':>24} {'ja':>6} {'en':>6} {'pf':>6} {'CPU s':>6} {'peak MB':>8} "
+          f"{'out MB':>7} {'page KB':>8}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="mccat-baseline-") as tmp:
             synthesize(n, Path(tmp) / "catalogue", seed=args.seed)
@@ -221,7 +225,7 @@ def main() -> int:
             runs = [build_baseline(Path(tmp) / "baseline") for _ in range(args.repeat)]
             last = runs[-1]
             print(f"{n:>6} {spread([r.seconds for r in runs]):>24} {last.steps['ja']:>6.1f} {last.steps['en']:>6.1f} "
-                  f"{last.steps['pagefind']:>6.1f} {max(r.peak_mb for r in runs):>8} "
+                  f"{last.steps['pagefind']:>6.1f} {last.cpu:>6.1f} {max(r.peak_mb for r in runs):>8} "
                   f"{last.output_bytes / 1e6:>7.1f} {sum(last.page_bytes) / len(last.page_bytes) / 1024:>8.1f}",
                   flush=True)
     return 0

@@ -21,7 +21,9 @@ load elsewhere on the machine does not always hit the same one):
             says exactly what it builds).
 
 Printed per N: wall seconds of each (median over rounds, with the range),
-peak memory (largest process of the tree, bench/measure.py), output size,
+CPU seconds (user + system of the whole process tree, less sensitive to the
+machine's other work than wall time), peak memory (largest process of the
+tree, bench/measure.py), output size,
 mean and largest program page HTML (ours), and ours/baseline ratios of the
 SAME round (the time ratio's median and range over rounds). Last, when the
 sizes include 1,000 and 5,000, the growth ours(5,000)/ours(1,000), and each
@@ -54,7 +56,7 @@ from baseline import (BaselineResult, BenchmarkFailure, build_baseline, synthesi
                       write_baseline_site)
 from measure import program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
-BUILD_DATE = "2026-01-15"  # fixed, so statuses (expired or not) are the same in every run
+BUILD_DATE = "2026-10-01"  # fixed, so statuses are the same in every run (after every synthetic approval date)
 TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
 GROWTH_TARGET = 5.5  # ours at 5,000 / ours at 1,000
 PAGE_LIMIT = 60 * 1024  # bytes per program page
@@ -64,6 +66,7 @@ PAGE_LIMIT = 60 * 1024  # bytes per program page
 class OurResult:
     seconds: float
     peak_mb: int
+    cpu: float
     output_bytes: int
     page_bytes: list[int]
     search_pages: dict[str, int]
@@ -81,7 +84,7 @@ def build_ours(catalogue: Path, out: Path) -> OurResult:
     if not entry.is_file():
         raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
     languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-    return OurResult(run.seconds, run.peak_mb, tree_bytes(out), program_page_sizes(out),
+    return OurResult(run.seconds, run.peak_mb, run.cpu, tree_bytes(out), program_page_sizes(out),
                      {lang: info["page_count"] for lang, info in languages.items()})
 
 
@@ -129,7 +132,8 @@ def main() -> int:
                   f"{b.output_bytes / 1e6:>7.1f} {kb(statistics.mean(b.page_bytes)):>8} | "
                   f"{spread(ratios, 2):>18} {o.peak_mb / b.peak_mb:>5.2f} {o.output_bytes / b.output_bytes:>5.2f}",
                   flush=True)
-            print(f"{'':>6}   ours: search index {o.search_pages}; baseline steps (s): "
+            print(f"{'':>6}   CPU s: ours {spread([r.cpu for r in ours])}, baseline {spread([r.cpu for r in base])}; "
+                  f"ours: search index {o.search_pages}; baseline steps (s): "
                   + ", ".join(f"{k} {v:.1f}" for k, v in b.steps.items()), flush=True)
         print()
         if ratios_1000:

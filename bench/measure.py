@@ -5,6 +5,10 @@ Linux a process's maxrss, once it has exited, is the larger of its own peak
 and the peaks of the children it waited for, so this is the LARGEST single
 process of the tree (for our build: the ja build, the en build it starts,
 Pagefind), not their sum. For a sequence of commands we report the largest.
+
+CPU seconds (user + system, the process and every descendant it waited for)
+are reported beside wall time: other work on the machine changes wall time
+a lot and CPU time much less, so they say where a difference comes from.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ class Run:
     seconds: float
     peak_mb: int
     status: int
+    cpu: float
     output: str = ""  # what the command printed (stdout and stderr), for failures
 
 
 def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run a command to the end; its wall time, the peak RSS of its process tree, its exit status."""
+    """Run a command to the end; its wall time, the peak RSS of its process tree, its exit status, its CPU time."""
     log = cwd / f".bench-{os.getpid()}-{time.monotonic_ns()}.log"
     with open(log, "w+b") as out:  # a file, not a pipe: nobody reads a pipe while we wait4
         start = time.perf_counter()
@@ -38,7 +43,7 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
         out.seek(0)
         output = out.read().decode("utf-8", errors="replace")
     log.unlink()
-    return Run(seconds, usage.ru_maxrss // 1024, process.returncode, output)
+    return Run(seconds, usage.ru_maxrss // 1024, process.returncode, usage.ru_utime + usage.ru_stime, output)
 
 
 def tree_bytes(root: Path) -> int:

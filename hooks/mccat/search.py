@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 BUNDLE_DIR = "pagefind"  # the Pagefind bundle, at the site root beside ja/ and en/: /pagefind/pagefind.js
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
 EXCLUDE_SELECTORS = (".headerlink", "button")  # the ¶ after headings; controls (compare, copy) are not content
+# Pagefind works inside this element only. The index is the same as with data-pagefind-body alone (same
+# fragments and word index at 1,000 programs), but Pagefind skips the rest of each page (header, nav,
+# JSON-LD, footer) instead of walking it: 42% less CPU (bench/README.md). One such element per page.
+ROOT_SELECTOR = "[data-pagefind-body]"
 
 # Hours bands: the lower bound is in the band, the upper one is not. 60 hours is the minimum of a
 # 履修証明プログラム; about 10 hours is where Japanese usage starts to call a course a micro-credential.
@@ -281,7 +285,8 @@ def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0)
     bundle = site_root / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)  # fragment file names are content hashes: old ones would pile up
-    command = [str(executable), "--site", str(site_root), "--output-path", str(bundle), "--quiet"]
+    command = [str(executable), "--site", str(site_root), "--output-path", str(bundle), "--quiet",
+               "--root-selector", ROOT_SELECTOR]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     start = time.monotonic()

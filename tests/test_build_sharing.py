@@ -1,0 +1,98 @@
+"""What the two language builds share, and the work done beside them (issue 8, build performance).
+
+The started build validates the catalogue and reads the git history once and hands both to the other
+language's build (mccat.language_builds); a worker process writes the /api/v1 files while pages are
+rendered (mccat.exports.start_writing_api_files). These tests run real processes; timings are
+bench/build.py's business, not theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mccat.catalogue import load_catalogue
+from mccat.exports import api_files, start_writing_api_files
+from mccat.history import read_history
+from mccat.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
+
+REPO = Path(__file__).parents[1]
+SITE = "https://registry.example.org/"
+BUILD = date(2026, 1, 15)
+
+# A stand-in for the child build's on_config: what it receives, as JSON on stdout.
+CHILD = """
+import json
+from mccat.language_builds import shared_data
+shared = shared_data()
+if shared is None:
+    print(json.dumps(None))
+else:
+    catalogue, history = shared
+    print(json.dumps({"programs": {pid: p.data for pid, p in catalogue.programs.items()},
+                      "providers": sorted(catalogue.providers), "history": history.available,
+                      "root": str(catalogue.root)}))
+"""
+
+
+def start_child() -> LanguageBuild:
+    """A child process set up as start_language_build sets up `mkdocs build` (stdin pipe, env, log file)."""
+    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-test-")) / "catalogue.pickle"
+    env = dict(os.environ, **{CHILD_MARKER: "1", SHARED_DATA: str(shared)})
+    log = tempfile.TemporaryFile()
+    command = [sys.executable, "-c", CHILD]
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.PIPE)
+    return LanguageBuild("en", command, process, log, shared)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(REPO / "catalogue", today=BUILD)
+
+
+def test_the_other_build_gets_the_catalogue_and_history_the_started_build_read(catalogue):
+    child = start_child()
+    child.share((catalogue, read_history(REPO / "catalogue")))
+    status, output = child.wait()
+    assert status == 0, output
+    received = json.loads(output)
+    assert received["programs"] == {pid: p.data for pid, p in catalogue.programs.items()}
+    assert received["providers"] == sorted(catalogue.providers)
+    assert received["root"] == str(catalogue.root)
+    assert not child.shared.parent.exists()  # the private file is gone once the child is done
+
+
+def test_without_anything_shared_the_other_build_loads_the_catalogue_itself():
+    child = start_child()  # the started build failed before sharing: wait() closes stdin
+    status, output = child.wait()
+    assert status == 0, output
+    assert json.loads(output) is None
+
+
+def test_a_stopped_child_leaves_nothing_behind():
+    child = start_child()
+    child.stop()
+    assert child.process.poll() is not None
+    assert not child.shared.parent.exists()
+
+
+def test_the_exports_worker_writes_exactly_what_write_api_files_writes(tmp_path, catalogue):
+    written = start_writing_api_files(catalogue, tmp_path, site_url=SITE, build_date=BUILD).result(timeout=300)
+    expected = api_files(catalogue, site_url=SITE, build_date=BUILD)
+    root = tmp_path / "api" / "v1"
+    assert sorted(p.relative_to(root).as_posix() for p in written) == sorted(expected)
+    assert {p.relative_to(root).as_posix(): p.read_bytes() for p in written} == expected
+
+
+def test_an_error_in_the_exports_worker_reaches_the_build(tmp_path, catalogue):
+    future = start_writing_api_files(catalogue, tmp_path, site_url="registry.example.org", build_date=BUILD)
+    with pytest.raises(ValueError, match="site_url"):
+        future.result(timeout=300)
+    assert not any(tmp_path.iterdir())

@@ -17,6 +17,10 @@ Decisions, and why:
   one after the other inside one process, and every hook runs once per
   language). Either config can be the one started: `mkdocs build -f
   mkdocs.en.yml` builds both too; a child build never starts another.
+  The started build validates the catalogue and reads the git history once
+  and hands both to the child (mccat.language_builds), and a worker process
+  writes the /api/v1 files while the pages render (bench/build.py measures
+  the whole; bench/README.md).
 - `/` works without JavaScript: the build that was started writes a
   bilingual `site/index.html` whose `<noscript>` meta refresh goes to /ja/,
   and whose script picks /en/ when the browser prefers English to Japanese;
@@ -51,6 +55,9 @@ Decisions, and why:
   build that was started indexes the whole site once, in on_post_build
   after the other language's build has finished, into `site/pagefind/`
   (one index per `<html lang>`). A failed or incomplete index fails the build.
+  Under `mkdocs serve` the index is written in the background after each
+  rebuild (a failure is a warning): an edit shows at once, search catches up
+  a few seconds later (bench/serve.py; the next rebuild waits for it).
 - Catalogue text is untrusted (anyone can open a pull request). Every
   template in overrides/ is autoescaped (on_env sets the environment's
   autoescape for exactly those files), so a title prints as text wherever it
@@ -66,8 +73,11 @@ Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -83,10 +93,10 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from mccat import LANGUAGES
 from mccat.catalogue import load_catalogue
-from mccat.exports import changes_from_history, write_api_files
+from mccat.exports import changes_from_history, start_writing_api_files
 from mccat.history import read_history
 from mccat.jsonld import json_for_script, program_jsonld
-from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build,
+from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, shared_data,
                                    start_language_build)
 from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
 from mccat.problems import CatalogueError
@@ -110,11 +120,14 @@ class Build:
     pages: SitePages
     site: SiteInfo
     others: list[LanguageBuild] = field(default_factory=list)
+    exports: Future | None = None  # the /api/v1 files, written meanwhile by a worker (the started build only)
+    indexing: threading.Thread | None = None  # mkdocs serve: the search index, written after the build
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
 
 
 _build: Build | None = None
+_serving = False  # set once per process by on_startup: `mkdocs serve` indexes search in the background
 
 
 class GeneratedPage(Page):
@@ -127,8 +140,15 @@ class GeneratedPage(Page):
         self.links_to_anchors = {}
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    if _build is not None and _build.indexing is not None:
+        _build.indexing.join()  # mkdocs serve: the last build's search index, before its files change again
     _build = None
     lang = config.theme["language"]
     if lang not in LANGUAGES:
@@ -145,24 +165,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         start_language_build(other, config_dir / LANGUAGE_CONFIGS[other], site_root, strict=config.strict,
                              build_date=today.isoformat(), catalogue=catalogue_root)
         for other in LANGUAGES if other != lang]
-    try:
-        catalogue = load_catalogue(catalogue_root, today=today)
-    except CatalogueError as error:
+    shared = shared_data()  # a child build gets the catalogue and history its parent read (mccat.language_builds)
+    if shared is not None:
+        catalogue, history = shared
+    else:
+        try:
+            catalogue = load_catalogue(catalogue_root, today=today)
+        except CatalogueError as error:
+            for other in others:
+                other.stop()
+            report = text_report(error.problems, len({p.file for p in error.problems}))
+            raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
+        for warning in catalogue.warnings:
+            log.info(f"catalogue: {warning.file}:{warning.line}:{warning.column}: {warning.message}")
+        history = read_history(catalogue_root, config.repo_url)
         for other in others:
-            other.stop()
-        report = text_report(error.problems, len({p.file for p in error.problems}))
-        raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
-    for warning in catalogue.warnings:
-        log.info(f"catalogue: {warning.file}:{warning.line}:{warning.column}: {warning.message}")
-    history = read_history(catalogue_root, config.repo_url)
+            other.share((catalogue, history))
     if not history.available and not is_child_build():
         log.info(f"No approval history on program pages: {history.reason}")
+    # Machine-readable files once, from the build that was started, written while the pages are rendered.
+    exports = None if is_child_build() else start_writing_api_files(
+        catalogue, site_root, site_url=root_url, build_date=today, changes=changes_from_history(catalogue, history))
 
     config.site_dir = str(site_root / lang)
     config.site_url = f"{root_url}{lang}/"
     site = SiteInfo(lang, root_url, catalogue.is_example)
     pages = SitePages(catalogue, lang=lang, today=today, history=history, repo_url=config.repo_url)
-    _build = Build(lang, site_root, root_url, pages, site, others)
+    _build = Build(lang, site_root, root_url, pages, site, others, exports)
     return config
 
 
@@ -260,16 +289,35 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for name, template in ROOT_FILES.items():
             text = _build.env.get_template(template).render(mc=_build.site, config=config)
             (_build.site_root / name).write_text(text, encoding="utf-8")
-        pages = _build.pages  # machine-readable files once, from the build that was started
-        write_api_files(pages.catalogue, _build.site_root, site_url=_build.root_url, build_date=pages.today,
-                        changes=changes_from_history(pages.catalogue, pages.history))
-        try:  # both languages exist now: one Pagefind run over the whole site, in the build that was started
-            index = index_site(_build.site_root, languages=LANGUAGES, min_pages=len(_build.pages.catalogue.programs))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-        log.info(index.summary)
+        assert _build.exports is not None
+        _build.exports.result()  # the /api/v1 files, started in on_config; raises what writing them raised
+        # Both languages exist now: one Pagefind run over the whole site, in the build that was started.
+        min_pages = len(_build.pages.catalogue.programs)
+        if _serving:  # the edited page shows now; the index follows (the next build waits for it)
+            _build.indexing = threading.Thread(target=_index_in_background, args=(_build.site_root, min_pages),
+                                               daemon=True)
+            _build.indexing.start()
+        else:
+            try:
+                index = index_site(_build.site_root, languages=LANGUAGES, min_pages=min_pages)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            log.info(index.summary)
     config.site_dir = str(_build.site_root)  # as it was, for commands that use it after the build
     config.site_url = _build.root_url
+
+
+def _index_in_background(site_root: Path, min_pages: int) -> None:
+    try:
+        log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages).summary)
+    except SearchIndexError as error:
+        log.warning(f"Search index not updated: {error}")
+
+
+def on_shutdown() -> None:
+    # The process is about to exit: Python's last garbage collection would walk every object the build
+    # made (about a second at 1,000 programs, in each language's process) only to free memory.
+    gc.freeze()
 
 
 def on_build_error(*, error: Exception) -> None:

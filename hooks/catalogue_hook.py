@@ -64,6 +64,9 @@ Decisions, and why:
   lands; Material's own templates keep MkDocs' unescaped environment, and the
   title and description they print go into page.meta already escaped. HTML
   built on purpose (page.content, the JSON-LD) is marked safe where it is made.
+  Behind the escaping, every page's Content-Security-Policy (mccat.csp)
+  runs no inline script and loads nothing from another origin; under
+  `mkdocs serve` it lets the live-reload script in.
 - Hook modules live as long as `mkdocs serve`: all state of one build is in
   `_build`, replaced in `on_config`.
 
@@ -73,6 +76,7 @@ Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -93,11 +97,12 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from mccat import LANGUAGES
 from mccat.catalogue import load_catalogue
+from mccat.csp import content_security_policy
 from mccat.exports import changes_from_history, start_writing_api_files
 from mccat.history import read_history
 from mccat.jsonld import json_for_script, program_jsonld
-from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, shared_data,
-                                   start_language_build)
+from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, is_preview_child,
+                                   shared_data, start_language_build)
 from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
 from mccat.problems import CatalogueError
 from mccat.report import text_report
@@ -122,6 +127,7 @@ class Build:
     others: list[LanguageBuild] = field(default_factory=list)
     exports: Future | None = None  # the /api/v1 files, written meanwhile by a worker (the started build only)
     indexing: threading.Thread | None = None  # mkdocs serve: the search index, written after the build
+    preview: bool = False  # mkdocs serve: pages carry its inline live-reload script (mccat.csp)
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
 
@@ -163,7 +169,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     others = [] if is_child_build() else [
         start_language_build(other, config_dir / LANGUAGE_CONFIGS[other], site_root, strict=config.strict,
-                             build_date=today.isoformat(), catalogue=catalogue_root)
+                             build_date=today.isoformat(), catalogue=catalogue_root, preview=_serving)
         for other in LANGUAGES if other != lang]
     shared = shared_data()  # a child build gets the catalogue and history its parent read (mccat.language_builds)
     if shared is not None:
@@ -191,7 +197,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = f"{root_url}{lang}/"
     site = SiteInfo(lang, root_url, catalogue.is_example)
     pages = SitePages(catalogue, lang=lang, today=today, history=history, repo_url=config.repo_url)
-    _build = Build(lang, site_root, root_url, pages, site, others, exports)
+    _build = Build(lang, site_root, root_url, pages, site, others, exports,
+                   preview=_serving or is_preview_child())
     return config
 
 
@@ -238,6 +245,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     assert _build is not None
     env.globals["mc"] = _build.site
     env.globals["mc_fragments"] = _build.fragments
+    env.globals["mc_csp"] = functools.partial(content_security_policy, preview=_build.preview)
     # Catalogue text comes from pull requests: every template of ours escapes what it prints
     # (Material's own templates are written for an environment without escaping, so they keep it).
     ours = {path.relative_to(config.theme.custom_dir).as_posix()

@@ -30,6 +30,7 @@ from typing import Any
 CHILD_MARKER = "MCCAT_LANGUAGE_BUILD"  # set in builds started by another build
 BUILD_DATE = "MCCAT_BUILD_DATE"  # YYYY-MM-DD: the date statuses are computed for (default: today)
 CATALOGUE = "MCCAT_CATALOGUE"  # the catalogue folder (default: catalogue/ beside mkdocs.yml)
+PREVIEW = "MCCAT_PREVIEW"  # "1" in the other language's build under `mkdocs serve` (its pages get live reload)
 SHARED_DATA = "MCCAT_SHARED_DATA"  # in a child: the file where its parent leaves the validated catalogue
 READY = b"ready\n"  # the parent's message on the child's stdin once that file is complete
 
@@ -87,6 +88,10 @@ class LanguageBuild:
         shutil.rmtree(self.shared.parent, ignore_errors=True)
 
 
+def is_preview_child() -> bool:
+    return is_child_build() and os.environ.get(PREVIEW) == "1"
+
+
 def shared_data() -> Any | None:
     """In a child build: what the parent shared (waiting for it), or None when it shared nothing."""
     path = os.environ.get(SHARED_DATA)
@@ -98,7 +103,7 @@ def shared_data() -> Any | None:
 
 
 def start_language_build(lang: str, config_file: Path, site_root: Path, *, strict: bool, build_date: str,
-                         catalogue: Path) -> LanguageBuild:
+                         catalogue: Path, preview: bool = False) -> LanguageBuild:
     """Start `mkdocs build` for another language's config, writing into the same site root."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
                "--site-dir", str(site_root)]
@@ -106,7 +111,7 @@ def start_language_build(lang: str, config_file: Path, site_root: Path, *, stric
         command.append("--strict")
     shared = Path(tempfile.mkdtemp(prefix="mccat-shared-")) / "catalogue.pickle"
     env = dict(os.environ, **{CHILD_MARKER: "1", BUILD_DATE: build_date, CATALOGUE: str(catalogue),
-                              SHARED_DATA: str(shared)})
+                              SHARED_DATA: str(shared), PREVIEW: "1" if preview else ""})
     # A file, not a pipe: a pipe nobody reads until the end would fill up and stall the child.
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT,

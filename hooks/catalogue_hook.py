@@ -107,6 +107,7 @@ from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_trans
 from mccat.problems import CatalogueError
 from mccat.report import text_report
 from mccat.search import SearchIndexError, index_site
+from mccat.staging import PublishError, StagedSite
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
@@ -128,12 +129,14 @@ class Build:
     exports: Future | None = None  # the /api/v1 files, written meanwhile by a worker (the started build only)
     indexing: threading.Thread | None = None  # mkdocs serve: the search index, written after the build
     preview: bool = False  # mkdocs serve: pages carry its inline live-reload script (mccat.csp)
+    staged: StagedSite | None = None  # the started `mkdocs build`: site_root is its staging folder
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
 
 
 _build: Build | None = None
 _serving = False  # set once per process by on_startup: `mkdocs serve` indexes search in the background
+_dirty = False  # `mkdocs build --dirty` keeps the output folder: it is built in place
 
 
 class GeneratedPage(Page):
@@ -147,8 +150,9 @@ class GeneratedPage(Page):
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -163,6 +167,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("use_directory_urls must stay true: catalogue URLs (/ja/programs/<id>/) are public")
     config_dir = Path(config.config_file_path).resolve().parent
     site_root = Path(config.site_dir)
+    # The started build writes into a staging folder and puts the finished site in place at the end
+    # (mccat.staging); the preview's folder is a scratch folder of mkdocs serve, built in place.
+    staged = None
+    if not (is_child_build() or _serving or _dirty):
+        try:
+            staged = StagedSite.start(site_root)
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        site_root = staged.staging
     root_url = (config.site_url or "/").rstrip("/") + "/"
     today = date.fromisoformat(os.environ.get(BUILD_DATE) or date.today().isoformat())
     catalogue_root = Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve()
@@ -180,6 +193,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except CatalogueError as error:
             for other in others:
                 other.stop()
+            if staged is not None:
+                staged.discard()
             report = text_report(error.problems, len({p.file for p in error.problems}))
             raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
         for warning in catalogue.warnings:
@@ -198,7 +213,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = SiteInfo(lang, root_url, catalogue.is_example)
     pages = SitePages(catalogue, lang=lang, today=today, history=history, repo_url=config.repo_url)
     _build = Build(lang, site_root, root_url, pages, site, others, exports,
-                   preview=_serving or is_preview_child())
+                   preview=_serving or is_preview_child(), staged=staged)
     return config
 
 
@@ -311,7 +326,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.info(index.summary)
-    config.site_dir = str(_build.site_root)  # as it was, for commands that use it after the build
+    site_root = _build.site_root
+    if _build.staged is not None:  # everything is written: the new site replaces the old one
+        try:
+            _build.staged.publish()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        site_root = _build.staged.final
+        log.info(f"Site written to {site_root}")
+    config.site_dir = str(site_root)  # as it was, for commands that use it after the build
     config.site_url = _build.root_url
 
 
@@ -332,6 +355,10 @@ def on_build_error(*, error: Exception) -> None:
     if _build is not None:
         for other in _build.others:
             other.stop()
+        if _build.exports is not None:
+            _build.exports.exception()  # the worker writes into the staging folder: let it finish first
+        if _build.staged is not None:
+            _build.staged.discard()  # the old site stays as it was
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

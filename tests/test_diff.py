@@ -258,6 +258,40 @@ def test_invisible_characters_in_an_added_program_are_flagged(repo, monkeypatch,
     assert report["changes"][0]["flags"][0]["path"] == "learning_outcomes.0.en"
 
 
+@pytest.mark.parametrize(("field", "disguised", "shown"), [
+    ("title", "D\u0430ta Science", "D<U+0430 CYRILLIC SMALL LETTER A>ta Science"),
+    ("summary", "Learn P\uff59thon for work, with exercises on real data sets and a final project to finish.",
+     "P<U+FF59 FULLWIDTH LATIN SMALL LETTER Y>thon"),
+])
+def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypatch, capsys, field, disguised,
+                                                                 shown):
+    program = some_program(repo)
+    repo.change(repo.program_path(program), lambda d: d[field].update(en=disguised))
+    head = repo.commit("disguise")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["lookalike-letters"]
+    lookalike = next(c for c in disguised if not c.isascii())
+    for lang in ("ja", "en"):
+        status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown",
+                                    "--lang", lang)
+        assert lookalike not in out, "the disguised word must be written out, never shown as it looks"
+        assert shown in out
+    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
+    assert lookalike not in out and shown in out
+
+
+def test_lookalike_letters_in_an_added_program_are_flagged_and_japanese_text_is_not(repo, monkeypatch, capsys):
+    source = some_program(repo)
+    data = repo.read(repo.program_path(source))
+    data["learning_outcomes"][0]["en"] = "Explain \u0441loud costs"  # Cyrillic с
+    data["learning_outcomes"][1]["ja"] = "Python入門とβ版のＩＴ演習"  # Japanese mixing scripts as it does
+    repo.write(repo.program_path(f"{source.split('/')[0]}/sneaky"), data)
+    head = repo.commit("add")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["lookalike-letters"]
+    assert report["changes"][0]["flags"][0]["path"] == "learning_outcomes.0.en"
+
+
 def test_every_flag_code_is_exercised_by_these_tests():
     from mccat.diff import FLAG_CODES
     source = open(__file__, encoding="utf-8").read()

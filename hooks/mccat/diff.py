@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from .git_revisions import RepoFile, files_at, files_that_differ, merge_base, repo_root, resolve, working_files
 from .problems import Problem
-from .rules import INVISIBLE_CHARACTER  # the one definition of "invisible"
+from .rules import INVISIBLE_CHARACTER, lookalike_letters  # the one definition of "invisible" and "lookalike"
 from .schema import descriptors
 from .source import YamlProblem, parse_yaml
 
@@ -72,13 +72,14 @@ class Flag:
     """A change a reviewer must look at twice."""
 
     code: str  # hours-cut, credits-cut, assessment-changed, qa-changed, status-changed,
-    #           provider-changed, validity-extended, maintainers-changed, invisible-characters
+    #           provider-changed, validity-extended, maintainers-changed, invisible-characters,
+    #           lookalike-letters
     path: tuple
     old: Any = MISSING
     new: Any = MISSING
 
 
-FLAG_CODES = ("invisible-characters", "provider-changed", "status-changed", "hours-cut", "credits-cut",
+FLAG_CODES = ("invisible-characters", "lookalike-letters", "provider-changed", "status-changed", "hours-cut", "credits-cut",
               "assessment-changed", "qa-changed", "validity-extended", "maintainers-changed")
 
 
@@ -218,7 +219,7 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
         for entry_id in added:
             record = after[entry_id]
             changes.append(EntryChange(kind, "added", entry_id, new=record.data, new_file=record.file,
-                                       flags=list(_invisible_flags(record.data))))
+                                       flags=list(_hidden_text_flags(record.data))))
         for entry_id in removed:
             record = before[entry_id]
             changes.append(EntryChange(kind, "removed", entry_id, old=record.data, old_file=record.file))
@@ -355,17 +356,20 @@ def invisible_characters(text: str) -> list[str]:
     return list(dict.fromkeys(INVISIBLE_CHARACTER.findall(text)))
 
 
-def _invisible_flags(value: Any, path: tuple = ()) -> Iterator[Flag]:
-    """Flags for every string that hides characters, at any depth."""
+def _hidden_text_flags(value: Any, path: tuple = ()) -> Iterator[Flag]:
+    """Flags for every string, at any depth, that hides characters or disguises a word with lookalike
+    letters (a Cyrillic а in a Latin word; the validator refuses them in titles and names only)."""
     if isinstance(value, str):
         if INVISIBLE_CHARACTER.search(value):
             yield Flag("invisible-characters", path, MISSING, value)
+        if not value.isascii() and lookalike_letters(value):
+            yield Flag("lookalike-letters", path, MISSING, value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _invisible_flags(item, path + (key,))
+            yield from _hidden_text_flags(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _invisible_flags(item, path + (index,))
+            yield from _hidden_text_flags(item, path + (index,))
 
 
 def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) -> list[Flag]:
@@ -373,7 +377,7 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
     flags: list[Flag] = []
     for change in fields:
         if change.new is not MISSING:
-            flags += _invisible_flags(change.new, change.path)
+            flags += _hidden_text_flags(change.new, change.path)
     if kind == "program":
         old_provider = _get(old.data, "provider")
         new_provider = _get(new.data, "provider")

@@ -3,7 +3,8 @@
 Field names come from the schema's titles and vocabulary codes are shown
 with their labels, in the reviewer's language. Text from the pull request is
 untrusted: in Markdown every value sits in a code span (no links, mentions or
-HTML can come alive), and invisible characters are written out as <U+XXXX>.
+HTML can come alive), invisible characters are written out as <U+XXXX>, and
+lookalike letters inside a Latin word as <U+XXXX NAME>.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
 from .diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
 from .problems import Problem
-from .rules import INVISIBLE_CHARACTER
+from .rules import INVISIBLE_CHARACTER, lookalike_letters
 from .schema import descriptors
 from .vocabulary import label as vocabulary_label
 
@@ -59,6 +61,8 @@ WORDS = {
 
 FLAG_TEXT = {
     "invisible-characters": {"ja": "見えない文字・双方向制御文字があります", "en": "Invisible or bidirectional characters"},
+    "lookalike-letters": {"ja": "ラテン文字に似た別の文字が語に混じっています",
+                          "en": "Lookalike letters of another script inside a word"},
     "provider-changed": {"ja": "授与機関が変わりました", "en": "Awarding body changed"},
     "status-changed": {"ja": "承認状況が変わりました", "en": "Approval status changed"},
     "hours-cut": {"ja": "学習時間が減りました", "en": "Learner hours cut"},
@@ -112,8 +116,15 @@ def field_label(kind: str, path: tuple, lang: str) -> str:
     return " › ".join(parts) or "—"
 
 
-def show_invisible(text: str) -> str:
-    """The text with every invisible or bidirectional character written out as <U+XXXX>."""
+def show_hidden(text: str) -> str:
+    """The text with every invisible or bidirectional character written out as <U+XXXX>, and every
+    lookalike letter in a Latin word as <U+XXXX NAME> (D<U+0430 CYRILLIC SMALL LETTER A>ta)."""
+    if text.isascii():
+        return text
+    lookalikes = dict(lookalike_letters(text))
+    if lookalikes:
+        text = "".join(f"<U+{ord(c):04X} {unicodedata.name(c, '')}>" if i in lookalikes else c
+                       for i, c in enumerate(text))
     return INVISIBLE_CHARACTER.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
@@ -137,8 +148,8 @@ def format_value(kind: str, path: tuple, value: Any, lang: str) -> str:
         if vocabulary:
             shown = vocabulary_label(vocabulary, value, lang)
             return f"{shown} ({value})" if shown != value else value
-        return show_invisible(value)
-    return show_invisible(json.dumps(value, ensure_ascii=False))
+        return show_hidden(value)
+    return show_hidden(json.dumps(value, ensure_ascii=False))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)  # Latin words whole; Japanese (no spaces) by character
@@ -163,19 +174,19 @@ def text_delta(old: str, new: str) -> tuple[str, str] | None:
                 head = "" if first else same[:CONTEXT]
                 tail = "" if last else same[-CONTEXT:]
                 same = f"{head}…{tail}"
-            before.append(show_invisible(same))
-            after.append(show_invisible(same))
+            before.append(show_hidden(same))
+            after.append(show_hidden(same))
             continue
         if i2 > i1:
-            before.append(f"[-{show_invisible(''.join(a[i1:i2]))}-]")
+            before.append(f"[-{show_hidden(''.join(a[i1:i2]))}-]")
         if j2 > j1:
-            after.append(f"{{+{show_invisible(''.join(b[j1:j2]))}+}}")
+            after.append(f"{{+{show_hidden(''.join(b[j1:j2]))}+}}")
     return "".join(before), "".join(after)
 
 
 def change_values(kind: str, path: tuple, old: Any, new: Any, lang: str) -> tuple[str, str]:
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG_TEXT:
-        delta = text_delta(old, new)
+        delta = text_delta(show_hidden(old), show_hidden(new))  # lookalikes are seen in their words
         if delta is not None:
             return delta
     return format_value(kind, path, old, lang), format_value(kind, path, new, lang)
@@ -186,7 +197,7 @@ def entry_title(change: EntryChange, lang: str) -> str:
     text = data.get("title") if change.kind == "program" else data.get("name")
     if isinstance(text, dict):
         value = text.get(lang) or text.get("en" if lang == "ja" else "ja") or ""
-        return show_invisible(value) if isinstance(value, str) else ""
+        return show_hidden(value) if isinstance(value, str) else ""
     return ""
 
 
@@ -196,6 +207,10 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
     if flag.code == "invisible-characters":
         chars = " ".join(f"<U+{ord(c):04X}>" for c in invisible_characters(flag.new))
         return f"{field_label(kind, flag.path, lang)}: {chars}"
+    if flag.code == "lookalike-letters":
+        words = dict.fromkeys(show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new)
+                              if lookalike_letters(w.group()))
+        return f"{field_label(kind, flag.path, lang)}: {', '.join(words)}"
     if flag.code in ("assessment-changed", "qa-changed"):
         touched = [c.path for c in change.fields if c.path[:1] == flag.path]
         labels = dict.fromkeys(field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang)

@@ -38,6 +38,38 @@ INVISIBLE_CHARACTER = re.compile("[" + "".join(
     re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
 ) + "]")
 
+# Names a reader recognises a program or provider by: a lookalike letter there can pass one off as another.
+NAME_PATHS = {"program": (("title", "ja"), ("title", "en")), "provider": (("name", "ja"), ("name", "en"))}
+# Letters that look like Latin ones: inside a Latin word they disguise it ("Dаta" with a Cyrillic а).
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "FULLWIDTH LATIN", "MATHEMATICAL")
+# A run of letters; kana and kanji end a word, since Japanese text has no spaces ("Python入門とβ版" is
+# three words: Python, β, and nothing Latin around the β).
+_WORD = re.compile(r"[^\W\d_\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _letter_script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return next((s for s in ("LATIN", *_LOOKALIKE_SCRIPTS) if name.startswith(s)), "OTHER")
+
+
+def lookalike_letters(text: str) -> list[tuple[int, str]]:
+    """Letters that disguise a word: (position, letter) for each letter of a lookalike script inside a
+    word that also has ASCII letters, and every mathematical letter (𝐃𝐚𝐭𝐚 looks like Data)."""
+    found = []
+    for word in _WORD.finditer(text):
+        letters = word.group()
+        if letters.isascii():
+            continue
+        latin = _ASCII_LETTER.search(letters) is not None
+        for offset, char in enumerate(letters):
+            if char.isascii():
+                continue
+            script = _letter_script(char)
+            if script == "MATHEMATICAL" or (latin and script in _LOOKALIKE_SCRIPTS):
+                found.append((word.start() + offset, char))
+    return found
+
 
 @dataclass
 class Entry:
@@ -92,6 +124,32 @@ def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterat
                            "reviewers reading the diff", key=is_key)
 
 
+def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Problem]:
+    """Titles and names with lookalike letters (mixed into a Latin word, or mathematical letters)."""
+    for path in NAME_PATHS[kind]:
+        text = _get_path(data, path)
+        if not isinstance(text, str) or text.isascii():
+            continue
+        found = lookalike_letters(text)
+        if found:
+            position, char = found[0]
+            word = next(w.group() for w in _WORD.finditer(text) if w.start() <= position < w.end())
+            yield _problem(doc, path, "text.lookalike-letter",
+                           f"`{field_name(path)}` has the letter '{char}' (U+{ord(char):04X} "
+                           f"{unicodedata.name(char, '')}) in the word '{word}', at position {position + 1}: "
+                           "it looks like a Latin letter",
+                           "type the word again in Latin letters; a lookalike letter can pass a name off "
+                           "as another one in the diff and on the site")
+
+
+def _get_path(data: Any, path: tuple) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
 def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Problem]) -> date | None:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None  # the schema reports the format
@@ -130,6 +188,7 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
         problems += _languages(doc, data, "program")
     problems += _plausibility(doc, data)
     problems += url_hosts(doc, data, "program")
+    problems += name_lookalikes(doc, data, "program")
     return problems
 
 
@@ -141,6 +200,7 @@ def provider_rules(entry: Entry) -> list[Problem]:
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
     problems += url_hosts(doc, entry.data, "provider")
+    problems += name_lookalikes(doc, entry.data, "provider")
     return problems
 
 

@@ -1,0 +1,29 @@
+"""SECURITY.md stays true to the tree: every file it names exists, and the numbers it quotes are the
+limits the code enforces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mccat.source import MAX_DEPTH, MAX_FILE_BYTES
+from mccat.validate import MAX_PROBLEMS_PER_FILE
+from tests.hostile.corpus import CORPUS, SPECIAL
+from tests.hostile.xss import TEXT_PAYLOADS, URL_PAYLOADS
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+
+
+def test_every_file_it_names_exists():
+    named = set(re.findall(r"`((?:tests|hooks|\.github|governance)/[^`]+)`", TEXT))
+    assert named, "SECURITY.md names the files that keep its promises"
+    assert sorted(n for n in named if not (ROOT / n).exists()) == []
+
+
+def test_the_limits_it_quotes_are_the_enforced_ones():
+    assert f"at most {MAX_FILE_BYTES // 1024} KiB and {MAX_DEPTH} levels deep" in TEXT
+    assert f"At most {MAX_PROBLEMS_PER_FILE} problems are listed per file" in TEXT
+    assert f"a corpus of {len(CORPUS) + len(SPECIAL)} hostile files" in TEXT.replace("\n", " ")
+    assert (f"{len(TEXT_PAYLOADS)} XSS payloads in every text field and {len(URL_PAYLOADS)} breaking-out URLs"
+            in TEXT.replace("\n", " "))

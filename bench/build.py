@@ -15,7 +15,7 @@ load elsewhere on the machine does not always hit the same one):
             program, provider, field, list, comparison and hand-written page,
             the Pagefind index of both languages, and the /api/v1 exports
             (JSON-LD, JSON, CSV, Atom). The exit status is checked, and so is
-            the Pagefind index it must leave in <out>/pagefind/.
+            the Pagefind index of each language it must leave in <out>/pagefind/<lang>/.
   baseline: plain MkDocs + Material without hooks over the same programs
             written as Markdown, ja then en, then Pagefind (bench/baseline.py
             says exactly what it builds).
@@ -52,7 +52,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from baseline import (BaselineResult, BenchmarkFailure, build_baseline, synthesize,  # noqa: E402
+from baseline import (LANGUAGES, BaselineResult, BenchmarkFailure, build_baseline, synthesize,  # noqa: E402
                       write_baseline_site)
 from measure import program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
@@ -80,12 +80,14 @@ def build_ours(catalogue: Path, out: Path) -> OurResult:
     run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env)
     if run.status != 0:
         raise BenchmarkFailure(f"our build failed (exit {run.status}):\n{run.output[-3000:]}")
-    entry = out / "pagefind" / "pagefind-entry.json"
-    if not entry.is_file():
-        raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
-    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-    return OurResult(run.seconds, run.peak_mb, run.cpu, tree_bytes(out), program_page_sizes(out),
-                     {lang: info["page_count"] for lang, info in languages.items()})
+    pages = {}
+    for lang in LANGUAGES:  # one bundle per language
+        entry = out / "pagefind" / lang / "pagefind-entry.json"
+        if not entry.is_file():
+            raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
+        pages.update({code: info["page_count"]
+                      for code, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()})
+    return OurResult(run.seconds, run.peak_mb, run.cpu, tree_bytes(out), program_page_sizes(out), pages)
 
 
 def kb(value: float) -> str:

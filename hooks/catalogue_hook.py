@@ -18,9 +18,13 @@ Decisions, and why:
   language). Either config can be the one started: `mkdocs build -f
   mkdocs.en.yml` builds both too; a child build never starts another.
   The started build validates the catalogue and reads the git history once
-  and hands both to the child (mccat.language_builds), and a worker process
-  writes the /api/v1 files while the pages render (bench/build.py measures
-  the whole; bench/README.md).
+  and hands both to the child (mccat.language_builds). Each language
+  indexes its own pages as soon as they are written; the child writes the
+  /api/v1 files meanwhile, since the started build has the heavier (Japanese)
+  index to build (bench/build.py measures the whole; bench/README.md).
+- Output is staged (mccat.staging): the started build writes into a folder
+  beside `site/` and moves the finished site into place last, so a failed
+  or killed build leaves the last good site.
 - `/` works without JavaScript: the build that was started writes a
   bilingual `site/index.html` whose `<noscript>` meta refresh goes to /ja/,
   and whose script picks /en/ when the browser prefers English to Japanese;
@@ -51,13 +55,14 @@ Decisions, and why:
 - Git history comes from one `git log` over the catalogue (mccat.history);
   links go to `repo_url`. Without git, or in a shallow clone, the history is
   empty and the build says why.
-- Search is Pagefind (mccat.search), not Material's search plugin: the
-  build that was started indexes the whole site once, in on_post_build
-  after the other language's build has finished, into `site/pagefind/`
-  (one index per `<html lang>`). A failed or incomplete index fails the build.
-  Under `mkdocs serve` the index is written in the background after each
-  rebuild (a failure is a warning): an edit shows at once, search catches up
-  a few seconds later (bench/serve.py; the next rebuild waits for it).
+- Search is Pagefind (mccat.search, mccat.search_index), not Material's
+  search plugin: in on_post_build each language's build indexes its own
+  pages into `site/pagefind/<lang>/`, in parallel with the other language;
+  the started build then checks every bundle. A failed or incomplete index
+  fails the build. Under `mkdocs serve` the started build indexes both
+  languages in the background after each rebuild (a failure is a warning):
+  an edit shows at once, search catches up a few seconds later
+  (bench/serve.py; the next rebuild waits for it).
 - Catalogue text is untrusted (anyone can open a pull request). Every
   template in overrides/ is autoescaped (on_env sets the environment's
   autoescape for exactly those files), so a title prints as text wherever it
@@ -81,7 +86,6 @@ import gc
 import logging
 import os
 import threading
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,7 +102,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mccat import LANGUAGES
 from mccat.catalogue import load_catalogue
 from mccat.csp import content_security_policy
-from mccat.exports import changes_from_history, start_writing_api_files
+from mccat.exports import changes_from_history, write_api_files
 from mccat.history import read_history
 from mccat.jsonld import json_for_script, program_jsonld
 from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, is_preview_child,
@@ -106,7 +110,8 @@ from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_chil
 from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
 from mccat.problems import CatalogueError
 from mccat.report import text_report
-from mccat.search import SearchIndexError, index_site
+from mccat.search_index import (IndexReport, LanguageIndex, SearchIndexError, check_index, index_site,
+                                merge_reports)
 from mccat.staging import PublishError, StagedSite
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -126,9 +131,9 @@ class Build:
     pages: SitePages
     site: SiteInfo
     others: list[LanguageBuild] = field(default_factory=list)
-    exports: Future | None = None  # the /api/v1 files, written meanwhile by a worker (the started build only)
     indexing: threading.Thread | None = None  # mkdocs serve: the search index, written after the build
     preview: bool = False  # mkdocs serve: pages carry its inline live-reload script (mccat.csp)
+    search: LanguageIndex | None = None  # this language's Pagefind index, fed once the pages are written
     staged: StagedSite | None = None  # the started `mkdocs build`: site_root is its staging folder
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
@@ -184,6 +189,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         start_language_build(other, config_dir / LANGUAGE_CONFIGS[other], site_root, strict=config.strict,
                              build_date=today.isoformat(), catalogue=catalogue_root, preview=_serving)
         for other in LANGUAGES if other != lang]
+    preview = _serving or is_preview_child()
+    # Pagefind is looked for now: a missing or plain binary fails the build before any page is built.
+    try:
+        search = None if preview else LanguageIndex(lang)
+    except SearchIndexError as error:
+        _abandon(others, None, staged)
+        raise PluginError(str(error)) from None
     shared = shared_data()  # a child build gets the catalogue and history its parent read (mccat.language_builds)
     if shared is not None:
         catalogue, history = shared
@@ -191,10 +203,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             catalogue = load_catalogue(catalogue_root, today=today)
         except CatalogueError as error:
-            for other in others:
-                other.stop()
-            if staged is not None:
-                staged.discard()
+            _abandon(others, search, staged)
             report = text_report(error.problems, len({p.file for p in error.problems}))
             raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
         for warning in catalogue.warnings:
@@ -204,17 +213,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             other.share((catalogue, history))
     if not history.available and not is_child_build():
         log.info(f"No approval history on program pages: {history.reason}")
-    # Machine-readable files once, from the build that was started, written while the pages are rendered.
-    exports = None if is_child_build() else start_writing_api_files(
-        catalogue, site_root, site_url=root_url, build_date=today, changes=changes_from_history(catalogue, history))
 
     config.site_dir = str(site_root / lang)
     config.site_url = f"{root_url}{lang}/"
     site = SiteInfo(lang, root_url, catalogue.is_example)
     pages = SitePages(catalogue, lang=lang, today=today, history=history, repo_url=config.repo_url)
-    _build = Build(lang, site_root, root_url, pages, site, others, exports,
-                   preview=_serving or is_preview_child(), staged=staged)
+    _build = Build(lang, site_root, root_url, pages, site, others, preview=preview, search=search, staged=staged)
     return config
+
+
+def _abandon(others: list[LanguageBuild], search: LanguageIndex | None, staged: StagedSite | None) -> None:
+    """A build that cannot go on stops what it started; the last good site stays."""
+    for other in others:
+        other.stop()
+    if search is not None:
+        search.stop()
+    if staged is not None:
+        staged.discard()
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -296,6 +311,58 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _build is not None
+    catalogue = _build.pages.catalogue
+    min_pages = len(catalogue.programs)
+    # This language's pages are all written: Pagefind indexes them now, while the other language's
+    # build may still be rendering (mkdocs serve indexes later, in the background).
+    if _build.search is not None:
+        try:
+            _build.search.add_pages(_build.site_root)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+    if is_child_build():
+        # The other language writes the /api/v1 files while Pagefind works: the started build has
+        # validated the catalogue and has the heavier index to build (Japanese is segmented).
+        write_api_files(catalogue, _build.site_root, site_url=_build.root_url, build_date=_build.pages.today,
+                        changes=changes_from_history(catalogue, _build.pages.history))
+        if _build.search is not None:
+            _finish_index(_build.search, min_pages)
+    else:
+        _finish_started_build(config, min_pages)
+    site_root = _build.site_root
+    if _build.staged is not None:  # everything is written: the new site replaces the old one
+        try:
+            _build.staged.publish()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        site_root = _build.staged.final
+        log.info(f"Site written to {site_root}")
+    config.site_dir = str(site_root)  # as it was, for commands that use it after the build
+    config.site_url = _build.root_url
+
+
+def _finish_started_build(config: MkDocsConfig, min_pages: int) -> None:
+    """The other languages are done: the root files, and the search index of every language checked."""
+    assert _build is not None and _build.env is not None
+    _wait_for_other_languages()
+    for name, template in ROOT_FILES.items():
+        text = _build.env.get_template(template).render(mc=_build.site, config=config)
+        (_build.site_root / name).write_text(text, encoding="utf-8")
+    if _build.search is None:  # mkdocs serve: the edited page shows now; the index follows (the next build waits)
+        _build.indexing = threading.Thread(target=_index_in_background, args=(_build.site_root, min_pages),
+                                           daemon=True)
+        _build.indexing.start()
+        return
+    reports = [_finish_index(_build.search, min_pages)]
+    try:  # the other languages indexed their own pages: check what they wrote
+        reports += [check_index(_build.site_root, other.lang, min_pages=min_pages) for other in _build.others]
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.info(merge_reports(reports).summary)
+
+
+def _wait_for_other_languages() -> None:
+    assert _build is not None
     failed = []
     for other in _build.others:
         status, output = other.wait()
@@ -307,35 +374,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             failed.append(f"The {other.lang} build failed (exit {status}):\n{output}")
     if failed:
         raise PluginError("\n".join(failed))
-    if not is_child_build():
-        assert _build.env is not None
-        for name, template in ROOT_FILES.items():
-            text = _build.env.get_template(template).render(mc=_build.site, config=config)
-            (_build.site_root / name).write_text(text, encoding="utf-8")
-        assert _build.exports is not None
-        _build.exports.result()  # the /api/v1 files, started in on_config; raises what writing them raised
-        # Both languages exist now: one Pagefind run over the whole site, in the build that was started.
-        min_pages = len(_build.pages.catalogue.programs)
-        if _serving:  # the edited page shows now; the index follows (the next build waits for it)
-            _build.indexing = threading.Thread(target=_index_in_background, args=(_build.site_root, min_pages),
-                                               daemon=True)
-            _build.indexing.start()
-        else:
-            try:
-                index = index_site(_build.site_root, languages=LANGUAGES, min_pages=min_pages)
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            log.info(index.summary)
-    site_root = _build.site_root
-    if _build.staged is not None:  # everything is written: the new site replaces the old one
-        try:
-            _build.staged.publish()
-        except PublishError as error:
-            raise PluginError(str(error)) from None
-        site_root = _build.staged.final
-        log.info(f"Site written to {site_root}")
-    config.site_dir = str(site_root)  # as it was, for commands that use it after the build
-    config.site_url = _build.root_url
+
+
+def _finish_index(search: LanguageIndex, min_pages: int) -> IndexReport:
+    try:
+        return search.finish(min_pages=min_pages)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _index_in_background(site_root: Path, min_pages: int) -> None:
@@ -353,12 +398,7 @@ def on_shutdown() -> None:
 
 def on_build_error(*, error: Exception) -> None:
     if _build is not None:
-        for other in _build.others:
-            other.stop()
-        if _build.exports is not None:
-            _build.exports.exception()  # the worker writes into the staging folder: let it finish first
-        if _build.staged is not None:
-            _build.staged.discard()  # the old site stays as it was
+        _abandon(_build.others, _build.search, _build.staged)  # the old site stays as it was
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

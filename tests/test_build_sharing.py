@@ -1,9 +1,9 @@
 """What the two language builds share, and the work done beside them (issue 8, build performance).
 
 The started build validates the catalogue and reads the git history once and hands both to the other
-language's build (mccat.language_builds); a worker process writes the /api/v1 files while pages are
-rendered (mccat.exports.start_writing_api_files). These tests run real processes; timings are
-bench/build.py's business, not theirs.
+language's build (mccat.language_builds), which writes the /api/v1 files once its pages are done,
+while Pagefind indexes them. These tests run real processes; timings are bench/build.py's business,
+not theirs.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mccat.catalogue import load_catalogue
-from mccat.exports import api_files, start_writing_api_files
+from mccat.exports import api_files, changes_from_history
 from mccat.history import read_history
 from mccat.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
 
@@ -83,16 +84,15 @@ def test_a_stopped_child_leaves_nothing_behind():
     assert not child.shared.parent.exists()
 
 
-def test_the_exports_worker_writes_exactly_what_write_api_files_writes(tmp_path, catalogue):
-    written = start_writing_api_files(catalogue, tmp_path, site_url=SITE, build_date=BUILD).result(timeout=300)
-    expected = api_files(catalogue, site_url=SITE, build_date=BUILD)
-    root = tmp_path / "api" / "v1"
-    assert sorted(p.relative_to(root).as_posix() for p in written) == sorted(expected)
-    assert {p.relative_to(root).as_posix(): p.read_bytes() for p in written} == expected
-
-
-def test_an_error_in_the_exports_worker_reaches_the_build(tmp_path, catalogue):
-    future = start_writing_api_files(catalogue, tmp_path, site_url="registry.example.org", build_date=BUILD)
-    with pytest.raises(ValueError, match="site_url"):
-        future.result(timeout=300)
-    assert not any(tmp_path.iterdir())
+def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site):
+    """The other language's build writes the /api/v1 files (beside its search index): all of them, and
+    byte for byte what write_api_files would write for the build's date and git history."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    catalogue = built_site.catalogue
+    history = read_history(REPO / "catalogue", config["repo_url"])
+    expected = api_files(catalogue, site_url=config["site_url"], build_date=built_site.build_date,
+                         changes=changes_from_history(catalogue, history))
+    root = built_site.root / "api" / "v1"
+    written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert sorted(written) == sorted(expected)
+    assert written == expected

@@ -25,7 +25,8 @@ from referencing.jsonschema import DRAFT202012
 from mccat import LANGUAGES
 from mccat.catalogue import Catalogue, load_catalogue
 from mccat.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
-                           csv_rows, sort_changes, spreadsheet_safe, write_api_files)
+                           csv_rows, json_bytes, sort_changes, spreadsheet_safe, standard_json_bytes,
+                           write_api_files)
 from mccat.schema import SCHEMA_DIR
 from mccat.synth import write_synthetic_catalogue
 
@@ -74,6 +75,20 @@ def test_every_file_is_written(api, catalogue):
         assert files[f"schemas/{schema.name}"] == schema.read_bytes()
     assert len(files) == 4 * len(catalogue.programs) + len(catalogue.providers) + 7 + len(list(SCHEMA_DIR.glob("*.json")))
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
+
+
+def test_fast_json_writes_the_bytes_the_standard_library_writes(api):
+    """json_bytes uses orjson for speed; every JSON file must still be what json.dumps would write."""
+    checked = 0
+    for name, content in tree(api).items():
+        if name.endswith((".json", ".jsonld")) and not name.startswith("schemas/"):
+            data = json.loads(content)
+            compact = b"\n  " not in content
+            assert content == standard_json_bytes(data, compact=compact) == json_bytes(data, compact=compact), name
+            checked += 1
+    assert checked > 100
+    big = {"n": 2**70, "b": [1.5, None, True, "\u2028</script>"]}
+    assert json_bytes(big) == standard_json_bytes(big)  # what orjson refuses falls back
 
 
 def test_writing_twice_gives_the_same_bytes_and_leaves_unchanged_files_alone(tmp_path, catalogue):

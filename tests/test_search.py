@@ -18,8 +18,9 @@ from mccat.catalogue import load_catalogue
 from mccat.formatting import format_hours, localized
 from mccat.labels import INTERFACE_TEXT, descriptor_label
 from mccat.pages import SitePages
-from mccat.search import (FILTER_DESCRIPTORS, HOURS_BANDS, SearchIndexError, hours_band, index_site,
+from mccat.search import (FILTER_DESCRIPTORS, HOURS_BANDS, hours_band,
                           program_filters, search_page_view)
+from mccat.search_index import SearchIndexError, index_site
 from mccat.vocabulary import vocabularies
 
 from .conftest import run_mkdocs_build
@@ -98,7 +99,7 @@ def test_search_interface_text_exists_in_both_languages():
 
 # --- indexing and its failures -------------------------------------------------------------------
 
-def test_index_site_writes_one_index_per_language(tmp_path):
+def test_index_site_writes_one_bundle_per_language(tmp_path):
     for lang, word in (("ja", "データサイエンス入門"), ("en", "Data science")):
         page = tmp_path / lang / "p" / "index.html"
         page.parent.mkdir(parents=True)
@@ -106,21 +107,31 @@ def test_index_site_writes_one_index_per_language(tmp_path):
                         encoding="utf-8")
     (tmp_path / "index.html").write_text(page_html("ja", "<p>not indexed: no data-pagefind-body</p>"),
                                          encoding="utf-8")
-    stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale = tmp_path / "pagefind" / "ja" / "fragment" / "stale.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
     report = index_site(tmp_path, languages=("ja", "en"), min_pages=1)
     assert report.pages == {"ja": 1, "en": 1}
-    assert (tmp_path / "pagefind" / "pagefind.js").is_file() and not stale.exists()
+    for lang in ("ja", "en"):
+        bundle = tmp_path / "pagefind" / lang
+        assert (bundle / "pagefind.js").is_file()
+        assert set(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]) == {lang}
+    assert not stale.exists()
     assert "ja 1, en 1 pages" in report.summary
 
 
 def test_a_language_without_enough_pages_fails(tmp_path):
-    page = tmp_path / "en" / "index.html"
-    page.parent.mkdir()
-    page.write_text(page_html("en", "<div data-pagefind-body><h1>One</h1></div>"), encoding="utf-8")
-    with pytest.raises(SearchIndexError, match=r"ja has 0.*at least 1.*data-pagefind-body"):
-        index_site(tmp_path, languages=("ja", "en"), min_pages=1)
+    for lang, body in (("en", "<div data-pagefind-body><h1>One</h1></div><p>x</p>"), ("ja", "<h1>印なし</h1>")):
+        for name in ("a", "b"):
+            page = tmp_path / lang / name / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(page_html(lang, body), encoding="utf-8")
+    (tmp_path / "ja" / "a" / "index.html").write_text(page_html("ja", "<div data-pagefind-body><h1>一つ</h1></div>"),
+                                                      encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"ja has 1 pages; every language needs at least 2.*data-pagefind-body"):
+        index_site(tmp_path, languages=("ja", "en"), min_pages=2)
+    with pytest.raises(SearchIndexError, match=r"could not index the fr pages.*\n.*not able to build an index"):
+        index_site(tmp_path, languages=("ja", "en", "fr"))  # no page at all in that language
 
 
 def test_a_page_in_another_language_fails(tmp_path):
@@ -128,7 +139,9 @@ def test_a_page_in_another_language_fails(tmp_path):
         page = tmp_path / lang / "index.html"
         page.parent.mkdir()
         page.write_text(page_html(lang, "<div data-pagefind-body><h1>Page</h1></div>"), encoding="utf-8")
-    with pytest.raises(SearchIndexError, match=r"pages in fr.*<html lang>"):
+    (tmp_path / "en" / "fr").mkdir()
+    (tmp_path / "fr" / "index.html").rename(tmp_path / "en" / "fr" / "index.html")  # a French page among the English
+    with pytest.raises(SearchIndexError, match=r"pages in fr among the en pages.*<html lang=\"en\">"):
         index_site(tmp_path, languages=("en",))
 
 
@@ -144,7 +157,7 @@ def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
     binary.write_text("#!/bin/sh\necho 'Error: the index could not be written' >&2\nexit 3\n", encoding="utf-8")
     binary.chmod(binary.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
-    with pytest.raises(SearchIndexError, match=r"exit 3\):\nError: the index could not be written"):
+    with pytest.raises(SearchIndexError, match=r"en pages \(exit 3\):\nError: the index could not be written"):
         index_site(tmp_path, languages=("en",))
 
 
@@ -164,13 +177,15 @@ def marked_pages(built_site, lang: str) -> list[Path]:
                   if "data-pagefind-body" in p.read_text(encoding="utf-8"))
 
 
-def test_the_build_indexes_both_languages_once_and_every_marked_page(built_site):
-    entry = json.loads((built_site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == set(LANGUAGES)
+def test_the_build_indexes_each_language_into_its_own_bundle_with_every_marked_page(built_site):
+    assert sorted(p.name for p in (built_site.root / "pagefind").iterdir()) == sorted(LANGUAGES)
     for lang in LANGUAGES:
+        bundle = built_site.root / "pagefind" / lang
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert set(entry["languages"]) == {lang}  # a page of one language never finds the other's pages
         assert entry["languages"][lang]["page_count"] == len(marked_pages(built_site, lang))
         assert entry["languages"][lang]["page_count"] >= len(built_site.catalogue.programs)
-        assert not (built_site.root / lang / "pagefind").exists()  # one bundle, at the site root
+        assert not (built_site.root / lang / "pagefind").exists()  # bundles live at the site root
     assert built_site.output.count("Search index:") == 1
     assert not list(built_site.root.rglob("search_index.json"))  # Material's search is not there as well
 
@@ -243,5 +258,5 @@ def test_every_page_has_the_header_search_box_leading_to_the_search_page(built_s
         assert urljoin(page_url, form.get("action")) == f"http://site/{lang}/search/"
         assert form.cssselect("input[name=q]")
         box = tree.cssselect("[data-mc-searchbox]")[0]
-        assert urljoin(page_url, box.get("data-bundle")) == "http://site/pagefind/"
-    assert os.path.isfile(built_site.root / "pagefind" / "pagefind.js")
+        assert urljoin(page_url, box.get("data-bundle")) == f"http://site/pagefind/{lang}/"  # its language's bundle
+    assert os.path.isfile(built_site.root / "pagefind" / lang / "pagefind.js")

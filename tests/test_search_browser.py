@@ -209,9 +209,10 @@ def test_a_page_searches_only_pages_in_its_own_language(page, site_server, built
     page.context.on("request", lambda request: requested.append(request.url))  # Pagefind fetches from a worker
     page.goto(search_page(page, site_server, lang, q="data"))
     results(page)
-    assert [u for u in requested if f"/pagefind/pagefind.{lang}_" in u]
-    index_files = [urlsplit(u).path.rsplit("/", 1)[1] for u in requested if re.search(r"/pagefind/(index|fragment|filter)/", u)]
-    assert index_files and all(name.startswith(f"{lang}_") for name in index_files)  # never the other language's
+    assert [u for u in requested if f"/pagefind/{lang}/pagefind.{lang}_" in u]
+    index_files = [urlsplit(u).path for u in requested if re.search(r"/pagefind/[a-z]+/(index|fragment|filter)/", u)]
+    assert index_files and all(f"/pagefind/{lang}/" in path and path.rsplit("/", 1)[1].startswith(f"{lang}_")
+                               for path in index_files)  # never the other language's bundle
 
 
 # --- the header box, no JavaScript, another path ------------------------------------------------

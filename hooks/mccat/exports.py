@@ -7,8 +7,6 @@
         left alone. Same input, byte-identical files: keys sorted, lists in catalogue
         order (by id) or newest-first with ties broken by id, no clock reads.
     api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
-    start_writing_api_files(...) -> Future  write_api_files in a process of its own, so the
-        site build renders pages meanwhile; result() waits and raises what it raised.
 
     build_date   the date program statuses are computed for (expired once valid_until has
                  passed); pass the build's date, or the last commit's for reproducible builds.
@@ -34,17 +32,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import multiprocessing
 import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
+
+import orjson
 
 from . import LANGUAGES, urls
 from .catalogue import Catalogue, Program
@@ -355,7 +353,19 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
 # --- all files -----------------------------------------------------------------------------
 
 def json_bytes(data: Any, *, compact: bool = False) -> bytes:
-    """Deterministic JSON: sorted keys, UTF-8, newline at the end; bulk files without indentation."""
+    """Deterministic JSON: sorted keys, UTF-8, newline at the end; bulk files without indentation.
+
+    orjson writes the bytes json.dumps(ensure_ascii=False, sort_keys=True) writes, indented by 2 or
+    compact, about 20 times faster (the standard library indents in pure Python; tests/test_exports.py
+    compares the two on every file)."""
+    option = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
+    try:
+        return orjson.dumps(data, option=option)
+    except orjson.JSONEncodeError:  # what orjson refuses (an integer beyond 64 bits): the standard library
+        return standard_json_bytes(data, compact=compact)
+
+
+def standard_json_bytes(data: Any, *, compact: bool = False) -> bytes:
     options = {"separators": (",", ":")} if compact else {"indent": 2}
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, **options) + "\n").encode("utf-8")
 
@@ -427,18 +437,3 @@ def write_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return sorted(written)
-
-
-def start_writing_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build_date: date,
-                            changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
-                            registry: RegistryBody = REGISTRY) -> Future[list[Path]]:
-    """write_api_files in a worker process; the returned future's result() waits for it.
-
-    The site build starts this once the catalogue is loaded: the files are written
-    while the pages of both languages are rendered, instead of after them.
-    """
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(write_api_files, catalogue, out_dir, site_url=site_url, build_date=build_date,
-                         changes=None if changes is None else list(changes), registry=registry)
-    pool.shutdown(wait=False)  # the worker ends after this one job
-    return future

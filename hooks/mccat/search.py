@@ -1,4 +1,4 @@
-"""Search: what Pagefind learns about each program, the search page's filters, and the indexing step.
+"""Search: what Pagefind learns about each program, and the search page's filters.
 
 The site's search runs in the browser with Pagefind (https://pagefind.app), over an
 index built from the finished site. This module is the search stage of the core:
@@ -12,11 +12,7 @@ index built from the finished site. This module is the search stage of the core:
 - `search_page_view(catalogue, lang)`: the search page's filter groups and sort
   options, with labels from the schema (group titles) and the vocabularies or
   interface text (values): nothing is labelled twice.
-- `index_site(site_root, ...)`: runs Pagefind (the extended binary, which segments
-  Japanese) over the whole built site once both languages exist, writes the bundle
-  to `<site_root>/pagefind/` and checks the result. Pagefind makes one index per
-  `<html lang>`, and its script loads only the index of the page's language: a
-  Japanese page never shows English results.
+- Indexing the built site is mccat.search_index.
 
 Only pages that carry `data-pagefind-body` are indexed (program, provider and
 hand-written pages); list pages, the home page, navigation, footers, and
@@ -25,13 +21,8 @@ boilerplate marked `data-pagefind-ignore` are not.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import time
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .catalogue import Catalogue, Program
 from .formatting import format_number, localized
@@ -41,13 +32,6 @@ from .vocabulary import vocabularies
 if TYPE_CHECKING:
     from .pages import ProgramSummary
 
-BUNDLE_DIR = "pagefind"  # the Pagefind bundle, at the site root beside ja/ and en/: /pagefind/pagefind.js
-INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
-EXCLUDE_SELECTORS = (".headerlink", "button")  # the ¶ after headings; controls (compare, copy) are not content
-# Pagefind works inside this element only. The index is the same as with data-pagefind-body alone (same
-# fragments and word index at 1,000 programs), but Pagefind skips the rest of each page (header, nav,
-# JSON-LD, footer) instead of walking it: 42% less CPU (bench/README.md). One such element per page.
-ROOT_SELECTOR = "[data-pagefind-body]"
 
 # Hours bands: the lower bound is in the band, the upper one is not. 60 hours is the minimum of a
 # 履修証明プログラム; about 10 hours is where Japanese usage starts to call a course a micro-credential.
@@ -231,94 +215,3 @@ def search_page_view(catalogue: Catalogue, lang: str) -> SearchPageView:
     sorts = tuple(SortOption(value, interface_text(text, lang), key, direction)
                   for value, text, key, direction in SORTS)
     return SearchPageView(tuple(groups), sorts)
-
-
-# --- indexing the built site ---------------------------------------------------------------------------
-
-class SearchIndexError(Exception):
-    """Indexing failed; the message says what happened and what to do."""
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    bundle: Path
-    pages: dict[str, int]  # indexed pages per language
-    seconds: float
-    bytes: int  # the whole bundle on disk, index and Pagefind's scripts
-
-    @property
-    def summary(self) -> str:
-        counts = ", ".join(f"{lang} {count}" for lang, count in self.pages.items())
-        return (f"Search index: {counts} pages in {self.seconds:.1f} s, "
-                f"{self.bytes / 1_000_000:.1f} MB in {self.bundle}")
-
-
-def pagefind_executable() -> Path:
-    """The extended Pagefind binary (the plain one does not segment Japanese), or a clear error."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[extended]'") from None
-    executable = get_executable()
-    if executable is None:
-        raise SearchIndexError("No Pagefind binary found: pip install 'pagefind[extended]'")
-    if "extended" not in executable.name:
-        raise SearchIndexError(
-            f"{executable} is not the extended Pagefind binary; the plain one cannot segment Japanese text. "
-            "Install it (pip install 'pagefind[extended]') and unset PAGEFIND_BINARY_PATH.")
-    return executable
-
-
-def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0) -> IndexReport:
-    """Index the built site (both languages) into <site_root>/pagefind/ and check the result.
-
-    Pagefind runs as its command-line binary, found by the `pagefind` package (pagefind_bin_extended),
-    with its exit status checked. The package's service API is not used: when the binary dies
-    between two messages, that API waits for an answer forever.
-
-    Every language must have an index of at least `min_pages` pages (one per program) and no
-    page may be in another language: a missing `<html lang>` or `data-pagefind-body` fails here,
-    not in a visitor's browser.
-    """
-    site_root = Path(site_root).resolve()
-    executable = pagefind_executable()
-    bundle = site_root / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)  # fragment file names are content hashes: old ones would pile up
-    command = [str(executable), "--site", str(site_root), "--output-path", str(bundle), "--quiet",
-               "--root-selector", ROOT_SELECTOR]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    start = time.monotonic()
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=INDEX_TIMEOUT,
-                                stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise SearchIndexError(f"Pagefind did not finish indexing {site_root} in {INDEX_TIMEOUT} s") from None
-    except OSError as error:
-        raise SearchIndexError(f"Pagefind ({executable}) could not start: {error.strerror}") from None
-    if result.returncode != 0:
-        lines = dict.fromkeys(line.strip() for line in (result.stderr + result.stdout).splitlines())  # it repeats itself
-        output = "\n".join(line for line in lines if line)
-        raise SearchIndexError(f"Pagefind could not index {site_root} (exit {result.returncode}):\n"
-                               f"{output[-2000:] or '(no output)'}")
-    seconds = time.monotonic() - start
-
-    entry_file = bundle / "pagefind-entry.json"
-    if not entry_file.is_file():
-        raise SearchIndexError(f"Pagefind wrote no index: {entry_file} is missing")
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
-    pages = {lang: entry.get(lang, {}).get("page_count", 0) for lang in languages}
-    short = [f"{lang} has {count}" for lang, count in pages.items() if count < min_pages]
-    if short:
-        raise SearchIndexError(
-            f"The search index is incomplete ({', '.join(short)} pages; every language needs at least "
-            f"{min_pages}, one per program). Program pages must keep data-pagefind-body "
-            "(overrides/mc/program.html) and <html lang>.")
-    foreign = sorted(set(entry) - set(languages))
-    if foreign:
-        raise SearchIndexError(
-            f"Pagefind found pages in {', '.join(foreign)}, which the site does not have: a page with "
-            f"data-pagefind-body lacks <html lang> set to one of {', '.join(languages)}.")
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(bundle, pages, seconds, size)

@@ -1,4 +1,4 @@
-/* The catalogue's search, in the browser, with Pagefind's JavaScript API (/pagefind/pagefind.js).
+/* The catalogue's search, in the browser, with Pagefind's JavaScript API (/pagefind/<lang>/pagefind.js, one bundle per language).
  *
  * Two users of one loader:
  * - the header's search box (overrides/partials/search.html): the first results while typing;

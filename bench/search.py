@@ -20,11 +20,12 @@ Steps, all as a visitor or CI would run them:
    (assets/javascripts/search.js) and the HTML/CSS of the page are excluded.
    The header box is measured the same way (typing a query on a program page).
 
-Measured here (2 cores, shared with other builds, load average about 5; Pagefind 1.5.2 extended),
-1,000 programs and 20 providers, 1,025 indexed pages per language:
-  index: 11.4 s wall at best alone (17.8 s CPU; the extended binary spends about 3 s loading its
-         Japanese dictionary), 17-21 s inside the loaded build; bundle 3.1 MB on disk, of which
-         2.7 MB index (ja 1.46 MB, en 1.03 MB), 227 kB engine, 418 kB Pagefind UI files we do not load.
+Measured here (2026-12-01; 2 cores, load average 2.7; Pagefind 1.5.2 extended), 1,000 programs and
+20 providers, 1,025 indexed pages per language:
+  index: 3.15 s wall at best alone, both languages in parallel (5.6 s CPU; the extended binary spends
+         about 0.9 s loading its Japanese dictionary), 3.8 s after the pages inside the build; bundles
+         3.7 MB on disk: ja index 292 kB + fragments 1.13 MB, en 219 kB + 770 kB, 382 kB engine (a copy
+         per language), 836 kB Pagefind UI files we do not load.
   one query, empty cache: 242 kB (ja "データ", 20 results shown), 219 kB (en "data"), of which
          155-159 kB is the engine (pagefind.js, worker, WebAssembly, cacheable), 12 kB language meta,
          12-29 kB word index, 21 kB filter index (the search page's counts), 15-26 kB for 20 fragments;

@@ -33,6 +33,10 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def snapshot_of(files: dict[str, str]) -> dict[str, str]:
+    return {name: hashlib.sha256(text.encode()).hexdigest() for name, text in sorted(files.items())}
+
+
 def repository_state() -> str:
     return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
                           capture_output=True, text=True, check=True).stdout
@@ -52,10 +56,6 @@ def test_publish_replaces_the_old_site_and_keeps_its_hidden_entries(tmp_path):
     staged.publish()
     assert snapshot(final) == snapshot_of({"new.html": "new", ".git/HEAD": "ref\n"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-def snapshot_of(files: dict[str, str]) -> dict[str, str]:
-    return {name: hashlib.sha256(text.encode()).hexdigest() for name, text in sorted(files.items())}
 
 
 def test_discard_leaves_the_old_site_and_a_new_start_clears_a_killed_builds_leftovers(tmp_path):

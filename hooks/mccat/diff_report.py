@@ -158,7 +158,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)  # Latin words whole; Japa
 def text_delta(old: str, new: str) -> tuple[str, str] | None:
     """The changed passages of two long texts with a little context: [-removed-] and {+added+}.
 
-    None when the texts have too little in common for an excerpt to help.
+    The texts come through show_hidden already. None when they have too little in common for an
+    excerpt to help.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -174,19 +175,20 @@ def text_delta(old: str, new: str) -> tuple[str, str] | None:
                 head = "" if first else same[:CONTEXT]
                 tail = "" if last else same[-CONTEXT:]
                 same = f"{head}…{tail}"
-            before.append(show_hidden(same))
-            after.append(show_hidden(same))
+            before.append(same)
+            after.append(same)
             continue
         if i2 > i1:
-            before.append(f"[-{show_hidden(''.join(a[i1:i2]))}-]")
+            before.append(f"[-{''.join(a[i1:i2])}-]")
         if j2 > j1:
-            after.append(f"{{+{show_hidden(''.join(b[j1:j2]))}+}}")
+            after.append(f"{{+{''.join(b[j1:j2])}+}}")
     return "".join(before), "".join(after)
 
 
 def change_values(kind: str, path: tuple, old: Any, new: Any, lang: str) -> tuple[str, str]:
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG_TEXT:
-        delta = text_delta(show_hidden(old), show_hidden(new))  # lookalikes are seen in their words
+        # Revealed before cutting: a lookalike letter is only one in its word, an excerpt may cut the word.
+        delta = text_delta(show_hidden(old), show_hidden(new))
         if delta is not None:
             return delta
     return format_value(kind, path, old, lang), format_value(kind, path, new, lang)

@@ -126,12 +126,10 @@ def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterat
 
 def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Problem]:
     """Titles and names with lookalike letters (mixed into a Latin word, or mathematical letters)."""
-    for path in NAME_PATHS[kind]:
-        text = _get_path(data, path)
-        if not isinstance(text, str) or text.isascii():
-            continue
-        found = lookalike_letters(text)
-        if found:
+    for pattern in NAME_PATHS[kind]:
+        for path, text in _expand(data, pattern, ()):
+            if not isinstance(text, str) or text.isascii() or not (found := lookalike_letters(text)):
+                continue
             position, char = found[0]
             word = next(w.group() for w in _WORD.finditer(text) if w.start() <= position < w.end())
             yield _problem(doc, path, "text.lookalike-letter",
@@ -140,14 +138,6 @@ def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Probl
                            "it looks like a Latin letter",
                            "type the word again in Latin letters; a lookalike letter can pass a name off "
                            "as another one in the diff and on the site")
-
-
-def _get_path(data: Any, path: tuple) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Problem]) -> date | None:

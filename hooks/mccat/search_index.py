@@ -81,7 +81,9 @@ class LanguageIndex:
         self.lang = lang
         self._executable = pagefind_executable()  # a missing or plain binary fails before any page is built
         self._process: subprocess.Popen | None = None
-        self._log: Any = None
+        self._log: Any = None  # what Pagefind prints: a file, since a pipe nobody reads could stall it
+        self._site_root = Path()
+        self._started = 0.0
 
     def add_pages(self, site_root: Path) -> None:
         """Start indexing the language's pages under site_root (<site_root>/<lang>/**/*.html)."""
@@ -93,7 +95,7 @@ class LanguageIndex:
                    "--output-path", str(bundle), "--quiet", "--root-selector", ROOT_SELECTOR]
         for selector in EXCLUDE_SELECTORS:
             command += ["--exclude-selectors", selector]
-        self._log = tempfile.TemporaryFile()  # what it prints: a file, since a pipe nobody reads could stall it
+        self._log = tempfile.TemporaryFile()
         self._started = time.monotonic()
         try:
             self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT,

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,7 +43,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from measure import Run, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
+from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
 from mccat.formatting import format_date, format_hours, format_money, localized  # noqa: E402
 from mccat.labels import descriptor_label, interface_text  # noqa: E402
@@ -180,16 +179,15 @@ def _check(step: str, run: Run) -> None:
         raise BenchmarkFailure(f"{step} failed (exit {run.status}):\n{run.output[-3000:]}")
 
 
-def build_baseline(root: Path) -> BaselineResult:
-    """Build root's two sites one after the other, then index both with Pagefind (root from write_baseline_site)."""
-    site = root / "site"
-    if site.exists():
-        shutil.rmtree(site)
+def build_baseline(root: Path, site: Path) -> BaselineResult:
+    """Build root's two sites into site/<lang>/ one after the other, then index both with Pagefind (root from
+    write_baseline_site; site must not exist yet: see fresh_output)."""
+    fresh_output(site)
     steps, peaks, cpu = {}, [], 0.0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for lang in LANGUAGES:
-        run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml"], cwd=root,
-                           env=env)
+        run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml",
+                            "-d", str(site / lang)], cwd=root, env=env)
         _check(f"baseline mkdocs build ({lang})", run)
         steps[lang] = run.seconds
         peaks.append(run.peak_mb)
@@ -222,7 +220,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="mccat-baseline-") as tmp:
             synthesize(n, Path(tmp) / "catalogue", seed=args.seed)
             write_baseline_site(Path(tmp) / "catalogue", Path(tmp) / "baseline")
-            runs = [build_baseline(Path(tmp) / "baseline") for _ in range(args.repeat)]
+            runs = [build_baseline(Path(tmp) / "baseline", Path(tmp) / f"site-{round_}") for round_ in range(args.repeat)]
             last = runs[-1]
             print(f"{n:>6} {spread([r.seconds for r in runs]):>24} {last.steps['ja']:>6.1f} {last.steps['en']:>6.1f} "
                   f"{last.steps['pagefind']:>6.1f} {last.cpu:>6.1f} {max(r.peak_mb for r in runs):>8} "

@@ -46,6 +46,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from baseline import (LANGUAGES, BaselineResult, BenchmarkFailure, build_baseline, synthesize,  # noqa: E402
                       write_baseline_site)
-from measure import program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
+from measure import fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
 BUILD_DATE = "2026-10-01"  # fixed, so statuses are the same in every run (after every synthetic approval date)
 TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
@@ -73,8 +74,7 @@ class OurResult:
 
 
 def build_ours(catalogue: Path, out: Path) -> OurResult:
-    if out.exists():
-        shutil.rmtree(out)
+    fresh_output(out)
     env = {**os.environ, "MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE,
            "NO_MKDOCS_2_WARNING": "1"}
     run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env)
@@ -100,9 +100,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="rounds per size (ours and baseline each round)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--keep", type=Path, help="build here and keep catalogues and sites (default: a temp dir)")
+    parser.add_argument("--delete-before", action="store_true",
+                        help="each build deletes the same output folder just before it starts, instead of writing "
+                             "a new one (measures the file system's cost of recently deleted files; measure.py)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-bench-"))
+    outputs = work / time.strftime("out-%Y%m%d-%H%M%S")  # this run's sites; earlier runs' are deleted at the end
     medians: dict[int, float] = {}
     ratios_1000: list[float] = []
     largest_page = 0
@@ -118,8 +122,14 @@ def main() -> int:
             ours: list[OurResult] = []
             base: list[BaselineResult] = []
             for round_ in range(args.repeat):
-                steps = [lambda: base.append(build_baseline(baseline_root)),
-                         lambda: ours.append(build_ours(catalogue, work / f"site-{n}"))]
+                # A new output folder per build, deleted when the benchmark ends (measure.fresh_output)
+                ours_out, base_out = (outputs / f"site-{n}", outputs / f"baseline-site-{n}") if args.delete_before \
+                    else (outputs / f"site-{n}-{round_}", outputs / f"baseline-site-{n}-{round_}")
+                for out in (ours_out, base_out):
+                    if out.exists():
+                        shutil.rmtree(out)
+                steps = [lambda: base.append(build_baseline(baseline_root, base_out)),
+                         lambda: ours.append(build_ours(catalogue, ours_out))]
                 for step in (steps if round_ % 2 == 0 else steps[::-1]):
                     step()
             ratios = [o.seconds / b.seconds for o, b in zip(ours, base)]
@@ -153,6 +163,10 @@ def main() -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+        else:
+            for old in work.glob("out-*"):
+                if old != outputs:
+                    shutil.rmtree(old, ignore_errors=True)
     return 0
 
 

@@ -46,6 +46,20 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
     return Run(seconds, usage.ru_maxrss // 1024, process.returncode, usage.ru_utime + usage.ru_stime, output)
 
 
+def fresh_output(path: Path) -> None:
+    """Refuse an output folder that exists: every timed build writes into a new folder, and the benchmark
+    deletes outputs only when it ends.
+
+    Why: this machine's file system (ext4 without a journal) skips, when it creates a file, every inode
+    freed in the last half minute or so (the kernel's `recently_deleted`), so a build started right after
+    the previous output was deleted pays about (files it creates) x (files just deleted). Measured on our
+    1,000-program build: 8-13 s of system time instead of 2, and 14-17 s wall instead of 8-10. That cost
+    is the benchmark's own clean-up, not either build's, and it grows with file count, so it would not hit
+    both sides alike; a CI build starts in a fresh clone. `build.py --delete-before` measures it anyway."""
+    if path.exists():
+        raise FileExistsError(f"{path} exists: each timed build writes into a folder of its own")
+
+
 def tree_bytes(root: Path) -> int:
     """Bytes of every file under root."""
     return sum(entry.stat().st_size for entry in root.rglob("*") if entry.is_file())

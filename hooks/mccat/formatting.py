@@ -52,17 +52,20 @@ def _money_locale(lang: str) -> Locale:
     return Locale.parse(MONEY_LOCALES[lang])
 
 
+@cache  # babel's formatting is slow and a catalogue repeats its dates, hours and fees
 def format_date(value: str | date, lang: str) -> str:
     """An ISO date (YYYY-MM-DD) the way the language writes it."""
     day = date.fromisoformat(value) if isinstance(value, str) else value
     return babel_format_date(day, "long", locale=_locale(lang))
 
 
+@cache
 def format_number(value: float | int, lang: str) -> str:
     """1,234.5 with the language's separators; whole numbers without decimals."""
     return format_decimal(_whole(value), locale=_locale(lang))
 
 
+@cache
 def format_money(amount: float | int, currency: str, lang: str) -> str:
     """30,000円 in Japanese for yen, otherwise the CLDR currency format; no .00 on whole amounts."""
     amount = _whole(amount)

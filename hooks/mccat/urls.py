@@ -18,11 +18,13 @@ embedded JSON-LD and the files under /api/v1/ always agree.
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
 API_PATH = "api/v1"
 
 
+@cache  # every absolute URL of an export starts with it
 def base_url(site_url: str) -> str:
     """The site URL without its trailing slash; refuses anything but an absolute http(s) URL."""
     parts = urlsplit(site_url)

@@ -1,0 +1,70 @@
+"""HTML of the catalogue's values and descriptor rows, as every page shows them.
+
+Written in Python rather than as template macros because they are what a page
+repeats most: a program page shows about 45 values in 30 rows, and a Jinja
+macro call costs more than the markup it makes (bench/README.md). Everything
+from the catalogue is escaped here; what comes back is Markup. `url` turns a
+site path into a link from the page being rendered (the hook passes MkDocs'
+own `url` filter), so links come out as the templates' `| url` made them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from .pages import Row, Value
+
+Url = Callable[[str], str]
+
+
+class ValueHTML:
+    """The markup of values in one language; its interface texts are looked up once."""
+
+    def __init__(self, t: Callable[[str], str]) -> None:
+        self._other_language = f' <span class="mc-aside">{escape(t("program.in_other_language"))}</span>'
+        self._not_stated = f'<span class="mc-missing">{escape(t("program.not_stated"))}</span>'
+        self._separator = str(escape(t("list.separator")))
+
+    def value(self, value: Value, *, url: Url) -> Markup:
+        """One value: text, or a link; marked with its language when it is not the page's."""
+        return Markup(self._value(value, url))
+
+    def values(self, row: Row, *, url: Url) -> Markup:
+        """A row's values in its layout; "not stated" when the descriptor is absent."""
+        return Markup(self._values(row, url))
+
+    def rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
+        """Labelled descriptors; data-descriptor is the schema path. Search skips the labels, which repeat on
+        every page (data-pagefind-ignore; mccat.search)."""
+        parts = ['<dl class="mc-descriptors">']
+        for row in rows:
+            parts.append(f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
+                         f'\n      <dt data-pagefind-ignore>{escape(row.label)}</dt>'
+                         f'\n      <dd>{self._values(row, url)}</dd>\n    </div>')
+        parts.append("\n  </dl>")
+        return Markup("".join(parts))
+
+    def _value(self, value: Value, url: Url) -> str:
+        text = escape(value.text)
+        if value.href:
+            href = value.href if value.external else url(value.href)
+            lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+            rel = ' rel="noopener"' if value.external else ""
+            html = f'<a href="{escape(href)}"{lang}{rel}>{text}</a>'
+        elif value.lang:
+            html = f'<span lang="{escape(value.lang)}">{text}</span>'
+        else:
+            html = str(text)
+        return html + self._other_language if value.lang else html
+
+    def _values(self, row: Row, url: Url) -> str:
+        if not row.values:
+            return self._not_stated
+        items = [self._value(value, url) for value in row.values]
+        if row.layout == "list":
+            return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+        if row.layout == "block":
+            return "".join(f'<p class="mc-block">{item}</p>' for item in items)
+        return self._separator.join(items)

@@ -291,7 +291,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _build is not None
     env.globals["mc"] = _build.site
-    env.globals["mc_fragments"] = _build.fragments
+    env.globals["mc_shared"] = _shared_fragment
     env.globals["mc_csp"] = functools.partial(content_security_policy, preview=_build.preview)
     values = ValueHTML(_build.site.t)  # the values and descriptor rows of every page (mccat.value_html)
     env.globals["mc_value"] = _with_page_links(values.value)
@@ -304,6 +304,15 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     env.autoescape = lambda name: name in ours
     _build.env = env
     return env
+
+
+@jinja2.pass_context
+def _shared_fragment(context, part: str, render) -> Markup:
+    """A part of the page frame (a block's `super`, or a macro) rendered once per page kind and depth,
+    on pages out of the nav (`mc_fragment_key`; overrides/main.html); on other pages, rendered as usual."""
+    assert _build is not None
+    key = context.get("mc_fragment_key")
+    return Markup(render() if key is None else _build.fragments.once(f"{key}:{part}", render))
 
 
 def _with_page_links(render):

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -131,11 +131,11 @@ class SharedFragments:
     def __init__(self) -> None:
         self._rendered: dict[str, str] = {}
 
-    def get(self, key: str) -> str | None:
-        return self._rendered.get(key)
-
-    def keep(self, key: str, rendered: str) -> str:
-        self._rendered[key] = rendered
+    def once(self, key: str, render: Callable[[], str]) -> str:
+        """What `render` gave the first time it was asked for this key."""
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._rendered[key] = render()
         return rendered
 
 

@@ -90,6 +90,9 @@ def test_program_page(built_site, program_id, lang):
     assert text(tree.cssselect("a.md-skip")[0]) == material_text(lang, "action.skip")
     assert text(tree.cssselect("article h1")[0]) == data["title"][lang]
     assert tree.cssselect('meta[name="description"]')[0].get("content") == data["summary"][lang]
+    # The header, most of which every program page shares (rendered once), shows this program's title.
+    assert text(tree.cssselect('[data-md-component="header-topic"]')[0]) == data["title"][lang]
+    assert tree.cssselect("title")[0].text.startswith(data["title"][lang])
 
     # Every descriptor of the schema has its row, labelled with the schema's title in this language.
     rows = {row.get("data-descriptor"): row for row in tree.cssselect("[data-descriptor]")}

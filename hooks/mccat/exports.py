@@ -2,9 +2,9 @@
 
     write_api_files(catalogue, out_dir, *, site_url, build_date, changes=None, registry=REGISTRY) -> list[Path]
         Writes everything under out_dir/api/v1/ (that folder belongs to this function:
-        files it did not write this time are removed). Each file is written to a
-        temporary file and renamed into place; a file whose bytes are unchanged is
-        left alone. Same input, byte-identical files: keys sorted, lists in catalogue
+        files it did not write this time are removed). A file that exists is
+        replaced through a temporary file renamed into place, or left alone if its
+        bytes are unchanged; a new one is written directly. Same input, byte-identical files: keys sorted, lists in catalogue
         order (by id) or newest-first with ties broken by id, no clock reads.
     api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
 
@@ -403,11 +403,24 @@ def api_files(catalogue: Catalogue, *, site_url: str, build_date: date,
     return files
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it into place."""
+def write_file(path: Path, content: bytes) -> None:
+    """Write a file. One that exists is replaced through a temporary file renamed into place, so that
+    nobody reads it half-written, and is left alone if its bytes are unchanged; a new file is written
+    directly (in a site build, every file is new: the whole site is staged, mccat.staging)."""
+    try:
+        stream = open(path, "xb")
+    except FileExistsError:
+        pass
+    else:
+        with stream:
+            try:
+                stream.write(content)
+            except BaseException:
+                path.unlink(missing_ok=True)  # never a half-written file
+                raise
+        return
     if path.is_file() and path.read_bytes() == content:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -426,9 +439,13 @@ def write_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build
     files = api_files(catalogue, site_url=site_url, build_date=build_date, changes=changes, registry=registry)
     root = Path(out_dir) / urls.API_PATH
     written = []
+    folders: set[Path] = set()
     for relative, content in files.items():
         path = root / relative
-        write_atomic(path, content)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        write_file(path, content)
         written.append(path)
     keep = set(written)
     for path in sorted(root.rglob("*"), reverse=True):  # deepest first, so emptied folders go too

@@ -1,8 +1,9 @@
-"""HTML of the catalogue's values and descriptor rows, as every page shows them.
+"""HTML of the catalogue's values, descriptor rows and comparison cells, as the pages show them.
 
-Written in Python rather than as template macros because they are what a page
-repeats most: a program page shows about 45 values in 30 rows, and a Jinja
-macro call costs more than the markup it makes (bench/README.md). Everything
+Written in Python rather than as template macros because they are what pages
+repeat most: a program page shows about 45 values in 30 rows, a field's
+comparison table ten cells per program, and a Jinja macro call costs more
+than the markup it makes (bench/README.md). Everything
 from the catalogue is escaped here; what comes back is Markup. `url` turns a
 site path into a link from the page being rendered (the hook passes MkDocs'
 own `url` filter), so links come out as the templates' `| url` made them.
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .compare import Cell
 from .pages import Row, Value
 
 Url = Callable[[str], str]
@@ -46,6 +48,16 @@ class ValueHTML:
         parts.append("\n  </dl>")
         return Markup("".join(parts))
 
+    def cell(self, cell: Cell, *, url: Url) -> Markup:
+        """A comparison table's cell (mccat.compare.Cell): its values, past offerings muted; "not stated"
+        when there are none."""
+        if not cell.values:
+            return Markup(self._not_stated)
+        items = [self._compared_value(value, url) for value in cell.values]
+        if cell.layout == "list" and len(items) > 1:
+            return Markup('<ul class="mc-compare-values">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+        return Markup(self._separator.join(items))
+
     def _value(self, value: Value, url: Url) -> str:
         text = escape(value.text)
         if value.href:
@@ -68,3 +80,17 @@ class ValueHTML:
         if row.layout == "block":
             return "".join(f'<p class="mc-block">{item}</p>' for item in items)
         return self._separator.join(items)
+
+    @staticmethod
+    def _compared_value(value: Value, url: Url) -> str:
+        """A value in a comparison table: its language marked, but no "in the other language" note."""
+        text = escape(value.text)
+        lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+        muted = ' class="mc-aside"' if value.muted else ""
+        if value.href:
+            href = value.href if value.external else url(value.href)
+            rel = ' rel="noopener"' if value.external else ""
+            return f'<a href="{escape(href)}"{lang}{rel}{muted}>{text}</a>'
+        if value.lang or value.muted:
+            return f"<span{lang}{muted}>{text}</span>"
+        return str(text)

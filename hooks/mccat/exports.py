@@ -4,8 +4,9 @@
         Writes everything under out_dir/api/v1/ (that folder belongs to this function:
         files it did not write this time are removed). A file that exists is
         replaced through a temporary file renamed into place, or left alone if its
-        bytes are unchanged; a new one is written directly. Same input, byte-identical files: keys sorted, lists in catalogue
-        order (by id) or newest-first with ties broken by id, no clock reads.
+        bytes are unchanged; a new one is written directly. Same input,
+        byte-identical files: keys sorted, lists in catalogue order (by id) or
+        newest-first with ties broken by id, no clock reads.
     api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
 
     build_date   the date program statuses are computed for (expired once valid_until has

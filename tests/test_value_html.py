@@ -1,0 +1,57 @@
+"""The values, descriptor rows and comparison cells every page shows (mccat.value_html): escaped, linked
+from the page, in the page's language. The site tests check them on real pages; these check each case."""
+
+from __future__ import annotations
+
+from mccat.compare import Cell
+from mccat.labels import interface_text
+from mccat.pages import Row, Value
+from mccat.value_html import ValueHTML
+
+HOSTILE = '<script>alert("x")</script> & \'quoted\''
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;"
+
+
+def from_page(path: str) -> str:
+    return f"../../{path}"  # what MkDocs' url filter makes of a site path on a page two levels down
+
+
+def html(lang: str = "en") -> ValueHTML:
+    return ValueHTML(lambda key: interface_text(key, lang))
+
+
+def test_text_and_links_are_escaped_and_internal_links_lead_from_the_page():
+    assert html().value(Value(HOSTILE), url=from_page) == ESCAPED
+    link = html().value(Value(HOSTILE, href='providers/a"b/'), url=from_page)
+    assert link == f'<a href="../../providers/a&#34;b/">{ESCAPED}</a>'
+    external = html().value(Value("Site", href="https://example.org/?a=1&b=2", external=True), url=from_page)
+    assert external == '<a href="https://example.org/?a=1&amp;b=2" rel="noopener">Site</a>'
+
+
+def test_text_in_the_other_language_is_marked_and_said():
+    note = interface_text("program.in_other_language", "ja")
+    assert html("ja").value(Value("Data", lang="en"), url=from_page) == \
+        f'<span lang="en">Data</span> <span class="mc-aside">{note}</span>'
+
+
+def test_rows_in_each_layout_and_a_descriptor_not_stated():
+    values = (Value("A"), Value("B<"))
+    separator = interface_text("list.separator", "en")
+    assert html().values(Row("k", "K", values, "list"), url=from_page) == "<ul><li>A</li><li>B&lt;</li></ul>"
+    assert html().values(Row("k", "K", values, "block"), url=from_page) == \
+        '<p class="mc-block">A</p><p class="mc-block">B&lt;</p>'
+    assert html().values(Row("k", "K", values), url=from_page) == f"A{separator}B&lt;"
+    missing = interface_text("program.not_stated", "en")
+    assert html().values(Row("k", "K", ()), url=from_page) == f'<span class="mc-missing">{missing}</span>'
+    rows = html().rows([Row('a"b', HOSTILE, (Value("A"),))], url=from_page)
+    assert 'data-descriptor="a&#34;b"' in rows and f"<dt data-pagefind-ignore>{ESCAPED}</dt>" in rows
+    assert rows.startswith('<dl class="mc-descriptors">') and rows.endswith("</dl>")
+
+
+def test_comparison_cells_mute_past_offerings_and_list_only_several_values():
+    one = Cell("offerings", (Value("2025-04", muted=True),), layout="list")
+    assert html().cell(one, url=from_page) == '<span class="mc-aside">2025-04</span>'
+    several = Cell("offerings", (Value("a", href="programs/x/"), Value("b", lang="ja")), layout="list")
+    assert html().cell(several, url=from_page) == \
+        '<ul class="mc-compare-values"><li><a href="../../programs/x/">a</a></li><li><span lang="ja">b</span></li></ul>'
+    assert "mc-missing" in html().cell(Cell("fee", ()), url=from_page)

@@ -293,11 +293,12 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     env.globals["mc"] = _build.site
     env.globals["mc_shared"] = _shared_fragment
     env.globals["mc_csp"] = functools.partial(content_security_policy, preview=_build.preview)
-    values = ValueHTML(_build.site.t)  # values, descriptor rows, comparison cells (mccat.value_html)
+    values = ValueHTML(_build.site.t)  # values, rows, comparison cells, conformance (mccat.value_html)
     env.globals["mc_value"] = _with_page_links(values.value)
     env.globals["mc_values"] = _with_page_links(values.values)
     env.globals["mc_rows"] = _with_page_links(values.rows)
     env.globals["mc_cell"] = _with_page_links(values.cell)
+    env.globals["mc_conformance"] = values.conformance
     # Catalogue text comes from pull requests: every template of ours escapes what it prints
     # (Material's own templates are written for an environment without escaping, so they keep it).
     ours = {path.relative_to(config.theme.custom_dir).as_posix()

@@ -17,7 +17,7 @@ def from_page(path: str) -> str:
 
 
 def html(lang: str = "en") -> ValueHTML:
-    return ValueHTML(lambda key: interface_text(key, lang))
+    return ValueHTML(lambda key, **values: interface_text(key, lang, **values))
 
 
 def test_text_and_links_are_escaped_and_internal_links_lead_from_the_page():
@@ -55,3 +55,19 @@ def test_comparison_cells_mute_past_offerings_and_list_only_several_values():
     assert html().cell(several, url=from_page) == \
         '<ul class="mc-compare-values"><li><a href="../../programs/x/">a</a></li><li><span lang="ja">b</span></li></ul>'
     assert "mc-missing" in html().cell(Cell("fee", ()), url=from_page)
+
+
+def test_conformance_table_escapes_names_and_lists_what_is_missing():
+    from mccat.pages import ConformanceView, ElementView
+
+    frameworks = [
+        ConformanceView("eu", HOSTILE, 9, 9, True, (), (ElementView("Title", "present", "Stated"),)),
+        ConformanceView("au", "AU", 12, 14, False, ("Hours", "Fee <b>"), (ElementView("Fee <b>", "missing", "Not stated"),)),
+    ]
+    table = html().conformance(frameworks)
+    separator = interface_text("list.separator", "en")
+    assert f"<td>{ESCAPED}</td>" in table and f"<p><strong>{ESCAPED}</strong></p>" in table
+    assert '<tr data-framework="eu" data-complete="true">' in table and 'data-complete="false"' in table
+    assert f"<td>Hours{separator}Fee &lt;b&gt;</td>" in table
+    assert '<li class="mc-element mc-element--missing">Fee &lt;b&gt;: Not stated</li>' in table
+    assert interface_text("conformance.count", "en", present=12, total=14) in table

@@ -1,9 +1,9 @@
-"""HTML of the catalogue's values, descriptor rows and comparison cells, as the pages show them.
+"""HTML of the catalogue's values, descriptor rows, comparison cells and conformance tables.
 
 Written in Python rather than as template macros because they are what pages
-repeat most: a program page shows about 45 values in 30 rows, a field's
-comparison table ten cells per program, and a Jinja macro call costs more
-than the markup it makes (bench/README.md). Everything
+repeat most: a program page shows about 45 values in 30 rows and some 30
+conformance elements, a field's comparison table ten cells per program, and
+a Jinja macro call costs more than the markup it makes (bench/README.md). Everything
 from the catalogue is escaped here; what comes back is Markup. `url` turns a
 site path into a link from the page being rendered (the hook passes MkDocs'
 own `url` filter), so links come out as the templates' `| url` made them.
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup, escape
 
 from .compare import Cell
-from .pages import Row, Value
+from .pages import ConformanceView, Row, Value
 
 Url = Callable[[str], str]
 
@@ -24,7 +24,8 @@ Url = Callable[[str], str]
 class ValueHTML:
     """The markup of values in one language; its interface texts are looked up once."""
 
-    def __init__(self, t: Callable[[str], str]) -> None:
+    def __init__(self, t: Callable[..., str]) -> None:
+        self._t = t
         self._other_language = f' <span class="mc-aside">{escape(t("program.in_other_language"))}</span>'
         self._not_stated = f'<span class="mc-missing">{escape(t("program.not_stated"))}</span>'
         self._separator = str(escape(t("list.separator")))
@@ -57,6 +58,36 @@ class ValueHTML:
         if cell.layout == "list" and len(items) > 1:
             return Markup('<ul class="mc-compare-values">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
         return Markup(self._separator.join(items))
+
+    def conformance(self, frameworks: Iterable[ConformanceView]) -> Markup:
+        """Which framework-required information a program states (mccat.conformance): a table, then every
+        element of each framework in a <details>."""
+        t, frameworks = self._t, tuple(frameworks)
+        rows = "".join(
+            f'\n      <tr data-framework="{escape(f.key)}" data-complete="{str(f.complete).lower()}">'
+            f"\n        <td>{escape(f.name)}</td>"
+            f'\n        <td class="mc-nowrap">{escape(t("conformance.count", present=f.present, total=f.total))}</td>'
+            f"\n        <td>{self._missing(f)}</td>\n      </tr>" for f in frameworks)
+        details = "".join(
+            f"\n    <p><strong>{escape(f.name)}</strong></p>\n    <ul>"
+            + "".join(f'\n      <li class="mc-element mc-element--{escape(e.status)}">{escape(e.label)}: '
+                      f"{escape(e.status_label)}</li>" for e in f.elements)
+            + "\n    </ul>" for f in frameworks)
+        return Markup(
+            '<div class="mc-conformance" data-mc="conformance">'
+            '\n  <div class="md-typeset__scrollwrap mc-table mc-table"><div class="md-typeset__table"><table>'
+            f'\n    <thead><tr>\n      <th scope="col">{escape(t("conformance.framework"))}</th>'
+            f'\n      <th scope="col">{escape(t("conformance.stated"))}</th>'
+            f'\n      <th scope="col">{escape(t("conformance.missing"))}</th>\n    </tr></thead>'
+            f"\n    <tbody>{rows}\n    </tbody>\n  </table></div></div>"
+            f'\n  <details class="mc-conformance__details">\n    <summary>{escape(t("conformance.details"))}</summary>'
+            f"{details}\n  </details>"
+            f'\n  <p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>')
+
+    def _missing(self, framework: ConformanceView) -> str:
+        if framework.complete:
+            return f'<span class="mc-ok">✓ {escape(self._t("conformance.all"))}</span>'
+        return str(escape(self._t("list.separator").join(framework.missing)))
 
     def _value(self, value: Value, url: Url) -> str:
         text = escape(value.text)

@@ -47,8 +47,8 @@ import orjson
 
 from . import LANGUAGES, urls
 from .catalogue import Catalogue, Program
-from .jsonld import (REGISTRY, RegistryBody, catalogue_jsonld, load_schema_file, program_jsonld, provider_jsonld,
-                     term_labels, vocabularies_jsonld)
+from .jsonld import (REGISTRY, RegistryBody, catalogue_jsonld, load_schema_file, program_jsonld, program_node,
+                     provider_jsonld, term_labels, vocabularies_jsonld)
 from .openbadges import program_achievement
 from .schema import SCHEMA_DIR, help_text
 
@@ -379,9 +379,11 @@ def api_files(catalogue: Catalogue, *, site_url: str, build_date: date,
     source = "approvals" if changes is None else "history"
     ordered = sort_changes(changes_from_approvals(catalogue) if changes is None else changes)
     files: dict[str, bytes] = {}
+    nodes = {program.id: program_node(catalogue, program, site_url=site_url, registry=registry)
+             for program in catalogue.programs.values()}  # each in its own file and in catalogue.jsonld
     for program in catalogue.programs.values():
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
-            program_jsonld(catalogue, program, site_url=site_url, registry=registry))
+            program_jsonld(catalogue, program, site_url=site_url, registry=registry, node=nodes[program.id]))
         files[urls.program_file(program.id, ".json")] = json_bytes(
             program_record(program, site_url=site_url, as_of=build_date))
         for lang in LANGUAGES:
@@ -391,8 +393,8 @@ def api_files(catalogue: Catalogue, *, site_url: str, build_date: date,
         files[f"providers/{provider.id}.jsonld"] = json_bytes(provider_jsonld(catalogue, provider, site_url=site_url))
     files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(site_url=site_url))
     files["catalogue.jsonld"] = json_bytes(catalogue_jsonld(
-        catalogue, site_url=site_url, registry=registry, date_modified=ordered[0].date if ordered else None),
-        compact=True)
+        catalogue, site_url=site_url, registry=registry, date_modified=ordered[0].date if ordered else None,
+        nodes=nodes), compact=True)
     files["catalogue.json"] = json_bytes(catalogue_json(catalogue, site_url=site_url, as_of=build_date), compact=True)
     files["catalogue.csv"] = catalogue_csv(catalogue, site_url=site_url, as_of=build_date)
     files["changes.json"] = json_bytes(changes_json(ordered, site_url=site_url, source=source))

@@ -136,7 +136,9 @@ def test_the_pages_do_their_work_under_the_policy(browser, site_server, built_si
     page = context.new_page()
     chosen = sorted(built_site.catalogue.programs)[:2]
     page.goto(f"{site_server}en/compare/?p={','.join(chosen)}")
-    assert page.locator('[data-mc="compare-table"] th[data-program]').count() == 2
+    heads = page.locator('[data-mc="compare-table"] th[data-program]')
+    heads.nth(1).wait_for()  # the script fetches both programs' data first
+    assert heads.count() == 2
     page.goto(f"{site_server}ja/search/?q=データ")
     page.wait_for_selector("form[data-mc-search][data-ready]")
     assert page.locator(".mc-search__result").count() > 0

@@ -41,8 +41,12 @@ Decisions, and why:
   link (DESIGN.md: 10x build time at 2,000 pages). Only list pages are in
   the nav. Generated pages have no Markdown (a `GeneratedPage` skips the
   Markdown converter); their templates (overrides/mc/*.html) render views
-  the core computed once, and the nav and table of contents that every page
-  of a kind shares are rendered once per build (SharedFragments).
+  the core computed once, and the nav, table of contents, header and the
+  rest of the frame that every page of a kind shares are rendered once per
+  build (SharedFragments, `mc_shared`). What a page repeats most (values,
+  descriptor rows, comparison cells, the conformance table) is HTML made in
+  Python (mccat.value_html), not macros. A build raises the collector's
+  threshold and freezes what it keeps (on_startup; not under serve).
 - Per-page hreflang alternates make Material's script fetch `sitemap.xml`
   beside each alternate URL (it expects alternates to be language homes);
   those requests 404 harmlessly. The language switch is a plain link to the

@@ -169,7 +169,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
         # collector ran about 1,100 times per language at 1,000 programs and walked the whole heap in
         # each of its oldest-generation runs: 0.9 s of an 8 s build (bench/README.md).
         gc.set_threshold(10_000)
-        _keep_until_exit()
+    _keep_until_exit()
 
 
 def _keep_until_exit() -> None:

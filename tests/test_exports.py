@@ -23,10 +23,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from mccat import LANGUAGES
+from mccat.canonical_json import json_bytes, standard_json_bytes
 from mccat.catalogue import Catalogue, load_catalogue
 from mccat.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
-                           csv_rows, json_bytes, sort_changes, spreadsheet_safe, standard_json_bytes,
-                           write_api_files)
+                           csv_rows, sort_changes, spreadsheet_safe, write_api_files)
 from mccat.schema import SCHEMA_DIR
 from mccat.synth import write_synthetic_catalogue
 

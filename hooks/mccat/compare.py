@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
 
+from .canonical_json import json_bytes
 from .catalogue import Program
-from .exports import json_bytes  # orjson: the bytes json.dumps writes, faster
 from .formatting import format_date, format_hours, format_number
 from .pages import (FieldEntry, FieldGroup, Heading, PageSpec, ProgramSummary, Row, SitePages, Value,
                     program_url)

@@ -79,8 +79,8 @@ class Flag:
     new: Any = MISSING
 
 
-FLAG_CODES = ("invisible-characters", "lookalike-letters", "provider-changed", "status-changed", "hours-cut", "credits-cut",
-              "assessment-changed", "qa-changed", "validity-extended", "maintainers-changed")
+FLAG_CODES = ("invisible-characters", "lookalike-letters", "provider-changed", "status-changed", "hours-cut",
+              "credits-cut", "assessment-changed", "qa-changed", "validity-extended", "maintainers-changed")
 
 
 @dataclass

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import tempfile
@@ -43,9 +42,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-import orjson
-
 from . import LANGUAGES, urls
+from .canonical_json import json_bytes
 from .catalogue import Catalogue, Program
 from .jsonld import (REGISTRY, RegistryBody, catalogue_jsonld, load_schema_file, program_jsonld, program_node,
                      provider_jsonld, term_labels, vocabularies_jsonld)
@@ -352,24 +350,6 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
 
 
 # --- all files -----------------------------------------------------------------------------
-
-def json_bytes(data: Any, *, compact: bool = False) -> bytes:
-    """Deterministic JSON: sorted keys, UTF-8, newline at the end; bulk files without indentation.
-
-    orjson writes the bytes json.dumps(ensure_ascii=False, sort_keys=True) writes, indented by 2 or
-    compact, about 20 times faster (the standard library indents in pure Python; tests/test_exports.py
-    compares the two on every file)."""
-    option = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
-    try:
-        return orjson.dumps(data, option=option)
-    except orjson.JSONEncodeError:  # what orjson refuses (an integer beyond 64 bits): the standard library
-        return standard_json_bytes(data, compact=compact)
-
-
-def standard_json_bytes(data: Any, *, compact: bool = False) -> bytes:
-    options = {"separators": (",", ":")} if compact else {"indent": 2}
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, **options) + "\n").encode("utf-8")
-
 
 def api_files(catalogue: Catalogue, *, site_url: str, build_date: date,
               changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,

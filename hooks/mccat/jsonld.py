@@ -41,9 +41,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import orjson
-
 from . import LANGUAGES, urls
+from .canonical_json import json_bytes
 from .catalogue import Catalogue, Program, Provider
 from .schema import SCHEMA_DIR, descriptors, help_text, load_schema
 from .vocabulary import vocabularies
@@ -112,10 +111,7 @@ def json_for_script(data: Any) -> str:
     so the data is unchanged); U+2028/2029 too, for older JavaScript parsers.
     Keys are sorted so that a page's bytes do not depend on dict order.
     """
-    try:  # orjson writes what json.dumps writes here (tests/test_exports.py), several times faster
-        encoded = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
-    except orjson.JSONEncodeError:  # what orjson refuses (an integer beyond 64 bits)
-        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    encoded = json_bytes(data, compact=True)[:-1].decode("utf-8")  # without its final newline
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         encoded = encoded.replace(char, escape)
@@ -403,15 +399,16 @@ def catalogue_jsonld(catalogue: Catalogue, *, site_url: str, registry: RegistryB
         },
     })
     programs = list(catalogue.programs.values())
+    if nodes is None:
+        nodes = {program.id: program_node(catalogue, program, site_url=site_url, registry=registry)
+                 for program in programs}
     item_list = {
         "@id": catalogue_iri + "#programs",
         "@type": "ItemList",
         "numberOfItems": len(programs),
         "itemListOrder": "https://schema.org/ItemListUnordered",
         "itemListElement": [{"@type": "ListItem", "position": position,
-                             "item": nodes[program.id] if nodes else program_node(catalogue, program,
-                                                                                   site_url=site_url,
-                                                                                   registry=registry)}
+                             "item": nodes[program.id]}
                             for position, program in enumerate(programs, start=1)],
     }
     return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(site_url, registry), data_catalog, item_list]}

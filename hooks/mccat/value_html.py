@@ -54,7 +54,7 @@ class ValueHTML:
         when there are none."""
         if not cell.values:
             return Markup(self._not_stated)
-        items = [self._compared_value(value, url) for value in cell.values]
+        items = [self._value(value, url, compared=True) for value in cell.values]
         if cell.layout == "list" and len(items) > 1:
             return Markup('<ul class="mc-compare-values">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
         return Markup(self._separator.join(items))
@@ -87,20 +87,23 @@ class ValueHTML:
     def _missing(self, framework: ConformanceView) -> str:
         if framework.complete:
             return f'<span class="mc-ok">✓ {escape(self._t("conformance.all"))}</span>'
-        return str(escape(self._t("list.separator").join(framework.missing)))
+        return self._separator.join(str(escape(name)) for name in framework.missing)
 
-    def _value(self, value: Value, url: Url) -> str:
+    def _value(self, value: Value, url: Url, *, compared: bool = False) -> str:
+        """In a comparison table a value can be muted (a past offering) and its language is marked
+        without the "in the other language" note."""
         text = escape(value.text)
+        lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+        muted = ' class="mc-aside"' if compared and value.muted else ""
         if value.href:
             href = value.href if value.external else url(value.href)
-            lang = f' lang="{escape(value.lang)}"' if value.lang else ""
             rel = ' rel="noopener"' if value.external else ""
-            html = f'<a href="{escape(href)}"{lang}{rel}>{text}</a>'
-        elif value.lang:
-            html = f'<span lang="{escape(value.lang)}">{text}</span>'
+            html = f'<a href="{escape(href)}"{lang}{rel}{muted}>{text}</a>'
+        elif lang or muted:
+            html = f"<span{lang}{muted}>{text}</span>"
         else:
             html = str(text)
-        return html + self._other_language if value.lang else html
+        return html + self._other_language if value.lang and not compared else html
 
     def _values(self, row: Row, url: Url) -> str:
         if not row.values:
@@ -111,17 +114,3 @@ class ValueHTML:
         if row.layout == "block":
             return "".join(f'<p class="mc-block">{item}</p>' for item in items)
         return self._separator.join(items)
-
-    @staticmethod
-    def _compared_value(value: Value, url: Url) -> str:
-        """A value in a comparison table: its language marked, but no "in the other language" note."""
-        text = escape(value.text)
-        lang = f' lang="{escape(value.lang)}"' if value.lang else ""
-        muted = ' class="mc-aside"' if value.muted else ""
-        if value.href:
-            href = value.href if value.external else url(value.href)
-            rel = ' rel="noopener"' if value.external else ""
-            return f'<a href="{escape(href)}"{lang}{rel}{muted}>{text}</a>'
-        if value.lang or value.muted:
-            return f"<span{lang}{muted}>{text}</span>"
-        return str(text)

@@ -45,9 +45,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
-from mccat.formatting import format_date, format_hours, format_money, localized  # noqa: E402
-from mccat.labels import descriptor_label, interface_text  # noqa: E402
-from mccat.vocabulary import vocabularies  # noqa: E402
+from mccat.site.formatting import format_date, format_hours, format_money, localized  # noqa: E402
+from mccat.site.labels import descriptor_label, interface_text  # noqa: E402
+from mccat.model.vocabulary import vocabularies  # noqa: E402
 
 LANGUAGES = ("ja", "en")
 SITE_NAMES = {"ja": "マイクロクレデンシャル・レジストリ", "en": "Micro-credential Registry"}

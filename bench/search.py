@@ -7,7 +7,7 @@ Steps, all as a visitor or CI would run them:
 1. `mccat synth --programs N --providers M --out DIR` writes the catalogue.
 2. `MCCAT_CATALOGUE=DIR mkdocs build -d OUT` builds both languages and indexes them
    (the "Search index:" line of the build is reported as the in-build index time).
-3. `mccat.search_index.index_site(OUT)` (both languages in parallel, one bundle each) is timed again
+3. `mccat.build.search_index.index_site(OUT)` (both languages in parallel, one bundle each) is timed again
    on its own, best of --repeat runs.
 4. Index size: the bundle on disk, split into what a visitor may download (the
    per-language index: pf_meta, index, filter and fragment chunks; the engine:
@@ -56,7 +56,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "hooks"))
 
 from mccat import LANGUAGES  # noqa: E402
-from mccat.search_index import BUNDLE_DIR, index_site  # noqa: E402
+from mccat.build.search_index import BUNDLE_DIR, index_site  # noqa: E402
 
 QUERIES = [  # (language, query string of the search page, what it is)
     ("ja", "q=" + quote("データ"), "ja word"),

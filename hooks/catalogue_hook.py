@@ -1,7 +1,7 @@
 """MkDocs hook: renders the catalogue (catalogue/*.yaml) as the bilingual site.
 
 A thin adapter. The pages, their views, the history and the formatting all
-live in the core package `mccat` (hooks/mccat/), which never imports MkDocs;
+live in the core package `mccat` (src/mccat/), which never imports MkDocs;
 each handler below hands MkDocs objects to it and back.
 
 Decisions, and why:
@@ -18,11 +18,11 @@ Decisions, and why:
   language). Either config can be the one started: `mkdocs build -f
   mkdocs.en.yml` builds both too; a child build never starts another.
   The started build validates the catalogue and reads the git history once
-  and hands both to the child (mccat.language_builds). Each language
+  and hands both to the child (mccat.build.language_builds). Each language
   indexes its own pages as soon as they are written; the child writes the
   /api/v1 files meanwhile, since the started build has the heavier (Japanese)
   index to build (bench/build.py measures the whole; bench/README.md).
-- Output is staged (mccat.staging): the started build writes into a folder
+- Output is staged (mccat.build.staging): the started build writes into a folder
   beside `site/` and moves the finished site into place last, so a failed
   or killed build leaves the last good site.
 - `/` works without JavaScript: the build that was started writes a
@@ -45,7 +45,7 @@ Decisions, and why:
   rest of the frame that every page of a kind shares are rendered once per
   build (SharedFragments, `mc_shared`). What a page repeats most (values,
   descriptor rows, comparison cells, the conformance table) is HTML made in
-  Python (mccat.value_html), not macros. A build raises the collector's
+  Python (mccat.site.value_html), not macros. A build raises the collector's
   threshold and freezes what it keeps (on_startup; not under serve).
 - Per-page hreflang alternates make Material's script fetch `sitemap.xml`
   beside each alternate URL (it expects alternates to be language homes);
@@ -56,10 +56,10 @@ Decisions, and why:
   folder is watched.
 - An invalid catalogue stops the build with the validator's messages
   (file:line:column, rule, hint) and no traceback (a PluginError).
-- Git history comes from one `git log` over the catalogue (mccat.history);
+- Git history comes from one `git log` over the catalogue (mccat.model.history);
   links go to `repo_url`. Without git, or in a shallow clone, the history is
   empty and the build says why.
-- Search is Pagefind (mccat.search, mccat.search_index), not Material's
+- Search is Pagefind (mccat.site.search, mccat.build.search_index), not Material's
   search plugin: in on_post_build each language's build indexes its own
   pages into `site/pagefind/<lang>/`, in parallel with the other language;
   the started build then checks every bundle. A failed or incomplete index
@@ -73,7 +73,7 @@ Decisions, and why:
   lands; Material's own templates keep MkDocs' unescaped environment, and the
   title and description they print go into page.meta already escaped. HTML
   built on purpose (page.content, the JSON-LD) is marked safe where it is made.
-  Behind the escaping, every page's Content-Security-Policy (mccat.csp)
+  Behind the escaping, every page's Content-Security-Policy (mccat.site.csp)
   runs no inline script and loads nothing from another origin; under
   `mkdocs serve` it lets the live-reload script in.
 - Hook modules live as long as `mkdocs serve`: all state of one build is in
@@ -105,20 +105,20 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import url_filter
 
 from mccat import LANGUAGES
-from mccat.catalogue import load_catalogue
-from mccat.csp import content_security_policy
-from mccat.exports import changes_from_history, write_api_files
-from mccat.history import read_history
-from mccat.jsonld import json_for_script, program_jsonld
-from mccat.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, is_preview_child,
+from mccat.validation.load import load_catalogue
+from mccat.site.csp import content_security_policy
+from mccat.publish.exports import changes_from_history, write_api_files
+from mccat.model.history import read_history
+from mccat.publish.jsonld import json_for_script, program_jsonld
+from mccat.build.language_builds import (BUILD_DATE, CATALOGUE, LanguageBuild, is_child_build, is_preview_child,
                                    shared_data, start_language_build)
-from mccat.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
-from mccat.problems import CatalogueError
-from mccat.report import text_report
-from mccat.search_index import (IndexReport, LanguageIndex, SearchIndexError, check_index, index_site,
+from mccat.site.pages import SharedFragments, SiteInfo, SitePages, docs_without_translation
+from mccat.validation.problems import CatalogueError
+from mccat.validation.report import text_report
+from mccat.build.search_index import (IndexReport, LanguageIndex, SearchIndexError, check_index, index_site,
                                 merge_reports)
-from mccat.staging import PublishError, StagedSite
-from mccat.value_html import ValueHTML
+from mccat.build.staging import PublishError, StagedSite
+from mccat.site.value_html import ValueHTML
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
@@ -138,7 +138,7 @@ class Build:
     site: SiteInfo
     others: list[LanguageBuild] = field(default_factory=list)
     indexing: threading.Thread | None = None  # mkdocs serve: the search index, written after the build
-    preview: bool = False  # mkdocs serve: pages carry its inline live-reload script (mccat.csp)
+    preview: bool = False  # mkdocs serve: pages carry its inline live-reload script (mccat.site.csp)
     search: LanguageIndex | None = None  # this language's Pagefind index, fed once the pages are written
     staged: StagedSite | None = None  # the started `mkdocs build`: site_root is its staging folder
     env: jinja2.Environment | None = None
@@ -192,7 +192,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_dir = Path(config.config_file_path).resolve().parent
     site_root = Path(config.site_dir)
     # The started build writes into a staging folder and puts the finished site in place at the end
-    # (mccat.staging); the preview's folder is a scratch folder of mkdocs serve, built in place.
+    # (mccat.build.staging); the preview's folder is a scratch folder of mkdocs serve, built in place.
     staged = None
     if not (is_child_build() or _serving or _dirty):
         try:
@@ -215,7 +215,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SearchIndexError as error:
         _abandon(others, None, staged)
         raise PluginError(str(error)) from None
-    shared = shared_data()  # a child build gets the catalogue and history its parent read (mccat.language_builds)
+    shared = shared_data()  # a child build gets the catalogue and history its parent read (mccat.build.language_builds)
     if shared is not None:
         catalogue, history = shared
     else:
@@ -297,7 +297,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     env.globals["mc"] = _build.site
     env.globals["mc_shared"] = _shared_fragment
     env.globals["mc_csp"] = functools.partial(content_security_policy, preview=_build.preview)
-    values = ValueHTML(_build.site.t)  # values, rows, comparison cells, conformance (mccat.value_html)
+    values = ValueHTML(_build.site.t)  # values, rows, comparison cells, conformance (mccat.site.value_html)
     env.globals["mc_value"] = _with_page_links(values.value)
     env.globals["mc_values"] = _with_page_links(values.values)
     env.globals["mc_rows"] = _with_page_links(values.rows)

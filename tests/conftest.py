@@ -72,7 +72,7 @@ class BuiltSite:
 
     @functools.cached_property
     def catalogue(self):
-        from mccat.catalogue import load_catalogue
+        from mccat.validation.load import load_catalogue
         return load_catalogue(ROOT / "catalogue", today=self.build_date)
 
     def path(self, lang: str, url: str = "") -> Path:

@@ -17,10 +17,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mccat.problems import Problem
-from mccat.rules import Entry, invisible_characters, program_rules
-from mccat.schema_messages import schema_problems
-from mccat.source import YamlProblem, parse_yaml
+from mccat.validation.problems import Problem
+from mccat.validation.rules import Entry, invisible_characters, program_rules
+from mccat.validation.schema_messages import schema_problems
+from mccat.validation.source import YamlProblem, parse_yaml
 
 BASE_TEXT = (Path(__file__).parent / "cases/base/programs/example-univ/python-basics.yaml").read_text(encoding="utf-8")
 BASE = yaml.safe_load(BASE_TEXT)

@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 import yaml
 
-from mccat.cli import main
-from mccat.source import load_yaml
+from mccat.cli.main import main
+from mccat.validation.source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "catalogue"

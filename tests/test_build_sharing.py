@@ -1,7 +1,7 @@
 """What the two language builds share, and the work done beside them (issue 8, build performance).
 
 The started build validates the catalogue and reads the git history once and hands both to the other
-language's build (mccat.language_builds), which writes the /api/v1 files once its pages are done,
+language's build (mccat.build.language_builds), which writes the /api/v1 files once its pages are done,
 while Pagefind indexes them. These tests run real processes; timings are bench/build.py's business,
 not theirs.
 """
@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mccat.catalogue import load_catalogue
-from mccat.exports import api_files, changes_from_history
-from mccat.history import read_history
-from mccat.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
+from mccat.validation.load import load_catalogue
+from mccat.publish.exports import api_files, changes_from_history
+from mccat.model.history import read_history
+from mccat.build.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
@@ -31,7 +31,7 @@ BUILD = date(2026, 1, 15)
 # A stand-in for the child build's on_config: what it receives, as JSON on stdout.
 CHILD = """
 import json
-from mccat.language_builds import shared_data
+from mccat.build.language_builds import shared_data
 shared = shared_data()
 if shared is None:
     print(json.dumps(None))

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from mccat.cli import main
+from mccat.cli.main import main
 
 REPO = Path(__file__).parents[1]
 CASES = REPO / "tests/cases"
 
 
 def mccat(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mccat.cli", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "mccat", *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO / "hooks")})
 
 
@@ -92,8 +92,8 @@ def test_new_program_template_points_at_every_empty_field(tmp_path, capsys, monk
 
 
 def test_template_offers_every_field_of_the_schema():
-    from mccat.scaffold import scaffold
-    from mccat.schema import descriptors
+    from mccat.authoring.scaffold import scaffold
+    from mccat.model.schema import descriptors
     text = scaffold("program", "x")
     for d in descriptors("program"):
         assert f"{d.path[-1]}:" in text, d.name

@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
-from mccat.formatting import format_hours, format_money, format_number, localized
-from mccat.labels import INTERFACE_TEXT, descriptor_index
-from mccat.synth import write_synthetic_catalogue
-from mccat.vocabulary import broad_field
-from mccat.vocabulary import label as vocab_label
+from mccat.site.formatting import format_hours, format_money, format_number, localized
+from mccat.site.labels import INTERFACE_TEXT, descriptor_index
+from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.model.vocabulary import broad_field
+from mccat.model.vocabulary import label as vocab_label
 
 from .conftest import run_mkdocs_build
 from .test_site_build import resolve, site_file, text

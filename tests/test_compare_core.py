@@ -1,4 +1,4 @@
-"""mccat.compare without MkDocs: which comparison pages exist, and the tool's data files."""
+"""mccat.site.compare without MkDocs: which comparison pages exist, and the tool's data files."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from mccat import LANGUAGES
-from mccat.catalogue import load_catalogue
-from mccat.compare import COLUMNS, data_path
-from mccat.labels import descriptor_index
-from mccat.pages import SitePages
-from mccat.synth import write_synthetic_catalogue
+from mccat.validation.load import load_catalogue
+from mccat.site.compare import COLUMNS, data_path
+from mccat.site.labels import descriptor_index
+from mccat.site.pages import SitePages
+from mccat.authoring.synth import write_synthetic_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 1, 15)

@@ -1,4 +1,4 @@
-"""The site's Content-Security-Policy (mccat.csp): every page carries it, and the site passes it.
+"""The site's Content-Security-Policy (mccat.site.csp): every page carries it, and the site passes it.
 
 - Every HTML file of the built site has the policy as the first element of its head after the
   charset, before anything it governs; the root pages list the hashes of their own inline script
@@ -24,7 +24,7 @@ import lxml.html
 import pytest
 
 from mccat import LANGUAGES
-from mccat.csp import content_security_policy, source_hash
+from mccat.site.csp import content_security_policy, source_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 

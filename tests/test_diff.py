@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from tests.git_catalogue import CatalogueRepo, programs_with
-from mccat.diff_report import field_label
-from mccat.schema import descriptors
-from mccat.vocabulary import label
+from mccat.review.diff_report import field_label
+from mccat.model.schema import descriptors
+from mccat.model.vocabulary import label
 
 KOSEN = "example-kosen"
 
@@ -293,7 +293,7 @@ def test_lookalike_letters_in_an_added_program_are_flagged_and_japanese_text_is_
 
 
 def test_every_flag_code_is_exercised_by_these_tests():
-    from mccat.diff import FLAG_CODES
+    from mccat.review.diff import FLAG_CODES
     source = open(__file__, encoding="utf-8").read()
     assert [code for code in FLAG_CODES if f'"{code}"' not in source] == []
 
@@ -355,7 +355,7 @@ def test_the_installed_command_runs_outside_python(repo):
     program = some_program(repo)
     repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=1))
     head = repo.commit("cut")
-    result = subprocess.run([sys.executable, "-m", "mccat.cli", "diff", repo.base, head, "--lang", "ja"],
+    result = subprocess.run([sys.executable, "-m", "mccat", "diff", repo.base, head, "--lang", "ja"],
                             cwd=repo.root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "学習時間が減りました" in result.stdout

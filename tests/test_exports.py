@@ -23,12 +23,13 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from mccat import LANGUAGES
-from mccat.canonical_json import json_bytes, standard_json_bytes
-from mccat.catalogue import Catalogue, load_catalogue
-from mccat.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
+from mccat.publish.canonical_json import json_bytes, standard_json_bytes
+from mccat.model.catalogue import Catalogue
+from mccat.validation.load import load_catalogue
+from mccat.publish.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
                            csv_rows, sort_changes, spreadsheet_safe, write_api_files)
-from mccat.schema import SCHEMA_DIR
-from mccat.synth import write_synthetic_catalogue
+from mccat.model.schema import SCHEMA_DIR
+from mccat.authoring.synth import write_synthetic_catalogue
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
@@ -104,8 +105,8 @@ _DIGEST = """
 import hashlib, sys
 from datetime import date
 from pathlib import Path
-from mccat.catalogue import load_catalogue
-from mccat.exports import api_files
+from mccat.validation.load import load_catalogue
+from mccat.publish.exports import api_files
 files = api_files(load_catalogue(Path(sys.argv[1])), site_url="https://registry.example.org", build_date=date(2026, 1, 15))
 print(hashlib.sha256(b"".join(k.encode() + b"\\0" + v for k, v in sorted(files.items()))).hexdigest())
 """
@@ -376,7 +377,7 @@ def test_the_aggregators_page_documents_every_file_schema_and_csv_column(catalog
 # --- the command line ------------------------------------------------------------------------------------
 
 def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
-    from mccat.cli import main
+    from mccat.cli.main import main
     out = tmp_path / "site"
     assert main(["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out),
                  "--site-url", SITE, "--build-date", "2026-01-15"]) == 0
@@ -393,7 +394,7 @@ def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
 
 
 def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
-    from mccat.history import read_history
+    from mccat.model.history import read_history
     from tests.git_catalogue import CatalogueRepo
     repo = CatalogueRepo(tmp_path)
     first = repo.commit("Initial registry")

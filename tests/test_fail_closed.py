@@ -2,7 +2,7 @@
 was, a build writes nowhere but its output folder, and the validator never changes a file.
 
 The build writes into a staging folder beside the output folder and moves the finished site into
-place at the very end (mccat.staging); these tests break real `mkdocs build` runs early (invalid
+place at the very end (mccat.build.staging); these tests break real `mkdocs build` runs early (invalid
 catalogue), late (the search index fails after every page is written) and by SIGKILL mid-way.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from mccat.staging import PublishError, StagedSite
-from mccat.validate import validate
+from mccat.build.staging import PublishError, StagedSite
+from mccat.validation.validate import validate
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.hostile.corpus import CORPUS, SPECIAL
 

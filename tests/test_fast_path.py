@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mccat.schema import fast_validator, validator
+from mccat.model.schema import fast_validator, validator
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases/base/programs/example-univ/python-basics.yaml").read_text())
 VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(-1, 100, allow_nan=False),

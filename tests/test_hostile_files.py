@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mccat.validate import validate
+from mccat.validation.validate import validate
 from tests.hostile.corpus import CORPUS, SPECIAL
 
 CASES = Path(__file__).parent / "cases"

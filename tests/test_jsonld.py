@@ -19,11 +19,13 @@ from rdflib.namespace import RDF, SH
 
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
-from mccat import LANGUAGES, urls
-from mccat.catalogue import Catalogue, load_catalogue
-from mccat.jsonld import (SCHEMA_CONTEXT, catalogue_jsonld, for_language, json_for_script, program_jsonld,
+from mccat import LANGUAGES
+from mccat.publish import urls
+from mccat.model.catalogue import Catalogue
+from mccat.validation.load import load_catalogue
+from mccat.publish.jsonld import (SCHEMA_CONTEXT, catalogue_jsonld, for_language, json_for_script, program_jsonld,
                           program_node, provider_jsonld, term_mapping, vocabularies_jsonld)
-from mccat.vocabulary import vocabularies
+from mccat.model.vocabulary import vocabularies
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft201909Validator
 
-from mccat import LANGUAGES, urls
-from mccat.catalogue import load_catalogue
-from mccat.openbadges import program_achievement
-from mccat.vocabulary import vocabularies
+from mccat import LANGUAGES
+from mccat.publish import urls
+from mccat.validation.load import load_catalogue
+from mccat.publish.openbadges import program_achievement
+from mccat.model.vocabulary import vocabularies
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
 

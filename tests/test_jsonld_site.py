@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mccat.jsonld import for_language
+from mccat.publish.jsonld import for_language
 
 LANGS = ("ja", "en")
 

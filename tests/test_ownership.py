@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from tests.git_catalogue import CATALOGUE, ROOT, CatalogueRepo
-from mccat.ownership import codeowners_text, parse_committee
-from mccat.source import load_yaml
+from mccat.review.ownership import codeowners_text, parse_committee
+from mccat.validation.source import load_yaml
 
 COMMITTEE = ["chair-account", "Secretary-Account"]
 KOSEN, UNIV = "example-kosen", "example-national-univ"
@@ -25,7 +25,7 @@ def repo(tmp_path, monkeypatch, capsys):
     repo.write_text("governance/committee.yaml", yaml.safe_dump({"members": COMMITTEE}))
     repo.write_text("schemas/program.schema.json", "{}\n")
     repo.write_text("schemas/vocabularies.schema.json", "{}\n")
-    repo.write_text("hooks/mccat/rules.py", "# rules\n")
+    repo.write_text("src/mccat/rules.py", "# rules\n")
     repo.write_text(".github/workflows/pull-request.yml", "name: checks\n")
     repo.write_text("docs/en/index.md", "# Home\n")
     status, _, err = repo.mccat(monkeypatch, capsys, "owners")
@@ -53,7 +53,7 @@ def test_the_committed_committee_list_is_valid_and_codeowners_is_current(monkeyp
     assert problems == [] and accounts
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("MCCAT_CATALOGUE", raising=False)
-    from mccat.cli import main
+    from mccat.cli.main import main
     assert main(["owners", "--check"]) == 0, capsys.readouterr().out
 
 
@@ -215,7 +215,7 @@ def test_program_of_a_provider_that_does_not_exist(repo, monkeypatch, capsys):
 @pytest.mark.parametrize("path, area", [
     ("schemas/program.schema.json", "the schemas and vocabularies"),
     ("schemas/vocabularies.schema.json", "the schemas and vocabularies"),
-    ("hooks/mccat/rules.py", "the catalogue tools"),
+    ("src/mccat/rules.py", "the catalogue tools"),
     (".github/workflows/pull-request.yml", "the workflows and repository settings"),
     ("governance/committee.yaml", "the committee's governance files"),
     ("docs/en/index.md", "files outside the catalogue"),
@@ -257,7 +257,7 @@ def test_paths_are_relative_to_the_repository_root_from_a_subfolder(repo, monkey
     repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=1))
     head = repo.commit("edit")
     monkeypatch.chdir(repo.root / "catalogue")
-    from mccat.cli import main
+    from mccat.cli.main import main
     status = main(["--catalogue", ".", "check-ownership", "--author", maintainers(KOSEN)[0], repo.base, head])
     out = capsys.readouterr().out
     assert status == 1 and f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out

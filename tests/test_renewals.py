@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from tests.git_catalogue import CATALOGUE
-from mccat.catalogue import load_catalogue
-from mccat.cli import main
+from mccat.validation.load import load_catalogue
+from mccat.cli.main import main
 
 
 @pytest.fixture(scope="module")

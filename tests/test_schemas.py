@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from mccat.catalogue import load_catalogue
-from mccat.rules import INVISIBLE_CHARACTER
-from mccat.schema import SCHEMA_FILES, descriptors, load_schema, resolve, validator
-from mccat.vocabulary import vocabularies
+from mccat.validation.load import load_catalogue
+from mccat.validation.rules import INVISIBLE_CHARACTER
+from mccat.model.schema import SCHEMA_FILES, descriptors, load_schema, resolve, validator
+from mccat.model.vocabulary import vocabularies
 
 REPO = Path(__file__).parents[1]
 

@@ -1,4 +1,4 @@
-"""Search without a browser: the Pagefind metadata of programs (mccat.search), the search page's filters,
+"""Search without a browser: the Pagefind metadata of programs (mccat.site.search), the search page's filters,
 the indexing step and its failures, and what the built site (conftest.built_site) hands to Pagefind.
 
 The browser tests are in test_search_browser.py."""
@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from mccat import LANGUAGES
-from mccat.catalogue import load_catalogue
-from mccat.formatting import format_hours, localized
-from mccat.labels import INTERFACE_TEXT, descriptor_label
-from mccat.pages import SitePages
-from mccat.search import (FILTER_DESCRIPTORS, HOURS_BANDS, hours_band,
+from mccat.validation.load import load_catalogue
+from mccat.site.formatting import format_hours, localized
+from mccat.site.labels import INTERFACE_TEXT, descriptor_label
+from mccat.site.pages import SitePages
+from mccat.site.search import (FILTER_DESCRIPTORS, HOURS_BANDS, hours_band,
                           program_filters, search_page_view)
-from mccat.search_index import SearchIndexError, index_site
-from mccat.vocabulary import vocabularies
+from mccat.build.search_index import SearchIndexError, index_site
+from mccat.model.vocabulary import vocabularies
 
 from .conftest import run_mkdocs_build
 

@@ -15,8 +15,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from mccat import LANGUAGES
-from mccat.labels import INTERFACE_TEXT
-from mccat.vocabulary import vocabularies
+from mccat.site.labels import INTERFACE_TEXT
+from mccat.model.vocabulary import vocabularies
 
 READY = "form[data-mc-search][data-ready]"
 

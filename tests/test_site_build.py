@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
-from mccat.formatting import format_hours, format_money, localized
-from mccat.labels import INTERFACE_TEXT, descriptor_index
-from mccat.vocabulary import label as vocab_label
+from mccat.site.formatting import format_hours, format_money, localized
+from mccat.site.labels import INTERFACE_TEXT, descriptor_index
+from mccat.model.vocabulary import label as vocab_label
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PROGRAMS = sorted(p.relative_to(ROOT / "catalogue" / "programs").with_suffix("").as_posix()

@@ -11,9 +11,9 @@ import lxml.html
 import yaml
 
 from mccat import LANGUAGES
-from mccat.formatting import format_date, format_hours
-from mccat.labels import INTERFACE_TEXT
-from mccat.validate import validate
+from mccat.site.formatting import format_date, format_hours
+from mccat.site.labels import INTERFACE_TEXT
+from mccat.validation.validate import validate
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.git_catalogue import CatalogueRepo, programs_with
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mccat.source import YamlProblem, parse_yaml
+from mccat.validation.source import YamlProblem, parse_yaml
 
 
 def test_values_keep_their_line_and_column():

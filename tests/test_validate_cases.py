@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mccat.cli import main
+from mccat.cli.main import main
 
 CASES = Path(__file__).parent / "cases"
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
@@ -71,7 +71,7 @@ def test_every_rule_is_covered_by_a_case():
         for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
             if "] " in line and " [" in line:
                 reported.add(line.split(" [", 1)[1].split("]", 1)[0])
-    core = Path(__file__).parents[1] / "hooks/mccat"
+    core = Path(__file__).parents[1] / "src/mccat/validation"
     source = "\n".join((core / name).read_text(encoding="utf-8")
                        for name in ("source.py", "validate.py", "rules.py", "schema_messages.py"))
     import re

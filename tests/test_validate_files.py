@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mccat.validate import validate
+from mccat.validation.validate import validate
 
 CASES = Path(__file__).parent / "cases"
 
@@ -58,7 +58,7 @@ def test_validator_never_modifies_files(catalogue):
 
 def test_parallel_and_serial_agree(tmp_path):
     """Large catalogues are checked in worker processes; the report must not change."""
-    from mccat.synth import write_synthetic_catalogue
+    from mccat.authoring.synth import write_synthetic_catalogue
     root = tmp_path / "synthetic"
     write_synthetic_catalogue(root, programs=450, providers=5, seed=7)
     bad = root / "programs/synthetic-provider-000/program-00000.yaml"

@@ -1,12 +1,12 @@
-"""The values, descriptor rows and comparison cells every page shows (mccat.value_html): escaped, linked
+"""The values, descriptor rows and comparison cells every page shows (mccat.site.value_html): escaped, linked
 from the page, in the page's language. The site tests check them on real pages; these check each case."""
 
 from __future__ import annotations
 
-from mccat.compare import Cell
-from mccat.labels import interface_text
-from mccat.pages import Row, Value
-from mccat.value_html import ValueHTML
+from mccat.site.compare import Cell
+from mccat.site.labels import interface_text
+from mccat.site.pages import Row, Value
+from mccat.site.value_html import ValueHTML
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;"
@@ -58,7 +58,7 @@ def test_comparison_cells_mute_past_offerings_and_list_only_several_values():
 
 
 def test_conformance_table_escapes_names_and_lists_what_is_missing():
-    from mccat.pages import ConformanceView, ElementView
+    from mccat.site.pages import ConformanceView, ElementView
 
     frameworks = [
         ConformanceView("eu", HOSTILE, 9, 9, True, (), (ElementView("Title", "present", "Stated"),)),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mccat.issue_form import COMMITTEE_FIELDS, FORM_FILE, form_fields
-from mccat.schema import descriptors, load_schema, resolve
-from mccat.vocabulary import vocabularies
+from mccat.authoring.issue_form import COMMITTEE_FIELDS, FORM_FILE, form_fields
+from mccat.model.schema import descriptors, load_schema, resolve
+from mccat.model.vocabulary import vocabularies
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -215,7 +215,7 @@ def test_renewal_report_is_scheduled_and_only_the_issue_job_may_write():
 # ------------------------------------------------------------------ issue form and templates
 
 def test_issue_form_is_current(monkeypatch, capsys):
-    from mccat.cli import main
+    from mccat.cli.main import main
     monkeypatch.chdir(ROOT)
     assert main(["issue-form", "--check"]) == 0, capsys.readouterr().out
 

@@ -35,7 +35,7 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
-from mccat.validate import validate
+from mccat.validation.validate import validate
 from tests.conftest import run_mkdocs_build
 from tests.hostile.xss import (PROGRAM, PROVIDER, TEXT_PAYLOADS, URL_PAYLOADS, XssCatalogue, refused_values,
                                set_path, write_xss_catalogue)

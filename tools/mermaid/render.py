@@ -5,7 +5,7 @@
 
 Each docs/diagrams/<name>.<lang>.mmd becomes docs/<lang>/<name>.svg, which the page shows as an
 image. The site never loads Mermaid: Material would fetch it from unpkg.com in every visitor's
-browser, and the site's Content-Security-Policy allows no other origin (mccat.csp). Each SVG
+browser, and the site's Content-Security-Policy allows no other origin (mccat.site.csp). Each SVG
 records the SHA-256 of its source; tests/test_csp.py fails when a source changed and its SVG was
 not rendered again. Needs Debian's chromium (/usr/bin/chromium) and a Japanese font (fonts-noto-cjk).
 """

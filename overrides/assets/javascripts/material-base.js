@@ -1,6 +1,6 @@
 /* Material 9.8's inline head script (partials/javascripts/base.html), unchanged but for where the
  * scope comes from: the data-md-scope attribute of this script's tag (overrides/partials/javascripts/base.html).
- * A file, not inline, so the Content-Security-Policy allows no inline script (mccat.csp). */
+ * A file, not inline, so the Content-Security-Policy allows no inline script (mccat.site.csp). */
 __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}
 
 /* Material's bundle downloads sitemap.xml beside every <link rel="alternate"> of the head, to redirect

@@ -1,0 +1,86 @@
+"""`mccat new`: a provider or program file with every field explained in both languages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mccat.model.schema import help_text, load_schema, resolve
+
+SCHEMA_LINE = "# yaml-language-server: $schema={relative}schemas/{kind}.schema.json"
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _is_text(node: dict) -> bool:
+    return set(node.get("properties", {})) == {"ja", "en"}
+
+
+def _comment_block(prop: dict, indent: str, required: bool, root: dict) -> list[str]:
+    texts = help_text(prop)
+    flag = "required / 必須" if required else "optional / 任意"
+    lines = [f"{indent}# {texts['title']['en']} / {texts['title']['ja']} ({flag})",
+             f"{indent}#   {texts['description']['en']}",
+             f"{indent}#   {texts['description']['ja']}"]
+    target = resolve(prop, root)
+    items = resolve(target.get("items", {}), root) if target.get("type") == "array" else target
+    example = (prop.get("examples") or [None])[0]
+    if example is not None and not _is_text(items) and items.get("type") != "object":
+        lines.append(f"{indent}#   example / 例: {_scalar(example)}")
+    if "oneOf" in items:
+        terms = ", ".join(f"{t['const']} ({t['title']} / {t['x-ja']['title']})" for t in items["oneOf"])
+        lines.append(f"{indent}#   {'one or more of' if items is not target else 'one of'}: {terms}")
+    return lines
+
+
+def _value_lines(name: str, prop: dict, indent: str, root: dict) -> list[str]:
+    target = resolve(prop, root)
+    if _is_text(target):
+        return [f"{indent}{name}:", f'{indent}  ja: ""', f'{indent}  en: ""']
+    if target.get("type") == "object":
+        return [f"{indent}{name}:"] + _object_lines(target, indent + "  ", root)
+    if target.get("type") == "array":
+        items = resolve(target.get("items", {}), root)
+        if _is_text(items):
+            return [f"{indent}{name}:", f'{indent}  - ja: ""', f'{indent}    en: ""']
+        if items.get("type") == "object":
+            body = _object_lines(items, indent + "    ", root)
+            first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
+            body[first] = indent + "  - " + body[first].lstrip()
+            return [f"{indent}{name}:"] + body
+        return [f"{indent}{name}: []"]
+    if "const" in target:
+        return [f"{indent}{name}: {_scalar(target['const'])}"]
+    return [f"{indent}{name}:"]
+
+
+def _object_lines(node: dict, indent: str, root: dict) -> list[str]:
+    lines: list[str] = []
+    required = set(node.get("required", ()))
+    for name, prop in node.get("properties", {}).items():
+        lines += _comment_block(prop, indent, name in required, root)
+        body = _value_lines(name, prop, indent, root)
+        if name not in required:
+            body = [f"{indent}# {line[len(indent):]}" for line in body]
+        lines += body
+    return lines
+
+
+def scaffold(kind: str, provider: str | None = None) -> str:
+    """The text of a new file; required values left empty for the validator to point at."""
+    root = load_schema(kind)
+    relative = "../../../" if kind == "program" else "../../"
+    texts = help_text(root)
+    lines = [SCHEMA_LINE.format(relative=relative, kind=kind),
+             f"# {texts['title']['en']} / {texts['title']['ja']}",
+             f"# {texts['description']['en']}",
+             f"# {texts['description']['ja']}",
+             "# Fill in every empty value, uncomment the optional fields you need, then run `mccat validate`.",
+             "# 空欄をすべて記入し、必要な任意項目のコメントを外してから `mccat validate` を実行してください。",
+             ""]
+    body = _object_lines(root, "", root)
+    if provider:
+        body = [f"provider: {provider}" if line.startswith("provider:") else line for line in body]
+    return "\n".join(lines + body) + "\n"

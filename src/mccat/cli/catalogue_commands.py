@@ -1,0 +1,80 @@
+"""Subcommands of the catalogue itself: validate, new, synth, export.
+
+Each `run_*` takes the parsed arguments and returns the exit status (0 ok, 1 invalid data); bad
+arguments raise UsageError (exit status 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from mccat.authoring.scaffold import scaffold
+from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.cli.usage import UsageError, require_catalogue
+from mccat.publish.exports import write_api_files
+from mccat.validation.load import load_catalogue
+from mccat.validation.problems import CatalogueError
+from mccat.validation.report import REPORTERS
+from mccat.validation.rules import ID_PATTERN
+from mccat.validation.validate import validate
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    require_catalogue(args.catalogue)
+    result = validate(args.catalogue, [Path(p) for p in args.paths] or None, keep_data=False)
+    sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked))
+    failed = bool(result.errors) or (args.strict and bool(result.warnings))
+    return 1 if failed else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if args.kind == "provider":
+        if not ID_PATTERN.match(args.id):
+            raise UsageError(f"'{args.id}' is not a valid provider id: use lowercase letters, digits and hyphens")
+        target = args.catalogue / "providers" / f"{args.id}.yaml"
+        text = scaffold("provider")
+    else:
+        provider, _, slug = args.id.partition("/")
+        if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
+            raise UsageError(f"'{args.id}' is not a valid program id: write provider/slug, "
+                             "lowercase letters, digits and hyphens")
+        target = args.catalogue / "programs" / provider / f"{slug}.yaml"
+        text = scaffold("program", provider)
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    if target.exists():
+        raise UsageError(f"{target} already exists; edit it, or choose another id")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}\nnext: fill in the empty values, then run `mccat validate {target}`")
+    return 0
+
+
+def run_synth(args: argparse.Namespace) -> int:
+    if args.out.exists() and any(args.out.iterdir()):
+        raise UsageError(f"{args.out} is not empty; choose a new folder")
+    count = write_synthetic_catalogue(args.out, programs=args.programs, providers=args.providers, seed=args.seed)
+    print(f"wrote {count} files to {args.out}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    require_catalogue(args.catalogue)
+    try:
+        build_date = date.fromisoformat(args.build_date) if args.build_date else date.today()
+    except ValueError:
+        raise UsageError(f"--build-date must be YYYY-MM-DD, got '{args.build_date}'") from None
+    try:
+        catalogue = load_catalogue(args.catalogue, today=build_date)
+        written = write_api_files(catalogue, args.out, site_url=args.site_url, build_date=build_date)
+    except CatalogueError as exc:
+        sys.stdout.write(REPORTERS["text"](exc.problems, 0))
+        return 1
+    except ValueError as exc:  # a bad --site-url
+        raise UsageError(str(exc)) from None
+    print(f"wrote {len(written)} files under {args.out / 'api' / 'v1'}")
+    return 0

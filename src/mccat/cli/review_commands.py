@@ -1,0 +1,161 @@
+"""Subcommands of the review workflow: diff, owners, check-ownership, renewals, issue-form.
+
+Kept out of main.py so that the shared parser grows by one line; each
+`run_*` parses nothing itself and returns the exit status (0 ok, 1 invalid
+or not allowed, 2 bad usage via UsageError).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from mccat.authoring.issue_form import issue_form_text
+from mccat.validation.load import load_catalogue
+from mccat.review.diff import diff_revisions
+from mccat.review.diff import load_snapshot
+from mccat.review.ownership import check_ownership, render_ownership
+from mccat.review.ownership import codeowners_text, maintainers_of, parse_committee
+from mccat.review.renewals import renewals_due, render_renewals_json, render_renewals_markdown
+from mccat.validation.problems import CatalogueError
+from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
+from mccat.cli.usage import UsageError, require_catalogue
+from mccat.review.git_revisions import GitError, repo_root
+
+
+def _prefix(catalogue: Path, root: Path) -> str:
+    """The catalogue folder relative to root, as CODEOWNERS and git paths need it."""
+    relative = os.path.relpath(catalogue.resolve(), root.resolve())
+    if relative.startswith(".."):
+        raise UsageError(f"the catalogue folder {catalogue} is not inside {root}")
+    return "" if relative == "." else Path(relative).as_posix()
+
+
+def _write_generated(target: Path, text: str, check: bool, command: str) -> int:
+    """Write a generated file, or with --check say whether the committed one is current."""
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            print(f"ok: {target} is up to date")
+            return 0
+        state = "is missing" if current is None else "is out of date"
+        print(f"{target}:1:1: error [generated.stale] {state}\n    hint: run `{command}` and commit the result")
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}" + (f"\n    hint: {p.hint}" if p.hint
+                                                                                else ""), file=sys.stderr)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    try:
+        result = diff_revisions(args.catalogue, args.base, args.head)
+    except (GitError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(DIFF_RENDERERS[args.format](result, args.lang))
+    return 1 if result.problems else 0
+
+
+def run_owners(args: argparse.Namespace) -> int:
+    root = Path.cwd()
+    require_catalogue(args.catalogue)
+    if not args.committee.is_file():
+        raise UsageError(f"{args.committee} does not exist; list the committee's accounts there under `members:`")
+    committee, problems = parse_committee(args.committee.read_text(encoding="utf-8"), str(args.committee))
+    snapshot = load_snapshot(root, None, _prefix(args.catalogue, root), "providers")
+    problems += snapshot.problems
+    if problems:
+        _print_problems(problems)
+        return 1
+    text = codeowners_text(committee, maintainers_of(snapshot), _prefix(args.catalogue, root))
+    return _write_generated(args.output, text, args.check, "mccat owners")
+
+
+def run_check_ownership(args: argparse.Namespace) -> int:
+    try:
+        repo = repo_root(Path.cwd())
+        result = check_ownership(repo, _prefix(args.catalogue, repo), args.author.lstrip("@"), args.base, args.head,
+                                 committee_file=args.committee)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(render_ownership(result))
+    return 0 if result.allowed else 1
+
+
+def run_renewals(args: argparse.Namespace) -> int:
+    require_catalogue(args.catalogue)
+    today = args.today or date.today()
+    try:
+        catalogue = load_catalogue(args.catalogue, today=today)
+    except CatalogueError as exc:
+        _print_problems([p for p in exc.problems if p.is_error])
+        return 1
+    items = renewals_due(catalogue, today, args.within)
+    if args.format == "json":
+        sys.stdout.write(render_renewals_json(items, today, args.within))
+    else:
+        sys.stdout.write(render_renewals_markdown(items, today, args.within, mention=args.mention))
+    return 0
+
+
+def run_issue_form(args: argparse.Namespace) -> int:
+    return _write_generated(args.output, issue_form_text(), args.check, "mccat issue-form")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days")
+    return int(text)
+
+
+def add_review_commands(sub) -> None:
+    """Register the review workflow's subcommands on the main parser's subparsers."""
+    p = sub.add_parser("diff", help="what changed in the catalogue between two git revisions, field by field")
+    p.add_argument("base", help="the revision to compare with (e.g. origin/main); the diff starts where HEAD "
+                                "branched from it, like `git diff BASE...HEAD`")
+    p.add_argument("head", nargs="?", help="the revision with the changes (default: the working tree)")
+    p.add_argument("--format", choices=sorted(DIFF_RENDERERS), default="text")
+    p.add_argument("--lang", choices=["ja", "en"], default="en", help="language of field names and labels")
+    p.set_defaults(run=run_diff)
+
+    p = sub.add_parser("owners", help="write .github/CODEOWNERS from the committee list and providers' maintainers")
+    p.add_argument("--committee", type=Path, default=Path("governance/committee.yaml"))
+    p.add_argument("--output", type=Path, default=Path(".github/CODEOWNERS"))
+    p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    p.set_defaults(run=run_owners)
+
+    p = sub.add_parser("check-ownership", help="fail if ACCOUNT may not make the changes from BASE to HEAD")
+    p.add_argument("--author", required=True, help="the GitHub account that opened the pull request")
+    p.add_argument("base", help="the target branch's revision")
+    p.add_argument("head", nargs="?", help="the pull request's revision (default: the working tree)")
+    p.add_argument("--committee", default="governance/committee.yaml",
+                   help="the committee list, relative to the repository root (read at BASE)")
+    p.set_defaults(run=run_check_ownership)
+
+    p = sub.add_parser("renewals", help="active programs whose approval ends within N days or has ended")
+    p.add_argument("--within", type=_days, default=90, help="days ahead (default 90)")
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.add_argument("--today", type=_day, help="the date to count from (default: today)")
+    p.add_argument("--mention", action="store_true", help="@-mention maintainers (notifies them on GitHub)")
+    p.set_defaults(run=run_renewals)
+
+    p = sub.add_parser("issue-form", help="write the program proposal issue form from the schema")
+    p.add_argument("--output", type=Path, default=Path(".github/ISSUE_TEMPLATE/program-proposal.yml"))
+    p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    p.set_defaults(run=run_issue_form)

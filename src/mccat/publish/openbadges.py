@@ -1,0 +1,114 @@
+"""Open Badges 3.0 `Achievement` per program and language, for issuers.
+
+    program_achievement(catalogue, program, *, site_url, lang) -> dict
+
+An issuer that awards a badge for an approved program puts this Achievement (or
+its `id`) in the badge's `credentialSubject.achievement`. Open Badges 3.0 texts
+(name, description, criteria) are single strings, so there is one Achievement
+per language, each `inLanguage` its language and linked to the other edition by
+`related`, as the specification intends for language editions:
+
+    /api/v1/programs/{provider}/{slug}.achievement.ja.json
+    /api/v1/programs/{provider}/{slug}.achievement.en.json
+
+The `id` of each is its own URL. Mapping:
+    name <- title; description <- summary; criteria.narrative <- learning outcomes
+    and assessment (Markdown); criteria.id <- the program page; creator <- provider;
+    achievementType MicroCredential; alignment <- ISCED-F fields (our vocabulary
+    term IRIs) and ESCO skills; tag <- skill labels; fieldOfStudy <- main field;
+    creditsAvailable <- recognition.credits.value; humanCode <- program id.
+resultDescription is left out: the catalogue has no structured pass marks, and
+completion is what the badge itself states.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mccat import LANGUAGES
+from mccat.publish import urls
+from mccat.model.catalogue import Catalogue, Program
+from mccat.publish.jsonld import descriptor_titles, term_labels
+from mccat.model.vocabulary import vocabularies
+
+OB_CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+LIST_SEPARATOR = {"ja": "、", "en": ", "}
+
+
+def _in(value: dict[str, str] | None, lang: str) -> str | None:
+    """The text in `lang`, else in the other language (optional texts may have only one)."""
+    if not value:
+        return None
+    return value.get(lang) or next((value[other] for other in LANGUAGES if value.get(other)), None)
+
+
+def criteria_narrative(data: dict[str, Any], lang: str) -> str:
+    """What a learner must achieve, as Markdown: the learning outcomes, then how they are assessed."""
+    titles = descriptor_titles()
+    lines = [f"## {titles['learning_outcomes'][lang]}", ""]
+    lines += [f"- {outcome[lang]}" for outcome in data["learning_outcomes"]]
+    assessment = data["assessment"]
+    lines += ["", f"## {titles['assessment'][lang]}", ""]
+    types = [term_labels("assessment_type", code)[lang] for code in assessment["types"]]
+    if types:
+        lines.append(LIST_SEPARATOR[lang].join(types))
+    details = _in(assessment.get("description"), lang)
+    if details:
+        lines += ["", details]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _alignments(site_url: str, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    fields = vocabularies()["isced_field"]
+    result = [{
+        "type": ["Alignment"],
+        "targetName": fields.label(code, lang),
+        "targetUrl": urls.term_iri(site_url, "isced_field", code),
+        "targetCode": code,
+        "targetFramework": fields.title[lang],
+    } for code in data["fields"]]
+    result += [{
+        "type": ["Alignment"],
+        "targetName": skill["label"][lang],
+        "targetUrl": skill["esco"],
+        "targetFramework": "ESCO",
+        "targetType": "ceasn:Competency",
+    } for skill in data.get("skills", []) if skill.get("esco")]
+    return result
+
+
+def program_achievement(catalogue: Catalogue, program: Program, *, site_url: str, lang: str) -> dict[str, Any]:
+    """The program's Open Badges 3.0 Achievement in one language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    data = program.data
+    provider = catalogue.providers[program.provider_id]
+    achievement: dict[str, Any] = {
+        "@context": OB_CONTEXT,
+        "id": urls.achievement_url(site_url, program.id, lang),
+        "type": ["Achievement"],
+        "achievementType": "MicroCredential",
+        "name": data["title"][lang],
+        "description": data["summary"][lang],
+        "criteria": {"id": urls.page_url(site_url, lang, program.id), "narrative": criteria_narrative(data, lang)},
+        "creator": {
+            "id": urls.provider_iri(site_url, provider.id),
+            "type": ["Profile"],
+            "name": provider.name[lang],
+            "url": provider.data["url"],
+        },
+        "inLanguage": lang,
+        "humanCode": program.id,
+        "fieldOfStudy": vocabularies()["isced_field"].label(data["fields"][0], lang),
+        "alignment": _alignments(site_url, data, lang),
+        "tag": [skill["label"][lang] for skill in data.get("skills", [])],
+        "related": [{"id": urls.achievement_url(site_url, program.id, other), "type": ["Related"], "inLanguage": other}
+                    for other in LANGUAGES if other != lang],
+    }
+    credits = data.get("recognition", {}).get("credits")
+    if credits:
+        achievement["creditsAvailable"] = float(credits["value"])
+    return {key: value for key, value in achievement.items() if value != []}

@@ -1,0 +1,415 @@
+"""The semantic diff of the catalogue between two git revisions.
+
+Not lines but meaning: which programs and providers were added, removed or
+renamed, every field that changed with its old and new value, and flags on
+the changes a committee member must look at twice (hours cut, assessment
+changed, validity extended, invisible characters, ...). Rendering lives in
+`diff_report`; this module only computes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
+
+from mccat.review.git_revisions import RepoFile, files_at, files_that_differ, merge_base, repo_root, resolve, working_files
+from mccat.validation.problems import Problem
+from mccat.validation.rules import INVISIBLE_CHARACTER, lookalike_letters  # the one definition of "invisible" and "lookalike"
+from mccat.model.schema import descriptors
+from mccat.validation.source import YamlProblem, parse_yaml
+
+RENAME_SIMILARITY = 0.8  # share of identical field values above which remove + add is a rename
+KINDS = ("provider", "program")
+
+
+class _Missing:
+    """The value of a field that is not in the file (distinct from an explicit null)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str  # "provider" or "program"
+    id: str
+    file: str  # path relative to the repository root
+    data: dict[str, Any]
+
+
+@dataclass
+class Snapshot:
+    """The catalogue as it was at one revision (or in the work tree)."""
+
+    label: str  # short commit id, or "working tree"
+    records: dict[tuple[str, str], Record] = field(default_factory=dict)
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: tuple  # ("effort", "hours") or ("learning_outcomes", 2, "en")
+    old: Any  # MISSING when the field was added
+    new: Any  # MISSING when the field was removed
+
+    @property
+    def change(self) -> str:
+        return "added" if self.old is MISSING else "removed" if self.new is MISSING else "changed"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A change a reviewer must look at twice."""
+
+    code: str  # hours-cut, credits-cut, assessment-changed, qa-changed, status-changed,
+    #           provider-changed, validity-extended, maintainers-changed, invisible-characters,
+    #           lookalike-letters
+    path: tuple
+    old: Any = MISSING
+    new: Any = MISSING
+
+
+FLAG_CODES = ("invisible-characters", "lookalike-letters", "provider-changed", "status-changed", "hours-cut",
+              "credits-cut", "assessment-changed", "qa-changed", "validity-extended", "maintainers-changed")
+
+
+@dataclass
+class EntryChange:
+    kind: str
+    change: str  # added, removed, renamed, changed
+    id: str  # the id now (for removed: the id it had)
+    old_id: str | None = None  # for renames
+    old: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+    old_file: str | None = None
+    new_file: str | None = None
+    fields: list[FieldChange] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    similarity: float | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.new if self.new is not None else (self.old or {})
+
+
+@dataclass
+class CatalogueDiff:
+    base: str
+    head: str
+    changes: list[EntryChange]
+    problems: list[Problem]
+
+    def count(self, change: str) -> int:
+        return sum(c.change == change for c in self.changes)
+
+    @property
+    def flags(self) -> list[tuple[EntryChange, Flag]]:
+        return [(c, f) for c in self.changes for f in c.flags]
+
+
+# ---------------------------------------------------------------- reading
+
+def classify(path: str, prefix: str) -> tuple[str, str] | None:
+    """(kind, id) of a catalogue file from where it sits; None for anything else."""
+    parts = PurePosixPath(path).relative_to(prefix).parts if prefix else PurePosixPath(path).parts
+    if len(parts) == 2 and parts[0] == "providers" and parts[1].endswith(".yaml"):
+        return "provider", parts[1][:-5]
+    if len(parts) == 3 and parts[0] == "programs" and parts[2].endswith(".yaml"):
+        return "program", f"{parts[1]}/{parts[2][:-5]}"
+    return None
+
+
+def snapshot_from_files(files: list[RepoFile], prefix: str, label: str) -> Snapshot:
+    """Parse every catalogue file; a file that cannot be read becomes a problem, never a traceback."""
+    snapshot = Snapshot(label)
+    for repo_file in files:
+        key = classify(repo_file.path, prefix)
+        if key is None:
+            continue
+        display = repo_file.path if label == "working tree" else f"{label}:{repo_file.path}"
+        problem = None
+        if repo_file.is_symlink:
+            problem = Problem(display, 1, 1, "file.symlink", "is a symbolic link",
+                              "commit the file itself, not a link to it")
+        elif repo_file.content.startswith(b"\xef\xbb\xbf"):
+            problem = Problem(display, 1, 1, "file.bom", "starts with a byte-order mark",
+                              "save the file as UTF-8 without BOM")
+        else:
+            try:
+                doc = parse_yaml(repo_file.content.decode("utf-8"), display)
+                if not isinstance(doc.data, dict):
+                    problem = Problem(display, 1, 1, "schema.type", "does not hold a set of fields",
+                                      "start from `mccat new` to get a template")
+            except UnicodeDecodeError as exc:
+                line = repo_file.content.count(b"\n", 0, exc.start) + 1
+                problem = Problem(display, line, 1, "file.encoding", "is not valid UTF-8", "save the file as UTF-8")
+            except YamlProblem as exc:
+                problem = exc.problem
+        if problem is not None:
+            snapshot.problems.append(problem)
+            snapshot.unreadable.add(key)
+        else:
+            snapshot.records[key] = Record(key[0], key[1], repo_file.path, doc.data)
+    return snapshot
+
+
+def load_snapshot(repo: Path, rev: str | None, prefix: str, folder: str = "") -> Snapshot:
+    """The catalogue under prefix (only its subfolder folder, if given) at a commit, or in the work tree."""
+    top = str(PurePosixPath(prefix) / folder) if prefix else folder
+    if rev is None:
+        return snapshot_from_files(working_files(repo, top), prefix, "working tree")
+    return snapshot_from_files(files_at(repo, rev, top), prefix, rev[:7])
+
+
+def catalogue_prefix(repo: Path, catalogue: Path) -> str:
+    """The catalogue folder relative to the repository root, with forward slashes."""
+    try:
+        relative = catalogue.resolve().relative_to(repo.resolve())
+    except ValueError:
+        raise ValueError(f"the catalogue folder {catalogue} is not inside the repository {repo}") from None
+    return relative.as_posix() if str(relative) != "." else ""
+
+
+def diff_revisions(catalogue: Path, base: str, head: str | None = None) -> CatalogueDiff:
+    """Compare the catalogue where head branched from base with head (None: the work tree).
+
+    Like `git diff base...head`: changes made on base after the branch point
+    are not the pull request's and do not show.
+    """
+    repo = repo_root(catalogue if catalogue.exists() else Path.cwd())
+    prefix = catalogue_prefix(repo, catalogue)
+    base_commit = resolve(repo, base)
+    head_commit = resolve(repo, head) if head is not None else None
+    start = merge_base(repo, base_commit, head_commit or resolve(repo, "HEAD"))
+    old_files, new_files = files_that_differ(repo, start, head_commit, prefix)
+    old = snapshot_from_files(old_files, prefix, start[:7])
+    new = snapshot_from_files(new_files, prefix, head_commit[:7] if head_commit else "working tree")
+    return diff_snapshots(old, new)
+
+
+# ---------------------------------------------------------------- comparing
+
+def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
+    problems = sorted(old.problems + new.problems, key=lambda p: (p.file, p.line, p.column, p.rule))
+    skip = old.unreadable | new.unreadable  # what cannot be read on one side cannot be compared
+    changes: list[EntryChange] = []
+    for kind in KINDS:
+        before = {i: r for (k, i), r in old.records.items() if k == kind and (k, i) not in skip}
+        after = {i: r for (k, i), r in new.records.items() if k == kind and (k, i) not in skip}
+        removed = sorted(set(before) - set(after))
+        added = sorted(set(after) - set(before))
+        for old_id, new_id, similarity in _renames([before[i] for i in removed], [after[i] for i in added]):
+            removed.remove(old_id)
+            added.remove(new_id)
+            changes.append(_compare(kind, "renamed", before[old_id], after[new_id], similarity))
+        for entry_id in sorted(set(before) & set(after)):
+            change = _compare(kind, "changed", before[entry_id], after[entry_id])
+            if change.fields:
+                changes.append(change)
+        for entry_id in added:
+            record = after[entry_id]
+            changes.append(EntryChange(kind, "added", entry_id, new=record.data, new_file=record.file,
+                                       flags=list(_hidden_text_flags(record.data))))
+        for entry_id in removed:
+            record = before[entry_id]
+            changes.append(EntryChange(kind, "removed", entry_id, old=record.data, old_file=record.file))
+    order = {"provider": 0, "program": 1}
+    changes.sort(key=lambda c: (order[c.kind], c.id))
+    return CatalogueDiff(old.label, new.label, changes, problems)
+
+
+def _compare(kind: str, change: str, old: Record, new: Record, similarity: float | None = None) -> EntryChange:
+    fields = list(field_changes(kind, old.data, new.data))
+    result = EntryChange(kind, change, new.id, old.id if old.id != new.id else None, old.data, new.data,
+                         old.file, new.file, fields, similarity=similarity)
+    result.flags = flags_for(kind, old, new, fields)
+    return result
+
+
+def _is_scalar_list(value: Any) -> bool:
+    return isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value)
+
+
+def field_changes(kind: str, old: Any, new: Any, path: tuple = ()) -> Iterator[FieldChange]:
+    """Every changed leaf, depth first in the schema's order.
+
+    Lists of plain values (fields of study, languages, assessment types) are
+    compared as one value; lists of texts or records item by item.
+    """
+    if isinstance(old, dict) or isinstance(new, dict):
+        if (isinstance(old, dict) or old is MISSING) and (isinstance(new, dict) or new is MISSING):
+            before, after = old or {}, new or {}
+            for key in _ordered_keys(kind, path, before, after):
+                yield from field_changes(kind, before.get(key, MISSING), after.get(key, MISSING), path + (key,))
+            return
+    elif not _is_scalar_list(old) and not _is_scalar_list(new) and (
+            isinstance(old, list) or isinstance(new, list)):
+        if (isinstance(old, list) or old is MISSING) and (isinstance(new, list) or new is MISSING):
+            before, after = old or [], new or []
+            for index in range(max(len(before), len(after))):
+                yield from field_changes(kind, before[index] if index < len(before) else MISSING,
+                                         after[index] if index < len(after) else MISSING, path + (index,))
+            return
+    if not _same(old, new):
+        yield FieldChange(path, old, new)
+
+
+def _same(old: Any, new: Any) -> bool:
+    # 1 == True and 1 == 1.0 in Python; a reviewer sees them as different values
+    return type(old) is type(new) and old == new
+
+
+@cache
+def _schema_order(kind: str) -> dict[tuple[str, ...], int]:
+    order = {d.path: i for i, d in enumerate(descriptors(kind))}
+    return order
+
+
+def _ordered_keys(kind: str, path: tuple, before: dict, after: dict) -> list[str]:
+    order = _schema_order(kind)
+    names = tuple(p for p in path if isinstance(p, str))
+    language_order = {"ja": 0, "en": 1}
+
+    def rank(key: str) -> tuple:
+        position = order.get(names + (key,))
+        if position is not None:
+            return (0, position, "")
+        if key in language_order:
+            return (1, language_order[key], "")
+        return (2, 0, str(key))
+
+    return sorted(set(before) | set(after), key=rank)
+
+
+# ---------------------------------------------------------------- renames
+
+def _leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    elif isinstance(value, list) and not _is_scalar_list(value):
+        for index, item in enumerate(value):
+            yield from _leaves(item, path + (index,))
+    else:
+        yield path, repr(value)
+
+
+def similarity(old: dict[str, Any], new: dict[str, Any]) -> float:
+    """Share of field values two records have in common (Dice coefficient over leaves)."""
+    a, b = set(_leaves(old)), set(_leaves(new))
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _renames(removed: list[Record], added: list[Record]) -> list[tuple[str, str, float]]:
+    """Pair removed and added records whose content is (nearly) the same, best pairs first."""
+    candidates = sorted(
+        ((similarity(r.data, a.data), r.id, a.id) for r in removed for a in added),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    pairs, used_old, used_new = [], set(), set()
+    for score, old_id, new_id in candidates:
+        if score < RENAME_SIMILARITY:
+            break
+        if old_id in used_old or new_id in used_new:
+            continue
+        used_old.add(old_id)
+        used_new.add(new_id)
+        pairs.append((old_id, new_id, round(score, 3)))
+    return pairs
+
+
+# ---------------------------------------------------------------- flags
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return MISSING
+        data = data[key]
+    return data
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible or bidirectional characters in a text, in order, each once."""
+    return list(dict.fromkeys(INVISIBLE_CHARACTER.findall(text)))
+
+
+def _hidden_text_flags(value: Any, path: tuple = ()) -> Iterator[Flag]:
+    """Flags for every string, at any depth, that hides characters or disguises a word with lookalike
+    letters (a Cyrillic а in a Latin word; the validator refuses them in titles and names only)."""
+    if isinstance(value, str):
+        if INVISIBLE_CHARACTER.search(value):
+            yield Flag("invisible-characters", path, MISSING, value)
+        if not value.isascii() and lookalike_letters(value):
+            yield Flag("lookalike-letters", path, MISSING, value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _hidden_text_flags(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _hidden_text_flags(item, path + (index,))
+
+
+def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) -> list[Flag]:
+    """The flags of one changed (or renamed) record, in a fixed order."""
+    flags: list[Flag] = []
+    for change in fields:
+        if change.new is not MISSING:
+            flags += _hidden_text_flags(change.new, change.path)
+    if kind == "program":
+        old_provider = _get(old.data, "provider")
+        new_provider = _get(new.data, "provider")
+        old_folder, new_folder = old.id.split("/")[0], new.id.split("/")[0]
+        if old_provider != new_provider or old_folder != new_folder:
+            flags.append(Flag("provider-changed", ("provider",), old_provider if old_provider is not MISSING
+                              else old_folder, new_provider if new_provider is not MISSING else new_folder))
+        status = (_get(old.data, "approval", "status"), _get(new.data, "approval", "status"))
+        if status[0] != status[1]:
+            flags.append(Flag("status-changed", ("approval", "status"), *status))
+        hours = (_number(_get(old.data, "effort", "hours")), _number(_get(new.data, "effort", "hours")))
+        if hours[0] is not None and (hours[1] is None or hours[1] < hours[0]):
+            flags.append(Flag("hours-cut", ("effort", "hours"), hours[0],
+                              hours[1] if hours[1] is not None else MISSING))
+        credits = (_number(_get(old.data, "recognition", "credits", "value")),
+                   _number(_get(new.data, "recognition", "credits", "value")))
+        if credits[0] is not None and (credits[1] is None or credits[1] < credits[0]):
+            flags.append(Flag("credits-cut", ("recognition", "credits", "value"), credits[0],
+                              credits[1] if credits[1] is not None else MISSING))
+        until = (_date(_get(old.data, "approval", "valid_until")), _date(_get(new.data, "approval", "valid_until")))
+        if until[0] and until[1] and until[1] > until[0]:
+            flags.append(Flag("validity-extended", ("approval", "valid_until"),
+                              until[0].isoformat(), until[1].isoformat()))
+    for section, code in (("assessment", "assessment-changed"), ("quality_assurance", "qa-changed"),
+                          ("maintainers", "maintainers-changed")):
+        if kind == "program" and section == "maintainers":
+            continue
+        touched = [c.path for c in fields if c.path and c.path[0] == section]
+        if touched:
+            flags.append(Flag(code, (section,), _get(old.data, section), _get(new.data, section)))
+    return sorted(flags, key=lambda f: (FLAG_CODES.index(f.code), _path_key(f.path)))
+
+
+def _path_key(path: tuple) -> tuple:
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)

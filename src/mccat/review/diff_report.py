@@ -1,0 +1,411 @@
+"""The semantic diff for people and tools: Markdown for a pull-request comment, text, JSON.
+
+Field names come from the schema's titles and vocabulary codes are shown
+with their labels, in the reviewer's language. Text from the pull request is
+untrusted: in Markdown every value sits in a code span (no links, mentions or
+HTML can come alive), invisible characters are written out as <U+XXXX>, and
+lookalike letters inside a Latin word as <U+XXXX NAME>.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
+from mccat.validation.problems import Problem
+from mccat.validation.rules import INVISIBLE_CHARACTER, lookalike_letters
+from mccat.model.schema import descriptors
+from mccat.model.vocabulary import label as vocabulary_label
+
+LONG_TEXT = 80  # characters; longer texts are shown as the changed passage with some context
+CONTEXT = 24  # characters of unchanged text kept on each side of a change
+
+WORDS = {
+    "title": {"ja": "カタログの変更", "en": "Catalogue changes"},
+    "working tree": {"ja": "作業ツリー", "en": "working tree"},
+    "no changes": {"ja": "カタログに変更はありません。", "en": "No changes to the catalogue."},
+    "added": {"ja": "追加", "en": "Added"},
+    "removed": {"ja": "削除", "en": "Removed"},
+    "renamed": {"ja": "名前変更", "en": "Renamed"},
+    "changed": {"ja": "変更", "en": "Changed"},
+    "flagged": {"ja": "要確認", "en": "To check"},
+    "count": {"ja": "{n}件", "en": "{n}"},
+    "provider": {"ja": "提供機関", "en": "Provider"},
+    "program": {"ja": "プログラム", "en": "Program"},
+    "providers": {"ja": "提供機関", "en": "Providers"},
+    "programs": {"ja": "プログラム", "en": "Programs"},
+    "field": {"ja": "項目", "en": "Field"},
+    "before": {"ja": "変更前", "en": "Before"},
+    "after": {"ja": "変更後", "en": "After"},
+    "entry": {"ja": "対象", "en": "Entry"},
+    "check": {"ja": "確認すること", "en": "What to check"},
+    "look twice": {"ja": "慎重な確認が必要な変更が {n} 件あります。",
+                   "en": "{n} change(s) need a careful look."},
+    "renamed note": {"ja": "内容の一致度 {p}%。公開URLが変わります。",
+                     "en": "{p}% of the content is the same; its public URL changes."},
+    "problems": {"ja": "読み取れなかったファイル", "en": "Files that could not be read"},
+    "problems note": {"ja": "次のファイルは比較できませんでした。`mccat validate` で確認してください。",
+                      "en": "These files could not be compared; run `mccat validate` on them."},
+    "yes": {"ja": "はい", "en": "yes"},
+    "no": {"ja": "いいえ", "en": "no"},
+    "hours": {"ja": "{n} 時間", "en": "{n} hours"},
+    "valid until": {"ja": "有効期限 {d}", "en": "valid until {d}"},
+    "removed note": {"ja": "カタログから削除されます（公開ページも消えます）。",
+                     "en": "Leaves the catalogue (its public pages disappear)."},
+}
+
+FLAG_TEXT = {
+    "invisible-characters": {"ja": "見えない文字・双方向制御文字があります", "en": "Invisible or bidirectional characters"},
+    "lookalike-letters": {"ja": "ラテン文字に似た別の文字が語に混じっています",
+                          "en": "Lookalike letters of another script inside a word"},
+    "provider-changed": {"ja": "授与機関が変わりました", "en": "Awarding body changed"},
+    "status-changed": {"ja": "承認状況が変わりました", "en": "Approval status changed"},
+    "hours-cut": {"ja": "学習時間が減りました", "en": "Learner hours cut"},
+    "credits-cut": {"ja": "単位数が減りました", "en": "Credits cut"},
+    "assessment-changed": {"ja": "評価方法が変わりました", "en": "Assessment changed"},
+    "qa-changed": {"ja": "質保証が変わりました", "en": "Quality assurance changed"},
+    "validity-extended": {"ja": "有効期限が延長されました", "en": "Validity extended"},
+    "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
+}
+
+ICONS = {"added": "➕", "removed": "➖", "renamed": "🔀", "changed": "✏️"}
+
+
+def word(key: str, lang: str, **values: Any) -> str:
+    return WORDS[key][lang].format(**values)
+
+
+# ---------------------------------------------------------------- labels and values
+
+@cache
+def _titles(kind: str) -> dict[tuple[str, ...], dict[str, str]]:
+    return {d.path: d.title for d in descriptors(kind)}
+
+
+@cache
+def _vocabulary_fields(kind: str) -> dict[tuple[str, ...], str]:
+    """Which vocabulary each coded field takes its values from, read from the schema's $refs."""
+    result = {}
+    for d in descriptors(kind):
+        ref = d.node.get("$ref") or (d.node.get("items") or {}).get("$ref") or ""
+        if "vocabularies.schema.json#/$defs/" in ref:
+            result[d.path] = ref.rsplit("/", 1)[1]
+    return result
+
+
+def field_label(kind: str, path: tuple, lang: str) -> str:
+    """'学習量 › 時間数' for ('effort', 'hours'); list items are numbered, texts name their language."""
+    titles = _titles(kind)
+    parts, names = [], ()
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"#{part + 1}")
+            continue
+        names += (part,)
+        if names in titles:
+            parts.append(titles[names][lang] or part)
+        elif part in ("ja", "en"):
+            parts.append(vocabulary_label("language", part, lang))
+        else:
+            parts.append(str(part))
+    return " › ".join(parts) or "—"
+
+
+def show_hidden(text: str) -> str:
+    """The text with every invisible or bidirectional character written out as <U+XXXX>, and every
+    lookalike letter in a Latin word as <U+XXXX NAME> (D<U+0430 CYRILLIC SMALL LETTER A>ta)."""
+    if text.isascii():
+        return text
+    lookalikes = dict(lookalike_letters(text))
+    if lookalikes:
+        text = "".join(f"<U+{ord(c):04X} {unicodedata.name(c, '')}>" if i in lookalikes else c
+                       for i, c in enumerate(text))
+    return INVISIBLE_CHARACTER.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def format_value(kind: str, path: tuple, value: Any, lang: str) -> str:
+    if value is MISSING:
+        return "—"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return word("yes" if value else "no", lang)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int):
+        return str(value)
+    vocabulary = _vocabulary_fields(kind).get(tuple(p for p in path if isinstance(p, str)))
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        if not value:
+            return "[]"
+        return ", ".join(format_value(kind, path, v, lang) for v in value)
+    if isinstance(value, str):
+        if vocabulary:
+            shown = vocabulary_label(vocabulary, value, lang)
+            return f"{shown} ({value})" if shown != value else value
+        return show_hidden(value)
+    return show_hidden(json.dumps(value, ensure_ascii=False))
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.DOTALL)  # Latin words whole; Japanese (no spaces) by character
+
+
+def text_delta(old: str, new: str) -> tuple[str, str] | None:
+    """The changed passages of two long texts with a little context: [-removed-] and {+added+}.
+
+    The texts come through show_hidden already. None when they have too little in common for an
+    excerpt to help.
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < 0.5:
+        return None
+    before, after = [], []
+    opcodes = matcher.get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            same = "".join(a[i1:i2])
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(same) > 2 * CONTEXT or (first and len(same) > CONTEXT) or (last and len(same) > CONTEXT):
+                head = "" if first else same[:CONTEXT]
+                tail = "" if last else same[-CONTEXT:]
+                same = f"{head}…{tail}"
+            before.append(same)
+            after.append(same)
+            continue
+        if i2 > i1:
+            before.append(f"[-{''.join(a[i1:i2])}-]")
+        if j2 > j1:
+            after.append(f"{{+{''.join(b[j1:j2])}+}}")
+    return "".join(before), "".join(after)
+
+
+def change_values(kind: str, path: tuple, old: Any, new: Any, lang: str) -> tuple[str, str]:
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG_TEXT:
+        # Revealed before cutting: a lookalike letter is only one in its word, an excerpt may cut the word.
+        delta = text_delta(show_hidden(old), show_hidden(new))
+        if delta is not None:
+            return delta
+    return format_value(kind, path, old, lang), format_value(kind, path, new, lang)
+
+
+def entry_title(change: EntryChange, lang: str) -> str:
+    data = change.data
+    text = data.get("title") if change.kind == "program" else data.get("name")
+    if isinstance(text, dict):
+        value = text.get(lang) or text.get("en" if lang == "ja" else "ja") or ""
+        return show_hidden(value) if isinstance(value, str) else ""
+    return ""
+
+
+def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
+    """What exactly to look at: the values before and after, or the fields concerned."""
+    kind = change.kind
+    if flag.code == "invisible-characters":
+        chars = " ".join(f"<U+{ord(c):04X}>" for c in invisible_characters(flag.new))
+        return f"{field_label(kind, flag.path, lang)}: {chars}"
+    if flag.code == "lookalike-letters":
+        words = dict.fromkeys(show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new)
+                              if lookalike_letters(w.group()))
+        return f"{field_label(kind, flag.path, lang)}: {', '.join(words)}"
+    if flag.code in ("assessment-changed", "qa-changed"):
+        touched = [c.path for c in change.fields if c.path[:1] == flag.path]
+        labels = dict.fromkeys(field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang)
+                               for path in touched)
+        return ", ".join(labels)
+    return f"{format_value(kind, flag.path, flag.old, lang)} → {format_value(kind, flag.path, flag.new, lang)}"
+
+
+def flag_sentence(change: EntryChange, flag: Flag, lang: str) -> str:
+    return f"{FLAG_TEXT[flag.code][lang]}: {flag_detail(change, flag, lang)}"
+
+
+def _summary_counts(diff: CatalogueDiff, lang: str) -> str:
+    parts = [f"{word(c, lang)} {word('count', lang, n=diff.count(c))}" for c in ("added", "removed", "renamed",
+                                                                               "changed")]
+    parts.append(f"{word('flagged', lang)} {word('count', lang, n=len(diff.flags))}")
+    return " · ".join(parts)
+
+
+def _revision(label: str, lang: str) -> str:
+    return word("working tree", lang) if label == "working tree" else label
+
+
+# ---------------------------------------------------------------- Markdown
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """A Markdown code span that shows text literally, whatever backticks it holds."""
+    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")
+    if in_table:
+        text = text.replace("|", "\\|")
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def render_markdown(diff: CatalogueDiff, lang: str = "ja") -> str:
+    lines = [f"## {word('title', lang)}: {code(_revision(diff.base, lang))} → {code(_revision(diff.head, lang))}",
+             ""]
+    if not diff.changes and not diff.problems:
+        return "\n".join(lines + [word("no changes", lang), ""])
+    lines += [_summary_counts(diff, lang), ""]
+    flagged = diff.flags
+    if flagged:
+        lines += ["> [!WARNING]", f"> {word('look twice', lang, n=len(flagged))}", "",
+                  f"| {word('entry', lang)} | {word('check', lang)} |", "|---|---|"]
+        for change, flag in flagged:
+            lines.append(f"| {word(change.kind, lang)} {code(change.id, in_table=True)} | "
+                         f"**{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang), in_table=True)} |")
+        lines.append("")
+    for kind, heading in (("provider", "providers"), ("program", "programs")):
+        changes = [c for c in diff.changes if c.kind == kind]
+        if not changes:
+            continue
+        lines += [f"### {word(heading, lang)}", ""]
+        for change in changes:
+            lines += _markdown_entry(change, lang)
+    if diff.problems:
+        lines += [f"### {word('problems', lang)}", "", word("problems note", lang), ""]
+        lines += [f"- {code(_problem_text(p))}" for p in diff.problems]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
+    title = entry_title(change, lang)
+    ident = code(change.id)
+    if change.change == "renamed":
+        ident = f"{code(change.old_id or '')} → {code(change.id)}"
+    heading = f"#### {ICONS[change.change]} {word(change.change, lang)}: {ident}"
+    if title:
+        heading += f" {code(title)}"
+    lines = [heading, ""]
+    if change.change == "renamed":
+        lines += [word("renamed note", lang, p=round((change.similarity or 0) * 100)), ""]
+    if change.change == "added":
+        lines += [_facts(change, lang), ""]
+    if change.change == "removed":
+        lines += [word("removed note", lang), ""]
+    for flag in change.flags:
+        lines.append(f"- ⚠️ **{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang))}")
+    if change.flags:
+        lines.append("")
+    if change.fields:
+        lines += [f"| {word('field', lang)} | {word('before', lang)} | {word('after', lang)} |", "|---|---|---|"]
+        for field_change in change.fields:
+            before, after = change_values(change.kind, field_change.path, field_change.old, field_change.new, lang)
+            lines.append(f"| {field_label(change.kind, field_change.path, lang)} | {code(before, in_table=True)} | "
+                         f"{code(after, in_table=True)} |")
+        lines.append("")
+    return lines
+
+
+def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
+    data = change.data
+    if change.kind == "provider":
+        facts = [format_value("provider", ("type",), data.get("type", MISSING), lang),
+                 format_value("provider", ("maintainers",), data.get("maintainers", MISSING), lang)]
+    else:
+        effort = data.get("effort") if isinstance(data.get("effort"), dict) else {}
+        approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
+        assessment = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
+        facts = [format_value("program", ("provider",), data.get("provider", MISSING), lang),
+                 word("hours", lang, n=format_value("program", ("effort", "hours"), effort.get("hours", MISSING),
+                                                    lang)),
+                 format_value("program", ("assessment", "types"), assessment.get("types", MISSING), lang),
+                 format_value("program", ("approval", "status"), approval.get("status", MISSING), lang),
+                 word("valid until", lang, d=format_value("program", ("approval", "valid_until"),
+                                                         approval.get("valid_until", MISSING), lang))]
+    return " · ".join(code(f) if markdown else f for f in facts)
+
+
+def _problem_text(problem: Problem) -> str:
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return f"{problem.file}:{problem.line}:{problem.column}: {problem.message}{hint}"
+
+
+# ---------------------------------------------------------------- text
+
+def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
+    lines = [f"{word('title', lang)}: {_revision(diff.base, lang)} → {_revision(diff.head, lang)}"]
+    if not diff.changes and not diff.problems:
+        return "\n".join(lines + [word("no changes", lang)]) + "\n"
+    lines.append(_summary_counts(diff, lang))
+    for change in diff.changes:
+        ident = f"{change.old_id} → {change.id}" if change.change == "renamed" else change.id
+        title = entry_title(change, lang)
+        lines += ["", f"{word(change.change, lang)}: {word(change.kind, lang)} {ident}" + (f"  {title}" if title else "")]
+        if change.change == "renamed":
+            lines.append(f"  {word('renamed note', lang, p=round((change.similarity or 0) * 100))}")
+        if change.change == "added":
+            lines.append(f"  {_facts(change, lang, markdown=False)}")
+        if change.change == "removed":
+            lines.append(f"  {word('removed note', lang)}")
+        for flag in change.flags:
+            lines.append(f"  ! {flag_sentence(change, flag, lang)}")
+        for field_change in change.fields:
+            before, after = change_values(change.kind, field_change.path, field_change.old, field_change.new, lang)
+            lines.append(f"  {field_label(change.kind, field_change.path, lang)}: {before} → {after}")
+    if diff.problems:
+        lines += ["", word("problems", lang) + ":"]
+        lines += [f"  {_problem_text(p)}" for p in diff.problems]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+def _json_value(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
+    """Everything, values untouched (invisible characters stay as they are, escaped by JSON)."""
+    def path_text(path: tuple) -> str:
+        return ".".join(str(p) for p in path)
+
+    payload = {
+        "base": diff.base,
+        "head": diff.head,
+        "summary": {c: diff.count(c) for c in ("added", "removed", "renamed", "changed")} | {
+            "flagged": len(diff.flags)},
+        "changes": [
+            {
+                "kind": c.kind,
+                "change": c.change,
+                "id": c.id,
+                "old_id": c.old_id,
+                "file": c.new_file or c.old_file,
+                "old_file": c.old_file,
+                "similarity": c.similarity,
+                "title": {lang_: entry_title(c, lang_) for lang_ in ("ja", "en")},
+                "flags": [
+                    {"code": f.code, "path": path_text(f.path), "old": _json_value(f.old), "new": _json_value(f.new),
+                     "message": {lang_: flag_sentence(c, f, lang_) for lang_ in ("ja", "en")}}
+                    for f in c.flags
+                ],
+                "fields": [
+                    {"path": path_text(f.path), "change": f.change,
+                     "label": {lang_: field_label(c.kind, f.path, lang_) for lang_ in ("ja", "en")},
+                     "old": _json_value(f.old), "new": _json_value(f.new)}
+                    for f in c.fields
+                ],
+            }
+            for c in diff.changes
+        ],
+        "problems": [
+            {"file": p.file, "line": p.line, "column": p.column, "rule": p.rule, "message": p.message,
+             "hint": p.hint}
+            for p in diff.problems
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"markdown": render_markdown, "text": render_text, "json": render_json}

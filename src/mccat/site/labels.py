@@ -1,0 +1,262 @@
+"""Every label a page shows, in Japanese and English.
+
+Descriptor labels and help texts come from the schemas' own titles and
+descriptions; vocabulary terms from the vocabulary file (mccat.model.vocabulary).
+What remains, the site's own interface text (section headings, table heads,
+messages), lives in INTERFACE_TEXT below. A test checks that every key has
+both languages and that every key the templates use exists.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from mccat.model.schema import Descriptor, descriptors
+
+
+@cache
+def descriptor_index(kind: str) -> dict[str, Descriptor]:
+    """The schema's descriptors by dotted path ('delivery.mode')."""
+    return {d.name: d for d in descriptors(kind)}
+
+
+def descriptor_label(kind: str, path: str, lang: str) -> str:
+    return descriptor_index(kind)[path].title[lang]
+
+
+INTERFACE_TEXT: dict[str, dict[str, str]] = {
+    # site
+    "site.example_banner": {
+        "ja": "このサイトの提供機関とプログラムはすべて架空のサンプルデータです。",
+        "en": "Every provider and program on this site is fictional example data.",
+    },
+    "site.breadcrumb": {"ja": "現在の位置", "en": "You are here"},
+    "site.home": {"ja": "ホーム", "en": "Home"},
+    "site.choose_language": {"ja": "言語を選んでください", "en": "Choose a language"},
+    "site.not_found": {"ja": "ページが見つかりません", "en": "Page not found"},
+    # lists
+    "list.separator": {"ja": "、", "en": ", "},
+    "list.programs": {"ja": "すべてのプログラム", "en": "All programs"},
+    "list.programs_intro": {
+        "ja": "レジストリに登録されたすべてのマイクロクレデンシャル・プログラム（{count}件）。",
+        "en": "Every micro-credential program in the registry ({count}).",
+    },
+    "list.fields": {"ja": "分野別", "en": "By field of study"},
+    "list.fields_intro": {
+        "ja": "ISCED-F 2013 の学問分野別のプログラム。プログラムが登録されている分野のみを表示しています。",
+        "en": "Programs by ISCED-F 2013 field of study. Only fields with programs are shown.",
+    },
+    "list.providers": {"ja": "提供機関", "en": "Providers"},
+    "list.providers_intro": {
+        "ja": "プログラムを提供する機関（{count}機関）。",
+        "en": "The organisations that award the programs ({count}).",
+    },
+    "list.programs_of_provider": {"ja": "この機関のプログラム", "en": "Programs of this provider"},
+    "list.programs_in_field": {"ja": "この分野のプログラム", "en": "Programs in this field"},
+    "list.program_count": {"ja": "{count}件のプログラム", "en": "{count} programs"},
+    "list.program_count_one": {"ja": "1件のプログラム", "en": "1 program"},
+    "list.no_programs": {"ja": "プログラムはありません。", "en": "No programs."},
+    # home
+    "home.in_numbers": {"ja": "数字で見るレジストリ", "en": "The registry in numbers"},
+    "home.recent": {"ja": "最近承認されたプログラム", "en": "Recently approved programs"},
+    "home.stat.programs": {"ja": "公開中のプログラム", "en": "programs open to learners"},
+    "home.stat.providers": {"ja": "提供機関", "en": "providers"},
+    "home.stat.fields": {"ja": "学問分野", "en": "fields of study"},
+    "home.stat.credit": {"ja": "単位等が得られるプログラム", "en": "programs with credit or recognition"},
+    "home.stat.online": {"ja": "オンラインで受講できるプログラム", "en": "programs taught online"},
+    # program page sections
+    "section.overview": {"ja": "概要", "en": "Overview"},
+    "section.outcomes": {"ja": "学修成果", "en": "Learning outcomes"},
+    "section.delivery": {"ja": "授業の方法と学習量", "en": "Delivery and effort"},
+    "section.assessment": {"ja": "評価・質保証・レベル", "en": "Assessment, quality and level"},
+    "section.credential": {"ja": "証明・単位等・積み上げ", "en": "Credential, credit and stacking"},
+    "section.fee": {"ja": "受講料と開講日程", "en": "Fee and dates"},
+    "section.approval": {"ja": "承認と変更履歴", "en": "Approval and history"},
+    "section.conformance": {"ja": "フレームワークとの対応", "en": "Conformance with frameworks"},
+    "section.data": {"ja": "機械可読データ", "en": "Machine-readable files"},
+    "section.provider": {"ja": "提供機関について", "en": "About the provider"},
+    "program.at_a_glance": {"ja": "概要（一覧）", "en": "At a glance"},
+    "program.stacked_from": {"ja": "このプログラムに積み上げられるもの", "en": "Programs that stack into this one"},
+    "program.not_stated": {"ja": "記載なし", "en": "Not stated"},
+    "program.none": {"ja": "なし", "en": "None"},
+    "program.yes": {"ja": "はい", "en": "Yes"},
+    "program.no": {"ja": "いいえ", "en": "No"},
+    "program.free": {"ja": "無料", "en": "Free"},
+    "program.learners": {"ja": "{count}名", "en": "{count} learners"},
+    "program.eqf": {"ja": "EQFレベル{level}", "en": "EQF level {level}"},
+    "program.ects": {"ja": "{value} ECTS", "en": "{value} ECTS"},
+    "program.credits": {"ja": "{value}（{system}）", "en": "{value} ({system})"},
+    "program.offering_past": {"ja": "（終了）", "en": "(ended)"},
+    "program.no_offerings": {"ja": "開講日程は掲載されていません。", "en": "No dates are listed."},
+    "program.in_other_language": {"ja": "（原文のみ）", "en": "(original language only)"},
+    "program.status_note_expired": {
+        "ja": "承認の有効期限（{date}）を過ぎています。更新されるまで、承認済みのプログラムとして扱われません。",
+        "en": "The approval expired on {date}. Until it is renewed, the program is not an approved program.",
+    },
+    "program.status_note_suspended": {
+        "ja": "このプログラムの承認は一時停止されています。",
+        "en": "The approval of this program is suspended.",
+    },
+    "program.status_note_withdrawn": {
+        "ja": "このプログラムの承認は取り下げられました。記録として掲載しています。",
+        "en": "The approval of this program has been withdrawn; the page is kept as a record.",
+    },
+    "status.expired": {"ja": "有効期限切れ", "en": "Expired"},
+    # history
+    "history.title": {"ja": "変更履歴", "en": "Change history"},
+    "history.first": {"ja": "初回承認（レジストリへの登録）", "en": "First approved (added to the registry)"},
+    "history.last": {"ja": "最終変更", "en": "Last changed"},
+    "history.commit": {"ja": "コミット", "en": "Commit"},
+    "history.pull_request": {"ja": "プルリクエスト", "en": "Pull request"},
+    "history.none": {
+        "ja": "このサイトの作成時に、変更履歴を参照できませんでした。",
+        "en": "No change history was available when this site was built.",
+    },
+    # conformance
+    "conformance.framework": {"ja": "フレームワーク", "en": "Framework"},
+    "conformance.stated": {"ja": "記載された必須項目", "en": "Required information stated"},
+    "conformance.missing": {"ja": "記載のない項目", "en": "Not stated"},
+    "conformance.all": {"ja": "すべて記載", "en": "All stated"},
+    "conformance.count": {"ja": "{present} / {total}", "en": "{present} of {total}"},
+    "conformance.details": {"ja": "項目ごとの対応", "en": "Element by element"},
+    "conformance.note": {
+        "ja": "登録データのどの項目が記入されているかから自動的に判定しています。内容の審査結果ではありません。",
+        "en": "Computed from which fields the registry entry fills in; it is not a review of the content.",
+    },
+    "conformance.status.present": {"ja": "記載あり", "en": "Stated"},
+    "conformance.status.missing": {"ja": "記載なし", "en": "Not stated"},
+    "conformance.status.not_stated": {"ja": "該当する場合のみ（記載なし）", "en": "If applicable (not stated)"},
+    "conformance.status.on_credential": {
+        "ja": "発行される証明ごとに記載", "en": "On each credential issued",
+    },
+    # machine-readable files
+    "data.intro": {
+        "ja": "このプログラムの登録データは、他のシステムから利用できる形式でも公開しています。",
+        "en": "This program's registry entry is also published in formats other systems can read.",
+    },
+    "data.jsonld": {"ja": "JSON-LD（schema.org・Open Badges 3.0）", "en": "JSON-LD (schema.org, Open Badges 3.0)"},
+    "data.json": {"ja": "JSON（登録データ）", "en": "JSON (registry entry)"},
+    "data.source": {"ja": "YAMLの原本（GitHub）", "en": "Source YAML (GitHub)"},
+    # provider page
+    # descriptor reference
+    "reference.program": {"ja": "プログラムの記述項目", "en": "Program descriptors"},
+    "reference.provider": {"ja": "提供機関の記述項目", "en": "Provider descriptors"},
+    "reference.required": {"ja": "必須", "en": "Required"},
+    "reference.optional": {"ja": "任意", "en": "Optional"},
+    "reference.example": {"ja": "記入例", "en": "Example"},
+    "reference.values": {"ja": "使用できる値", "en": "Allowed values"},
+    # search (mccat.site.search, overrides/mc/search.html, overrides/partials/search.html, assets/javascripts/search.js)
+    "search.title": {"ja": "プログラムを検索", "en": "Search programs"},
+    "search.description": {
+        "ja": "マイクロクレデンシャル・プログラムをキーワード・分野・提供機関・実施形態・時間数などで検索します。",
+        "en": "Search micro-credential programs by keyword, field of study, provider, delivery mode, hours and more.",
+    },
+    "search.label": {"ja": "検索キーワード", "en": "Search terms"},
+    "search.placeholder": {"ja": "キーワードで検索", "en": "Search"},
+    "search.submit": {"ja": "検索", "en": "Search"},
+    "search.filters": {"ja": "絞り込み", "en": "Filters"},
+    "search.clear": {"ja": "条件をすべて解除", "en": "Clear all"},
+    "search.sort": {"ja": "並び順", "en": "Sort by"},
+    "search.sort.relevance": {"ja": "関連度順", "en": "Relevance"},
+    "search.sort.hours_asc": {"ja": "時間数が少ない順", "en": "Fewest hours first"},
+    "search.sort.hours_desc": {"ja": "時間数が多い順", "en": "Most hours first"},
+    "search.sort.newest": {"ja": "承認日が新しい順", "en": "Newest approval first"},
+    "search.hours_under": {"ja": "{high}時間未満", "en": "Under {high} hours"},
+    "search.hours_between": {"ja": "{low}時間以上{high}時間未満", "en": "{low} to under {high} hours"},
+    "search.hours_over": {"ja": "{low}時間以上", "en": "{low} hours or more"},
+    "search.fee_paid": {"ja": "有料", "en": "Paid"},
+    "search.count": {"ja": "{count}件", "en": "{count} results"},
+    "search.count_one": {"ja": "1件", "en": "1 result"},
+    "search.none": {
+        "ja": "該当するものはありません。キーワードを変えるか、条件を減らしてください。",
+        "en": "Nothing matches. Try other words or fewer filters.",
+    },
+    "search.loading": {"ja": "検索しています…", "en": "Searching…"},
+    "search.more": {"ja": "さらに表示", "en": "Show more"},
+    "search.all_results": {"ja": "すべての結果と絞り込み", "en": "All results and filters"},
+    "search.kind.provider": {"ja": "提供機関のページ", "en": "Provider page"},
+    "search.kind.page": {"ja": "レジストリについて", "en": "About the registry"},
+    "search.failed": {
+        "ja": "検索を読み込めませんでした。ページを再読み込みするか、一覧から探してください。",
+        "en": "The search could not be loaded. Reload the page, or browse the lists instead.",
+    },
+    "search.noscript": {
+        "ja": "検索にはJavaScriptが必要です。JavaScriptを有効にするか、次の一覧からプログラムを探してください。",
+        "en": "Search needs JavaScript. Turn it on, or find programs in these lists instead:",
+    },
+    # comparison (mccat.site.compare, overrides/mc/compare*.html, assets/javascripts/compare.js)
+    "compare.title": {"ja": "プログラムを比較", "en": "Compare programs"},
+    "compare.description": {
+        "ja": "マイクロクレデンシャル・プログラムを2〜4件並べて、すべての記述項目を比較します。分野別の比較表もあります。",
+        "en": "Compare two to four micro-credential programs side by side on every descriptor, "
+              "or use the comparison tables by field of study.",
+    },
+    "compare.intro": {
+        "ja": "プログラムのページ、一覧、検索結果の「比較」ボタンで選んだプログラムを、2〜4件並べてすべての記述項目を比較します。"
+              "選んだプログラムはこのブラウザに保存され、このページのURLで共有できます。",
+        "en": "Programs you choose with the “Compare” button on program pages, lists and search results are shown "
+              "here side by side, two to four at a time, with every descriptor. Your choice is kept in this browser, "
+              "and the address of this page shares it.",
+    },
+    "compare.tool": {"ja": "並べて比較", "en": "Side by side"},
+    "compare.noscript": {
+        "ja": "並べて比較するにはJavaScriptが必要です。下の分野別の比較表はJavaScriptなしで使えます。",
+        "en": "Comparing side by side needs JavaScript. The comparison tables by field below work without it.",
+    },
+    "compare.by_field": {"ja": "分野別の比較表", "en": "Comparison tables by field"},
+    "compare.by_field_intro": {
+        "ja": "ISCED-F 2013 の分野ごとに、その分野のすべてのプログラムを1つの表で比較します。",
+        "en": "One table per ISCED-F 2013 field of study, with every program of the field.",
+    },
+    "compare.field_title": {"ja": "比較表：{field}", "en": "Comparison: {field}"},
+    "compare.field_description": {
+        "ja": "{field}のマイクロクレデンシャル・プログラムを、時間数・実施形態・受講料・評価・単位等で比較する表。",
+        "en": "The micro-credential programs in {field} compared by hours, delivery, fee, assessment, credit and more.",
+    },
+    "compare.field_intro": {
+        "ja": "この分野の{count}を、選ぶときに役立つ記述項目で比較します。",
+        "en": "The {count} in this field, compared on the descriptors that matter when choosing.",
+    },
+    "compare.program": {"ja": "プログラム", "en": "Program"},
+    "compare.descriptor": {"ja": "記述項目", "en": "Descriptor"},
+    "compare.button": {"ja": "比較", "en": "Compare"},
+    "compare.tray": {"ja": "選んだプログラムを比較", "en": "Compare selected"},
+    "compare.clear": {"ja": "選択をすべて解除", "en": "Clear selection"},
+    "compare.full": {
+        "ja": "比較できるのは{max}件までです。ほかのプログラムを外してから追加してください。",
+        "en": "You can compare up to {max} programs. Remove one before adding another.",
+    },
+    "compare.unknown": {
+        "ja": "「{id}」というプログラムはレジストリにありません。URLを確認してください。",
+        "en": "There is no program “{id}” in the registry. Check the address.",
+    },
+    "compare.failed": {"ja": "「{id}」のデータを読み込めませんでした。", "en": "The data of “{id}” could not be loaded."},
+    "compare.too_few": {
+        "ja": "比較するには、プログラムを2件以上選んでください。",
+        "en": "Choose at least two programs to compare them.",
+    },
+    "compare.empty": {
+        "ja": "まだプログラムが選ばれていません。プログラムのページ、一覧、検索結果、または下の分野別の比較表の「比較」ボタンで選んでください。",
+        "en": "No programs are chosen yet. Choose them with the “Compare” button on program pages, lists, "
+              "search results or the comparison tables by field below.",
+    },
+    "compare.too_many": {
+        "ja": "一度に並べられるのは{max}件までです。最初の{max}件を表示しています。",
+        "en": "Up to {max} programs fit side by side; the first {max} are shown.",
+    },
+    "compare.hide_equal": {"ja": "同じ内容の行を隠す", "en": "Hide rows that are the same"},
+    "compare.differs": {"ja": "違いあり", "en": "differs"},
+    "compare.remove": {"ja": "外す", "en": "Remove"},
+    "compare.share": {"ja": "この比較へのリンク", "en": "Link to this comparison"},
+    "compare.loading": {"ja": "読み込み中…", "en": "Loading…"},
+    "compare.deadline": {"ja": "（{label}：{date}）", "en": " ({label}: {date})"},
+}
+
+
+def interface_text(key: str, lang: str, **values: object) -> str:
+    """A piece of the site's own interface text, with {placeholders} filled in."""
+    try:
+        text = INTERFACE_TEXT[key][lang]
+    except KeyError:
+        raise KeyError(f"no interface text '{key}' in '{lang}': add it to INTERFACE_TEXT in mccat/labels.py") from None
+    return text.format(**values) if values else text

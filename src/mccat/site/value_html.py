@@ -1,0 +1,116 @@
+"""HTML of the catalogue's values, descriptor rows, comparison cells and conformance tables.
+
+Written in Python rather than as template macros because they are what pages
+repeat most: a program page shows about 45 values in 30 rows and some 30
+conformance elements, a field's comparison table ten cells per program, and
+a Jinja macro call costs more than the markup it makes (bench/README.md). Everything
+from the catalogue is escaped here; what comes back is Markup. `url` turns a
+site path into a link from the page being rendered (the hook passes MkDocs'
+own `url` filter), so links come out as the templates' `| url` made them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from mccat.site.compare import Cell
+from mccat.site.pages import ConformanceView, Row, Value
+
+Url = Callable[[str], str]
+
+
+class ValueHTML:
+    """The markup of values in one language; its interface texts are looked up once."""
+
+    def __init__(self, t: Callable[..., str]) -> None:
+        self._t = t
+        self._other_language = f' <span class="mc-aside">{escape(t("program.in_other_language"))}</span>'
+        self._not_stated = f'<span class="mc-missing">{escape(t("program.not_stated"))}</span>'
+        self._separator = str(escape(t("list.separator")))
+
+    def value(self, value: Value, *, url: Url) -> Markup:
+        """One value: text, or a link; marked with its language when it is not the page's."""
+        return Markup(self._value(value, url))
+
+    def values(self, row: Row, *, url: Url) -> Markup:
+        """A row's values in its layout; "not stated" when the descriptor is absent."""
+        return Markup(self._values(row, url))
+
+    def rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
+        """Labelled descriptors; data-descriptor is the schema path. Search skips the labels, which repeat on
+        every page (data-pagefind-ignore; mccat.site.search)."""
+        parts = ['<dl class="mc-descriptors">']
+        for row in rows:
+            parts.append(f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
+                         f'\n      <dt data-pagefind-ignore>{escape(row.label)}</dt>'
+                         f'\n      <dd>{self._values(row, url)}</dd>\n    </div>')
+        parts.append("\n  </dl>")
+        return Markup("".join(parts))
+
+    def cell(self, cell: Cell, *, url: Url) -> Markup:
+        """A comparison table's cell (mccat.site.compare.Cell): its values, past offerings muted; "not stated"
+        when there are none."""
+        if not cell.values:
+            return Markup(self._not_stated)
+        items = [self._value(value, url, compared=True) for value in cell.values]
+        if cell.layout == "list" and len(items) > 1:
+            return Markup('<ul class="mc-compare-values">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+        return Markup(self._separator.join(items))
+
+    def conformance(self, frameworks: Iterable[ConformanceView]) -> Markup:
+        """Which framework-required information a program states (mccat.model.conformance): a table, then every
+        element of each framework in a <details>."""
+        t, frameworks = self._t, tuple(frameworks)
+        rows = "".join(
+            f'\n      <tr data-framework="{escape(f.key)}" data-complete="{str(f.complete).lower()}">'
+            f"\n        <td>{escape(f.name)}</td>"
+            f'\n        <td class="mc-nowrap">{escape(t("conformance.count", present=f.present, total=f.total))}</td>'
+            f"\n        <td>{self._missing(f)}</td>\n      </tr>" for f in frameworks)
+        details = "".join(
+            f"\n    <p><strong>{escape(f.name)}</strong></p>\n    <ul>"
+            + "".join(f'\n      <li class="mc-element mc-element--{escape(e.status)}">{escape(e.label)}: '
+                      f"{escape(e.status_label)}</li>" for e in f.elements)
+            + "\n    </ul>" for f in frameworks)
+        return Markup(
+            '<div class="mc-conformance" data-mc="conformance">'
+            '\n  <div class="md-typeset__scrollwrap mc-table mc-table"><div class="md-typeset__table"><table>'
+            f'\n    <thead><tr>\n      <th scope="col">{escape(t("conformance.framework"))}</th>'
+            f'\n      <th scope="col">{escape(t("conformance.stated"))}</th>'
+            f'\n      <th scope="col">{escape(t("conformance.missing"))}</th>\n    </tr></thead>'
+            f"\n    <tbody>{rows}\n    </tbody>\n  </table></div></div>"
+            f'\n  <details class="mc-conformance__details">\n    <summary>{escape(t("conformance.details"))}</summary>'
+            f"{details}\n  </details>"
+            f'\n  <p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>')
+
+    def _missing(self, framework: ConformanceView) -> str:
+        if framework.complete:
+            return f'<span class="mc-ok">✓ {escape(self._t("conformance.all"))}</span>'
+        return self._separator.join(str(escape(name)) for name in framework.missing)
+
+    def _value(self, value: Value, url: Url, *, compared: bool = False) -> str:
+        """In a comparison table a value can be muted (a past offering) and its language is marked
+        without the "in the other language" note."""
+        text = escape(value.text)
+        lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+        muted = ' class="mc-aside"' if compared and value.muted else ""
+        if value.href:
+            href = value.href if value.external else url(value.href)
+            rel = ' rel="noopener"' if value.external else ""
+            html = f'<a href="{escape(href)}"{lang}{rel}{muted}>{text}</a>'
+        elif lang or muted:
+            html = f"<span{lang}{muted}>{text}</span>"
+        else:
+            html = str(text)
+        return html + self._other_language if value.lang and not compared else html
+
+    def _values(self, row: Row, url: Url) -> str:
+        if not row.values:
+            return self._not_stated
+        items = [self._value(value, url) for value in row.values]
+        if row.layout == "list":
+            return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+        if row.layout == "block":
+            return "".join(f'<p class="mc-block">{item}</p>' for item in items)
+        return self._separator.join(items)

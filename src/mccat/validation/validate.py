@@ -1,0 +1,194 @@
+"""Validate catalogue files: YAML, schema, then catalogue rules. Collects every problem."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from mccat.validation.problems import Problem
+from mccat.validation.rules import Entry, invisible_characters, program_rules, provider_rules, stacking_cycles
+from mccat.validation.schema_messages import schema_problems
+from mccat.validation.source import YamlProblem, parse_yaml, read_text
+
+
+@dataclass
+class ValidationResult:
+    problems: list[Problem] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def display_path(path: Path) -> str:
+    """The path as a reviewer sees it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Located:
+    kind: str | None  # None when the file is not where catalogue files belong
+    id: str
+    path: str
+    display: str
+
+
+def classify(parts: tuple[str, ...]) -> tuple[str | None, str]:
+    """What a file is, from where it sits: providers/<id>.yaml or programs/<provider>/<slug>.yaml."""
+    stem = parts[-1].rsplit(".", 1)[0] if parts else ""
+    if len(parts) == 2 and parts[0] == "providers":
+        return "provider", stem
+    if len(parts) == 3 and parts[0] == "programs":
+        return "program", f"{parts[1]}/{stem}"
+    return None, stem
+
+
+def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Located], list[Problem]]:
+    """The catalogue files to check, and problems with anything misplaced."""
+    problems: list[Problem] = []
+    found: list[Located] = []
+    root_abs = os.path.abspath(root)
+    seen: set[str] = set()
+
+    def consider(path: str, rel: str) -> None:
+        """rel: the path relative to the catalogue root ('' parts when outside it)."""
+        if path in seen:
+            return
+        seen.add(path)
+        name = os.path.basename(path)
+        if name.startswith(".") or name.lower() in ("readme.md", "readme"):
+            return
+        display = display_path(Path(path))
+        if name.endswith(".yml"):
+            problems.append(Problem(display, 1, 1, "file.extension", "has the extension .yml",
+                                    f"rename it to {name[:-4]}.yaml"))
+        elif not name.endswith(".yaml"):
+            problems.append(Problem(display, 1, 1, "file.extension", "is not a .yaml file",
+                                    "the catalogue holds only .yaml files; move this file elsewhere"))
+        else:
+            kind, ident = classify(tuple(rel.split(os.sep)) if rel else ())
+            if kind is None:
+                problems.append(Problem(display, 1, 1, "file.location", "is not where catalogue files belong",
+                                        "put providers in catalogue/providers/<provider>.yaml and programs in "
+                                        "catalogue/programs/<provider>/<slug>.yaml"))
+            else:
+                found.append(Located(kind, ident, path, display))
+
+    def relative(path: str) -> str:
+        rel = os.path.relpath(os.path.abspath(path), root_abs)
+        return "" if rel.startswith("..") else rel
+
+    for target in targets or [root]:
+        target_str = str(target)
+        if os.path.isdir(target_str) and not os.path.islink(target_str):
+            for dirpath, dirnames, filenames in os.walk(target_str):
+                dirnames.sort()
+                rel_dir = relative(dirpath)
+                for name in list(dirnames):
+                    sub = os.path.join(dirpath, name)
+                    if os.path.islink(sub) or name.endswith((".yaml", ".yml")):
+                        consider(sub, os.path.join(rel_dir, name))  # a link or folder where a file belongs
+                for name in sorted(filenames):
+                    consider(os.path.join(dirpath, name), os.path.join(rel_dir, name) if rel_dir != "." else name)
+        elif os.path.lexists(target_str):
+            consider(target_str, relative(target_str))
+        else:
+            problems.append(Problem(display_path(target), 0, 0, "file.missing", "does not exist",
+                                    "check the path", "error"))
+    return found, problems
+
+
+def known_ids(root: Path) -> tuple[set[str], set[str]]:
+    """Provider and program ids that exist on disk, from file names alone (no parsing)."""
+    providers = {p.stem for p in (root / "providers").glob("*.yaml")}
+    programs = {f"{p.parent.name}/{p.stem}" for p in (root / "programs").glob("*/*.yaml")}
+    return providers, programs
+
+
+def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
+               today: date) -> tuple[list[Problem], Entry | None]:
+    """Every problem in one file, and its entry when the YAML could be read."""
+    display = item.display
+    try:
+        text = read_text(item.path, display)
+        doc = parse_yaml(text, display)
+    except YamlProblem as exc:
+        return [exc.problem], None
+    if not isinstance(doc.data, dict):
+        return [Problem(display, 1, 1, "schema.type", "does not hold a set of fields",
+                        "start from `mccat new` to get a template")], None
+    entry = Entry(item.kind or "", item.id, display, doc.data, doc)
+    problems = list(itertools.islice(schema_problems(entry.kind, doc), MAX_PROBLEMS_PER_FILE + 1))
+    entry.schema_valid = not problems
+    problems += invisible_characters(doc, text)
+    if entry.kind == "program":
+        problems += program_rules(entry, provider_ids, program_ids, today)
+    else:
+        problems += provider_rules(entry)
+    if len(problems) > MAX_PROBLEMS_PER_FILE:
+        shown = sorted(problems, key=lambda p: (p.line, p.column))[:MAX_PROBLEMS_PER_FILE]
+        problems = shown + [Problem(display, shown[-1].line, shown[-1].column, "file.too-many-problems",
+                                    f"has more than {MAX_PROBLEMS_PER_FILE} problems; the rest are not listed",
+                                    "fix these first, or start again from `mccat new`")]
+    return problems, entry
+
+
+def _check_chunk(args: tuple) -> list[tuple[list[Problem], Entry | None]]:
+    items, provider_ids, program_ids, today, in_worker, keep_data = args
+    outcomes = [check_file(item, provider_ids, program_ids, today) for item in items]
+    if in_worker:  # positions are bulky to send between processes; re-read if ever needed
+        for _, entry in outcomes:
+            if entry is not None:
+                entry.doc = None
+                if not keep_data:  # the cross-file check needs only the stacking links
+                    entry.data = {"stackability": entry.data.get("stackability")}
+    return outcomes
+
+
+MAX_PROBLEMS_PER_FILE = 50  # past this, a file is not a draft but the wrong file; say so once
+PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
+
+
+def validate(root: Path, targets: list[Path] | None = None, *, today: date | None = None,
+             workers: int | None = None, keep_data: bool = True) -> ValidationResult:
+    """Check the given files (default: the whole catalogue under root).
+
+    Files are independent until the cross-file checks at the end, so large
+    catalogues are checked in parallel, one worker process per core.
+    """
+    today = today or date.today()
+    result = ValidationResult()
+    located, problems = discover(root, targets)
+    result.problems += problems
+    provider_ids, program_ids = known_ids(root)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(located) >= PARALLEL_THRESHOLD:
+        size = -(-len(located) // (workers * 4))
+        chunks = [(located[i:i + size], provider_ids, program_ids, today, True, keep_data)
+                  for i in range(0, len(located), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            outcomes = [outcome for chunk in pool.map(_check_chunk, chunks) for outcome in chunk]
+    else:
+        outcomes = _check_chunk((located, provider_ids, program_ids, today, False, keep_data))
+    for found, entry in outcomes:
+        result.files_checked += 1
+        result.problems += found
+        if entry is not None:
+            result.entries.append(entry)
+    result.problems += stacking_cycles(e for e in result.entries if e.kind == "program")
+    result.problems = sorted(set(result.problems), key=lambda p: (p.file, p.line, p.column, p.rule, p.message))
+    return result

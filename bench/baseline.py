@@ -46,7 +46,8 @@ sys.path.insert(0, str(REPO / "bench"))
 from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
 
 from mccat.site.formatting import format_date, format_hours, format_money, localized  # noqa: E402
-from mccat.site.labels import descriptor_label, interface_text  # noqa: E402
+from mccat.site.texts import interface_text
+from mccat.model.schema import descriptor_label  # noqa: E402
 from mccat.model.vocabulary import vocabularies  # noqa: E402
 
 LANGUAGES = ("ja", "en")

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from mccat.publish.urls import Urls
 import yaml
 
 from mccat.validation.load import load_catalogue
@@ -50,7 +52,7 @@ def start_child() -> LanguageBuild:
     log = tempfile.TemporaryFile()
     command = [sys.executable, "-c", CHILD]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.PIPE)
-    return LanguageBuild("en", command, process, log, shared)
+    return LanguageBuild("en", process, log, shared)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +92,7 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])
-    expected = api_files(catalogue, site_url=config["site_url"], build_date=built_site.build_date,
+    expected = api_files(catalogue, urls=Urls(config["site_url"]), build_date=built_site.build_date,
                          changes=changes_from_history(catalogue, history))
     root = built_site.root / "api" / "v1"
     written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}

@@ -13,7 +13,8 @@ import yaml
 
 from mccat import LANGUAGES
 from mccat.site.formatting import format_hours, format_money, format_number, localized
-from mccat.site.labels import INTERFACE_TEXT, descriptor_index
+from mccat.site.texts import INTERFACE_TEXT
+from mccat.model.schema import descriptor_index
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.model.vocabulary import broad_field
 from mccat.model.vocabulary import label as vocab_label

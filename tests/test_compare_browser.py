@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from mccat import LANGUAGES
-from mccat.site.labels import INTERFACE_TEXT
+from mccat.site.texts import INTERFACE_TEXT
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 SCREENSHOTS = os.environ.get("MCCAT_SCREENSHOTS")

@@ -10,8 +10,9 @@ import pytest
 
 from mccat import LANGUAGES
 from mccat.validation.load import load_catalogue
-from mccat.site.compare import COLUMNS, data_path
-from mccat.site.labels import descriptor_index
+from mccat.publish.urls import Urls
+from mccat.site.compare import COLUMNS
+from mccat.model.schema import descriptor_index
 from mccat.site.pages import SitePages
 from mccat.authoring.synth import write_synthetic_catalogue
 
@@ -56,9 +57,9 @@ def test_every_data_file_has_exactly_the_rows_of_the_tool(request, catalogue_nam
         rows = [row.key for section in comparison.tool_sections for row in section.rows]
         assert len(rows) == len(set(rows)) > 30
         files = comparison.data_files()
-        assert set(files) == {data_path(pid) for pid in catalogue.programs}
+        assert set(files) == {Urls.compare_data_path(pid) for pid in catalogue.programs}
         for program_id in catalogue.programs:
-            record = json.loads(files[data_path(program_id)])
+            record = json.loads(files[Urls.compare_data_path(program_id)])
             assert record["id"] == program_id and record["lang"] == lang
             assert list(record["rows"]) == sorted(rows)  # sorted keys in the file; the page gives the order
             assert record["url"] == f"programs/{program_id}/"

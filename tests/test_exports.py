@@ -18,6 +18,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from mccat.publish.urls import Urls
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -33,6 +35,7 @@ from mccat.authoring.synth import write_synthetic_catalogue
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
+URLS = Urls(SITE)
 BUILD = date(2026, 1, 15)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -45,7 +48,7 @@ def catalogue() -> Catalogue:
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, catalogue) -> Path:
     out = tmp_path_factory.mktemp("site")
-    write_api_files(catalogue, out, site_url=SITE, build_date=BUILD)
+    write_api_files(catalogue, out, urls=URLS, build_date=BUILD)
     return out / "api" / "v1"
 
 
@@ -93,11 +96,11 @@ def test_fast_json_writes_the_bytes_the_standard_library_writes(api):
 
 
 def test_writing_twice_gives_the_same_bytes_and_leaves_unchanged_files_alone(tmp_path, catalogue):
-    first = write_api_files(catalogue, tmp_path / "a", site_url=SITE, build_date=BUILD)
-    write_api_files(catalogue, tmp_path / "b", site_url=SITE, build_date=BUILD)
+    first = write_api_files(catalogue, tmp_path / "a", urls=URLS, build_date=BUILD)
+    write_api_files(catalogue, tmp_path / "b", urls=URLS, build_date=BUILD)
     assert tree(tmp_path / "a" / "api" / "v1") == tree(tmp_path / "b" / "api" / "v1")
     stamps = {path: path.stat().st_mtime_ns for path in first}
-    assert write_api_files(catalogue, tmp_path / "a", site_url=SITE, build_date=BUILD) == first
+    assert write_api_files(catalogue, tmp_path / "a", urls=URLS, build_date=BUILD) == first
     assert {path: path.stat().st_mtime_ns for path in first} == stamps
 
 
@@ -107,7 +110,8 @@ from datetime import date
 from pathlib import Path
 from mccat.validation.load import load_catalogue
 from mccat.publish.exports import api_files
-files = api_files(load_catalogue(Path(sys.argv[1])), site_url="https://registry.example.org", build_date=date(2026, 1, 15))
+from mccat.publish.urls import Urls
+files = api_files(load_catalogue(Path(sys.argv[1])), urls=Urls("https://registry.example.org"), build_date=date(2026, 1, 15))
 print(hashlib.sha256(b"".join(k.encode() + b"\\0" + v for k, v in sorted(files.items()))).hexdigest())
 """
 
@@ -125,13 +129,13 @@ def test_output_does_not_depend_on_the_process(tmp_path):
 
 def test_files_of_removed_programs_disappear(tmp_path, catalogue):
     out = tmp_path / "site"
-    write_api_files(catalogue, out, site_url=SITE, build_date=BUILD)
+    write_api_files(catalogue, out, urls=URLS, build_date=BUILD)
     stray = out / "api" / "v1" / "programs" / "gone-provider" / "old.json"
     stray.parent.mkdir()
     stray.write_text("{}")
     programs = {pid: p for pid, p in catalogue.programs.items() if not pid.startswith("example-uas-nl/")}
     smaller = Catalogue(catalogue.root, catalogue.providers, programs)
-    written = write_api_files(smaller, out, site_url=SITE, build_date=BUILD)
+    written = write_api_files(smaller, out, urls=URLS, build_date=BUILD)
     files = tree(out / "api" / "v1")
     assert set(files) == {path.relative_to(out / "api" / "v1").as_posix() for path in written}
     assert not (out / "api" / "v1" / "programs" / "example-uas-nl").exists()
@@ -140,7 +144,7 @@ def test_files_of_removed_programs_disappear(tmp_path, catalogue):
 
 def test_a_bad_site_url_is_refused_before_anything_is_written(tmp_path, catalogue):
     with pytest.raises(ValueError, match="site_url"):
-        write_api_files(catalogue, tmp_path, site_url="registry.example.org", build_date=BUILD)
+        write_api_files(catalogue, tmp_path, urls=Urls("registry.example.org"), build_date=BUILD)
     assert not any(tmp_path.iterdir())
 
 
@@ -213,7 +217,7 @@ def test_catalogue_json_and_program_records_follow_their_schema(api, catalogue, 
 
 def test_status_is_as_of_the_build_date(catalogue):
     statuses = lambda day: {r["id"]: r["status"] for r in json.loads(api_files(
-        catalogue, site_url=SITE, build_date=day)["catalogue.json"])["programs"]}
+        catalogue, urls=URLS, build_date=day)["catalogue.json"])["programs"]}
     now = statuses(BUILD)
     assert sorted(set(now.values())) == ["active", "suspended", "withdrawn"]
     later = statuses(date(2100, 1, 1))
@@ -238,7 +242,7 @@ def _read_csv(raw: bytes) -> list[list[str]]:
 def test_csv_is_utf8_with_bom_and_crlf_and_round_trips(api, catalogue):
     raw = (api / "catalogue.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\r\n")
-    rows = csv_rows(catalogue, site_url=SITE, as_of=BUILD)
+    rows = csv_rows(catalogue, urls=URLS, as_of=BUILD)
     assert not any("\n" in cell for row in rows for cell in row)  # so every line break is a record end
     assert raw.count(b"\n") == raw.count(b"\r\n") == len(rows)
     parsed = _read_csv(raw)
@@ -259,7 +263,7 @@ def test_csv_cells_that_look_like_formulas_stay_text_and_awkward_text_survives(c
     changed = with_program(catalogue, "example-national-univ/ds-python-basics", title=hostile,
                            summary={"ja": "@SUM(A1)", "en": "-2+3"})
     changed = with_program(changed, "example-kosen/iot-embedded-systems", summary={"ja": "\t=1", "en": "a=b"})
-    raw = api_files(changed, site_url=SITE, build_date=BUILD)["catalogue.csv"]
+    raw = api_files(changed, urls=URLS, build_date=BUILD)["catalogue.csv"]
     parsed = _read_csv(raw)
     by_id = {row[0]: dict(zip(parsed[0], row)) for row in parsed[1:]}
     python = by_id["example-national-univ/ds-python-basics"]
@@ -302,14 +306,14 @@ def test_feed_entries_come_from_change_records(catalogue):
     ]
     ordered = sort_changes(records)
     assert [c.date for c in ordered] == ["2026-03-01", "2026-02-01", "2025-03-14"]
-    feed = ET.fromstring(atom_feed(catalogue, ordered, site_url=SITE, lang="en", build_date=BUILD, limit=2))
+    feed = ET.fromstring(atom_feed(catalogue, ordered, urls=URLS, lang="en", build_date=BUILD, limit=2))
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 2 and feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"
     assert entries[0].findtext(f"{ATOM}title") == "Withdrawn: " + catalogue.programs[
         "example-kosen/iot-embedded-systems"].title["en"]
     assert entries[1].findtext(f"{ATOM}summary") == "Hours <30> & fee  updated"
     assert "https://git.example.org/registry/pull/12" in [l.get("href") for l in entries[1].findall(f"{ATOM}link")]
-    files = api_files(catalogue, site_url=SITE, build_date=BUILD, changes=records)
+    files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=records)
     assert json.loads(files["changes.json"])["source"] == "history"
     ja = ET.fromstring(files["feed.ja.atom"])
     assert ja.find(f"{ATOM}entry").findtext(f"{ATOM}title").startswith("取り下げ：")
@@ -366,7 +370,7 @@ def _documented_as(name: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_aggregators_page_documents_every_file_schema_and_csv_column(catalogue, lang):
     page = (REPO / "docs" / lang / "api.md").read_text("utf-8")
-    for name in api_files(catalogue, site_url=SITE, build_date=BUILD):
+    for name in api_files(catalogue, urls=URLS, build_date=BUILD):
         assert f"`{_documented_as(name)}`" in page, name
         if name.startswith("schemas/"):
             assert f"`{name.removeprefix('schemas/').removesuffix('.schema.json')}`" in page, name
@@ -412,7 +416,7 @@ def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     assert changes[python, raised].kind == "changed"
     assert changes[python, raised].url == "https://git.example.org/registry/pull/12"
     assert changes[iot, withdrawn].kind == "withdrawn"
-    files = api_files(catalogue, site_url=SITE, build_date=BUILD, changes=changes.values())
+    files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=changes.values())
     record = json.loads(files["changes.json"])
     assert record["source"] == "history"
     assert [(c["kind"], c.get("commit")) for c in record["changes"][:2]] == [("withdrawn", withdrawn), ("changed", raised)]

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, SH
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
 from mccat import LANGUAGES
-from mccat.publish import urls
+from mccat.publish.urls import Urls
 from mccat.model.catalogue import Catalogue
 from mccat.validation.load import load_catalogue
 from mccat.publish.jsonld import (SCHEMA_CONTEXT, catalogue_jsonld, for_language, json_for_script, program_jsonld,
@@ -29,6 +29,7 @@ from mccat.model.vocabulary import vocabularies
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages
+URLS = Urls(SITE)
 SCHEMA = "http://schema.org/"  # what the schema.org context's @vocab expands to
 
 
@@ -40,10 +41,10 @@ def catalogue() -> Catalogue:
 @pytest.fixture(scope="module")
 def documents(catalogue) -> dict[str, Any]:
     """Every JSON-LD document the site publishes, by a name for messages."""
-    docs = {f"program {p.id}": program_jsonld(catalogue, p, site_url=SITE) for p in catalogue.programs.values()}
-    docs |= {f"provider {p.id}": provider_jsonld(catalogue, p, site_url=SITE) for p in catalogue.providers.values()}
-    docs["vocabularies"] = vocabularies_jsonld(site_url=SITE)
-    docs["catalogue"] = catalogue_jsonld(catalogue, site_url=SITE, date_modified="2026-01-01")
+    docs = {f"program {p.id}": program_jsonld(catalogue, p, urls=URLS) for p in catalogue.programs.values()}
+    docs |= {f"provider {p.id}": provider_jsonld(catalogue, p, urls=URLS) for p in catalogue.providers.values()}
+    docs["vocabularies"] = vocabularies_jsonld(urls=URLS)
+    docs["catalogue"] = catalogue_jsonld(catalogue, urls=URLS, date_modified="2026-01-01")
     return docs
 
 
@@ -227,7 +228,7 @@ def _tagged(node: Any) -> Iterator[dict]:
 def test_a_page_embeds_its_language_as_plain_text(catalogue, documents, lang):
     for program in catalogue.programs.values():
         standalone = documents[f"program {program.id}"]
-        embedded = program_jsonld(catalogue, program, site_url=SITE, lang=lang)
+        embedded = program_jsonld(catalogue, program, urls=URLS, lang=lang)
         assert embedded == for_language(standalone, lang)
         assert embedded["name"] == program.title[lang]
         assert embedded["educationalCredentialAwarded"]["name"] == program.title[lang]
@@ -242,9 +243,9 @@ def test_a_text_missing_in_the_page_language_stays_tagged_with_its_own(catalogue
     program = catalogue.programs["example-national-univ/ds-python-basics"]
     data = copy.deepcopy(program.data) | {"prerequisites": {"ja": "高校数学程度"}}
     only_ja = replace(program, data=data)
-    embedded = program_jsonld(catalogue, only_ja, site_url=SITE, lang="en")
+    embedded = program_jsonld(catalogue, only_ja, urls=URLS, lang="en")
     assert embedded["programPrerequisites"] == {"@value": "高校数学程度", "@language": "ja"}
-    assert program_jsonld(catalogue, only_ja, site_url=SITE, lang="ja")["programPrerequisites"] == "高校数学程度"
+    assert program_jsonld(catalogue, only_ja, urls=URLS, lang="ja")["programPrerequisites"] == "高校数学程度"
 
 
 class _ScriptReader(HTMLParser):
@@ -279,14 +280,14 @@ def test_json_for_script_cannot_end_the_script_element():
 
 def test_ids_come_from_the_site_url_and_the_url_scheme(catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]
-    here = program_jsonld(catalogue, program, site_url=SITE + "/")
-    assert here == program_jsonld(catalogue, program, site_url=SITE)  # a trailing slash changes nothing
+    here = program_jsonld(catalogue, program, urls=Urls(SITE + "/"))
+    assert here == program_jsonld(catalogue, program, urls=URLS)  # a trailing slash changes nothing
     assert here["@id"] == f"{SITE}/api/v1/programs/{program.id}.jsonld#program"
     assert here["mainEntityOfPage"] == [f"{SITE}/{lang}/programs/{program.id}/" for lang in LANGUAGES]
-    elsewhere = program_jsonld(catalogue, program, site_url="https://other.example.net")
+    elsewhere = program_jsonld(catalogue, program, urls=Urls("https://other.example.net"))
     assert json.dumps(here).replace(SITE, "https://other.example.net") == json.dumps(elsewhere)
     with pytest.raises(ValueError, match="absolute"):
-        urls.base_url("registry.example.org")
+        Urls("registry.example.org")
 
 
 def test_stacking_is_stated_from_both_ends(catalogue, documents):
@@ -294,15 +295,15 @@ def test_stacking_is_stated_from_both_ends(catalogue, documents):
     for program in catalogue.programs.values():
         credential = documents[f"program {program.id}"]["educationalCredentialAwarded"]
         for target in program.stacks_into:
-            assert urls.credential_iri(SITE, target) in [part.get("@id") for part in credential["isPartOf"]]
+            assert URLS.credential_iri(target) in [part.get("@id") for part in credential["isPartOf"]]
             parts = documents[f"program {target}"]["educationalCredentialAwarded"]["hasPart"]
-            assert urls.credential_iri(SITE, program.id) in [part["@id"] for part in parts]
+            assert URLS.credential_iri(program.id) in [part["@id"] for part in parts]
             pairs += 1
     assert pairs >= 3
 
 
 def test_the_registry_recognises_only_programs_whose_approval_is_active(catalogue, documents):
-    registry = urls.registry_iri(SITE)
+    registry = URLS.registry_iri()
     statuses = set()
     for program in catalogue.programs.values():
         status = program.data["approval"]["status"]
@@ -333,7 +334,7 @@ def test_the_catalogue_document_holds_every_program_as_published_alone(catalogue
     for item, program in zip(item_list["itemListElement"], catalogue.programs.values()):
         standalone = documents[f"program {program.id}"]
         assert item["item"] == {k: v for k, v in standalone.items() if k != "@context"}
-        assert item["item"] == program_node(catalogue, program, site_url=SITE)
+        assert item["item"] == program_node(catalogue, program, urls=URLS)
     data_catalog = next(node for node in graph if node["@type"] == "DataCatalog")
     downloads = [d["contentUrl"] for d in data_catalog["dataset"]["distribution"]]
     assert f"{SITE}/api/v1/catalogue.csv" in downloads and f"{SITE}/api/v1/feed.ja.atom" in downloads

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft201909Validator
 
 from mccat import LANGUAGES
-from mccat.publish import urls
+from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from mccat.publish.openbadges import program_achievement
 from mccat.model.vocabulary import vocabularies
@@ -19,6 +19,7 @@ from tests.jsonld_loader import count_properties
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
+URLS = Urls(SITE)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def catalogue():
 
 @pytest.fixture(scope="module")
 def achievements(catalogue) -> dict[tuple[str, str], dict]:
-    return {(p.id, lang): program_achievement(catalogue, p, site_url=SITE, lang=lang)
+    return {(p.id, lang): program_achievement(catalogue, p, urls=URLS, lang=lang)
             for p in catalogue.programs.values() for lang in LANGUAGES}
 
 
@@ -68,11 +69,11 @@ def test_every_achievement_expands_offline_without_dropping_a_term(achievements)
 def test_each_language_edition_is_in_its_language_and_points_to_the_other(catalogue, achievements):
     for (program_id, lang), achievement in achievements.items():
         program = catalogue.programs[program_id]
-        assert achievement["id"] == urls.achievement_url(SITE, program_id, lang)
+        assert achievement["id"] == URLS.achievement(program_id, lang)
         assert achievement["inLanguage"] == lang
         assert achievement["name"] == program.title[lang]
         assert achievement["description"] == program.data["summary"][lang]
-        assert achievement["criteria"]["id"] == urls.page_url(SITE, lang, program_id)
+        assert achievement["criteria"]["id"] == URLS.program_page(lang, program_id)
         for outcome in program.data["learning_outcomes"]:
             assert f"- {outcome[lang]}\n" in achievement["criteria"]["narrative"]
         (related,) = achievement["related"]
@@ -86,7 +87,7 @@ def test_alignments_point_at_vocabulary_terms_and_esco(catalogue, achievements):
         data = catalogue.programs[program_id].data
         targets = {a["targetUrl"]: a for a in achievement["alignment"]}
         for code in data["fields"]:
-            alignment = targets[urls.term_iri(SITE, "isced_field", code)]
+            alignment = targets[URLS.term_iri("isced_field", code)]
             assert (alignment["targetCode"], alignment["targetName"]) == (code, fields.label(code, lang))
         escos = [s["esco"] for s in data.get("skills", []) if "esco" in s]
         assert [url for url in targets if url.startswith("http://data.europa.eu/esco/")] == escos

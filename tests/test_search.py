@@ -16,7 +16,9 @@ import pytest
 from mccat import LANGUAGES
 from mccat.validation.load import load_catalogue
 from mccat.site.formatting import format_hours, localized
-from mccat.site.labels import INTERFACE_TEXT, descriptor_label
+from mccat.site.texts import INTERFACE_TEXT
+from mccat.model.schema import descriptor_label
+from mccat.site.language import Language
 from mccat.site.pages import SitePages
 from mccat.site.search import (FILTER_DESCRIPTORS, HOURS_BANDS, hours_band,
                           program_filters, search_page_view)
@@ -49,7 +51,7 @@ def test_hours_bands_put_every_number_in_exactly_one_band():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(catalogue, lang):
-    view = search_page_view(catalogue, lang)
+    view = search_page_view(catalogue, Language.of(lang))
     groups = {group.key: group for group in view.filters}
     assert list(groups) == list(FILTER_DESCRIPTORS)  # every filter of the issue, in a fixed order
     for key, group in groups.items():
@@ -236,7 +238,7 @@ def test_search_page_labels_filters_in_its_language(built_site, lang):
     assert form.get("hidden") is not None  # shown by the script; without it, the noscript message
     noscript = tree.cssselect("noscript")
     assert noscript and INTERFACE_TEXT["search.noscript"][lang] in noscript[0].text_content()
-    view = search_page_view(built_site.catalogue, lang)
+    view = search_page_view(built_site.catalogue, Language.of(lang))
     for group in view.filters:
         fieldset = form.cssselect(f'fieldset[data-filter="{group.key}"]')[0]
         assert fieldset.cssselect("legend")[0].text_content() == group.label

@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from mccat import LANGUAGES
-from mccat.site.labels import INTERFACE_TEXT
+from mccat.site.texts import INTERFACE_TEXT
 from mccat.model.vocabulary import vocabularies
 
 READY = "form[data-mc-search][data-ready]"

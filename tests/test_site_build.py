@@ -14,7 +14,8 @@ import yaml
 
 from mccat import LANGUAGES
 from mccat.site.formatting import format_hours, format_money, localized
-from mccat.site.labels import INTERFACE_TEXT, descriptor_index
+from mccat.site.texts import INTERFACE_TEXT
+from mccat.model.schema import descriptor_index
 from mccat.model.vocabulary import label as vocab_label
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import mccat.site.labels
+import mccat.site.texts
 
 from mccat import LANGUAGES
 from mccat.model.catalogue import Catalogue, Program
@@ -18,8 +18,11 @@ from mccat.validation.load import load_catalogue
 from mccat.model.conformance import check_conformance
 from mccat.site.formatting import format_date, format_hours, format_money, format_number, localized
 from mccat.model.history import parse_log, pull_request_number, read_history
-from mccat.site.labels import INTERFACE_TEXT, interface_text
-from mccat.site.pages import PageSpec, SiteInfo, SitePages, docs_without_translation
+from mccat.site.texts import INTERFACE_TEXT, interface_text
+from mccat.publish.urls import Urls
+from mccat.site.frame import SiteInfo
+from mccat.site.pages import SitePages, docs_without_translation
+from mccat.site.views import PageSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -152,7 +155,7 @@ def test_interface_text_exists_in_both_languages():
 
 def test_every_interface_key_used_exists_and_every_key_is_used():
     """Keys are looked for where they are used: templates, scripts and the core, not the table that defines them."""
-    texts = Path(mccat.site.labels.__file__).resolve()
+    texts = Path(mccat.site.texts.__file__).resolve()
     code = [p for p in (ROOT / "src" / "mccat").rglob("*.py") if p.resolve() != texts]
     assert len(code) > 30
     sources = "\n".join([p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.html")] +
@@ -181,19 +184,19 @@ def test_page_urls_and_untranslated_docs():
 
 
 def test_language_switch_and_alternates_point_at_the_same_page():
-    site = SiteInfo("ja", "https://example.org/registry/", True)
-    assert site.absolute_url("en", "programs/p/s/") == "https://example.org/registry/en/programs/p/s/"
+    site = SiteInfo("ja", Urls("https://example.org/registry/"), True)
+    assert site.urls.page("en", "programs/p/s/") == "https://example.org/registry/en/programs/p/s/"
     assert site.alternate_href("en", "programs/p/s/", "../../..") == "../../../../en/programs/p/s/"
     assert site.alternate_href("en", "", ".") == "./../en/"
-    assert site.root_path == "/registry/"
+    assert site.urls.root_path == "/registry/"
 
 
 def test_expired_once_valid_until_has_passed(catalogue):
     program = next(p for p in catalogue.programs.values() if p.data["approval"]["status"] == "active")
     last_day = date.fromisoformat(program.data["approval"]["valid_until"])
     for lang in LANGUAGES:
-        on_last_day = SitePages(catalogue, lang=lang, today=last_day).program_view(program)
-        after = SitePages(catalogue, lang=lang, today=last_day + timedelta(days=1)).program_view(program)
+        on_last_day = SitePages(catalogue, lang=lang, today=last_day).programs.view(program)
+        after = SitePages(catalogue, lang=lang, today=last_day + timedelta(days=1)).programs.view(program)
         assert on_last_day.status.code == "active"
         assert after.status.code == "expired"
         assert format_date(last_day, lang) in after.status.note
@@ -205,6 +208,6 @@ def test_program_view_marks_text_in_the_other_language(catalogue):
     data["audience"] = {"ja": "社会人"}
     changed = Catalogue(catalogue.root, catalogue.providers, {**catalogue.programs,
                                                               original.id: Program(original.id, data, original.file)})
-    view = SitePages(changed, lang="en", today=date.today()).program_view(changed.programs[original.id])
+    view = SitePages(changed, lang="en", today=date.today()).programs.view(changed.programs[original.id])
     row = next(r for s in view.sections for r in s.rows if r.key == "audience")
     assert row.values[0].text == "社会人" and row.values[0].lang == "ja"

@@ -12,7 +12,7 @@ import yaml
 
 from mccat import LANGUAGES
 from mccat.site.formatting import format_date, format_hours
-from mccat.site.labels import INTERFACE_TEXT
+from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.validate import validate
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.git_catalogue import CatalogueRepo, programs_with

@@ -3,9 +3,9 @@ from the page, in the page's language. The site tests check them on real pages; 
 
 from __future__ import annotations
 
-from mccat.site.compare import Cell
-from mccat.site.labels import interface_text
-from mccat.site.pages import Row, Value
+from mccat.site.language import Language
+from mccat.site.texts import interface_text
+from mccat.site.views import Cell, Row, Value
 from mccat.site.value_html import ValueHTML
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\''
@@ -17,7 +17,7 @@ def from_page(path: str) -> str:
 
 
 def html(lang: str = "en") -> ValueHTML:
-    return ValueHTML(lambda key, **values: interface_text(key, lang, **values))
+    return ValueHTML(Language.of(lang))
 
 
 def test_text_and_links_are_escaped_and_internal_links_lead_from_the_page():
@@ -58,7 +58,7 @@ def test_comparison_cells_mute_past_offerings_and_list_only_several_values():
 
 
 def test_conformance_table_escapes_names_and_lists_what_is_missing():
-    from mccat.site.pages import ConformanceView, ElementView
+    from mccat.site.views import ConformanceView, ElementView
 
     frameworks = [
         ConformanceView("eu", HOSTILE, 9, 9, True, (), (ElementView("Title", "present", "Stated"),)),

@@ -42,7 +42,6 @@ def is_child_build() -> bool:
 @dataclass
 class LanguageBuild:
     lang: str
-    command: list[str]
     process: subprocess.Popen
     log: tempfile._TemporaryFileWrapper
     shared: Path  # the file the validated catalogue goes into, in a folder of its own
@@ -116,4 +115,4 @@ def start_language_build(lang: str, config_file: Path, site_root: Path, *, stric
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.PIPE)
-    return LanguageBuild(lang, command, process, log, shared)
+    return LanguageBuild(lang, process, log, shared)

@@ -15,6 +15,7 @@ from mccat.authoring.scaffold import scaffold
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.cli.usage import UsageError, require_catalogue
 from mccat.publish.exports import write_api_files
+from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
 from mccat.validation.report import REPORTERS
@@ -69,12 +70,14 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError:
         raise UsageError(f"--build-date must be YYYY-MM-DD, got '{args.build_date}'") from None
     try:
+        urls = Urls(args.site_url)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
         catalogue = load_catalogue(args.catalogue, today=build_date)
-        written = write_api_files(catalogue, args.out, site_url=args.site_url, build_date=build_date)
+        written = write_api_files(catalogue, args.out, urls=urls, build_date=build_date)
     except CatalogueError as exc:
         sys.stdout.write(REPORTERS["text"](exc.problems, 0))
         return 1
-    except ValueError as exc:  # a bad --site-url
-        raise UsageError(str(exc)) from None
     print(f"wrote {len(written)} files under {args.out / 'api' / 'v1'}")
     return 0

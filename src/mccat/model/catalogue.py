@@ -36,16 +36,8 @@ class Program:
         return self.id.split("/", 1)[0]
 
     @property
-    def slug(self) -> str:
-        return self.id.split("/", 1)[1]
-
-    @property
     def title(self) -> dict[str, str]:
         return self.data["title"]
-
-    @property
-    def hours(self) -> float:
-        return self.data["effort"]["hours"]
 
     @property
     def stacks_into(self) -> list[str]:

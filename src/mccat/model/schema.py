@@ -55,6 +55,17 @@ class Descriptor:
         return ".".join(self.path)
 
 
+@cache
+def descriptor_index(kind: str) -> dict[str, Descriptor]:
+    """The schema's descriptors by dotted path ('delivery.mode')."""
+    return {d.name: d for d in descriptors(kind)}
+
+
+def descriptor_label(kind: str, path: str, lang: str) -> str:
+    """A descriptor's title in one language: its label wherever it is shown."""
+    return descriptor_index(kind)[path].title[lang]
+
+
 def resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     """Follow a $ref (local or into the vocabularies) to the node it names."""
     ref = node.get("$ref")

@@ -1,6 +1,6 @@
 """The machine-readable files under /api/v1/: per program, catalogue-wide, change feed, schemas.
 
-    write_api_files(catalogue, out_dir, *, site_url, build_date, changes=None, registry=REGISTRY) -> list[Path]
+    write_api_files(catalogue, out_dir, *, urls, build_date, changes=None, registry=REGISTRY) -> list[Path]
         Writes everything under out_dir/api/v1/ (that folder belongs to this function:
         files it did not write this time are removed). A file that exists is
         replaced through a temporary file renamed into place, or left alone if its
@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from mccat import LANGUAGES
-from mccat.publish import urls
+from mccat.publish.urls import API_PATH, Urls
 from mccat.publish.canonical_json import json_bytes
 from mccat.model.catalogue import Catalogue, Program
 from mccat.publish.jsonld import (REGISTRY, RegistryBody, catalogue_jsonld, load_schema_file, program_jsonld, program_node,
@@ -62,35 +62,35 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # --- plain JSON ----------------------------------------------------------------------------
 
-def program_links(site_url: str, program: Program) -> dict[str, Any]:
+def program_links(urls: Urls, program: Program) -> dict[str, Any]:
     return {
-        "page": {lang: urls.page_url(site_url, lang, program.id) for lang in LANGUAGES},
-        "jsonld": urls.program_jsonld_url(site_url, program.id),
-        "json": urls.program_json_url(site_url, program.id),
-        "achievement": {lang: urls.achievement_url(site_url, program.id, lang) for lang in LANGUAGES},
-        "provider": urls.provider_jsonld_url(site_url, program.provider_id),
+        "page": {lang: urls.program_page(lang, program.id) for lang in LANGUAGES},
+        "jsonld": urls.program_jsonld(program.id),
+        "json": urls.program_json(program.id),
+        "achievement": {lang: urls.achievement(program.id, lang) for lang in LANGUAGES},
+        "provider": urls.provider_jsonld(program.provider_id),
     }
 
 
-def program_record(program: Program, *, site_url: str, as_of: date) -> dict[str, Any]:
+def program_record(program: Program, *, urls: Urls, as_of: date) -> dict[str, Any]:
     """One program as plain JSON: id, status on `as_of`, links and the catalogue file's data."""
-    return {"id": program.id, "status": program.status(as_of), "links": program_links(site_url, program),
+    return {"id": program.id, "status": program.status(as_of), "links": program_links(urls, program),
             "program": program.data}
 
 
-def catalogue_json(catalogue: Catalogue, *, site_url: str, as_of: date) -> dict[str, Any]:
+def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
     """Every provider and program; follows schemas/catalogue-export.schema.json."""
     return {
-        "$schema": urls.api_url(site_url, "schemas/catalogue-export.schema.json"),
+        "$schema": urls.api("schemas/catalogue-export.schema.json"),
         "api_version": "v1",
         "as_of": as_of.isoformat(),
         "providers": [{
             "id": provider.id,
-            "links": {"page": {lang: urls.provider_page_url(site_url, lang, provider.id) for lang in LANGUAGES},
-                      "jsonld": urls.provider_jsonld_url(site_url, provider.id)},
+            "links": {"page": {lang: urls.provider_page(lang, provider.id) for lang in LANGUAGES},
+                      "jsonld": urls.provider_jsonld(provider.id)},
             "provider": provider.data,
         } for provider in catalogue.providers.values()],
-        "programs": [program_record(p, site_url=site_url, as_of=as_of) for p in catalogue.programs.values()],
+        "programs": [program_record(p, urls=urls, as_of=as_of) for p in catalogue.programs.values()],
     }
 
 
@@ -120,7 +120,7 @@ class CsvRow:
     program: Program
     provider_name: dict[str, str]
     status: str
-    site_url: str
+    urls: Urls
 
     @property
     def data(self) -> dict[str, Any]:
@@ -192,25 +192,25 @@ CSV_COLUMNS: list[tuple[str, Cell]] = [
     ("fee_currency", lambda r: r.data.get("fee", {}).get("currency", "")),
     ("capacity", lambda r: _number(r.data.get("capacity"))),
     ("url", lambda r: r.data["url"]),
-    *((f"page_{lang}", lambda r, lang=lang: urls.page_url(r.site_url, lang, r.program.id)) for lang in LANGUAGES),
-    ("jsonld", lambda r: urls.program_jsonld_url(r.site_url, r.program.id)),
+    *((f"page_{lang}", lambda r, lang=lang: r.urls.program_page(lang, r.program.id)) for lang in LANGUAGES),
+    ("jsonld", lambda r: r.urls.program_jsonld(r.program.id)),
 ]
 
 
-def csv_rows(catalogue: Catalogue, *, site_url: str, as_of: date) -> list[list[str]]:
+def csv_rows(catalogue: Catalogue, *, urls: Urls, as_of: date) -> list[list[str]]:
     """The CSV as rows of cells (header first), before spreadsheet escaping."""
     rows = [[name for name, _ in CSV_COLUMNS]]
     for program in catalogue.programs.values():
-        row = CsvRow(program, catalogue.providers[program.provider_id].name, program.status(as_of), site_url)
+        row = CsvRow(program, catalogue.providers[program.provider_id].name, program.status(as_of), urls)
         rows.append([cell(row) for _, cell in CSV_COLUMNS])
     return rows
 
 
-def catalogue_csv(catalogue: Catalogue, *, site_url: str, as_of: date) -> bytes:
+def catalogue_csv(catalogue: Catalogue, *, urls: Urls, as_of: date) -> bytes:
     """CSV that Excel opens correctly: UTF-8 with BOM, CRLF, formula-like cells neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in csv_rows(catalogue, site_url=site_url, as_of=as_of):
+    for row in csv_rows(catalogue, urls=urls, as_of=as_of):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -291,9 +291,9 @@ def sort_changes(changes: Iterable[ProgramChange | Mapping[str, Any]]) -> list[P
     return sorted(records, key=lambda c: (c.date, stage.index(c.kind)), reverse=True)
 
 
-def changes_json(changes: list[ProgramChange], *, site_url: str, source: str) -> dict[str, Any]:
+def changes_json(changes: list[ProgramChange], *, urls: Urls, source: str) -> dict[str, Any]:
     """Every change; follows schemas/changes.schema.json."""
-    return {"$schema": urls.api_url(site_url, "schemas/changes.schema.json"), "api_version": "v1",
+    return {"$schema": urls.api("schemas/changes.schema.json"), "api_version": "v1",
             "source": source, "changes": [c.as_json() for c in changes]}
 
 
@@ -312,10 +312,10 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: str, lang: str,
+def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, urls: Urls, lang: str,
               build_date: date, registry: RegistryBody = REGISTRY, limit: int = FEED_LIMIT) -> bytes:
     """The Atom feed of approvals and changes in one language, newest `limit` entries."""
-    feed_url = urls.api_url(site_url, f"feed.{lang}.atom")
+    feed_url = urls.api(f"feed.{lang}.atom")
     kinds = change_kinds()
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
     _sub(feed, "id", feed_url)
@@ -323,12 +323,12 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
     _sub(feed, "updated", _atom_time(changes[0].date if changes else build_date.isoformat()))
     _sub(_sub(feed, "author"), "name", registry.name[lang])
     _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
-    _sub(feed, "link", rel="alternate", type="text/html", href=urls.home_url(site_url, lang))
-    _sub(feed, "link", rel="related", type="application/json", href=urls.api_url(site_url, "changes.json"))
+    _sub(feed, "link", rel="alternate", type="text/html", href=urls.home(lang))
+    _sub(feed, "link", rel="related", type="application/json", href=urls.api("changes.json"))
     for change in changes[:limit]:
         program = catalogue.programs.get(change.program)
         # The entry's id names its record in changes.json: program, date, kind (and commit).
-        entry_id = f"{urls.api_url(site_url, 'changes.json')}#{change.program}/{change.date}/{change.kind}"
+        entry_id = f"{urls.api('changes.json')}#{change.program}/{change.date}/{change.kind}"
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id + (f"/{change.commit[:12]}" if change.commit else ""))
         title = program.title[lang] if program else change.program
@@ -338,9 +338,9 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
         _sub(entry, "category", term=change.kind, label=kinds[change.kind][lang])
         if program:
             _sub(entry, "link", rel="alternate", type="text/html", hreflang=lang,
-                 href=urls.page_url(site_url, lang, program.id))
+                 href=urls.program_page(lang, program.id))
             _sub(entry, "link", rel="alternate", type="application/ld+json",
-                 href=urls.program_jsonld_url(site_url, program.id))
+                 href=urls.program_jsonld(program.id))
         if change.url:
             _sub(entry, "link", rel="related", type="text/html", href=change.url)
         summary = change.summary or (program.data["summary"][lang] if program else None)
@@ -352,35 +352,34 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, site_url: s
 
 # --- all files -----------------------------------------------------------------------------
 
-def api_files(catalogue: Catalogue, *, site_url: str, build_date: date,
+def api_files(catalogue: Catalogue, *, urls: Urls, build_date: date,
               changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
               registry: RegistryBody = REGISTRY) -> dict[str, bytes]:
     """Every file under /api/v1/, by path relative to it."""
-    urls.base_url(site_url)  # refuse a bad site URL before building anything
     source = "approvals" if changes is None else "history"
     ordered = sort_changes(changes_from_approvals(catalogue) if changes is None else changes)
     files: dict[str, bytes] = {}
-    nodes = {program.id: program_node(catalogue, program, site_url=site_url, registry=registry)
+    nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry)
              for program in catalogue.programs.values()}  # each in its own file and in catalogue.jsonld
     for program in catalogue.programs.values():
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
-            program_jsonld(catalogue, program, site_url=site_url, registry=registry, node=nodes[program.id]))
+            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id]))
         files[urls.program_file(program.id, ".json")] = json_bytes(
-            program_record(program, site_url=site_url, as_of=build_date))
+            program_record(program, urls=urls, as_of=build_date))
         for lang in LANGUAGES:
             files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
-                program_achievement(catalogue, program, site_url=site_url, lang=lang))
+                program_achievement(catalogue, program, urls=urls, lang=lang))
     for provider in catalogue.providers.values():
-        files[f"providers/{provider.id}.jsonld"] = json_bytes(provider_jsonld(catalogue, provider, site_url=site_url))
-    files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(site_url=site_url))
+        files[Urls.provider_file(provider.id)] = json_bytes(provider_jsonld(catalogue, provider, urls=urls))
+    files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(urls=urls))
     files["catalogue.jsonld"] = json_bytes(catalogue_jsonld(
-        catalogue, site_url=site_url, registry=registry, date_modified=ordered[0].date if ordered else None,
+        catalogue, urls=urls, registry=registry, date_modified=ordered[0].date if ordered else None,
         nodes=nodes), compact=True)
-    files["catalogue.json"] = json_bytes(catalogue_json(catalogue, site_url=site_url, as_of=build_date), compact=True)
-    files["catalogue.csv"] = catalogue_csv(catalogue, site_url=site_url, as_of=build_date)
-    files["changes.json"] = json_bytes(changes_json(ordered, site_url=site_url, source=source))
+    files["catalogue.json"] = json_bytes(catalogue_json(catalogue, urls=urls, as_of=build_date), compact=True)
+    files["catalogue.csv"] = catalogue_csv(catalogue, urls=urls, as_of=build_date)
+    files["changes.json"] = json_bytes(changes_json(ordered, urls=urls, source=source))
     for lang in LANGUAGES:
-        files[f"feed.{lang}.atom"] = atom_feed(catalogue, ordered, site_url=site_url, lang=lang,
+        files[f"feed.{lang}.atom"] = atom_feed(catalogue, ordered, urls=urls, lang=lang,
                                                build_date=build_date, registry=registry)
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         files[f"schemas/{schema.name}"] = schema.read_bytes()
@@ -416,12 +415,12 @@ def write_file(path: Path, content: bytes) -> None:
         raise
 
 
-def write_api_files(catalogue: Catalogue, out_dir: Path, *, site_url: str, build_date: date,
+def write_api_files(catalogue: Catalogue, out_dir: Path, *, urls: Urls, build_date: date,
                     changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
                     registry: RegistryBody = REGISTRY) -> list[Path]:
     """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write."""
-    files = api_files(catalogue, site_url=site_url, build_date=build_date, changes=changes, registry=registry)
-    root = Path(out_dir) / urls.API_PATH
+    files = api_files(catalogue, urls=urls, build_date=build_date, changes=changes, registry=registry)
+    root = Path(out_dir) / API_PATH
     written = []
     folders: set[Path] = set()
     for relative, content in files.items():

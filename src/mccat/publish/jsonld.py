@@ -2,14 +2,14 @@
 
 Pure functions: they build dicts, fetch nothing and write nothing.
 
-    program_jsonld(catalogue, program, *, site_url, lang=None, registry=REGISTRY) -> dict
+    program_jsonld(catalogue, program, *, urls, lang=None, registry=REGISTRY) -> dict
         lang=None: the standalone file /api/v1/programs/{provider}/{slug}.jsonld, every
         text as language-tagged values ([{"@value": ..., "@language": "ja"}, {... "en"}]).
         lang="ja"/"en": the same document for embedding in that language's page,
         exactly `for_language(program_jsonld(..., lang=None), lang)`.
-    provider_jsonld(catalogue, provider, *, site_url, lang=None) -> dict
-    vocabularies_jsonld(*, site_url) -> dict          every vocabulary as a DefinedTermSet
-    catalogue_jsonld(catalogue, *, site_url, registry=REGISTRY, date_modified=None) -> dict
+    provider_jsonld(catalogue, provider, *, urls, lang=None) -> dict
+    vocabularies_jsonld(*, urls) -> dict          every vocabulary as a DefinedTermSet
+    catalogue_jsonld(catalogue, *, urls, registry=REGISTRY, date_modified=None) -> dict
         the registry (Organization), a DataCatalog of the files under /api/v1/, and an
         ItemList with every program in full.
     for_language(document, lang) -> document          what a page in `lang` embeds
@@ -18,7 +18,7 @@ Pure functions: they build dicts, fetch nothing and write nothing.
 Embedding in a page (the site's hook and template):
 
     <script type="application/ld+json">{{ json_for_script(program_jsonld(..., lang=page_lang)) }}</script>
-    <link rel="alternate" type="application/ld+json" href="{{ urls.program_jsonld_url(site_url, id) }}">
+    <link rel="alternate" type="application/ld+json" href="{{ urls.program_jsonld(id) }}">
 
 Modelling choices (documented for aggregators in docs/*/api.md):
 - The program node is typed ["EducationalOccupationalProgram", "Course"]: schema.org
@@ -42,7 +42,7 @@ from functools import cache
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.publish import urls
+from mccat.publish.urls import Urls
 from mccat.publish.canonical_json import json_bytes
 from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.model.schema import SCHEMA_DIR, descriptors, help_text, load_schema
@@ -134,13 +134,13 @@ def term_labels(vocabulary: str, code: str) -> dict[str, str]:
     return vocabularies()[vocabulary].terms[code].label
 
 
-def defined_term(site_url: str, vocabulary: str, code: str) -> dict[str, Any]:
+def defined_term(urls: Urls, vocabulary: str, code: str) -> dict[str, Any]:
     return {
-        "@id": urls.term_iri(site_url, vocabulary, code),
+        "@id": urls.term_iri(vocabulary, code),
         "@type": "DefinedTerm",
         "termCode": code,
         "name": text(term_labels(vocabulary, code)),
-        "inDefinedTermSet": urls.vocabulary_iri(site_url, vocabulary),
+        "inDefinedTermSet": urls.vocabulary_iri(vocabulary),
     }
 
 
@@ -170,19 +170,19 @@ def _compact(node: dict[str, Any]) -> dict[str, Any]:
 
 # --- nodes ---------------------------------------------------------------------------------
 
-def registry_node(site_url: str, registry: RegistryBody) -> dict[str, Any]:
+def registry_node(urls: Urls, registry: RegistryBody) -> dict[str, Any]:
     return {
-        "@id": urls.registry_iri(site_url),
+        "@id": urls.registry_iri(),
         "@type": "Organization",
         "name": text(registry.name),
-        "url": registry.url or urls.base_url(site_url) + "/",
+        "url": registry.url or urls.root,
     }
 
 
-def organization_node(site_url: str, provider: Provider, *, full: bool = False) -> dict[str, Any]:
+def organization_node(urls: Urls, provider: Provider, *, full: bool = False) -> dict[str, Any]:
     data = provider.data
     node = {
-        "@id": urls.provider_iri(site_url, provider.id),
+        "@id": urls.provider_iri(provider.id),
         "@type": term_mapping("provider_type", data["type"]).get("@type", "Organization"),
         "name": text(data["name"]),
         "url": data["url"],
@@ -192,31 +192,31 @@ def organization_node(site_url: str, provider: Provider, *, full: bool = False) 
         node |= {
             "identifier": provider.id,
             "description": text(data["description"]),
-            "mainEntityOfPage": [urls.provider_page_url(site_url, lang, provider.id) for lang in LANGUAGES],
+            "mainEntityOfPage": [urls.provider_page(lang, provider.id) for lang in LANGUAGES],
         }
     return _compact(node)
 
 
-def _credential_ref(site_url: str, program: Program) -> dict[str, Any]:
-    return {"@id": urls.credential_iri(site_url, program.id), "@type": "EducationalOccupationalCredential",
+def _credential_ref(urls: Urls, program: Program) -> dict[str, Any]:
+    return {"@id": urls.credential_iri(program.id), "@type": "EducationalOccupationalCredential",
             "name": text(program.title)}
 
 
-def credential_node(catalogue: Catalogue, program: Program, *, site_url: str,
+def credential_node(catalogue: Catalogue, program: Program, *, urls: Urls,
                     registry: RegistryBody) -> dict[str, Any]:
     data = program.data
     recognition = data.get("recognition", {})
-    recognized_by = [registry_node(site_url, registry)] if data["approval"]["status"] == "active" else []
+    recognized_by = [registry_node(urls, registry)] if data["approval"]["status"] == "active" else []
     recognized_by += [{"@type": "Organization", "name": text(body)} for body in recognition.get("recognised_by", [])]
     stackability = data.get("stackability", {})
-    part_of = [_credential_ref(site_url, catalogue.programs[target])
+    part_of = [_credential_ref(urls, catalogue.programs[target])
                for target in stackability.get("stacks_into", []) if target in catalogue.programs]
     part_of += [_compact({"@type": "EducationalOccupationalCredential", "name": text(external["title"]),
                           "url": external.get("url")})
                 for external in stackability.get("stacks_into_external", [])]
     formats = [term_mapping("credential_format", f).get("encodingFormat") for f in data["credential"]["formats"]]
     return _compact({
-        "@id": urls.credential_iri(site_url, program.id),
+        "@id": urls.credential_iri(program.id),
         "@type": "EducationalOccupationalCredential",
         "name": text(data["title"]),
         "description": text(data["credential"].get("description")),
@@ -224,7 +224,7 @@ def credential_node(catalogue: Catalogue, program: Program, *, site_url: str,
         "recognizedBy": recognized_by,
         "encodingFormat": [f for f in formats if f],
         "isPartOf": part_of,
-        "hasPart": [_credential_ref(site_url, p) for p in catalogue.stacked_from(program.id)],
+        "hasPart": [_credential_ref(urls, p) for p in catalogue.stacked_from(program.id)],
     })
 
 
@@ -286,25 +286,25 @@ def _credits(data: dict[str, Any]) -> dict[str, Any] | None:
             "unitText": text(term_labels("credit_system", credits["system"]))}
 
 
-def program_node(catalogue: Catalogue, program: Program, *, site_url: str,
+def program_node(catalogue: Catalogue, program: Program, *, urls: Urls,
                  registry: RegistryBody = REGISTRY) -> dict[str, Any]:
     """The program as a schema.org node, every text in both languages (no @context)."""
     data = program.data
     effort = data["effort"]
     return _compact({
-        "@id": urls.program_iri(site_url, program.id),
+        "@id": urls.program_iri(program.id),
         "@type": ["EducationalOccupationalProgram", "Course"],
         "identifier": program.id,
         "name": text(data["title"]),
         "abstract": text(data["summary"]),
         "description": text(data["description"]),
         "url": data["url"],
-        "mainEntityOfPage": [urls.page_url(site_url, lang, program.id) for lang in LANGUAGES],
-        "provider": organization_node(site_url, catalogue.providers[program.provider_id]),
-        "educationalCredentialAwarded": credential_node(catalogue, program, site_url=site_url, registry=registry),
+        "mainEntityOfPage": [urls.program_page(lang, program.id) for lang in LANGUAGES],
+        "provider": organization_node(urls, catalogue.providers[program.provider_id]),
+        "educationalCredentialAwarded": credential_node(catalogue, program, urls=urls, registry=registry),
         "educationalProgramMode": term_mapping("delivery_mode", data["delivery"]["mode"]).get("educationalProgramMode"),
         "inLanguage": list(data["languages"]),
-        "about": [defined_term(site_url, "isced_field", code) for code in data["fields"]],
+        "about": [defined_term(urls, "isced_field", code) for code in data["fields"]],
         "teaches": _teaches(data),
         "educationalLevel": _educational_level(data),
         "timeRequired": hours_duration(effort["hours"]),
@@ -315,42 +315,42 @@ def program_node(catalogue: Catalogue, program: Program, *, site_url: str,
         "numberOfCredits": _credits(data),
         "offers": _offer(data),
         "hasCourseInstance": _course_instances(data),
-        "creativeWorkStatus": defined_term(site_url, "approval_status", data["approval"]["status"]),
+        "creativeWorkStatus": defined_term(urls, "approval_status", data["approval"]["status"]),
         "expires": data["approval"]["valid_until"],
     })
 
 
 # --- documents -----------------------------------------------------------------------------
 
-def program_jsonld(catalogue: Catalogue, program: Program, *, site_url: str, lang: str | None = None,
+def program_jsonld(catalogue: Catalogue, program: Program, *, urls: Urls, lang: str | None = None,
                    registry: RegistryBody = REGISTRY, node: dict[str, Any] | None = None) -> dict[str, Any]:
     """The program's JSON-LD document: both languages (lang=None) or one page's language. `node`: the
     program's program_node, when the caller has it already."""
     if node is None:
-        node = program_node(catalogue, program, site_url=site_url, registry=registry)
+        node = program_node(catalogue, program, urls=urls, registry=registry)
     document = {"@context": SCHEMA_CONTEXT, **node}
     return document if lang is None else for_language(document, lang)
 
 
-def provider_jsonld(catalogue: Catalogue, provider: Provider, *, site_url: str,
+def provider_jsonld(catalogue: Catalogue, provider: Provider, *, urls: Urls,
                     lang: str | None = None) -> dict[str, Any]:
-    document = {"@context": SCHEMA_CONTEXT, **organization_node(site_url, provider, full=True)}
+    document = {"@context": SCHEMA_CONTEXT, **organization_node(urls, provider, full=True)}
     return document if lang is None else for_language(document, lang)
 
 
-def vocabularies_jsonld(*, site_url: str) -> dict[str, Any]:
+def vocabularies_jsonld(*, urls: Urls) -> dict[str, Any]:
     """Every controlled vocabulary as a DefinedTermSet: the @ids program documents point to."""
     sets = []
     for name, vocabulary in vocabularies().items():
         node = load_schema("vocabularies")["$defs"][name]
         sets.append(_compact({
-            "@id": urls.vocabulary_iri(site_url, name),
+            "@id": urls.vocabulary_iri(name),
             "@type": "DefinedTermSet",
             "identifier": name,
             "name": text(vocabulary.title),
             "description": text(help_text(node)["description"]),
             "hasDefinedTerm": [_compact({
-                "@id": urls.term_iri(site_url, name, term.code),
+                "@id": urls.term_iri(name, term.code),
                 "@type": "DefinedTerm",
                 "termCode": term.code,
                 "name": text(term.label),
@@ -372,20 +372,20 @@ DISTRIBUTIONS = (
 )
 
 
-def catalogue_jsonld(catalogue: Catalogue, *, site_url: str, registry: RegistryBody = REGISTRY,
+def catalogue_jsonld(catalogue: Catalogue, *, urls: Urls, registry: RegistryBody = REGISTRY,
                      date_modified: str | None = None, nodes: dict[str, dict[str, Any]] | None = None
                      ) -> dict[str, Any]:
     """One document with the registry, a DataCatalog of the /api/v1/ files and every program (`nodes`: each
     program's program_node by id, when the caller has them already)."""
     export = help_text(load_schema_file("catalogue-export.schema.json"))
-    catalogue_iri = urls.api_url(site_url, "catalogue.jsonld")
+    catalogue_iri = urls.api("catalogue.jsonld")
     data_catalog = _compact({
         "@id": catalogue_iri + "#catalogue",
         "@type": "DataCatalog",
         "name": text(export["title"]),
         "description": text(export["description"]),
-        "url": urls.base_url(site_url) + "/",
-        "publisher": {"@id": urls.registry_iri(site_url)},
+        "url": urls.root,
+        "publisher": {"@id": urls.registry_iri()},
         "inLanguage": list(LANGUAGES),
         "dateModified": date_modified,
         "dataset": {
@@ -393,15 +393,15 @@ def catalogue_jsonld(catalogue: Catalogue, *, site_url: str, registry: RegistryB
             "@type": "Dataset",
             "name": text(export["title"]),
             "description": text(export["description"]),
-            "publisher": {"@id": urls.registry_iri(site_url)},
-            "distribution": [{"@type": "DataDownload", "contentUrl": urls.api_url(site_url, path),
+            "publisher": {"@id": urls.registry_iri()},
+            "distribution": [{"@type": "DataDownload", "contentUrl": urls.api(path),
                               "encodingFormat": media_type} for path, media_type in DISTRIBUTIONS],
             "mainEntity": {"@id": catalogue_iri + "#programs"},
         },
     })
     programs = list(catalogue.programs.values())
     if nodes is None:
-        nodes = {program.id: program_node(catalogue, program, site_url=site_url, registry=registry)
+        nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry)
                  for program in programs}
     item_list = {
         "@id": catalogue_iri + "#programs",
@@ -412,4 +412,4 @@ def catalogue_jsonld(catalogue: Catalogue, *, site_url: str, registry: RegistryB
                              "item": nodes[program.id]}
                             for position, program in enumerate(programs, start=1)],
     }
-    return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(site_url, registry), data_catalog, item_list]}
+    return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(urls, registry), data_catalog, item_list]}

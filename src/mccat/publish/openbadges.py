@@ -1,6 +1,6 @@
 """Open Badges 3.0 `Achievement` per program and language, for issuers.
 
-    program_achievement(catalogue, program, *, site_url, lang) -> dict
+    program_achievement(catalogue, program, *, urls, lang) -> dict
 
 An issuer that awards a badge for an approved program puts this Achievement (or
 its `id`) in the badge's `credentialSubject.achievement`. Open Badges 3.0 texts
@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.publish import urls
+from mccat.publish.urls import Urls
 from mccat.model.catalogue import Catalogue, Program
 from mccat.publish.jsonld import descriptor_titles, term_labels
 from mccat.model.vocabulary import vocabularies
@@ -61,12 +61,12 @@ def criteria_narrative(data: dict[str, Any], lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _alignments(site_url: str, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _alignments(urls: Urls, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     fields = vocabularies()["isced_field"]
     result = [{
         "type": ["Alignment"],
         "targetName": fields.label(code, lang),
-        "targetUrl": urls.term_iri(site_url, "isced_field", code),
+        "targetUrl": urls.term_iri("isced_field", code),
         "targetCode": code,
         "targetFramework": fields.title[lang],
     } for code in data["fields"]]
@@ -80,7 +80,7 @@ def _alignments(site_url: str, data: dict[str, Any], lang: str) -> list[dict[str
     return result
 
 
-def program_achievement(catalogue: Catalogue, program: Program, *, site_url: str, lang: str) -> dict[str, Any]:
+def program_achievement(catalogue: Catalogue, program: Program, *, urls: Urls, lang: str) -> dict[str, Any]:
     """The program's Open Badges 3.0 Achievement in one language."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
@@ -88,14 +88,14 @@ def program_achievement(catalogue: Catalogue, program: Program, *, site_url: str
     provider = catalogue.providers[program.provider_id]
     achievement: dict[str, Any] = {
         "@context": OB_CONTEXT,
-        "id": urls.achievement_url(site_url, program.id, lang),
+        "id": urls.achievement(program.id, lang),
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
         "name": data["title"][lang],
         "description": data["summary"][lang],
-        "criteria": {"id": urls.page_url(site_url, lang, program.id), "narrative": criteria_narrative(data, lang)},
+        "criteria": {"id": urls.program_page(lang, program.id), "narrative": criteria_narrative(data, lang)},
         "creator": {
-            "id": urls.provider_iri(site_url, provider.id),
+            "id": urls.provider_iri(provider.id),
             "type": ["Profile"],
             "name": provider.name[lang],
             "url": provider.data["url"],
@@ -103,9 +103,9 @@ def program_achievement(catalogue: Catalogue, program: Program, *, site_url: str
         "inLanguage": lang,
         "humanCode": program.id,
         "fieldOfStudy": vocabularies()["isced_field"].label(data["fields"][0], lang),
-        "alignment": _alignments(site_url, data, lang),
+        "alignment": _alignments(urls, data, lang),
         "tag": [skill["label"][lang] for skill in data.get("skills", [])],
-        "related": [{"id": urls.achievement_url(site_url, program.id, other), "type": ["Related"], "inLanguage": other}
+        "related": [{"id": urls.achievement(program.id, other), "type": ["Related"], "inLanguage": other}
                     for other in LANGUAGES if other != lang],
     }
     credits = data.get("recognition", {}).get("credits")

@@ -1,11 +1,15 @@
-"""The public URL scheme (DESIGN.md): pages per language and the machine-readable files under /api/v1/.
+"""The public URL scheme (DESIGN.md): every URL the registry publishes, from one object.
 
-URLs are public API. Every absolute URL and every JSON-LD `@id` the core
-publishes is built here, from the site's base URL, so that a page, its
-embedded JSON-LD and the files under /api/v1/ always agree.
+URLs are public API. Pages, their embedded JSON-LD, the compare tool and the
+files under /api/v1/ all take their URLs from one `Urls`, built once per
+build from `site_url`, so they always agree.
 
+    /{lang}/                                      home page of a language
     /{lang}/programs/{provider}/{slug}/           program page
     /{lang}/providers/{provider}/                 provider page
+    /{lang}/fields/{code}/                        programs of an ISCED-F field
+    /{lang}/compare/{code}/                       comparison table of a field
+    /{lang}/compare/data/{provider}/{slug}.json   the compare tool's data for one program
     /api/v1/programs/{provider}/{slug}.jsonld     schema.org, both languages
     /api/v1/programs/{provider}/{slug}.json       plain JSON record
     /api/v1/programs/{provider}/{slug}.achievement.{lang}.json   Open Badges 3.0 Achievement
@@ -14,85 +18,134 @@ embedded JSON-LD and the files under /api/v1/ always agree.
     /api/v1/catalogue.jsonld | .json | .csv       everything at once
     /api/v1/changes.json, feed.{lang}.atom        approvals and changes
     /api/v1/schemas/{name}.schema.json            the JSON Schemas
+
+Two kinds of value come out of it:
+
+- absolute URLs (`root`, `home`, `page`, `program_page`, `api`, ...): for
+  data that leaves the site (JSON-LD, feeds, hreflang, sitemaps);
+- paths inside a language (`program_path`, `field_path`, ...): what a page
+  links to, relative to its language's root ("programs/p/s/"); MkDocs turns
+  them into links relative to the page.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from urllib.parse import urlsplit
 
 API_PATH = "api/v1"
+COMPARE_DATA = "compare/data"
 
 
-@cache  # every absolute URL of an export starts with it
-def base_url(site_url: str) -> str:
-    """The site URL without its trailing slash; refuses anything but an absolute http(s) URL."""
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"site_url must be an absolute http(s) URL without query or fragment, got {site_url!r}")
-    return site_url.rstrip("/")
+class Urls:
+    """The URLs of one site.
 
+    `root` is the site's root URL, above /ja/ and /en/, always ending in "/"
+    ("https://example.org/registry/"): every absolute URL starts with it. (MkDocs'
+    own `base_url` template variable is something else: the relative path from
+    a page up to its language's root.)
+    """
 
-def page_url(site_url: str, lang: str, program_id: str) -> str:
-    return f"{base_url(site_url)}/{lang}/programs/{program_id}/"
+    def __init__(self, site_url: str):
+        parts = urlsplit(site_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"site_url must be an absolute http(s) URL without query or fragment, got {site_url!r}")
+        self.root = site_url.rstrip("/") + "/"
 
+    def __repr__(self) -> str:
+        return f"Urls({self.root!r})"
 
-def provider_page_url(site_url: str, lang: str, provider_id: str) -> str:
-    return f"{base_url(site_url)}/{lang}/providers/{provider_id}/"
+    @property
+    def root_path(self) -> str:
+        """The root's path on its host ("/" or "/registry/"), for pages that cannot link relatively (404)."""
+        return urlsplit(self.root).path or "/"
 
+    # -- paths inside a language's root (what pages link to)
 
-def home_url(site_url: str, lang: str) -> str:
-    return f"{base_url(site_url)}/{lang}/"
+    @staticmethod
+    def program_path(program_id: str) -> str:
+        return f"programs/{program_id}/"
 
+    @staticmethod
+    def provider_path(provider_id: str) -> str:
+        return f"providers/{provider_id}/"
 
-def api_url(site_url: str, path: str) -> str:
-    """An absolute URL under /api/v1/; `path` is relative to it ("catalogue.csv")."""
-    return f"{base_url(site_url)}/{API_PATH}/{path}"
+    @staticmethod
+    def field_path(code: str) -> str:
+        return f"fields/{code}/"
 
+    @staticmethod
+    def compare_field_path(code: str) -> str:
+        return f"compare/{code}/"
 
-def program_file(program_id: str, suffix: str) -> str:
-    """A program's file path relative to /api/v1/ ("programs/p/s" + suffix)."""
-    return f"programs/{program_id}{suffix}"
+    @staticmethod
+    def compare_data_path(program_id: str) -> str:
+        """The compare tool's file for one program."""
+        return f"{COMPARE_DATA}/{program_id}.json"
 
+    @staticmethod
+    def api_path_from_language(path: str) -> str:
+        """A file under /api/v1/ as a language's pages link to it: /api/v1/ is beside /ja/ and /en/."""
+        return f"../{API_PATH}/{path}"
 
-def program_jsonld_url(site_url: str, program_id: str) -> str:
-    return api_url(site_url, program_file(program_id, ".jsonld"))
+    @staticmethod
+    def program_file(program_id: str, suffix: str) -> str:
+        """A program's file path relative to /api/v1/ ("programs/p/s" + suffix)."""
+        return f"programs/{program_id}{suffix}"
 
+    @staticmethod
+    def provider_file(provider_id: str) -> str:
+        return f"providers/{provider_id}.jsonld"
 
-def program_json_url(site_url: str, program_id: str) -> str:
-    return api_url(site_url, program_file(program_id, ".json"))
+    # -- absolute URLs of pages
 
+    def home(self, lang: str) -> str:
+        return f"{self.root}{lang}/"
 
-def achievement_url(site_url: str, program_id: str, lang: str) -> str:
-    """The Achievement's URL, which is also its `id`: issuers' badges point here."""
-    return api_url(site_url, program_file(program_id, f".achievement.{lang}.json"))
+    def page(self, lang: str, path: str | None = "") -> str:
+        """A page by its path inside a language ("" is the language's home)."""
+        return f"{self.root}{lang}/{path or ''}"
 
+    def program_page(self, lang: str, program_id: str) -> str:
+        return self.page(lang, self.program_path(program_id))
 
-def provider_jsonld_url(site_url: str, provider_id: str) -> str:
-    return api_url(site_url, f"providers/{provider_id}.jsonld")
+    def provider_page(self, lang: str, provider_id: str) -> str:
+        return self.page(lang, self.provider_path(provider_id))
 
+    # -- absolute URLs of files under /api/v1/
 
-# Stable identifiers of things (not documents): a fragment of the document that describes them.
+    def api(self, path: str) -> str:
+        """An absolute URL under /api/v1/; `path` is relative to it ("catalogue.csv")."""
+        return f"{self.root}{API_PATH}/{path}"
 
-def program_iri(site_url: str, program_id: str) -> str:
-    return program_jsonld_url(site_url, program_id) + "#program"
+    def program_jsonld(self, program_id: str) -> str:
+        return self.api(self.program_file(program_id, ".jsonld"))
 
+    def program_json(self, program_id: str) -> str:
+        return self.api(self.program_file(program_id, ".json"))
 
-def credential_iri(site_url: str, program_id: str) -> str:
-    return program_jsonld_url(site_url, program_id) + "#credential"
+    def achievement(self, program_id: str, lang: str) -> str:
+        """The Achievement's URL, which is also its `id`: issuers' badges point here."""
+        return self.api(self.program_file(program_id, f".achievement.{lang}.json"))
 
+    def provider_jsonld(self, provider_id: str) -> str:
+        return self.api(self.provider_file(provider_id))
 
-def provider_iri(site_url: str, provider_id: str) -> str:
-    return provider_jsonld_url(site_url, provider_id) + "#organization"
+    # -- identifiers of things (not documents): a fragment of the document that describes them
 
+    def program_iri(self, program_id: str) -> str:
+        return self.program_jsonld(program_id) + "#program"
 
-def registry_iri(site_url: str) -> str:
-    return api_url(site_url, "catalogue.jsonld") + "#registry"
+    def credential_iri(self, program_id: str) -> str:
+        return self.program_jsonld(program_id) + "#credential"
 
+    def provider_iri(self, provider_id: str) -> str:
+        return self.provider_jsonld(provider_id) + "#organization"
 
-def vocabulary_iri(site_url: str, vocabulary: str) -> str:
-    return api_url(site_url, "vocabularies.jsonld") + f"#{vocabulary}"
+    def registry_iri(self) -> str:
+        return self.api("catalogue.jsonld") + "#registry"
 
+    def vocabulary_iri(self, vocabulary: str) -> str:
+        return self.api("vocabularies.jsonld") + f"#{vocabulary}"
 
-def term_iri(site_url: str, vocabulary: str, code: str) -> str:
-    return vocabulary_iri(site_url, vocabulary) + f"/{code}"
+    def term_iri(self, vocabulary: str, code: str) -> str:
+        return self.vocabulary_iri(vocabulary) + f"/{code}"

@@ -9,7 +9,7 @@ index built from the finished site. This module is the search stage of the core:
   are fixed-width strings that order the same as text and as numbers; meta holds the
   texts a result shows (provider, hours, mode), already in the page's language.
   The program template writes them as data-pagefind-* attributes.
-- `search_page_view(catalogue, lang)`: the search page's filter groups and sort
+- `search_page_view(catalogue, language)`: the search page's filter groups and sort
   options, with labels from the schema (group titles) and the vocabularies or
   interface text (values): nothing is labelled twice.
 - Indexing the built site is mccat.build.search_index.
@@ -21,17 +21,11 @@ boilerplate marked `data-pagefind-ignore` are not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any
 
 from mccat.model.catalogue import Catalogue, Program
-from mccat.site.formatting import format_number, localized
-from mccat.site.labels import descriptor_label, interface_text
-from mccat.model.vocabulary import vocabularies
-
-if TYPE_CHECKING:
-    from mccat.site.pages import ProgramSummary
-
+from mccat.site.language import Language, sort_text
+from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPageView, SearchRecord, SortOption
 
 # Hours bands: the lower bound is in the band, the upper one is not. 60 hours is the minimum of a
 # 履修証明プログラム; about 10 hours is where Japanese usage starts to call a course a micro-credential.
@@ -52,14 +46,6 @@ FILTER_DESCRIPTORS = {
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
 
 
-@dataclass(frozen=True)
-class SortOption:
-    value: str  # in the URL (?sort=hours-asc); "" is relevance, the default
-    label: str
-    key: str = ""  # Pagefind sort key
-    direction: str = ""  # asc | desc
-
-
 SORTS = (("", "search.sort.relevance", "", ""),
          ("hours-asc", "search.sort.hours_asc", "hours", "asc"),
          ("hours-desc", "search.sort.hours_desc", "hours", "desc"),
@@ -67,15 +53,6 @@ SORTS = (("", "search.sort.relevance", "", ""),
 
 
 # --- one program's metadata -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """A program page's Pagefind metadata, as (name, value) pairs in a fixed order."""
-
-    filters: tuple[tuple[str, str], ...]
-    sort: tuple[tuple[str, str], ...]
-    meta: tuple[tuple[str, str], ...]
-
 
 def hours_band(hours: float) -> str:
     """The band code of a number of hours: "0-10", "10-30", ..., "120-"."""
@@ -129,89 +106,60 @@ def provider_record() -> SearchRecord:
 
 # --- the search page ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class FilterOption:
-    value: str
-    label: str
 
-
-@dataclass(frozen=True)
-class FilterGroup:
-    key: str  # the URL parameter and Pagefind filter name
-    label: str
-    options: tuple[FilterOption, ...]
-
-
-@dataclass(frozen=True)
-class SearchPageView:
-    filters: tuple[FilterGroup, ...]
-    sorts: tuple[SortOption, ...]
-
-
-def _hours_label(code: str, lang: str) -> str:
+def _hours_label(code: str, lang: Language) -> str:
     low, _, high = code.partition("-")
     if not high:
-        return interface_text("search.hours_over", lang, low=format_number(int(low), lang))
+        return lang.t("search.hours_over", low=lang.number(int(low)))
     if low == "0":
-        return interface_text("search.hours_under", lang, high=format_number(int(high), lang))
-    return interface_text("search.hours_between", lang, low=format_number(int(low), lang),
-                          high=format_number(int(high), lang))
+        return lang.t("search.hours_under", high=lang.number(int(high)))
+    return lang.t("search.hours_between", low=lang.number(int(low)), high=lang.number(int(high)))
 
 
-def _value_label(catalogue: Catalogue, key: str, code: str, lang: str) -> str:
-    vocab = vocabularies()
-    if key == "field":
-        return vocab["isced_field"].label(code, lang)
+# Filters whose values are the codes of a vocabulary: labelled, and ordered, as the vocabulary has them.
+VOCABULARY_FILTERS = {"field": "isced_field", "mode": "delivery_mode", "language": "language",
+                      "format": "credential_format"}
+FIXED_ORDER = {"hours": [hours_band(low) for low in HOURS_BANDS], "fee": ["free", "paid", "none"],
+               "credit": ["yes", "no"], "level": [f"eqf{n}" for n in range(1, 9)] + ["none"]}
+
+
+def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> str:
+    if key in VOCABULARY_FILTERS:
+        return lang.term(VOCABULARY_FILTERS[key], code)
     if key == "provider":
-        name = localized(catalogue.providers[code].name, lang)
-        return name.text if name else code
-    if key == "mode":
-        return vocab["delivery_mode"].label(code, lang)
-    if key == "language":
-        return vocab["language"].label(code, lang)
-    if key == "format":
-        return vocab["credential_format"].label(code, lang)
+        return lang.plain(catalogue.providers[code].name) or code
     if key == "hours":
         return _hours_label(code, lang)
     if key == "fee":
-        return interface_text({"free": "program.free", "paid": "search.fee_paid", "none": "program.not_stated"}[code],
-                              lang)
+        return lang.t({"free": "program.free", "paid": "search.fee_paid", "none": "program.not_stated"}[code])
     if key == "credit":
-        return interface_text("program.yes" if code == "yes" else "program.no", lang)
+        return lang.yes_no(code == "yes")
     if key == "level":
-        return interface_text("program.not_stated", lang) if code == "none" else interface_text(
-            "program.eqf", lang, level=code[len("eqf"):])
+        return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf"):]))
     raise ValueError(f"unknown search filter '{key}'")
 
 
-def _option_order(catalogue: Catalogue, key: str, codes: Iterable[str], lang: str) -> list[str]:
-    """Values in the order a reader expects: vocabulary order, names alphabetically, bands ascending."""
-    from mccat.site.pages import sort_text  # pages imports this module; the list pages order names the same way
-
-    codes = set(codes)
-    vocab = vocabularies()
-    named = {"field": "isced_field", "mode": "delivery_mode", "language": "language", "format": "credential_format"}
-    if key in named:
-        return [code for code in vocab[named[key]].codes if code in codes]
+def _option_order(catalogue: Catalogue, key: str, codes: set[str], lang: Language) -> list[str]:
+    """Values in the order a reader expects: vocabulary order, names alphabetically (as the list pages
+    order them), bands ascending."""
+    if key in VOCABULARY_FILTERS:
+        return [code for code in lang.vocab[VOCABULARY_FILTERS[key]].codes if code in codes]
     if key == "provider":
         return sorted(codes, key=lambda code: (sort_text(_value_label(catalogue, key, code, lang)), code))
-    fixed = {"hours": [hours_band(low) for low in HOURS_BANDS], "fee": ["free", "paid", "none"],
-             "credit": ["yes", "no"], "level": [f"eqf{n}" for n in range(1, 9)] + ["none"]}
-    return [code for code in fixed[key] if code in codes]
+    return [code for code in FIXED_ORDER[key] if code in codes]
 
 
-def search_page_view(catalogue: Catalogue, lang: str) -> SearchPageView:
+def search_page_view(catalogue: Catalogue, lang: Language) -> SearchPageView:
     """The filter groups (only values some program has) and sort options, labelled in `lang`."""
-    used: dict[str, list[str]] = {key: [] for key in FILTER_DESCRIPTORS}
+    used: dict[str, set[str]] = {key: set() for key in FILTER_DESCRIPTORS}
     for program in catalogue.programs.values():
         for key, code in program_filters(program):
-            used[key].append(code)
+            used[key].add(code)
     groups = []
     for key, descriptor in FILTER_DESCRIPTORS.items():
         options = tuple(FilterOption(code, _value_label(catalogue, key, code, lang))
                         for code in _option_order(catalogue, key, used[key], lang))
         if options:
-            groups.append(FilterGroup(key, descriptor_label("program", descriptor, lang), options))
-    sorts = tuple(SortOption(value, interface_text(text, lang), key, direction)
-                  for value, text, key, direction in SORTS)
+            groups.append(FilterGroup(key, lang.label(descriptor), options))
+    sorts = tuple(SortOption(value, lang.t(text), key, direction) for value, text, key, direction in SORTS)
     return SearchPageView(tuple(groups), sorts)

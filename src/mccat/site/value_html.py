@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from mccat.site.compare import Cell
-from mccat.site.pages import ConformanceView, Row, Value
+from mccat.site.language import Language
+from mccat.site.views import Cell, ConformanceView, Row, Value
 
 Url = Callable[[str], str]
 
@@ -24,11 +24,11 @@ Url = Callable[[str], str]
 class ValueHTML:
     """The markup of values in one language; its interface texts are looked up once."""
 
-    def __init__(self, t: Callable[..., str]) -> None:
-        self._t = t
+    def __init__(self, language: Language) -> None:
+        t = self._t = language.t
         self._other_language = f' <span class="mc-aside">{escape(t("program.in_other_language"))}</span>'
         self._not_stated = f'<span class="mc-missing">{escape(t("program.not_stated"))}</span>'
-        self._separator = str(escape(t("list.separator")))
+        self._separator = str(escape(language.separator))
 
     def value(self, value: Value, *, url: Url) -> Markup:
         """One value: text, or a link; marked with its language when it is not the page's."""
@@ -50,7 +50,7 @@ class ValueHTML:
         return Markup("".join(parts))
 
     def cell(self, cell: Cell, *, url: Url) -> Markup:
-        """A comparison table's cell (mccat.site.compare.Cell): its values, past offerings muted; "not stated"
+        """A comparison table's cell (mccat.site.views.Cell): its values, past offerings muted; "not stated"
         when there are none."""
         if not cell.values:
             return Markup(self._not_stated)

@@ -1,28 +1,15 @@
-"""Every label a page shows, in Japanese and English.
+"""The site's own interface text, in Japanese and English.
 
 Descriptor labels and help texts come from the schemas' own titles and
-descriptions; vocabulary terms from the vocabulary file (mccat.model.vocabulary).
-What remains, the site's own interface text (section headings, table heads,
-messages), lives in INTERFACE_TEXT below. A test checks that every key has
-both languages and that every key the templates use exists.
+descriptions (mccat.model.schema); vocabulary terms from the vocabulary file
+(mccat.model.vocabulary). What remains, the site's own interface text
+(section headings, table heads, messages), lives in INTERFACE_TEXT below.
+Pages reach all three through one object per language (mccat.site.language).
+A test checks that every key has both languages, that every key the
+templates and the code use exists, and that every key is used.
 """
 
 from __future__ import annotations
-
-from functools import cache
-
-from mccat.model.schema import Descriptor, descriptors
-
-
-@cache
-def descriptor_index(kind: str) -> dict[str, Descriptor]:
-    """The schema's descriptors by dotted path ('delivery.mode')."""
-    return {d.name: d for d in descriptors(kind)}
-
-
-def descriptor_label(kind: str, path: str, lang: str) -> str:
-    return descriptor_index(kind)[path].title[lang]
-
 
 INTERFACE_TEXT: dict[str, dict[str, str]] = {
     # site
@@ -258,5 +245,5 @@ def interface_text(key: str, lang: str, **values: object) -> str:
     try:
         text = INTERFACE_TEXT[key][lang]
     except KeyError:
-        raise KeyError(f"no interface text '{key}' in '{lang}': add it to INTERFACE_TEXT in mccat/labels.py") from None
+        raise KeyError(f"no interface text '{key}' in '{lang}': add it to INTERFACE_TEXT in mccat/site/texts.py") from None
     return text.format(**values) if values else text

@@ -1,0 +1,107 @@
+"""The plan of one language's build: who does what, decided once at the start.
+
+`mkdocs build` (or `serve`) at the repository root builds the language its
+config names (mkdocs.yml: ja, mkdocs.en.yml: en); that build, the started
+one, starts the other language's build as a child process
+(mccat.build.language_builds). The two share the catalogue and the output
+folder, and split the work:
+
+| who                   | started build                    | the other language's build |
+|-----------------------|----------------------------------|----------------------------|
+| validates, reads git  | yes, and shares both             | no (unless started by hand)|
+| writes into           | a staging folder (not serve/dirty) | the same folder          |
+| search index          | its pages; checks every language | its pages                  |
+| /api/v1 files         | no                               | yes, while Pagefind works  |
+| root files            | yes (index.html, 404, sitemaps)  | no                         |
+
+Under `mkdocs serve` pages carry the live-reload script (preview), nothing is
+staged, and the started build indexes every language in the background
+after each rebuild, so an edit shows at once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mccat import LANGUAGES
+from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
+
+LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
+
+
+class PlanError(Exception):
+    """The configuration cannot be built as the catalogue site; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    lang: str
+    started: bool  # the build a person started (False: the other language's build, started by it)
+    serving: bool  # `mkdocs serve` (in the started build; the child knows it as `preview`)
+    dirty: bool  # `mkdocs build --dirty`: the output folder is built in place
+    preview: bool  # pages carry serve's inline live-reload script (mccat.site.csp)
+    config_dir: Path  # the repository root, where both configs live
+    catalogue_root: Path
+    today: date  # the date statuses such as "expired" are computed for
+
+    @property
+    def other_languages(self) -> tuple[str, ...]:
+        """The builds this one starts: every other language, from the started build only."""
+        return tuple(lang for lang in LANGUAGES if lang != self.lang) if self.started else ()
+
+    @property
+    def staged(self) -> bool:
+        """Written into a staging folder and moved into place at the end (mccat.build.staging)."""
+        return self.started and not (self.serving or self.dirty)
+
+    @property
+    def indexes_its_pages(self) -> bool:
+        """Pagefind indexes this language's pages once they are written (not under serve: see below)."""
+        return not self.preview
+
+    @property
+    def indexes_in_background(self) -> bool:
+        """Under serve, the started build indexes every language after each rebuild, in the background."""
+        return self.started and self.serving
+
+    @property
+    def writes_api_files(self) -> bool:
+        """The /api/v1 files: the other language's build, while the started one builds the heavier index."""
+        return not self.started
+
+    @property
+    def writes_root_files(self) -> bool:
+        return self.started
+
+    def config_file(self, lang: str) -> Path:
+        return self.config_dir / LANGUAGE_CONFIGS[lang]
+
+
+def plan_build(*, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool,
+               site_url: str | None) -> BuildPlan:
+    """The plan for a build of `lang` (the config's theme.language); PlanError if it cannot be built."""
+    if lang not in LANGUAGES:
+        raise PlanError(f"theme.language is '{lang}'; the catalogue site is built in {', '.join(LANGUAGES)}")
+    if not use_directory_urls:
+        raise PlanError("use_directory_urls must stay true: catalogue URLs (/ja/programs/<id>/) are public")
+    if not site_url:
+        raise PlanError("site_url is not set: the catalogue's machine-readable files need the site's address")
+    config_dir = Path(config_file).resolve().parent
+    started = not is_child_build()
+    try:
+        today = date.fromisoformat(os.environ.get(BUILD_DATE) or date.today().isoformat())
+    except ValueError:
+        raise PlanError(f"{BUILD_DATE} must be a date (YYYY-MM-DD), got '{os.environ[BUILD_DATE]}'") from None
+    return BuildPlan(
+        lang=lang,
+        started=started,
+        serving=serving,
+        dirty=dirty,
+        preview=serving or is_preview_child(),
+        config_dir=config_dir,
+        catalogue_root=Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve(),
+        today=today,
+    )

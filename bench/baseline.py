@@ -43,12 +43,12 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
+from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes
 
-from mccat.site.formatting import format_date, format_hours, format_money, localized  # noqa: E402
+from mccat.model.schema import descriptor_label
+from mccat.model.vocabulary import vocabularies
+from mccat.site.formatting import format_date, format_hours, format_money, localized
 from mccat.site.texts import interface_text
-from mccat.model.schema import descriptor_label  # noqa: E402
-from mccat.model.vocabulary import vocabularies  # noqa: E402
 
 LANGUAGES = ("ja", "en")
 SITE_NAMES = {"ja": "マイクロクレデンシャル・レジストリ", "en": "Micro-credential Registry"}
@@ -56,6 +56,7 @@ MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list", "
 
 
 # --- the program pages as Markdown ------------------------------------------------------------------
+
 
 def _text(value: dict[str, str] | None, lang: str) -> str:
     local = localized(value, lang)
@@ -69,6 +70,7 @@ def _terms(vocabulary: str, codes: list[str], lang: str) -> str:
 
 def program_markdown(data: dict, provider: dict, lang: str) -> str:
     """A program page in Markdown: every descriptor, labelled, in one language."""
+
     def label(path: str) -> str:
         return descriptor_label("program", path, lang)
 
@@ -79,14 +81,24 @@ def program_markdown(data: dict, provider: dict, lang: str) -> str:
         return f"{label(path)}\n:   {value}\n\n" if value else ""
 
     fee = data.get("fee")
-    fee_text = "" if not fee else (interface_text("program.free", lang) if fee["amount"] == 0
-                                   else format_money(fee["amount"], fee["currency"], lang))
+    fee_text = (
+        ""
+        if not fee
+        else (
+            interface_text("program.free", lang)
+            if fee["amount"] == 0
+            else format_money(fee["amount"], fee["currency"], lang)
+        )
+    )
     delivery, effort, assessment = data["delivery"], data["effort"], data["assessment"]
-    lines = [f"# {_text(data['title'], lang)}\n", f"{_text(data['summary'], lang)}\n",
-             f"| {label('effort.hours')} | {label('delivery.mode')} | {label('languages')} | {label('fee')} |",
-             "|---|---|---|---|",
-             f"| {format_hours(effort['hours'], lang)} | {_terms('delivery_mode', [delivery['mode']], lang)} "
-             f"| {_terms('language', data['languages'], lang)} | {fee_text} |\n"]
+    lines = [
+        f"# {_text(data['title'], lang)}\n",
+        f"{_text(data['summary'], lang)}\n",
+        f"| {label('effort.hours')} | {label('delivery.mode')} | {label('languages')} | {label('fee')} |",
+        "|---|---|---|---|",
+        f"| {format_hours(effort['hours'], lang)} | {_terms('delivery_mode', [delivery['mode']], lang)} "
+        f"| {_terms('language', data['languages'], lang)} | {fee_text} |\n",
+    ]
     lines.append(section("overview"))
     lines.append(item("provider", _text(provider["name"], lang)))
     lines.append(item("description", _text(data["description"], lang)))
@@ -105,8 +117,12 @@ def program_markdown(data: dict, provider: dict, lang: str) -> str:
     lines.append(item("effort.weeks", str(effort.get("weeks", ""))))
     lines.append(section("assessment"))
     lines.append(item("assessment.types", _terms("assessment_type", assessment["types"], lang)))
-    lines.append(item("assessment.identity_verification",
-                      _terms("identity_verification", [assessment["identity_verification"]], lang)))
+    lines.append(
+        item(
+            "assessment.identity_verification",
+            _terms("identity_verification", [assessment["identity_verification"]], lang),
+        )
+    )
     lines.append(item("quality_assurance.types", _terms("qa_type", data["quality_assurance"]["types"], lang)))
     lines.append(item("level.eqf", str(data.get("level", {}).get("eqf", ""))))
     lines.append(section("credential"))
@@ -118,11 +134,15 @@ def program_markdown(data: dict, provider: dict, lang: str) -> str:
     lines.append(item("fee.amount", fee_text))
     offerings = data.get("offerings", [])
     if offerings:
-        lines += [f"| {label('offerings.start')} | {label('offerings.end')} | {label('offerings.application_deadline')} |",
-                  "|---|---|---|"]
-        lines += [f"| {format_date(o['start'], lang)} | {format_date(o['end'], lang) if o.get('end') else ''} | "
-                  f"{format_date(o['application_deadline'], lang) if o.get('application_deadline') else ''} |"
-                  for o in offerings]
+        lines += [
+            f"| {label('offerings.start')} | {label('offerings.end')} | {label('offerings.application_deadline')} |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {format_date(o['start'], lang)} | {format_date(o['end'], lang) if o.get('end') else ''} | "
+            f"{format_date(o['application_deadline'], lang) if o.get('application_deadline') else ''} |"
+            for o in offerings
+        ]
         lines.append("")
     approval = data["approval"]
     lines.append(section("approval"))
@@ -135,8 +155,9 @@ def program_markdown(data: dict, provider: dict, lang: str) -> str:
 
 def write_baseline_site(catalogue: Path, root: Path) -> int:
     """Both languages' docs and configs under root; returns the number of program pages per language."""
-    providers = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-                 for path in (catalogue / "providers").glob("*.yaml")}
+    providers = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (catalogue / "providers").glob("*.yaml")
+    }
     count = 0
     for path in sorted((catalogue / "programs").glob("*/*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -148,10 +169,14 @@ def write_baseline_site(catalogue: Path, root: Path) -> int:
     for lang in LANGUAGES:
         (root / "docs" / lang / "index.md").write_text(f"# {SITE_NAMES[lang]}\n\n{count}\n", encoding="utf-8")
         config = {
-            "site_name": SITE_NAMES[lang], "site_url": f"https://registry.example.org/{lang}/",
-            "docs_dir": f"docs/{lang}", "site_dir": f"site/{lang}", "use_directory_urls": True,
+            "site_name": SITE_NAMES[lang],
+            "site_url": f"https://registry.example.org/{lang}/",
+            "docs_dir": f"docs/{lang}",
+            "site_dir": f"site/{lang}",
+            "use_directory_urls": True,
             "theme": {"name": "material", "language": lang, "font": False},
-            "plugins": [], "markdown_extensions": MARKDOWN_EXTENSIONS,
+            "plugins": [],
+            "markdown_extensions": MARKDOWN_EXTENSIONS,
             "nav": [{"Home" if lang == "en" else "ホーム": "index.md"}],
             "not_in_nav": "/programs/",
         }
@@ -160,6 +185,7 @@ def write_baseline_site(catalogue: Path, root: Path) -> int:
 
 
 # --- the timed build -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class BaselineResult:
@@ -187,8 +213,11 @@ def build_baseline(root: Path, site: Path) -> BaselineResult:
     steps, peaks, cpu = {}, [], 0.0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for lang in LANGUAGES:
-        run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml",
-                            "-d", str(site / lang)], cwd=root, env=env)
+        run = run_measured(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml", "-d", str(site / lang)],
+            cwd=root,
+            env=env,
+        )
         _check(f"baseline mkdocs build ({lang})", run)
         steps[lang] = run.seconds
         peaks.append(run.peak_mb)
@@ -204,9 +233,22 @@ def build_baseline(root: Path, site: Path) -> BaselineResult:
 
 
 def synthesize(n: int, out: Path, *, seed: int) -> None:
-    subprocess.run([str(Path(sys.executable).parent / "mccat"), "synth", "--programs", str(n), "--providers",
-                    str(max(1, n // 100)), "--seed", str(seed), "--out", str(out)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "mccat"),
+            "synth",
+            "--programs",
+            str(n),
+            "--providers",
+            str(max(1, n // 100)),
+            "--seed",
+            str(seed),
+            "--out",
+            str(out),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main() -> int:
@@ -215,18 +257,24 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
-    print(f"{'N':>6} {'seconds (median, range)':>24} {'ja':>6} {'en':>6} {'pf':>6} {'CPU s':>6} {'peak MB':>8} "
-          f"{'out MB':>7} {'page KB':>8}")
+    print(
+        f"{'N':>6} {'seconds (median, range)':>24} {'ja':>6} {'en':>6} {'pf':>6} {'CPU s':>6} {'peak MB':>8} "
+        f"{'out MB':>7} {'page KB':>8}"
+    )
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="mccat-baseline-") as tmp:
             synthesize(n, Path(tmp) / "catalogue", seed=args.seed)
             write_baseline_site(Path(tmp) / "catalogue", Path(tmp) / "baseline")
-            runs = [build_baseline(Path(tmp) / "baseline", Path(tmp) / f"site-{round_}") for round_ in range(args.repeat)]
+            runs = [
+                build_baseline(Path(tmp) / "baseline", Path(tmp) / f"site-{round_}") for round_ in range(args.repeat)
+            ]
             last = runs[-1]
-            print(f"{n:>6} {spread([r.seconds for r in runs]):>24} {last.steps['ja']:>6.1f} {last.steps['en']:>6.1f} "
-                  f"{last.steps['pagefind']:>6.1f} {last.cpu:>6.1f} {max(r.peak_mb for r in runs):>8} "
-                  f"{last.output_bytes / 1e6:>7.1f} {sum(last.page_bytes) / len(last.page_bytes) / 1024:>8.1f}",
-                  flush=True)
+            print(
+                f"{n:>6} {spread([r.seconds for r in runs]):>24} {last.steps['ja']:>6.1f} {last.steps['en']:>6.1f} "
+                f"{last.steps['pagefind']:>6.1f} {last.cpu:>6.1f} {max(r.peak_mb for r in runs):>8} "
+                f"{last.output_bytes / 1e6:>7.1f} {sum(last.page_bytes) / len(last.page_bytes) / 1024:>8.1f}",
+                flush=True,
+            )
     return 0
 
 

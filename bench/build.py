@@ -53,9 +53,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from baseline import (LANGUAGES, BaselineResult, BenchmarkFailure, build_baseline, synthesize,  # noqa: E402
-                      write_baseline_site)
-from measure import fresh_output, program_page_sizes, run_measured, spread, tree_bytes  # noqa: E402
+from baseline import (
+    LANGUAGES,
+    BaselineResult,
+    BenchmarkFailure,
+    build_baseline,
+    synthesize,
+    write_baseline_site,
+)
+from measure import fresh_output, program_page_sizes, run_measured, spread, tree_bytes
 
 BUILD_DATE = "2026-10-01"  # fixed, so statuses are the same in every run (after every synthetic approval date)
 TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
@@ -75,8 +81,7 @@ class OurResult:
 
 def build_ours(catalogue: Path, out: Path) -> OurResult:
     fresh_output(out)
-    env = {**os.environ, "MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE,
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env)
     if run.status != 0:
         raise BenchmarkFailure(f"our build failed (exit {run.status}):\n{run.output[-3000:]}")
@@ -85,8 +90,12 @@ def build_ours(catalogue: Path, out: Path) -> OurResult:
         entry = out / "pagefind" / lang / "pagefind-entry.json"
         if not entry.is_file():
             raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
-        pages.update({code: info["page_count"]
-                      for code, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()})
+        pages.update(
+            {
+                code: info["page_count"]
+                for code, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()
+            }
+        )
     return OurResult(run.seconds, run.peak_mb, run.cpu, tree_bytes(out), program_page_sizes(out), pages)
 
 
@@ -100,9 +109,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="rounds per size (ours and baseline each round)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--keep", type=Path, help="build here and keep catalogues and sites (default: a temp dir)")
-    parser.add_argument("--delete-before", action="store_true",
-                        help="each build deletes the same output folder just before it starts, instead of writing "
-                             "a new one (measures the file system's cost of recently deleted files; measure.py)")
+    parser.add_argument(
+        "--delete-before",
+        action="store_true",
+        help="each build deletes the same output folder just before it starts, instead of writing "
+        "a new one (measures the file system's cost of recently deleted files; measure.py)",
+    )
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-bench-"))
@@ -111,8 +123,10 @@ def main() -> int:
     ratios_1000: list[float] = []
     largest_page = 0
     try:
-        print(f"{'N':>6} | {'ours s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} {'max KB':>7} | "
-              f"{'baseline s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} | {'time ratio':>18} {'mem':>5} {'out':>5}")
+        print(
+            f"{'N':>6} | {'ours s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} {'max KB':>7} | "
+            f"{'baseline s':>18} {'MB':>5} {'out MB':>7} {'page KB':>8} | {'time ratio':>18} {'mem':>5} {'out':>5}"
+        )
         for n in args.sizes:
             catalogue, baseline_root = work / f"catalogue-{n}", work / f"baseline-{n}"
             if not catalogue.exists():
@@ -123,14 +137,19 @@ def main() -> int:
             base: list[BaselineResult] = []
             for round_ in range(args.repeat):
                 # A new output folder per build, deleted when the benchmark ends (measure.fresh_output)
-                ours_out, base_out = (outputs / f"site-{n}", outputs / f"baseline-site-{n}") if args.delete_before \
+                ours_out, base_out = (
+                    (outputs / f"site-{n}", outputs / f"baseline-site-{n}")
+                    if args.delete_before
                     else (outputs / f"site-{n}-{round_}", outputs / f"baseline-site-{n}-{round_}")
+                )
                 for out in (ours_out, base_out):
                     if out.exists():
                         shutil.rmtree(out)
-                steps = [lambda: base.append(build_baseline(baseline_root, base_out)),
-                         lambda: ours.append(build_ours(catalogue, ours_out))]
-                for step in (steps if round_ % 2 == 0 else steps[::-1]):
+                steps = [
+                    lambda: base.append(build_baseline(baseline_root, base_out)),
+                    lambda: ours.append(build_ours(catalogue, ours_out)),
+                ]
+                for step in steps if round_ % 2 == 0 else steps[::-1]:
                     step()
             ratios = [o.seconds / b.seconds for o, b in zip(ours, base)]
             medians[n] = statistics.median(o.seconds for o in ours)
@@ -138,25 +157,34 @@ def main() -> int:
                 ratios_1000 = ratios
             o, b = ours[-1], base[-1]
             largest_page = max(largest_page, max(o.page_bytes))
-            print(f"{n:>6} | {spread([r.seconds for r in ours]):>18} {max(r.peak_mb for r in ours):>5} "
-                  f"{o.output_bytes / 1e6:>7.1f} {kb(statistics.mean(o.page_bytes)):>8} {kb(max(o.page_bytes)):>7} | "
-                  f"{spread([r.seconds for r in base]):>18} {max(r.peak_mb for r in base):>5} "
-                  f"{b.output_bytes / 1e6:>7.1f} {kb(statistics.mean(b.page_bytes)):>8} | "
-                  f"{spread(ratios, 2):>18} {o.peak_mb / b.peak_mb:>5.2f} {o.output_bytes / b.output_bytes:>5.2f}",
-                  flush=True)
-            print(f"{'':>6}   CPU s: ours {spread([r.cpu for r in ours])}, baseline {spread([r.cpu for r in base])}; "
-                  f"ours: search index {o.search_pages}; baseline steps (s): "
-                  + ", ".join(f"{k} {v:.1f}" for k, v in b.steps.items()), flush=True)
+            print(
+                f"{n:>6} | {spread([r.seconds for r in ours]):>18} {max(r.peak_mb for r in ours):>5} "
+                f"{o.output_bytes / 1e6:>7.1f} {kb(statistics.mean(o.page_bytes)):>8} {kb(max(o.page_bytes)):>7} | "
+                f"{spread([r.seconds for r in base]):>18} {max(r.peak_mb for r in base):>5} "
+                f"{b.output_bytes / 1e6:>7.1f} {kb(statistics.mean(b.page_bytes)):>8} | "
+                f"{spread(ratios, 2):>18} {o.peak_mb / b.peak_mb:>5.2f} {o.output_bytes / b.output_bytes:>5.2f}",
+                flush=True,
+            )
+            print(
+                f"{'':>6}   CPU s: ours {spread([r.cpu for r in ours])}, baseline {spread([r.cpu for r in base])}; "
+                f"ours: search index {o.search_pages}; baseline steps (s): "
+                + ", ".join(f"{k} {v:.1f}" for k, v in b.steps.items()),
+                flush=True,
+            )
         print()
         if ratios_1000:
-            verdict(f"1,000 programs: ours/baseline time {spread(ratios_1000, 2)} (target <= {TIME_RATIO_TARGET})",
-                    statistics.median(ratios_1000) <= TIME_RATIO_TARGET)
+            verdict(
+                f"1,000 programs: ours/baseline time {spread(ratios_1000, 2)} (target <= {TIME_RATIO_TARGET})",
+                statistics.median(ratios_1000) <= TIME_RATIO_TARGET,
+            )
         if 1000 in medians and 5000 in medians:
             growth = medians[5000] / medians[1000]
-            verdict(f"growth: ours(5,000)/ours(1,000) = {growth:.2f} (target <= {GROWTH_TARGET})",
-                    growth <= GROWTH_TARGET)
-        verdict(f"largest program page: {kb(largest_page)} KB (target < {PAGE_LIMIT // 1024} KB)",
-                largest_page < PAGE_LIMIT)
+            verdict(
+                f"growth: ours(5,000)/ours(1,000) = {growth:.2f} (target <= {GROWTH_TARGET})", growth <= GROWTH_TARGET
+            )
+        verdict(
+            f"largest program page: {kb(largest_page)} KB (target < {PAGE_LIMIT // 1024} KB)", largest_page < PAGE_LIMIT
+        )
     except BenchmarkFailure as failure:
         print(f"\nbenchmark failed: {failure}", file=sys.stderr)
         return 1

@@ -35,8 +35,9 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
     log = cwd / f".bench-{os.getpid()}-{time.monotonic_ns()}.log"
     with open(log, "w+b") as out:  # a file, not a pipe: nobody reads a pipe while we wait4
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again

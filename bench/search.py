@@ -55,8 +55,8 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "hooks"))
 
-from mccat import LANGUAGES  # noqa: E402
-from mccat.build.search_index import BUNDLE_DIR, index_site  # noqa: E402
+from mccat import LANGUAGES
+from mccat.build.search_index import BUNDLE_DIR, index_site
 
 QUERIES = [  # (language, query string of the search page, what it is)
     ("ja", "q=" + quote("データ"), "ja word"),
@@ -68,7 +68,7 @@ UNUSED_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pag
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -77,7 +77,7 @@ def kind_of(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if f"/{BUNDLE_DIR}/" not in path:
         return "page"  # HTML, CSS, the site's own scripts (search.js among them), fonts
-    if name.startswith(("pagefind.js", "pagefind-worker.js")) or name.startswith("wasm."):
+    if name.startswith(("pagefind.js", "pagefind-worker.js", "wasm.")):
         return "engine"
     for part in ("index", "filter", "fragment"):
         if re.search(rf"/{BUNDLE_DIR}/(?:[a-z]+/)?{part}/", path):  # /pagefind/<lang>/index/...
@@ -116,7 +116,9 @@ def measure_queries(site: Path) -> list[dict]:
             for lang, url, label, typed in cases:
                 context = browser.new_context()  # empty cache every time
                 responses = []
-                context.on("response", lambda response: responses.append(response))  # the context's: Pagefind fetches from a worker
+                context.on(
+                    "response", lambda response: responses.append(response)
+                )  # the context's: Pagefind fetches from a worker
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(url)
@@ -141,9 +143,18 @@ def measure_queries(site: Path) -> list[dict]:
                     groups[group] = groups.get(group, 0) + size
                     files[group] = files.get(group, 0) + 1
                 search_bytes = sum(size for group, size in groups.items() if group != "page")
-                rows.append({"case": label, "lang": lang, "shown": results, "status": status,
-                             "seconds": round(seconds, 2), "search_bytes": search_bytes,
-                             "groups": groups, "files": files})
+                rows.append(
+                    {
+                        "case": label,
+                        "lang": lang,
+                        "shown": results,
+                        "status": status,
+                        "seconds": round(seconds, 2),
+                        "search_bytes": search_bytes,
+                        "groups": groups,
+                        "files": files,
+                    }
+                )
                 context.close()
             browser.close()
     finally:
@@ -154,12 +165,26 @@ def measure_queries(site: Path) -> list[dict]:
 
 def build_site(args: argparse.Namespace, catalogue: Path, site: Path) -> dict:
     """Steps 1 and 2: the synthetic catalogue and its site, as `mkdocs build` makes it."""
-    subprocess.run([BIN / "mccat", "synth", "--programs", str(args.programs), "--providers", str(args.providers),
-                    "--out", str(catalogue)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            BIN / "mccat",
+            "synth",
+            "--programs",
+            str(args.programs),
+            "--providers",
+            str(args.providers),
+            "--out",
+            str(catalogue),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     env.update(MCCAT_CATALOGUE=str(catalogue), NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    build = subprocess.run([BIN / "mkdocs", "build", "-d", str(site)], cwd=REPO, env=env, capture_output=True, text=True)
+    build = subprocess.run(
+        [BIN / "mkdocs", "build", "-d", str(site)], cwd=REPO, env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if build.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{build.stdout}{build.stderr}")
@@ -196,8 +221,10 @@ def main() -> int:
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             times.append(report.seconds)
             cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-        print(f"index alone: best {min(times):.2f} s wall of {args.repeat} (runs: {', '.join(f'{t:.2f}' for t in times)}), "
-              f"CPU {min(cpu):.2f} s; pages {report.pages}; load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"index alone: best {min(times):.2f} s wall of {args.repeat} (runs: {', '.join(f'{t:.2f}' for t in times)}), "
+            f"CPU {min(cpu):.2f} s; pages {report.pages}; load average {os.getloadavg()[0]:.1f}"
+        )
 
         sizes = bundle_sizes(site / BUNDLE_DIR)
         files = sum(1 for f in (site / BUNDLE_DIR).rglob("*") if f.is_file())
@@ -208,19 +235,25 @@ def main() -> int:
         rows = measure_queries(site)
         print("\none query, empty cache: kB downloaded for search (not the page, its CSS or the site's search.js);")
         print("kB/files per group")
-        print(f"  {'case':<26} {'shown':>5} {'total':>7} {'engine':>7} {'meta':>6} {'index':>9} {'filter':>9} "
-              f"{'fragment':>10} {'s':>5}")
+        print(
+            f"  {'case':<26} {'shown':>5} {'total':>7} {'engine':>7} {'meta':>6} {'index':>9} {'filter':>9} "
+            f"{'fragment':>10} {'s':>5}"
+        )
         for row in rows:
             g, n = row["groups"], row["files"]
 
             def cell(group: str, width: int) -> str:
                 return f"{g.get(group, 0) / 1e3:.1f}/{n.get(group, 0)}".rjust(width)
 
-            print(f"  {row['case']:<26} {row['shown']:>5} {row['search_bytes'] / 1e3:>7.1f} "
-                  f"{g.get('engine', 0) / 1e3:>7.1f} {g.get('meta', 0) / 1e3:>6.1f} {cell('index', 9)} "
-                  f"{cell('filter', 9)} {cell('fragment', 10)} {row['seconds']:>5.2f}  {row['status']}")
+            print(
+                f"  {row['case']:<26} {row['shown']:>5} {row['search_bytes'] / 1e3:>7.1f} "
+                f"{g.get('engine', 0) / 1e3:>7.1f} {g.get('meta', 0) / 1e3:>6.1f} {cell('index', 9)} "
+                f"{cell('filter', 9)} {cell('fragment', 10)} {row['seconds']:>5.2f}  {row['status']}"
+            )
         if args.json:
-            numbers.update(index_seconds=times, index_cpu_seconds=cpu, index_pages=report.pages, bundle_bytes=sizes, queries=rows)
+            numbers.update(
+                index_seconds=times, index_cpu_seconds=cpu, index_pages=report.pages, bundle_bytes=sizes, queries=rows
+            )
             args.json.write_text(json.dumps(numbers, ensure_ascii=False, indent=2), encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)  # the catalogue, and the site unless --keep put it elsewhere

@@ -27,6 +27,7 @@ Target (issue 8): the change visible within 5 s on the sample catalogue.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -104,10 +105,8 @@ def wait_for(urls: list[str], marker: str, *, since: float, timeout: float) -> f
 def stop(server: subprocess.Popen) -> None:
     """Stop the server and what it started (a language build, Pagefind): its own process group."""
     for sig in (signal.SIGINT, signal.SIGKILL):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            pass
         try:
             server.wait(timeout=30)
             return
@@ -137,8 +136,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mccat-serve-"))
     catalogue = REPO / "catalogue" if args.in_place else copy_catalogue(work)
     files = sorted((catalogue / "programs").glob("*/*.yaml"))
-    program = next((f for f in files if f"{f.parent.name}/{f.stem}" == args.program), None) if args.program \
-        else files[0]
+    program = (
+        next((f for f in files if f"{f.parent.name}/{f.stem}" == args.program), None) if args.program else files[0]
+    )
     if program is None:
         raise SystemExit(f"no program file {args.program}.yaml in {catalogue}/programs")
     program_id = f"{program.parent.name}/{program.stem}"
@@ -148,9 +148,15 @@ def main() -> int:
     urls = [f"{base}/{lang}/programs/{program_id}/" for lang in ("ja", "en")]
     env = {**os.environ, "MCCAT_CATALOGUE": str(catalogue), "NO_MKDOCS_2_WARNING": "1"}
     log = open(work / "serve.log", "w+b")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=REPO,
-                              env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     latencies = []
     try:
         start = time.perf_counter()
@@ -180,8 +186,10 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     middle = statistics.median(latencies)
     verdict = "PASS" if middle <= TARGET_SECONDS else "FAIL"
-    print(f"\n{verdict}  edit visible after {middle:.2f} s median "
-          f"({min(latencies):.2f}-{max(latencies):.2f} over {len(latencies)} edits; target <= {TARGET_SECONDS} s)")
+    print(
+        f"\n{verdict}  edit visible after {middle:.2f} s median "
+        f"({min(latencies):.2f}-{max(latencies):.2f} over {len(latencies)} edits; target <= {TARGET_SECONDS} s)"
+    )
     return 0
 
 

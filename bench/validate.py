@@ -47,20 +47,37 @@ def main() -> int:
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "catalogue"
-            subprocess.run([BIN / "mccat", "synth", "--programs", str(n), "--providers", str(max(1, n // 100)),
-                            "--out", str(root)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    BIN / "mccat",
+                    "synth",
+                    "--programs",
+                    str(n),
+                    "--providers",
+                    str(max(1, n // 100)),
+                    "--out",
+                    str(root),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             runs = [run([str(BIN / "mccat"), "--catalogue", str(root), "validate"], REPO) for _ in range(args.repeat)]
             ours, ours_mb, status = min(runs)
             assert status == 0, "synthetic catalogue must be valid"
             files = sorted(str(p) for p in root.glob("programs/*/*.yaml"))
             sample = files[: args.peer_limit] if args.peer_limit else files
-            peer, peer_mb, status = run([str(BIN / "check-jsonschema"), "--schemafile",
-                                         str(REPO / "schemas/program.schema.json"), *sample], REPO)
+            peer, peer_mb, status = run(
+                [str(BIN / "check-jsonschema"), "--schemafile", str(REPO / "schemas/program.schema.json"), *sample],
+                REPO,
+            )
             assert status == 0, "check-jsonschema must accept the synthetic programs"
             scaled = len(sample) < len(files)
             peer *= len(files) / len(sample)
-            print(f"{n:>7} {ours:>8.2f} {ours_mb:>8} {peer:>9.2f}{'*' if scaled else ' '} {peer_mb:>7} "
-                  f"{peer / ours:>8.1f}x", flush=True)
+            print(
+                f"{n:>7} {ours:>8.2f} {ours_mb:>8} {peer:>9.2f}{'*' if scaled else ' '} {peer_mb:>7} "
+                f"{peer / ours:>8.1f}x",
+                flush=True,
+            )
     if args.peer_limit:
         print("* peer time measured on the first", args.peer_limit, "files and scaled to N")
     return 0

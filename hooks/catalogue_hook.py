@@ -57,13 +57,18 @@ from mccat.build import collector
 from mccat.build.fragments import CHECK_FRAGMENTS, FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
 from mccat.build.plan import BuildPlan, PlanError, plan_build
-from mccat.build.search_index import (IndexReport, LanguageIndex, SearchIndexError, check_index, index_site,
-                                      merge_reports)
+from mccat.build.search_index import (
+    IndexReport,
+    LanguageIndex,
+    SearchIndexError,
+    check_index,
+    index_site,
+    merge_reports,
+)
 from mccat.build.staging import PublishError, StagedSite
 from mccat.model.history import History, read_history
 from mccat.publish.exports import changes_from_history, write_api_files
 from mccat.publish.jsonld import json_for_script, program_jsonld
-from mccat.publish.urls import Urls
 from mccat.site.csp import content_security_policy
 from mccat.site.frame import SiteInfo
 from mccat.site.pages import SitePages, docs_without_translation
@@ -74,8 +79,12 @@ from mccat.validation.report import text_report
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
-ROOT_FILES = {"index.html": "mc/root/index.html", "404.html": "mc/root/404.html",
-              "sitemap.xml": "mc/root/sitemap.xml", "robots.txt": "mc/root/robots.txt"}
+ROOT_FILES = {
+    "index.html": "mc/root/index.html",
+    "404.html": "mc/root/404.html",
+    "sitemap.xml": "mc/root/sitemap.xml",
+    "robots.txt": "mc/root/robots.txt",
+}
 
 
 class GeneratedPage(Page):
@@ -94,7 +103,6 @@ class Build:
 
     plan: BuildPlan
     site_root: Path  # where this build writes (the staging folder of a staged build)
-    urls: Urls
     pages: SitePages
     site: SiteInfo
     others: list[LanguageBuild] = field(default_factory=list)
@@ -156,11 +164,15 @@ class CatalogueHook:
             self.indexing = None
         self._build = None
         try:
-            plan = plan_build(lang=config.theme["language"], config_file=config.config_file_path,
-                              serving=self.serving, dirty=self.dirty,
-                              use_directory_urls=config.use_directory_urls, site_url=config.site_url)
-            urls = Urls(config.site_url)
-        except (PlanError, ValueError) as error:
+            plan = plan_build(
+                lang=config.theme["language"],
+                config_file=config.config_file_path,
+                serving=self.serving,
+                dirty=self.dirty,
+                use_directory_urls=config.use_directory_urls,
+                site_url=config.site_url,
+            )
+        except PlanError as error:
             raise PluginError(str(error)) from None
         site_root = Path(config.site_dir)
         staged = None
@@ -170,10 +182,18 @@ class CatalogueHook:
             except PublishError as error:
                 raise PluginError(str(error)) from None
             site_root = staged.staging
-        others = [start_language_build(other, plan.config_file(other), site_root, strict=config.strict,
-                                       build_date=plan.today.isoformat(), catalogue=plan.catalogue_root,
-                                       preview=plan.serving)
-                  for other in plan.other_languages]
+        others = [
+            start_language_build(
+                other,
+                plan.config_file(other),
+                site_root,
+                strict=config.strict,
+                build_date=plan.today.isoformat(),
+                catalogue=plan.catalogue_root,
+                preview=plan.serving,
+            )
+            for other in plan.other_languages
+        ]
         # Pagefind is looked for now: a missing or plain binary fails the build before any page is built.
         try:
             search = LanguageIndex(plan.lang) if plan.indexes_its_pages else None
@@ -189,11 +209,18 @@ class CatalogueHook:
             log.info(f"No approval history on program pages: {history.reason}")
 
         config.site_dir = str(site_root / plan.lang)
-        config.site_url = urls.home(plan.lang)
+        config.site_url = plan.urls.home(plan.lang)
         pages = SitePages(catalogue, lang=plan.lang, today=plan.today, history=history, repo_url=config.repo_url)
-        self._build = Build(plan, site_root, urls, pages, SiteInfo(plan.lang, urls, catalogue.is_example), others,
-                            search=search, staged=staged,
-                            fragments=SharedFragments(check=os.environ.get(CHECK_FRAGMENTS) == "1"))
+        self._build = Build(
+            plan,
+            site_root,
+            pages,
+            SiteInfo(plan.lang, plan.urls, catalogue.is_example),
+            others,
+            search=search,
+            staged=staged,
+            fragments=SharedFragments(check=os.environ.get(CHECK_FRAGMENTS) == "1"),
+        )
         collector.keep_until_exit(self.serving)  # the catalogue and its history
         return config
 
@@ -218,9 +245,13 @@ class CatalogueHook:
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
         docs_root = Path(config.docs_dir).parent
-        missing = docs_without_translation({
-            lang: {f.relative_to(docs_root / lang).as_posix() for f in (docs_root / lang).rglob("*.md")}
-            for lang in LANGUAGES if (docs_root / lang).is_dir()})
+        missing = docs_without_translation(
+            {
+                lang: {f.relative_to(docs_root / lang).as_posix() for f in (docs_root / lang).rglob("*.md")}
+                for lang in LANGUAGES
+                if (docs_root / lang).is_dir()
+            }
+        )
         for lang, page in missing:
             if lang == build.plan.lang:  # the other language's build reports its own
                 log.warning(f"docs/{lang}/{page} is missing: every page needs both languages")
@@ -228,8 +259,7 @@ class CatalogueHook:
             files.remove(file)  # overrides/mc/ holds our templates, not files to publish
         for spec in build.pages.pages.values():
             if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(f"docs/{build.plan.lang}/{spec.src_uri} is in the way of a generated page; "
-                                  "rename it")
+                raise PluginError(f"docs/{build.plan.lang}/{spec.src_uri} is in the way of a generated page; rename it")
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
             GeneratedPage(None, file, config)  # becomes file.page; MkDocs keeps it
@@ -257,7 +287,8 @@ class CatalogueHook:
         build = self.build
         env.globals["mc"] = build.site
         env.globals["mc_shared"] = jinja2.pass_context(
-            lambda context, part, render: self._shared_fragment(context, part, render))
+            lambda context, part, render: self._shared_fragment(context, part, render)
+        )
         env.globals["mc_csp"] = functools.partial(content_security_policy, preview=build.plan.preview)
         values = ValueHTML(build.pages.language)  # values, rows, comparison cells, conformance
         env.globals["mc_value"] = _with_page_links(values.value)
@@ -267,8 +298,10 @@ class CatalogueHook:
         env.globals["mc_conformance"] = values.conformance
         # Catalogue text comes from pull requests: every template of ours escapes what it prints
         # (Material's own templates are written for an environment without escaping, so they keep it).
-        ours = {path.relative_to(config.theme.custom_dir).as_posix()
-                for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()}
+        if config.theme.custom_dir is None:
+            raise PluginError("theme.custom_dir is not set: the catalogue's templates are in overrides/")
+        custom_dir = Path(config.theme.custom_dir)
+        ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*") if path.is_file()}
         env.autoescape = lambda name: name in ours
         build.env = env
         return env
@@ -290,12 +323,14 @@ class CatalogueHook:
         template = page.meta.get("template")
         context.update(build.pages.context(spec, template))
         # Pages out of the nav share their nav and table of contents with every page of their kind and depth.
-        context["mc_fragment_key"] = f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
+        context["mc_fragment_key"] = (
+            f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
+        )
         # The program's schema.org JSON-LD in this page's language, equal to its /api/v1 file for that language.
         context["mc_jsonld"] = None
         if spec is not None and spec.kind == "program":
             program = build.pages.catalogue.programs[spec.key]
-            document = program_jsonld(build.pages.catalogue, program, urls=build.urls, lang=build.plan.lang)
+            document = program_jsonld(build.pages.catalogue, program, urls=build.plan.urls, lang=build.plan.lang)
             context["mc_jsonld"] = Markup(json_for_script(document))
         headings = [AnchorLink(h.title, h.id, 2) for h in build.pages.headings(spec, template)]
         if headings:
@@ -319,8 +354,13 @@ class CatalogueHook:
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if plan.writes_api_files:
-            write_api_files(catalogue, build.site_root, urls=build.urls, build_date=plan.today,
-                            changes=changes_from_history(catalogue, build.pages.programs.history))
+            write_api_files(
+                catalogue,
+                build.site_root,
+                urls=build.plan.urls,
+                build_date=plan.today,
+                changes=changes_from_history(catalogue, build.pages.programs.history),
+            )
         if plan.started:
             self._finish_started_build(config, min_pages)
         elif build.search is not None:
@@ -334,7 +374,7 @@ class CatalogueHook:
             site_root = build.staged.final
             log.info(f"Site written to {site_root}")
         config.site_dir = str(site_root)  # as it was, for commands that use it after the build
-        config.site_url = build.urls.root
+        config.site_url = build.plan.urls.root
 
     def _finish_started_build(self, config: MkDocsConfig, min_pages: int) -> None:
         """The other languages are done: the root files, and the search index of every language checked."""
@@ -346,8 +386,9 @@ class CatalogueHook:
             text = build.env.get_template(template).render(mc=build.site, config=config)
             (build.site_root / name).write_text(text, encoding="utf-8")
         if build.plan.indexes_in_background:  # the edited page shows now; the index follows
-            self.indexing = threading.Thread(target=_index_in_background, args=(build.site_root, min_pages),
-                                             daemon=True)
+            self.indexing = threading.Thread(
+                target=_index_in_background, args=(build.site_root, min_pages), daemon=True
+            )
             self.indexing.start()
             return
         if build.search is None:
@@ -379,9 +420,11 @@ class CatalogueHook:
 
 def _with_page_links(render: Any) -> Any:
     """A template function whose site paths become links from the page being rendered (MkDocs' url filter)."""
+
     @jinja2.pass_context
     def with_links(context: Any, item: Any) -> Any:
         return render(item, url=functools.partial(url_filter, context))
+
     return with_links
 
 

@@ -46,8 +46,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 
 
-def run_mkdocs_build(site_dir: Path, *, catalogue: Path | None = None, build_date: date | None = None,
-                     strict: bool = True, config: str = "mkdocs.yml") -> tuple[int, str, float]:
+def run_mkdocs_build(
+    site_dir: Path,
+    *,
+    catalogue: Path | None = None,
+    build_date: date | None = None,
+    strict: bool = True,
+    config: str = "mkdocs.yml",
+) -> tuple[int, str, float]:
     """`mkdocs build` at the repository root into site_dir: (exit status, output, wall seconds)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -73,6 +79,7 @@ class BuiltSite:
     @functools.cached_property
     def catalogue(self):
         from mccat.validation.load import load_catalogue
+
         return load_catalogue(ROOT / "catalogue", today=self.build_date)
 
     def path(self, lang: str, url: str = "") -> Path:
@@ -85,6 +92,7 @@ class BuiltSite:
 
     def tree(self, lang: str, url: str = ""):
         import lxml.html
+
         return lxml.html.fromstring(self.html(lang, url))
 
 
@@ -102,14 +110,16 @@ def built_site(request, tmp_path_factory) -> BuiltSite:
             status, output, seconds = run_mkdocs_build(site_dir, build_date=build_date)
             if status != 0:
                 pytest.fail(f"mkdocs build failed ({status}):\n{output}")
-            record.write_text(json.dumps({"output": output, "seconds": seconds,
-                                          "build_date": build_date.isoformat()}), encoding="utf-8")
+            record.write_text(
+                json.dumps({"output": output, "seconds": seconds, "build_date": build_date.isoformat()}),
+                encoding="utf-8",
+            )
     data = json.loads(record.read_text(encoding="utf-8"))
     return BuiltSite(site_dir, data["output"], data["seconds"], date.fromisoformat(data["build_date"]))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -130,6 +140,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (scripts/test.sh installs it)")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield chromium

@@ -26,11 +26,19 @@ BASE_TEXT = (Path(__file__).parent / "cases/base/programs/example-univ/python-ba
 BASE = yaml.safe_load(BASE_TEXT)
 PROVIDERS, PROGRAMS = {"example-univ"}, {"example-univ/python-basics", "example-univ/data-certificate"}
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40),
-                    st.sampled_from(["2026-02-30", "2026-04-01", "https://x.example", "example-univ/x", "061", ""]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-                      max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.sampled_from(["2026-02-30", "2026-04-01", "https://x.example", "example-univ/x", "061", ""]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def _paths(node, prefix=()):
@@ -77,17 +85,18 @@ def mutate(mutations) -> str:
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
-raw_text = st.one_of(st.text(max_size=400), st.binary(max_size=400).map(lambda b: b.decode("utf-8", "replace")),
-                     st.builds(lambda cut, extra: BASE_TEXT[:cut] + extra,
-                               st.integers(0, len(BASE_TEXT)), st.text(max_size=30)))
+raw_text = st.one_of(
+    st.text(max_size=400),
+    st.binary(max_size=400).map(lambda b: b.decode("utf-8", "replace")),
+    st.builds(lambda cut, extra: BASE_TEXT[:cut] + extra, st.integers(0, len(BASE_TEXT)), st.text(max_size=30)),
+)
 mutated_text = st.lists(st.tuples(st.sampled_from(PATHS), values), min_size=1, max_size=4).map(mutate)
 
 
 def run(iterations: int) -> int:
     count = {"n": 0}
 
-    @settings(max_examples=iterations, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=iterations, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.one_of(raw_text, mutated_text))
     def target(text):
         count["n"] += 1

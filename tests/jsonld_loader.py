@@ -33,8 +33,10 @@ CONTEXT_FILES = {
 def vocab_file(relative: str) -> Path:
     path = VOCAB_DIR / relative
     if not path.is_file():
-        raise FileNotFoundError(f"{path} is missing: the offline vocabulary copies live in ../shared/vocab/ "
-                                "(see its README), or set MCCAT_VOCAB_DIR")
+        raise FileNotFoundError(
+            f"{path} is missing: the offline vocabulary copies live in ../shared/vocab/ "
+            "(see its README), or set MCCAT_VOCAB_DIR"
+        )
     return path
 
 
@@ -45,8 +47,9 @@ def _load(relative: str) -> Any:
 
 def document_loader(url: str, options: dict | None = None) -> dict[str, Any]:
     if url not in CONTEXT_FILES:
-        raise jsonld.JsonLdError(f"refusing to fetch {url}: tests run offline", "loading document failed",
-                                 code="loading document failed")
+        raise jsonld.JsonLdError(
+            f"refusing to fetch {url}: tests run offline", "loading document failed", code="loading document failed"
+        )
     return {"contextUrl": None, "documentUrl": url, "document": _load(CONTEXT_FILES[url])}
 
 
@@ -77,8 +80,11 @@ def count_properties(node: Any) -> int:
     if isinstance(node, list):
         return sum(count_properties(item) for item in node)
     if isinstance(node, dict):
-        return sum((not key.startswith("@") and key not in KEYWORD_ALIASES) + count_properties(value)
-                   for key, value in node.items() if key != "@context")
+        return sum(
+            (not key.startswith("@") and key not in KEYWORD_ALIASES) + count_properties(value)
+            for key, value in node.items()
+            if key != "@context"
+        )
     return 0
 
 

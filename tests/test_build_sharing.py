@@ -17,14 +17,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from mccat.publish.urls import Urls
 import yaml
 
-from mccat.validation.load import load_catalogue
-from mccat.publish.exports import api_files, changes_from_history
-from mccat.model.history import read_history
 from mccat.build.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
+from mccat.model.history import read_history
+from mccat.publish.exports import api_files, changes_from_history
+from mccat.publish.urls import Urls
+from mccat.validation.load import load_catalogue
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
@@ -92,8 +91,12 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])
-    expected = api_files(catalogue, urls=Urls(config["site_url"]), build_date=built_site.build_date,
-                         changes=changes_from_history(catalogue, history))
+    expected = api_files(
+        catalogue,
+        urls=Urls(config["site_url"]),
+        build_date=built_site.build_date,
+        changes=changes_from_history(catalogue, history),
+    )
     root = built_site.root / "api" / "v1"
     written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert sorted(written) == sorted(expected)

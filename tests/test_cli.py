@@ -18,8 +18,13 @@ CASES = REPO / "tests/cases"
 
 
 def mccat(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mccat", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(REPO / "hooks")})
+    return subprocess.run(
+        [sys.executable, "-m", "mccat", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "hooks")},
+    )
 
 
 def test_sample_catalogue_is_valid_and_strict_clean():
@@ -41,8 +46,7 @@ def broken(tmp_path):
     catalogue = tmp_path / "catalogue"
     shutil.copytree(CASES / "base", catalogue)
     shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
-    shutil.copytree(CASES / "invalid/warn-few-hours/catalogue/programs", catalogue / "programs",
-                    dirs_exist_ok=True)
+    shutil.copytree(CASES / "invalid/warn-few-hours/catalogue/programs", catalogue / "programs", dirs_exist_ok=True)
     shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
     return tmp_path
 
@@ -62,8 +66,9 @@ def test_github_annotations(broken):
     result = mccat("validate", "--format", "github", cwd=broken)
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("::error file=catalogue/programs/example-univ/python-basics.yaml,line=47,col=9,"
-                            "title=schema.enum::")
+    assert first.startswith(
+        "::error file=catalogue/programs/example-univ/python-basics.yaml,line=47,col=9,title=schema.enum::"
+    )
     assert "did you mean `online`?" in first
 
 
@@ -94,6 +99,7 @@ def test_new_program_template_points_at_every_empty_field(tmp_path, capsys, monk
 def test_template_offers_every_field_of_the_schema():
     from mccat.authoring.scaffold import scaffold
     from mccat.model.schema import descriptors
+
     text = scaffold("program", "x")
     for d in descriptors("program"):
         assert f"{d.path[-1]}:" in text, d.name

@@ -12,22 +12,31 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
-from mccat.site.formatting import format_hours, format_money, format_number, localized
-from mccat.site.texts import INTERFACE_TEXT
-from mccat.model.schema import descriptor_index
 from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.model.schema import descriptor_index
 from mccat.model.vocabulary import broad_field
 from mccat.model.vocabulary import label as vocab_label
+from mccat.site.formatting import format_hours, format_money, format_number, localized
+from mccat.site.texts import INTERFACE_TEXT
 
 from .conftest import run_mkdocs_build
 from .test_site_build import resolve, site_file, text
 
 ROOT = Path(__file__).resolve().parents[1]
 # (column, schema path of its head); the cells of INLINE columns are one text, the others list their values.
-COLUMNS = [("hours", "effort.hours"), ("mode", "delivery.mode"), ("languages", "languages"), ("fee", "fee"),
-           ("assessment", "assessment.types"), ("recognition", "recognition"), ("level", "level"),
-           ("credential", "credential.formats"), ("stackability", "stackability"),
-           ("quality_assurance", "quality_assurance.types"), ("status", "approval.status")]
+COLUMNS = [
+    ("hours", "effort.hours"),
+    ("mode", "delivery.mode"),
+    ("languages", "languages"),
+    ("fee", "fee"),
+    ("assessment", "assessment.types"),
+    ("recognition", "recognition"),
+    ("level", "level"),
+    ("credential", "credential.formats"),
+    ("stackability", "stackability"),
+    ("quality_assurance", "quality_assurance.types"),
+    ("status", "approval.status"),
+]
 INLINE = {"hours", "mode", "languages", "fee", "status"}
 
 
@@ -48,13 +57,24 @@ def expected_cells(built_site, program, lang) -> dict[str, list[str]]:
     fee = data.get("fee")
     recognition, level, stack = data.get("recognition", {}), data.get("level", {}), data.get("stackability")
     credits = recognition.get("credits")
-    recognised = [t("program.credits", lang, value=format_number(credits["value"], lang),
-                    system=vocab_label("credit_system", credits["system"], lang))] if credits else []
+    recognised = (
+        [
+            t(
+                "program.credits",
+                lang,
+                value=format_number(credits["value"], lang),
+                system=vocab_label("credit_system", credits["system"], lang),
+            )
+        ]
+        if credits
+        else []
+    )
     recognised += [local(body) for body in recognition.get("recognised_by", [])]
     if not recognised and recognition.get("description"):
         recognised = [local(recognition["description"])]
     levels = ([t("program.eqf", lang, level=level["eqf"])] if "eqf" in level else []) + (
-        [local(level["description"])] if level.get("description") else [])
+        [local(level["description"])] if level.get("description") else []
+    )
     stacking = []
     if stack:
         stacking = [t("program.yes" if stack["stackable"] else "program.no", lang)]
@@ -65,8 +85,9 @@ def expected_cells(built_site, program, lang) -> dict[str, list[str]]:
         "hours": [format_hours(data["effort"]["hours"], lang)],
         "mode": terms("delivery_mode", [data["delivery"]["mode"]]),
         "languages": terms("language", data["languages"]),
-        "fee": [] if not fee else [t("program.free", lang) if fee["amount"] == 0
-                                    else format_money(fee["amount"], fee["currency"], lang)],
+        "fee": []
+        if not fee
+        else [t("program.free", lang) if fee["amount"] == 0 else format_money(fee["amount"], fee["currency"], lang)],
         "assessment": terms("assessment_type", data["assessment"]["types"]) or [t("program.none", lang)],
         "recognition": recognised,
         "level": levels,
@@ -76,8 +97,10 @@ def expected_cells(built_site, program, lang) -> dict[str, list[str]]:
         "status": [t("status.expired", lang) if status == "expired" else vocab_label("approval_status", status, lang)],
     }
     separator = t("list.separator", lang)
-    return {column: ([separator.join(values)] if column in INLINE and values else values)
-            for column, values in cells.items()}
+    return {
+        column: ([separator.join(values)] if column in INLINE and values else values)
+        for column, values in cells.items()
+    }
 
 
 def shown_cell(cell) -> list[str]:
@@ -109,16 +132,19 @@ def test_every_field_table_shows_every_program_of_the_field_with_the_right_value
     for code, programs in fields.items():
         url = f"compare/{code}/"
         tree = built_site.tree(lang, url)
-        assert text(tree.cssselect("article h1")[0]) == t("compare.field_title", lang,
-                                                          field=vocab_label("isced_field", code, lang))
+        assert text(tree.cssselect("article h1")[0]) == t(
+            "compare.field_title", lang, field=vocab_label("isced_field", code, lang)
+        )
         table = tree.cssselect('table[data-mc="compare-field"]')[0]
         heads = [(th.get("data-column"), text(th)) for th in table.cssselect("thead th")]
         assert heads == [("program", t("compare.program", lang))] + [
-            (column, titles[path].title[lang]) for column, path in COLUMNS]
+            (column, titles[path].title[lang]) for column, path in COLUMNS
+        ]
 
         rows = table.cssselect("tbody tr")
         assert [row.get("data-program") for row in rows] == [
-            p.id for p in sorted(programs, key=lambda p: title_order(p, lang))], url
+            p.id for p in sorted(programs, key=lambda p: title_order(p, lang))
+        ], url
         for row in rows:
             program = built_site.catalogue.programs[row.get("data-program")]
             head = row.cssselect('th[data-column="program"]')[0]
@@ -143,7 +169,8 @@ def test_every_field_table_shows_every_program_of_the_field_with_the_right_value
                 assert float(cells["fee"].get("data-sort")) == data["fee"]["amount"]
                 assert cells["fee"].get("data-sort-group") == data["fee"]["currency"]
             assert cells["status"].cssselect("[data-status]")[0].get("data-status") == program.status(
-                built_site.build_date)
+                built_site.build_date
+            )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -176,10 +203,26 @@ def test_tool_rows_have_schema_labels_and_every_program_has_its_data_file(built_
     for key, label in rows.items():
         if key in titles:
             assert label == titles[key].title[lang], key
-    descriptors = {"effort.hours", "delivery.mode", "languages", "fee.amount", "assessment.types",
-                   "recognition.credits", "recognition.recognised_by", "level.eqf", "credential.formats",
-                   "stackability.stackable", "quality_assurance.types", "approval.status", "learning_outcomes",
-                   "offerings", "description", "prerequisites", "capacity", "delivery.pace"}
+    descriptors = {
+        "effort.hours",
+        "delivery.mode",
+        "languages",
+        "fee.amount",
+        "assessment.types",
+        "recognition.credits",
+        "recognition.recognised_by",
+        "level.eqf",
+        "credential.formats",
+        "stackability.stackable",
+        "quality_assurance.types",
+        "approval.status",
+        "learning_outcomes",
+        "offerings",
+        "description",
+        "prerequisites",
+        "capacity",
+        "delivery.pace",
+    }
     assert descriptors <= set(rows)
 
     data_dir = built_site.root / lang / "compare" / "data"
@@ -208,7 +251,8 @@ def test_compare_buttons_on_program_and_list_pages(built_site, lang):
         assert [b.get("data-compare-id") for b in tree.cssselect("article button[data-compare-id]")] == [program_id]
     listed = built_site.tree(lang, "programs/").cssselect("[data-program]")
     assert [li.cssselect("button[data-compare-id]")[0].get("data-compare-id") for li in listed] == [
-        li.get("data-program") for li in listed]
+        li.get("data-program") for li in listed
+    ]
     tray = built_site.tree(lang, "").cssselect('[data-mc="compare-tray"]')[0]
     assert tray.get("hidden") is not None and int(tray.get("data-max")) == 4
     assert resolve(f"/{lang}/", tray.cssselect("a")[0].get("href")) == f"/{lang}/compare/"
@@ -226,8 +270,9 @@ def hostile_site(tmp_path_factory):
     first = sorted((catalogue / "programs").rglob("*.yaml"))[0]
     source = first.read_text(encoding="utf-8")
     original = yaml.safe_load(source)
-    first.write_text(source.replace(f"  en: {original['title']['en']}\n", f"  en: {json.dumps(HOSTILE)}\n", 1),
-                     encoding="utf-8")
+    first.write_text(
+        source.replace(f"  en: {original['title']['en']}\n", f"  en: {json.dumps(HOSTILE)}\n", 1), encoding="utf-8"
+    )
     assert yaml.safe_load(first.read_text(encoding="utf-8"))["title"]["en"] == HOSTILE
     status, output, _ = run_mkdocs_build(site, catalogue=catalogue, strict=False)
     assert status == 0, output
@@ -237,6 +282,7 @@ def hostile_site(tmp_path_factory):
 
 def test_text_from_the_catalogue_is_escaped_in_comparison_tables(hostile_site):
     import lxml.html
+
     site, program_id, fields = hostile_site
     for code in fields:
         html = (site / "en" / "compare" / code / "index.html").read_text(encoding="utf-8")

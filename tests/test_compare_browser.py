@@ -67,10 +67,13 @@ def open_page(browser):
 
 def shown_programs(page) -> list[str]:
     page.wait_for_selector('[data-mc="compare-table"] th[data-program]')
-    page.wait_for_function("!document.querySelector('[data-mc=\"compare-messages\"]').textContent.includes("
-                           "document.querySelector('[data-mc=\"compare-tool\"]').getAttribute('data-text-loading'))")
-    return page.eval_on_selector_all('[data-mc="compare-table"] th[data-program]',
-                                     "heads => heads.map(h => h.getAttribute('data-program'))")
+    page.wait_for_function(
+        "!document.querySelector('[data-mc=\"compare-messages\"]').textContent.includes("
+        "document.querySelector('[data-mc=\"compare-tool\"]').getAttribute('data-text-loading'))"
+    )
+    return page.eval_on_selector_all(
+        '[data-mc="compare-table"] th[data-program]', "heads => heads.map(h => h.getAttribute('data-program'))"
+    )
 
 
 def record(built_site, lang: str, program_id: str) -> dict:
@@ -80,7 +83,8 @@ def record(built_site, lang: str, program_id: str) -> dict:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_three_programs_added_from_their_pages_are_compared_and_the_link_works_in_the_other_language(
-        built_site, site_server, open_page, three, lang):
+    built_site, site_server, open_page, three, lang
+):
     catalogue = built_site.catalogue
     page = open_page(f"{site_server}{lang}/programs/{three[0]}/")
     for count, program_id in enumerate(three, start=1):
@@ -143,8 +147,11 @@ def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, o
     assert shown_programs(page) == three
 
     def visible_rows() -> set[str]:
-        return set(page.eval_on_selector_all(
-            "tr[data-row]", "rows => rows.filter(r => r.getClientRects().length).map(r => r.dataset.row)"))
+        return set(
+            page.eval_on_selector_all(
+                "tr[data-row]", "rows => rows.filter(r => r.getClientRects().length).map(r => r.dataset.row)"
+            )
+        )
 
     differs = set(page.eval_on_selector_all(".mc-compare-table__row--differs", "rows => rows.map(r => r.dataset.row)"))
     assert differs == every - equal
@@ -190,19 +197,32 @@ def test_selection_holds_at_most_four(site_server, open_page):
 def test_buttons_added_later_are_wired_and_data_is_written_as_text(site_server, open_page, three):
     """The search results' convention (a <button data-compare-id> added any time), and hostile data."""
     page = open_page(f"{site_server}en/")
-    page.evaluate("""id => { const b = document.createElement('button'); b.dataset.compareId = id;
-                             b.id = 'late'; document.querySelector('article').append(b); }""", three[0])
+    page.evaluate(
+        """id => { const b = document.createElement('button'); b.dataset.compareId = id;
+                             b.id = 'late'; document.querySelector('article').append(b); }""",
+        three[0],
+    )
     late = page.locator("#late")
     late.click()
     assert late.get_attribute("aria-pressed") == "true" and late.inner_text() == t("compare.button", "en")
     assert page.evaluate("window.mcCompare.list()") == [three[0]]
 
     hostile = '<img src=x onerror="window.pwned=1">'
-    page.route(f"**/compare/data/{three[1]}.json", lambda route: route.fulfill(
-        content_type="application/json", body=json.dumps({"id": three[1], "title": hostile, "url": "x/",
-                                                          "provider": hostile, "rows": {"description": [
-                                                              {"text": hostile, "href": "javascript:alert(1)",
-                                                               "external": True}]}})))
+    page.route(
+        f"**/compare/data/{three[1]}.json",
+        lambda route: route.fulfill(
+            content_type="application/json",
+            body=json.dumps(
+                {
+                    "id": three[1],
+                    "title": hostile,
+                    "url": "x/",
+                    "provider": hostile,
+                    "rows": {"description": [{"text": hostile, "href": "javascript:alert(1)", "external": True}]},
+                }
+            ),
+        ),
+    )
     page.goto(f"{site_server}en/compare/?p={three[0]},{three[1]}")
     assert shown_programs(page) == three[:2]
     assert page.locator(f'th[data-program="{three[1]}"] .mc-compare-table__title').inner_text() == hostile

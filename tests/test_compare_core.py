@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from mccat import LANGUAGES
-from mccat.validation.load import load_catalogue
+from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.model.schema import descriptor_index
 from mccat.publish.urls import Urls
 from mccat.site.compare import COLUMNS
-from mccat.model.schema import descriptor_index
 from mccat.site.pages import SitePages
-from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.validation.load import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 1, 15)
@@ -45,8 +45,9 @@ def test_one_comparison_page_per_field_with_programs_and_only_the_tool_in_the_na
 def test_table_columns_are_headed_by_the_schema_titles(sample, lang):
     comparison = SitePages(sample, lang=lang, today=TODAY).comparison
     titles = descriptor_index("program")
-    assert [(c.key, c.label) for c in comparison.columns] == [(key, titles[path].title[lang])
-                                                             for key, path, _ in COLUMNS]
+    assert [(c.key, c.label) for c in comparison.columns] == [
+        (key, titles[path].title[lang]) for key, path, _ in COLUMNS
+    ]
 
 
 @pytest.mark.parametrize("catalogue_name", ["sample", "synthetic"])
@@ -79,6 +80,7 @@ def test_cells_sort_numbers_and_mark_fee_currency(sample):
         assert float(cells["hours"].sort) == program.data["effort"]["hours"]
         fee = program.data.get("fee")
         assert (cells["fee"].sort, cells["fee"].sort_group) == (
-            (str(fee["amount"]), fee["currency"]) if fee else ("", ""))
+            (str(fee["amount"]), fee["currency"]) if fee else ("", "")
+        )
         eqf = program.data.get("level", {}).get("eqf")
         assert cells["level"].sort == (str(eqf) if eqf else "")

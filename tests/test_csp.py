@@ -50,9 +50,20 @@ def page_urls(built_site) -> list[str]:
     field = program.data["fields"][0]
     chosen = ",".join(sorted(catalogue.programs)[:3])
     docs = sorted(p.stem for p in (ROOT / "docs/en").glob("*.md") if p.stem != "index")
-    kinds = ["", "programs/", f"programs/{program.id}/", "fields/", f"fields/{field}/", "providers/",
-             f"providers/{program.provider_id}/", "compare/", f"compare/?p={chosen}", f"compare/{field}/",
-             "search/?q=data", *(f"{name}/" for name in docs)]
+    kinds = [
+        "",
+        "programs/",
+        f"programs/{program.id}/",
+        "fields/",
+        f"fields/{field}/",
+        "providers/",
+        f"providers/{program.provider_id}/",
+        "compare/",
+        f"compare/?p={chosen}",
+        f"compare/{field}/",
+        "search/?q=data",
+        *(f"{name}/" for name in docs),
+    ]
     return ["", "404.html", *(f"{lang}/{url}" for lang in LANGUAGES for url in kinds)]
 
 
@@ -68,7 +79,9 @@ def test_every_page_carries_the_policy_before_anything_it_governs(built_site):
         head = lxml.html.fromstring(path.read_bytes()).find("head")
         first = [element for element in head if isinstance(element.tag, str)][:2]
         assert [(e.tag, e.get("charset") or e.get("http-equiv")) for e in first] == [
-            ("meta", "utf-8"), ("meta", "Content-Security-Policy")], path
+            ("meta", "utf-8"),
+            ("meta", "Content-Security-Policy"),
+        ], path
         policy = first[1].get("content")
         assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy, path
         assert "script-src 'self' 'wasm-unsafe-eval'" in policy, path
@@ -113,8 +126,9 @@ def visit(browser, site_server):
         page.on("response", record_response)
         page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-        page.on("console", lambda m: problems.append(f"console: {m.text}")
-                if "Content Security Policy" in m.text else None)
+        page.on(
+            "console", lambda m: problems.append(f"console: {m.text}") if "Content Security Policy" in m.text else None
+        )
         page.goto(site_server + url)
         page.wait_for_load_state("networkidle")
         problems.extend(f"violation: {v}" for v in page.evaluate("window.__mcViolations || []"))
@@ -173,7 +187,8 @@ def test_diagram_files_are_well_formed_and_rendered_from_their_source(source, bu
     assert "<script" not in text and "foreignObject" not in text
     assert render.recorded_digest(text) == hashlib.sha256(source.read_bytes()).hexdigest(), (
         f"{source.relative_to(ROOT)} changed: run `npm ci --prefix tools/mermaid` and "
-        "`.venv/bin/python tools/mermaid/render.py`")
+        "`.venv/bin/python tools/mermaid/render.py`"
+    )
     lang = svg.parent.name
     page = built_site.tree(lang, f"{svg.stem}/")
     assert page.xpath(f'//article//img[@src="../{svg.name}"]'), f"/{lang}/{svg.stem}/ shows {svg.name}"

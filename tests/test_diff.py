@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from tests.git_catalogue import CatalogueRepo, programs_with
-from mccat.review.diff_report import field_label
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label
+from mccat.review.diff_report import field_label
+from tests.git_catalogue import CatalogueRepo, programs_with
 
 KOSEN = "example-kosen"
 
@@ -58,7 +58,7 @@ def test_added_program_is_listed_with_its_key_facts(repo, monkeypatch, capsys):
     assert report["summary"]["added"] == 1
     status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "ja")
     assert f"追加: `{new_id}` `新規`" in out
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
     assert f"Added: `{new_id}` `New`" in out
 
 
@@ -67,8 +67,7 @@ def test_removed_program(repo, monkeypatch, capsys):
     repo.program_path(gone).unlink()
     head = repo.commit("remove")
     change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
-    assert (change["change"], change["id"], change["old_file"]) == ("removed", gone,
-                                                                    f"catalogue/programs/{gone}.yaml")
+    assert (change["change"], change["id"], change["old_file"]) == ("removed", gone, f"catalogue/programs/{gone}.yaml")
 
 
 def test_rename_is_detected_with_the_fields_that_changed_on_the_way(repo, monkeypatch, capsys):
@@ -83,7 +82,7 @@ def test_rename_is_detected_with_the_fields_that_changed_on_the_way(repo, monkey
     assert 0.8 <= change["similarity"] < 1
     assert [f["path"] for f in change["fields"]] == ["title.en"]
     assert not [f for f in change["flags"] if f["code"] == "provider-changed"]
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
     assert f"Renamed: Program {old_id} → {new_id}" in out and "its public URL changes" in out
 
 
@@ -92,7 +91,7 @@ def test_unrelated_remove_and_add_are_not_a_rename(repo, monkeypatch, capsys):
     repo.program_path(first).unlink()
     data = repo.read(repo.program_path(second))
     repo.program_path(second).unlink()
-    data = {key: value for key, value in data.items()}
+    data = dict(data.items())
     data["title"] = {"ja": "全く別のプログラム", "en": "Something else entirely"}
     for key in ("summary", "description", "learning_outcomes", "skills", "offerings", "delivery"):
         data.pop(key, None)
@@ -106,15 +105,22 @@ def test_unrelated_remove_and_add_are_not_a_rename(repo, monkeypatch, capsys):
 def test_field_changes_use_schema_titles_and_vocabulary_labels(repo, monkeypatch, capsys, lang):
     program = some_program(repo, lambda d: d["delivery"]["mode"] != "online")
     old_mode = repo.read(repo.program_path(program))["delivery"]["mode"]
-    repo.change(repo.program_path(program), lambda d: (d["delivery"].update(mode="online"),
-                                                       d["delivery"].pop("location", None),
-                                                       d["summary"].update(ja=d["summary"]["ja"] + "（改訂）")))
+    repo.change(
+        repo.program_path(program),
+        lambda d: (
+            d["delivery"].update(mode="online"),
+            d["delivery"].pop("location", None),
+            d["summary"].update(ja=d["summary"]["ja"] + "（改訂）"),
+        ),
+    )
     head = repo.commit("change mode")
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang)
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang)
     titles = {d.name: d.title[lang] for d in descriptors("program")}
-    mode_row = (f"| {titles['delivery']} › {titles['delivery.mode']} | "
-                f"`{label('delivery_mode', old_mode, lang)} ({old_mode})` | "
-                f"`{label('delivery_mode', 'online', lang)} (online)` |")
+    mode_row = (
+        f"| {titles['delivery']} › {titles['delivery.mode']} | "
+        f"`{label('delivery_mode', old_mode, lang)} ({old_mode})` | "
+        f"`{label('delivery_mode', 'online', lang)} (online)` |"
+    )
     assert mode_row in out
     assert f"| {titles['summary']} › {label('language', 'ja', lang)} |" in out
     assert f"| {titles['delivery']} › {titles['delivery.location']} › " in out  # removed: shown field by field
@@ -127,21 +133,31 @@ def test_long_texts_show_the_changed_passage_not_the_whole_text(repo, monkeypatc
     original = repo.read(repo.program_path(program))["description"]["en"]
     words = original.split(" ")
     middle = len(words) // 2
-    changed = " ".join(words[:middle] + ["ZEBRA"] + words[middle + 1:])
+    changed = " ".join(words[:middle] + ["ZEBRA"] + words[middle + 1 :])
     repo.change(repo.program_path(program), lambda d: d["description"].update(en=changed))
     head = repo.commit("edit description")
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "en")
     line = next(l for l in out.splitlines() if l.strip().startswith("Content › English:"))
     assert "{+ZEBRA+}" in line and f"[-{words[middle]}-]" in line
     assert len(line) < len(original)  # an excerpt, with … for the unchanged rest
     # JSON keeps the whole texts for tools.
     fields = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))["fields"]
-    assert fields == [{"path": "description.en", "change": "changed", "old": original, "new": changed,
-                       "label": {"ja": field_label("program", ("description", "en"), "ja"),
-                                 "en": field_label("program", ("description", "en"), "en")}}]
+    assert fields == [
+        {
+            "path": "description.en",
+            "change": "changed",
+            "old": original,
+            "new": changed,
+            "label": {
+                "ja": field_label("program", ("description", "en"), "ja"),
+                "en": field_label("program", ("description", "en"), "en"),
+            },
+        }
+    ]
 
 
 # ------------------------------------------------------------------ flags
+
 
 def flag_codes(report: dict) -> list[str]:
     return [f["code"] for c in report["changes"] for f in c["flags"]]
@@ -175,8 +191,9 @@ def test_credits_cut_or_removed_is_flagged(repo, monkeypatch, capsys):
 
 def test_assessment_and_quality_assurance_changes_are_flagged(repo, monkeypatch, capsys):
     program = some_program(repo, lambda d: len(d["assessment"]["types"]) > 1 and d["quality_assurance"]["types"])
-    repo.change(repo.program_path(program), lambda d: (d["assessment"]["types"].pop(),
-                                                       d["quality_assurance"]["types"].pop()))
+    repo.change(
+        repo.program_path(program), lambda d: (d["assessment"]["types"].pop(), d["quality_assurance"]["types"].pop())
+    )
     head = repo.commit("weaken")
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
     assert flag_codes(report) == ["assessment-changed", "qa-changed"]
@@ -190,8 +207,10 @@ def test_status_change_is_flagged_with_labels(repo, monkeypatch, capsys):
     head = repo.commit("withdraw")
     flag = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))["flags"][0]
     assert flag["code"] == "status-changed"
-    assert flag["message"]["ja"].endswith(f"{label('approval_status', 'active', 'ja')} (active) → "
-                                          f"{label('approval_status', 'withdrawn', 'ja')} (withdrawn)")
+    assert flag["message"]["ja"].endswith(
+        f"{label('approval_status', 'active', 'ja')} (active) → "
+        f"{label('approval_status', 'withdrawn', 'ja')} (withdrawn)"
+    )
 
 
 def test_validity_extended_is_flagged_but_not_shortened(repo, monkeypatch, capsys):
@@ -239,11 +258,12 @@ def test_invisible_characters_in_changed_text_are_flagged_and_shown(repo, monkey
     assert flag_codes(report) == ["invisible-characters"]
     marker = f"<U+{ord(char):04X}>"
     for lang in ("ja", "en"):
-        status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown",
-                                    "--lang", lang)
+        status, out, _ = repo.mccat(
+            monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang
+        )
         assert char not in out, "the raw character must never reach the comment"
         assert f"Safe{marker}text" in out
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
     assert char not in out and f"Safe{marker}text" in out
 
 
@@ -258,13 +278,18 @@ def test_invisible_characters_in_an_added_program_are_flagged(repo, monkeypatch,
     assert report["changes"][0]["flags"][0]["path"] == "learning_outcomes.0.en"
 
 
-@pytest.mark.parametrize(("field", "disguised", "shown"), [
-    ("title", "D\u0430ta Science", "D<U+0430 CYRILLIC SMALL LETTER A>ta Science"),
-    ("summary", "Learn P\uff59thon for work, with exercises on real data sets and a final project to finish.",
-     "P<U+FF59 FULLWIDTH LATIN SMALL LETTER Y>thon"),
-])
-def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypatch, capsys, field, disguised,
-                                                                 shown):
+@pytest.mark.parametrize(
+    ("field", "disguised", "shown"),
+    [
+        ("title", "D\u0430ta Science", "D<U+0430 CYRILLIC SMALL LETTER A>ta Science"),
+        (
+            "summary",
+            "Learn P\uff59thon for work, with exercises on real data sets and a final project to finish.",
+            "P<U+FF59 FULLWIDTH LATIN SMALL LETTER Y>thon",
+        ),
+    ],
+)
+def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypatch, capsys, field, disguised, shown):
     program = some_program(repo)
     repo.change(repo.program_path(program), lambda d: d[field].update(en=disguised))
     head = repo.commit("disguise")
@@ -272,11 +297,12 @@ def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypat
     assert flag_codes(report) == ["lookalike-letters"]
     lookalike = next(c for c in disguised if not c.isascii())
     for lang in ("ja", "en"):
-        status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown",
-                                    "--lang", lang)
+        status, out, _ = repo.mccat(
+            monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang
+        )
         assert lookalike not in out, "the disguised word must be written out, never shown as it looks"
         assert shown in out
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head)
     assert lookalike not in out and shown in out
 
 
@@ -294,19 +320,22 @@ def test_lookalike_letters_in_an_added_program_are_flagged_and_japanese_text_is_
 
 def test_every_flag_code_is_exercised_by_these_tests():
     from mccat.review.diff import FLAG_CODES
+
     source = open(__file__, encoding="utf-8").read()
     assert [code for code in FLAG_CODES if f'"{code}"' not in source] == []
 
 
 # ------------------------------------------------------------------ robustness and output safety
 
+
 def test_bad_yaml_on_either_side_is_a_clean_problem(repo, monkeypatch, capsys):
     broken, edited = programs_with(lambda d: True)[:2]
     repo.program_path(broken).write_text("title: [unclosed\n", encoding="utf-8")
     repo.change(repo.program_path(edited), lambda d: d["effort"].update(hours=d["effort"]["hours"] + 1))
     bad_head = repo.commit("break")
-    status, out, err = repo.mccat(monkeypatch, capsys, "diff", repo.base, bad_head, "--format", "markdown",
-                                  "--lang", "en")
+    status, out, err = repo.mccat(
+        monkeypatch, capsys, "diff", repo.base, bad_head, "--format", "markdown", "--lang", "en"
+    )
     assert status == 1 and "Traceback" not in out + err
     assert re.search(rf"`{bad_head[:7]}:catalogue/programs/{re.escape(broken)}\.yaml:\d+:\d+: is not valid YAML", out)
     assert f"`{edited}`" in out  # the rest of the diff is still there
@@ -338,8 +367,10 @@ def test_pull_request_text_cannot_inject_markdown(repo, monkeypatch, capsys):
     hostile = "Hi @everyone <img src=x onerror=alert(1)> | ![x](https://evil.example/) ``` `"
     repo.change(repo.program_path(program), lambda d: d["title"].update(en=hostile))
     head = repo.commit("hostile")
-    status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
-    row = next(line for line in out.splitlines() if line.startswith(f"| {field_label('program', ('title', 'en'), 'en')}"))
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
+    row = next(
+        line for line in out.splitlines() if line.startswith(f"| {field_label('program', ('title', 'en'), 'en')}")
+    )
     # Outside code spans there is nothing but the field name and the table pipes.
     outside = re.sub(r"(`+)(?: ?)(.*?)(?: ?)\1(?!`)", "", row)
     assert "@" not in outside and "<img" not in outside and "![" not in outside
@@ -347,7 +378,7 @@ def test_pull_request_text_cannot_inject_markdown(repo, monkeypatch, capsys):
 
 
 def test_unknown_revision_is_a_usage_error(repo, monkeypatch, capsys):
-    status, out, err = repo.mccat(monkeypatch, capsys, "diff", "no-such-branch")
+    status, _out, err = repo.mccat(monkeypatch, capsys, "diff", "no-such-branch")
     assert status == 2 and "no-such-branch" in err and "Traceback" not in err
 
 
@@ -355,7 +386,12 @@ def test_the_installed_command_runs_outside_python(repo):
     program = some_program(repo)
     repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=1))
     head = repo.commit("cut")
-    result = subprocess.run([sys.executable, "-m", "mccat", "diff", repo.base, head, "--lang", "ja"],
-                            cwd=repo.root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mccat", "diff", repo.base, head, "--lang", "ja"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "学習時間が減りました" in result.stdout

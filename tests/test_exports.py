@@ -18,20 +18,29 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-from mccat.publish.urls import Urls
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from mccat import LANGUAGES
-from mccat.publish.canonical_json import json_bytes, standard_json_bytes
-from mccat.model.catalogue import Catalogue
-from mccat.validation.load import load_catalogue
-from mccat.publish.exports import (CSV_COLUMNS, FEED_LIMIT, ProgramChange, api_files, atom_feed, changes_from_history,
-                           csv_rows, sort_changes, spreadsheet_safe, write_api_files)
-from mccat.model.schema import SCHEMA_DIR
 from mccat.authoring.synth import write_synthetic_catalogue
+from mccat.model.catalogue import Catalogue
+from mccat.model.schema import SCHEMA_DIR
+from mccat.publish.canonical_json import json_bytes, standard_json_bytes
+from mccat.publish.exports import (
+    CSV_COLUMNS,
+    FEED_LIMIT,
+    ProgramChange,
+    api_files,
+    atom_feed,
+    changes_from_history,
+    csv_rows,
+    sort_changes,
+    spreadsheet_safe,
+    write_api_files,
+)
+from mccat.publish.urls import Urls
+from mccat.validation.load import load_catalogue
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
@@ -60,10 +69,13 @@ def with_program(catalogue: Catalogue, program_id: str, **changes) -> Catalogue:
     """A copy of the catalogue with some top-level fields of one program replaced."""
     program = catalogue.programs[program_id]
     data = copy.deepcopy(program.data) | changes
-    return Catalogue(catalogue.root, catalogue.providers, catalogue.programs | {program_id: replace(program, data=data)})
+    return Catalogue(
+        catalogue.root, catalogue.providers, catalogue.programs | {program_id: replace(program, data=data)}
+    )
 
 
 # --- files, determinism, atomic writes -------------------------------------------------------------
+
 
 def test_every_file_is_written(api, catalogue):
     files = tree(api)
@@ -72,12 +84,21 @@ def test_every_file_is_written(api, catalogue):
             assert f"programs/{program.id}{suffix}" in files
     for provider in catalogue.providers:
         assert f"providers/{provider}.jsonld" in files
-    for name in ("catalogue.jsonld", "catalogue.json", "catalogue.csv", "changes.json", "feed.ja.atom",
-                 "feed.en.atom", "vocabularies.jsonld"):
+    for name in (
+        "catalogue.jsonld",
+        "catalogue.json",
+        "catalogue.csv",
+        "changes.json",
+        "feed.ja.atom",
+        "feed.en.atom",
+        "vocabularies.jsonld",
+    ):
         assert name in files
     for schema in SCHEMA_DIR.glob("*.json"):
         assert files[f"schemas/{schema.name}"] == schema.read_bytes()
-    assert len(files) == 4 * len(catalogue.programs) + len(catalogue.providers) + 7 + len(list(SCHEMA_DIR.glob("*.json")))
+    assert len(files) == 4 * len(catalogue.programs) + len(catalogue.providers) + 7 + len(
+        list(SCHEMA_DIR.glob("*.json"))
+    )
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
 
 
@@ -121,8 +142,13 @@ def test_output_does_not_depend_on_the_process(tmp_path):
     write_synthetic_catalogue(tmp_path / "synth", programs=120, providers=7, seed=3)
     digests = set()
     for seed in ("1", "2"):
-        run = subprocess.run([sys.executable, "-c", _DIGEST, str(tmp_path / "synth")], capture_output=True, text=True,
-                             env=os.environ | {"PYTHONHASHSEED": seed}, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", _DIGEST, str(tmp_path / "synth")],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"PYTHONHASHSEED": seed},
+            check=True,
+        )
         digests.add(run.stdout.strip())
     assert len(digests) == 1
 
@@ -187,11 +213,13 @@ def _api_links(text: str) -> set[str]:
 
 # --- plain JSON --------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def schema_registry() -> Registry:
     return Registry().with_resources(
         (path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), default_specification=DRAFT202012))
-        for path in SCHEMA_DIR.glob("*.json"))
+        for path in SCHEMA_DIR.glob("*.json")
+    )
 
 
 def _validator(registry: Registry, ref: str) -> Draft202012Validator:
@@ -216,8 +244,10 @@ def test_catalogue_json_and_program_records_follow_their_schema(api, catalogue, 
 
 
 def test_status_is_as_of_the_build_date(catalogue):
-    statuses = lambda day: {r["id"]: r["status"] for r in json.loads(api_files(
-        catalogue, urls=URLS, build_date=day)["catalogue.json"])["programs"]}
+    statuses = lambda day: {
+        r["id"]: r["status"]
+        for r in json.loads(api_files(catalogue, urls=URLS, build_date=day)["catalogue.json"])["programs"]
+    }
     now = statuses(BUILD)
     assert sorted(set(now.values())) == ["active", "suspended", "withdrawn"]
     later = statuses(date(2100, 1, 1))
@@ -234,6 +264,7 @@ def test_changes_json_follows_its_schema(api, catalogue, schema_registry):
 
 
 # --- CSV ---------------------------------------------------------------------------------------------
+
 
 def _read_csv(raw: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
@@ -260,8 +291,9 @@ def test_csv_is_utf8_with_bom_and_crlf_and_round_trips(api, catalogue):
 
 def test_csv_cells_that_look_like_formulas_stay_text_and_awkward_text_survives(catalogue):
     hostile = {"ja": '=HYPERLINK("http://evil.example/","見て")', "en": '+1, "quoted",\nsecond line'}
-    changed = with_program(catalogue, "example-national-univ/ds-python-basics", title=hostile,
-                           summary={"ja": "@SUM(A1)", "en": "-2+3"})
+    changed = with_program(
+        catalogue, "example-national-univ/ds-python-basics", title=hostile, summary={"ja": "@SUM(A1)", "en": "-2+3"}
+    )
     changed = with_program(changed, "example-kosen/iot-embedded-systems", summary={"ja": "\t=1", "en": "a=b"})
     raw = api_files(changed, urls=URLS, build_date=BUILD)["catalogue.csv"]
     parsed = _read_csv(raw)
@@ -276,6 +308,7 @@ def test_csv_cells_that_look_like_formulas_stay_text_and_awkward_text_survives(c
 
 
 # --- Atom ----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_a_feed_that_parses(api, catalogue, lang):
@@ -298,9 +331,14 @@ def test_each_language_has_a_feed_that_parses(api, catalogue, lang):
 
 def test_feed_entries_come_from_change_records(catalogue):
     records = [
-        {"program": "example-national-univ/ds-python-basics", "date": "2026-02-01", "kind": "changed",
-         "commit": "0123456789abcdef0123", "summary": "Hours <30> & fee \x01 updated",
-         "url": "https://git.example.org/registry/pull/12"},
+        {
+            "program": "example-national-univ/ds-python-basics",
+            "date": "2026-02-01",
+            "kind": "changed",
+            "commit": "0123456789abcdef0123",
+            "summary": "Hours <30> & fee \x01 updated",
+            "url": "https://git.example.org/registry/pull/12",
+        },
         ProgramChange("example-kosen/iot-embedded-systems", "2026-03-01", "withdrawn"),
         {"program": "example-national-univ/ds-python-basics", "date": "2025-03-14", "kind": "added"},
     ]
@@ -309,8 +347,10 @@ def test_feed_entries_come_from_change_records(catalogue):
     feed = ET.fromstring(atom_feed(catalogue, ordered, urls=URLS, lang="en", build_date=BUILD, limit=2))
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 2 and feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"
-    assert entries[0].findtext(f"{ATOM}title") == "Withdrawn: " + catalogue.programs[
-        "example-kosen/iot-embedded-systems"].title["en"]
+    assert (
+        entries[0].findtext(f"{ATOM}title")
+        == "Withdrawn: " + catalogue.programs["example-kosen/iot-embedded-systems"].title["en"]
+    )
     assert entries[1].findtext(f"{ATOM}summary") == "Hours <30> & fee  updated"
     assert "https://git.example.org/registry/pull/12" in [l.get("href") for l in entries[1].findall(f"{ATOM}link")]
     files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=records)
@@ -319,12 +359,15 @@ def test_feed_entries_come_from_change_records(catalogue):
     assert ja.find(f"{ATOM}entry").findtext(f"{ATOM}title").startswith("取り下げ：")
 
 
-@pytest.mark.parametrize("record, message", [
-    ({"program": "a/b", "date": "2026-01-01", "kind": "renamed"}, "kind must be one of"),
-    ({"program": "a/b", "date": "1 Jan 2026", "kind": "added"}, "date must be YYYY-MM-DD"),
-    ({"program": "b", "date": "2026-01-01", "kind": "added"}, "program must be a program id"),
-    ({"program": "a/b", "date": "2026-01-01", "kind": "added", "summary": {"en": "x"}}, "summary must be a string"),
-])
+@pytest.mark.parametrize(
+    "record, message",
+    [
+        ({"program": "a/b", "date": "2026-01-01", "kind": "renamed"}, "kind must be one of"),
+        ({"program": "a/b", "date": "1 Jan 2026", "kind": "added"}, "date must be YYYY-MM-DD"),
+        ({"program": "b", "date": "2026-01-01", "kind": "added"}, "program must be a program id"),
+        ({"program": "a/b", "date": "2026-01-01", "kind": "added", "summary": {"en": "x"}}, "summary must be a string"),
+    ],
+)
 def test_a_bad_change_record_is_refused_with_a_reason(record, message):
     with pytest.raises(ValueError, match=message):
         sort_changes([record])
@@ -332,13 +375,16 @@ def test_a_bad_change_record_is_refused_with_a_reason(record, message):
 
 def test_git_history_becomes_change_records(catalogue):
     def commit(sha, day, subject):
-        return SimpleNamespace(commit=sha, date=day, subject=subject, pull_request_url=None,
-                               commit_url=f"https://git.example.org/c/{sha}")
+        return SimpleNamespace(
+            commit=sha, date=day, subject=subject, pull_request_url=None, commit_url=f"https://git.example.org/c/{sha}"
+        )
 
     withdrawn = next(p.id for p in catalogue.programs.values() if p.data["approval"]["status"] == "withdrawn")
     log = {
-        "programs/example-national-univ/ds-python-basics.yaml": (commit("c3", "2026-01-02", "Fix typo"),
-                                                                 commit("c1", "2025-03-14", "Add Python basics")),
+        "programs/example-national-univ/ds-python-basics.yaml": (
+            commit("c3", "2026-01-02", "Fix typo"),
+            commit("c1", "2025-03-14", "Add Python basics"),
+        ),
         f"programs/{withdrawn}.yaml": (commit("w2", "2025-12-01", "Withdraw"), commit("w1", "2024-04-01", "Add")),
     }
     history = SimpleNamespace(available=True, of=lambda path: log.get(path, ()))
@@ -347,18 +393,22 @@ def test_git_history_becomes_change_records(catalogue):
     assert changes["example-national-univ/ds-python-basics", "c3"].kind == "changed"
     assert changes[withdrawn, "w2"].kind == "withdrawn" and changes[withdrawn, "w1"].kind == "added"
     untouched = changes["example-kosen/iot-embedded-systems", None]
-    assert (untouched.kind, untouched.date) == ("added", catalogue.programs[untouched.program].data["approval"]["approved_on"])
+    assert (untouched.kind, untouched.date) == (
+        "added",
+        catalogue.programs[untouched.program].data["approval"]["approved_on"],
+    )
     assert changes_from_history(catalogue, SimpleNamespace(available=False)) is None
     assert FEED_LIMIT >= 100
 
 
 # --- the aggregators' page -------------------------------------------------------------------------------
 
+
 def _documented_as(name: str) -> str:
     """How the page names a file: ids become {provider} and {provider}/{slug}."""
     parts = name.split("/")
     if parts[0] == "programs":
-        suffix = parts[2][parts[2].index("."):]
+        suffix = parts[2][parts[2].index(".") :]
         return f"/api/v1/programs/{{provider}}/{{slug}}{suffix}"
     if parts[0] == "providers":
         return "/api/v1/providers/{provider}.jsonld"
@@ -380,14 +430,34 @@ def test_the_aggregators_page_documents_every_file_schema_and_csv_column(catalog
 
 # --- the command line ------------------------------------------------------------------------------------
 
+
 def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
     from mccat.cli.main import main
+
     out = tmp_path / "site"
-    assert main(["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out),
-                 "--site-url", SITE, "--build-date", "2026-01-15"]) == 0
+    assert (
+        main(
+            [
+                "--catalogue",
+                str(REPO / "catalogue"),
+                "export",
+                "--out",
+                str(out),
+                "--site-url",
+                SITE,
+                "--build-date",
+                "2026-01-15",
+            ]
+        )
+        == 0
+    )
     assert (out / "api" / "v1" / "catalogue.csv").is_file()
-    assert main(["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out),
-                 "--site-url", "registry.example.org"]) == 2
+    assert (
+        main(
+            ["--catalogue", str(REPO / "catalogue"), "export", "--out", str(out), "--site-url", "registry.example.org"]
+        )
+        == 2
+    )
     assert "absolute http(s) URL" in capsys.readouterr().err
     broken = tmp_path / "catalogue"
     (broken / "providers").mkdir(parents=True)
@@ -400,13 +470,16 @@ def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
 def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     from mccat.model.history import read_history
     from tests.git_catalogue import CatalogueRepo
+
     repo = CatalogueRepo(tmp_path)
     first = repo.commit("Initial registry")
     python, iot = "example-national-univ/ds-python-basics", "example-kosen/iot-embedded-systems"
     repo.change(repo.program_path(python), lambda d: d["effort"].update(hours=32))
     raised = repo.commit("Raise the hours of Python basics (#12)")
-    repo.change(repo.program_path(iot), lambda d: d["approval"].update(
-        status="withdrawn", note={"ja": "提供終了", "en": "No longer offered"}))
+    repo.change(
+        repo.program_path(iot),
+        lambda d: d["approval"].update(status="withdrawn", note={"ja": "提供終了", "en": "No longer offered"}),
+    )
     withdrawn = repo.commit("Withdraw IoT (#13)")
     catalogue = load_catalogue(repo.root / "catalogue")
     history = read_history(repo.root / "catalogue", "https://git.example.org/registry")
@@ -419,7 +492,10 @@ def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=changes.values())
     record = json.loads(files["changes.json"])
     assert record["source"] == "history"
-    assert [(c["kind"], c.get("commit")) for c in record["changes"][:2]] == [("withdrawn", withdrawn), ("changed", raised)]
+    assert [(c["kind"], c.get("commit")) for c in record["changes"][:2]] == [
+        ("withdrawn", withdrawn),
+        ("changed", raised),
+    ]
     feed = ET.fromstring(files["feed.en.atom"])
     links = [link.get("href") for entry in feed.findall(f"{ATOM}entry") for link in entry.findall(f"{ATOM}link")]
     assert "https://git.example.org/registry/pull/13" in links

@@ -29,8 +29,11 @@ CASES = Path(__file__).parent / "cases"
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file below folder (hidden ones too) and the SHA-256 of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def snapshot_of(files: dict[str, str]) -> dict[str, str]:
@@ -38,11 +41,13 @@ def snapshot_of(files: dict[str, str]) -> dict[str, str]:
 
 
 def repository_state() -> str:
-    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 # --- the staging folder on its own ----------------------------------------------------------------
+
 
 def test_publish_replaces_the_old_site_and_keeps_its_hidden_entries(tmp_path):
     final = tmp_path / "site"
@@ -86,6 +91,7 @@ def test_an_output_path_that_is_not_a_folder_is_refused_before_building(tmp_path
 
 # --- real builds -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A good site, built once; each test checks that a failed build leaves it exactly as it was."""
@@ -107,8 +113,9 @@ def broken_catalogue(tmp_path: Path) -> Path:
     catalogue = tmp_path / "catalogue"
     shutil.copytree(ROOT / "catalogue", catalogue)
     program = next((catalogue / "programs").glob("*/*.yaml"))
-    program.write_text(program.read_text(encoding="utf-8").replace("learning_outcomes:", "learning_outcome:", 1),
-                       encoding="utf-8")
+    program.write_text(
+        program.read_text(encoding="utf-8").replace("learning_outcomes:", "learning_outcome:", 1), encoding="utf-8"
+    )
     return catalogue
 
 
@@ -131,8 +138,9 @@ def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(g
     site, files = good_site
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    build = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)  # its own process group: the other language's build too
+    build = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )  # its own process group: the other language's build too
     staging = site.parent / ".site.partial"
     deadline = time.monotonic() + 60
     while not (staging / "ja" / "programs").exists() and time.monotonic() < deadline:
@@ -152,6 +160,7 @@ def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(g
 
 
 # --- the validator ----------------------------------------------------------------------------------
+
 
 def test_the_validator_never_changes_a_file(tmp_path, monkeypatch):
     root = tmp_path / "catalogue"

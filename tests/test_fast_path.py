@@ -17,12 +17,32 @@ from hypothesis import strategies as st
 from mccat.model.schema import fast_validator, validator
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases/base/programs/example-univ/python-basics.yaml").read_text())
-VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(-1, 100, allow_nan=False),
-                   st.sampled_from(["", "ja", "online", "061", "61", "2026-04-01", "2026/04/01", "https://x.example",
-                                    "http://x.example", "JPY", "jpy", "MCR-2025-003", "x" * 6000]),
-                   st.lists(st.sampled_from(["ja", "ja", "online_quiz", "061", 1]), max_size=3),
-                   st.fixed_dictionaries({"ja": st.sampled_from(["", "テキスト"])}),
-                   st.dictionaries(st.sampled_from(["ja", "en", "fr"]), st.sampled_from(["", "t"]), max_size=3))
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.floats(-1, 100, allow_nan=False),
+    st.sampled_from(
+        [
+            "",
+            "ja",
+            "online",
+            "061",
+            "61",
+            "2026-04-01",
+            "2026/04/01",
+            "https://x.example",
+            "http://x.example",
+            "JPY",
+            "jpy",
+            "MCR-2025-003",
+            "x" * 6000,
+        ]
+    ),
+    st.lists(st.sampled_from(["ja", "ja", "online_quiz", "061", 1]), max_size=3),
+    st.fixed_dictionaries({"ja": st.sampled_from(["", "テキスト"])}),
+    st.dictionaries(st.sampled_from(["ja", "en", "fr"]), st.sampled_from(["", "t"]), max_size=3),
+)
 
 
 def paths(node, prefix=()):

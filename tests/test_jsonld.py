@@ -6,26 +6,36 @@ from __future__ import annotations
 import copy
 import json
 import warnings
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pyshacl
 import pytest
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from mccat import LANGUAGES
+from mccat.model.catalogue import Catalogue
+from mccat.model.vocabulary import vocabularies
+from mccat.publish.jsonld import (
+    SCHEMA_CONTEXT,
+    catalogue_jsonld,
+    for_language,
+    json_for_script,
+    program_jsonld,
+    program_node,
+    provider_jsonld,
+    term_mapping,
+    vocabularies_jsonld,
+)
+from mccat.publish.urls import Urls
+from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
-from mccat import LANGUAGES
-from mccat.publish.urls import Urls
-from mccat.model.catalogue import Catalogue
-from mccat.validation.load import load_catalogue
-from mccat.publish.jsonld import (SCHEMA_CONTEXT, catalogue_jsonld, for_language, json_for_script, program_jsonld,
-                          program_node, provider_jsonld, term_mapping, vocabularies_jsonld)
-from mccat.model.vocabulary import vocabularies
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages
@@ -55,6 +65,7 @@ def expanded(documents) -> dict[str, list]:
 
 # --- the schema.org vocabulary file -------------------------------------------------------
 
+
 def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [] if value is None else [value]
 
@@ -64,8 +75,11 @@ def schema_org() -> dict[str, Any]:
     """Classes with their superclasses, properties with domains and ranges, enumeration members."""
     graph = json.loads(jsonld_loader.vocab_file("schemaorg/schemaorg-current-https.jsonld").read_text("utf-8"))
     nodes = {n["@id"].removeprefix("schema:"): n for n in graph["@graph"] if n["@id"].startswith("schema:")}
-    parents = {name: [p["@id"].removeprefix("schema:") for p in _as_list(n.get("rdfs:subClassOf"))]
-               for name, n in nodes.items() if "rdfs:Class" in _as_list(n.get("@type"))}
+    parents = {
+        name: [p["@id"].removeprefix("schema:") for p in _as_list(n.get("rdfs:subClassOf"))]
+        for name, n in nodes.items()
+        if "rdfs:Class" in _as_list(n.get("@type"))
+    }
 
     def ancestors(name: str) -> set[str]:
         found, todo = {name}, [name]
@@ -76,14 +90,23 @@ def schema_org() -> dict[str, Any]:
                     todo.append(parent)
         return found
 
-    properties = {name: {"domain": {d["@id"].removeprefix("schema:") for d in _as_list(n.get("schema:domainIncludes"))},
-                         "range": {r["@id"].removeprefix("schema:") for r in _as_list(n.get("schema:rangeIncludes"))}}
-                  for name, n in nodes.items() if "rdf:Property" in _as_list(n.get("@type"))}
+    properties = {
+        name: {
+            "domain": {d["@id"].removeprefix("schema:") for d in _as_list(n.get("schema:domainIncludes"))},
+            "range": {r["@id"].removeprefix("schema:") for r in _as_list(n.get("schema:rangeIncludes"))},
+        }
+        for name, n in nodes.items()
+        if "rdf:Property" in _as_list(n.get("@type"))
+    }
     # Text, URL, Date, Number, ...: instances of DataType and their subclasses (as fix_datatype_shapes.py)
     roots = {name for name, n in nodes.items() if "schema:DataType" in _as_list(n.get("@type"))}
     datatypes = {name for name in parents if ancestors(name) & roots}
-    return {"classes": {name: ancestors(name) for name in parents}, "properties": properties,
-            "datatypes": datatypes, "terms": set(nodes)}
+    return {
+        "classes": {name: ancestors(name) for name in parents},
+        "properties": properties,
+        "datatypes": datatypes,
+        "terms": set(nodes),
+    }
 
 
 def walk_nodes(node: Any) -> Iterator[dict]:
@@ -105,6 +128,7 @@ def local(iri: str) -> str:
 
 # --- expansion -------------------------------------------------------------------------------
 
+
 def test_every_key_expands_to_a_schema_org_iri(documents, expanded):
     assert len(documents) == 34 + 11 + 2
     for name, document in documents.items():
@@ -112,7 +136,7 @@ def test_every_key_expands_to_a_schema_org_iri(documents, expanded):
         assert count_properties(result) == count_properties(document), f"{name}: a term was dropped in expansion"
         for node in walk_nodes(result):
             for key in node:
-                assert key.startswith("@") or key.startswith(SCHEMA), f"{name}: {key} is not a schema.org IRI"
+                assert key.startswith(("@", SCHEMA)), f"{name}: {key} is not a schema.org IRI"
             for type_iri in _as_list(node.get("@type")):
                 assert type_iri.startswith(SCHEMA), f"{name}: type {type_iri}"
 
@@ -126,15 +150,25 @@ def test_the_dropped_term_check_can_fail():
 def test_every_type_and_property_exists_in_the_schema_org_vocabulary(expanded):
     vocabulary = schema_org()
     used_types, used_properties = set(), set()
-    for name, result in expanded.items():
+    for _name, result in expanded.items():
         for node in walk_nodes(result):
             used_types |= {local(t) for t in _as_list(node.get("@type"))}
             used_properties |= {local(key) for key in node if not key.startswith("@")}
     assert used_types - set(vocabulary["classes"]) == set()
     assert used_properties - set(vocabulary["properties"]) == set()
     assert {"EducationalOccupationalProgram", "EducationalOccupationalCredential", "Organization"} <= used_types
-    assert {"timeToComplete", "educationalProgramMode", "inLanguage", "numberOfCredits", "offers",
-            "programPrerequisites", "educationalLevel", "teaches", "credentialCategory", "recognizedBy"} <= used_properties
+    assert {
+        "timeToComplete",
+        "educationalProgramMode",
+        "inLanguage",
+        "numberOfCredits",
+        "offers",
+        "programPrerequisites",
+        "educationalLevel",
+        "teaches",
+        "credentialCategory",
+        "recognizedBy",
+    } <= used_properties
 
 
 def test_schema_org_values_that_are_iris_name_real_terms(documents):
@@ -180,6 +214,7 @@ def test_every_property_is_used_on_a_type_of_its_domain_with_a_value_of_its_rang
 
 # --- SHACL -----------------------------------------------------------------------------------
 
+
 def _without_program_bodies(document: dict) -> dict:
     """The catalogue document with each list item cut to its @id (the bodies are the program documents)."""
     document = copy.deepcopy(document)
@@ -196,22 +231,29 @@ def test_every_document_passes_the_schema_org_shapes(documents):
     fixed shapes, the subclass graph as ontology, RDFS inference.
     """
     planted = "urn:test:invalid-program"
-    invalid = {"@context": SCHEMA_CONTEXT, "@id": planted, "@type": "EducationalOccupationalProgram",
-               "provider": "a provider must be a node, not a string"}
-    graph = jsonld_loader.to_graph([_without_program_bodies(d) if name == "catalogue" else d
-                                    for name, d in documents.items()] + [invalid])
+    invalid = {
+        "@context": SCHEMA_CONTEXT,
+        "@id": planted,
+        "@type": "EducationalOccupationalProgram",
+        "provider": "a provider must be a node, not a string",
+    }
+    graph = jsonld_loader.to_graph(
+        [_without_program_bodies(d) if name == "catalogue" else d for name, d in documents.items()] + [invalid]
+    )
     shapes = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-shapes-fixed.shacl"))
     ontology = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-subclasses.shacl"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pyshacl warns about recursive shapes, which schema.org's are
-        conforms, report, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology,
-                                                  inference="rdfs", abort_on_first=False)
+        conforms, report, text = pyshacl.validate(
+            graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", abort_on_first=False
+        )
     assert not conforms
     failing = {report.value(result, SH.focusNode) for result in report.subjects(RDF.type, SH.ValidationResult)}
     assert failing == {rdflib.URIRef(planted)}, text
 
 
 # --- what pages embed --------------------------------------------------------------------------
+
 
 def _tagged(node: Any) -> Iterator[dict]:
     if isinstance(node, dict):
@@ -277,6 +319,7 @@ def test_json_for_script_cannot_end_the_script_element():
 
 
 # --- ids, links and mappings ---------------------------------------------------------------------
+
 
 def test_ids_come_from_the_site_url_and_the_url_scheme(catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]

@@ -10,10 +10,10 @@ import pytest
 from jsonschema import Draft201909Validator
 
 from mccat import LANGUAGES
+from mccat.model.vocabulary import vocabularies
+from mccat.publish.openbadges import program_achievement
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
-from mccat.publish.openbadges import program_achievement
-from mccat.model.vocabulary import vocabularies
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
 
@@ -29,8 +29,11 @@ def catalogue():
 
 @pytest.fixture(scope="module")
 def achievements(catalogue) -> dict[tuple[str, str], dict]:
-    return {(p.id, lang): program_achievement(catalogue, p, urls=URLS, lang=lang)
-            for p in catalogue.programs.values() for lang in LANGUAGES}
+    return {
+        (p.id, lang): program_achievement(catalogue, p, urls=URLS, lang=lang)
+        for p in catalogue.programs.values()
+        for lang in LANGUAGES
+    }
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,9 @@ def achievement_schema() -> Draft201909Validator:
 def test_every_achievement_validates_against_the_1edtech_schema(achievements, achievement_schema):
     assert len(achievements) == 34 * 2
     for key, achievement in achievements.items():
-        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in achievement_schema.iter_errors(achievement)]
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in achievement_schema.iter_errors(achievement)
+        ]
         assert not errors, f"{key}: {errors}"
         assert achievement["achievementType"] == "MicroCredential"
 

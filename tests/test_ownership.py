@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.git_catalogue import CATALOGUE, ROOT, CatalogueRepo
 from mccat.review.ownership import codeowners_text, parse_committee
 from mccat.validation.source import load_yaml
+from tests.git_catalogue import CATALOGUE, ROOT, CatalogueRepo
 
 COMMITTEE = ["chair-account", "Secretary-Account"]
 KOSEN, UNIV = "example-kosen", "example-national-univ"
@@ -47,24 +47,30 @@ def a_program_of(provider: str) -> str:
 
 # ------------------------------------------------------------------ the committee list
 
+
 def test_the_committed_committee_list_is_valid_and_codeowners_is_current(monkeypatch, capsys):
-    accounts, problems = parse_committee((ROOT / "governance/committee.yaml").read_text(encoding="utf-8"),
-                                         "governance/committee.yaml")
+    accounts, problems = parse_committee(
+        (ROOT / "governance/committee.yaml").read_text(encoding="utf-8"), "governance/committee.yaml"
+    )
     assert problems == [] and accounts
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("MCCAT_CATALOGUE", raising=False)
     from mccat.cli.main import main
+
     assert main(["owners", "--check"]) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("text, rule, line", [
-    ("members:\n  - good-one\n  - -bad-\n", "committee.account", 3),
-    ("members:\n  - Same\n  - same\n", "committee.duplicate", 3),
-    ("members: []\n", "committee.empty", 1),
-    ("chair: someone\n", "committee.members", 1),
-    ("members:\n  - ok\nnotes: x\n", "committee.unknown-key", 3),
-    ("members: [unclosed\n", "yaml.syntax", 2),
-])
+@pytest.mark.parametrize(
+    "text, rule, line",
+    [
+        ("members:\n  - good-one\n  - -bad-\n", "committee.account", 3),
+        ("members:\n  - Same\n  - same\n", "committee.duplicate", 3),
+        ("members: []\n", "committee.empty", 1),
+        ("chair: someone\n", "committee.members", 1),
+        ("members:\n  - ok\nnotes: x\n", "committee.unknown-key", 3),
+        ("members: [unclosed\n", "yaml.syntax", 2),
+    ],
+)
 def test_committee_list_problems_name_the_line(text, rule, line):
     _, problems = parse_committee(text, "governance/committee.yaml")
     assert [(p.rule, p.line) for p in problems] == [(rule, line)]
@@ -73,11 +79,12 @@ def test_committee_list_problems_name_the_line(text, rule, line):
 
 def test_owners_refuses_a_broken_committee_list(repo, monkeypatch, capsys):
     repo.write_text("governance/committee.yaml", "members:\n  - not an account\n")
-    status, out, err = repo.mccat(monkeypatch, capsys, "owners")
+    status, _out, err = repo.mccat(monkeypatch, capsys, "owners")
     assert status == 1 and "governance/committee.yaml:2:5: error [committee.account]" in err
 
 
 # ------------------------------------------------------------------ CODEOWNERS
+
 
 def owners_line(text: str, pattern: str) -> list[str]:
     line = next(l for l in text.splitlines() if l.split(" ")[0] == pattern)
@@ -111,6 +118,7 @@ def test_codeowners_of_a_catalogue_at_the_repository_root():
 
 
 # ------------------------------------------------------------------ the check: allowed
+
 
 def test_maintainer_may_change_their_own_programs_and_provider_file(repo, monkeypatch, capsys):
     repo.change(repo.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
@@ -171,6 +179,7 @@ def test_working_tree_is_the_default_head(repo, monkeypatch, capsys):
 
 # ------------------------------------------------------------------ the check: cross-provider
 
+
 def test_maintainer_may_not_change_another_providers_program(repo, monkeypatch, capsys):
     other = a_program_of(UNIV)
     repo.change(repo.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
@@ -178,8 +187,10 @@ def test_maintainer_may_not_change_another_providers_program(repo, monkeypatch, 
     head = repo.commit("cross")
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
     assert status == 1
-    assert (f"DENY catalogue/programs/{other}.yaml: belongs to the provider '{UNIV}', maintained by "
-            f"{', '.join(maintainers(UNIV))}") in out
+    assert (
+        f"DENY catalogue/programs/{other}.yaml: belongs to the provider '{UNIV}', maintained by "
+        f"{', '.join(maintainers(UNIV))}"
+    ) in out
     assert f"ok   catalogue/programs/{a_program_of(KOSEN)}.yaml" in out
     assert "may not change 1 of 2 file(s)" in out
 
@@ -212,15 +223,19 @@ def test_program_of_a_provider_that_does_not_exist(repo, monkeypatch, capsys):
 
 # ------------------------------------------------------------------ the check: committee-only paths
 
-@pytest.mark.parametrize("path, area", [
-    ("schemas/program.schema.json", "the schemas and vocabularies"),
-    ("schemas/vocabularies.schema.json", "the schemas and vocabularies"),
-    ("src/mccat/rules.py", "the catalogue tools"),
-    (".github/workflows/pull-request.yml", "the workflows and repository settings"),
-    ("governance/committee.yaml", "the committee's governance files"),
-    ("docs/en/index.md", "files outside the catalogue"),
-    ("catalogue/README.md", "files that are not catalogue entries"),
-])
+
+@pytest.mark.parametrize(
+    "path, area",
+    [
+        ("schemas/program.schema.json", "the schemas and vocabularies"),
+        ("schemas/vocabularies.schema.json", "the schemas and vocabularies"),
+        ("src/mccat/rules.py", "the catalogue tools"),
+        (".github/workflows/pull-request.yml", "the workflows and repository settings"),
+        ("governance/committee.yaml", "the committee's governance files"),
+        ("docs/en/index.md", "files outside the catalogue"),
+        ("catalogue/README.md", "files that are not catalogue entries"),
+    ],
+)
 def test_committee_only_paths_are_denied_to_maintainers(repo, monkeypatch, capsys, path, area):
     target = repo.path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -249,7 +264,7 @@ def test_a_missing_committee_list_fails_with_a_hint(tmp_path, monkeypatch, capsy
 
 
 def test_unknown_base_is_a_usage_error(repo, monkeypatch, capsys):
-    status, out, err = repo.mccat(monkeypatch, capsys, "check-ownership", "--author", "x", "nope")
+    status, _out, err = repo.mccat(monkeypatch, capsys, "check-ownership", "--author", "x", "nope")
     assert status == 2 and "'nope' is not a commit" in err
 
 
@@ -258,6 +273,7 @@ def test_paths_are_relative_to_the_repository_root_from_a_subfolder(repo, monkey
     head = repo.commit("edit")
     monkeypatch.chdir(repo.root / "catalogue")
     from mccat.cli.main import main
+
     status = main(["--catalogue", ".", "check-ownership", "--author", maintainers(KOSEN)[0], repo.base, head])
     out = capsys.readouterr().out
     assert status == 1 and f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out

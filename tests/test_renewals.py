@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.git_catalogue import CATALOGUE
-from mccat.validation.load import load_catalogue
 from mccat.cli.main import main
+from mccat.validation.load import load_catalogue
+from tests.git_catalogue import CATALOGUE
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +32,11 @@ def test_due_and_expired_programs_are_exactly_the_active_ones_in_the_window(cata
     assert status == 0
     report = json.loads(out)
     expected = sorted(
-        (p.data["approval"]["valid_until"], p.id) for p in catalogue.programs.values()
+        (p.data["approval"]["valid_until"], p.id)
+        for p in catalogue.programs.values()
         if p.data["approval"]["status"] == "active"
-        and date.fromisoformat(p.data["approval"]["valid_until"]) <= today + timedelta(days=30))
+        and date.fromisoformat(p.data["approval"]["valid_until"]) <= today + timedelta(days=30)
+    )
     assert [(r["valid_until"], r["id"]) for r in report["programs"]] == expected
     assert report["expired"] == sum(date.fromisoformat(v) < today for v, _ in expected) > 0
     first = report["programs"][0]
@@ -44,8 +46,11 @@ def test_due_and_expired_programs_are_exactly_the_active_ones_in_the_window(cata
 
 
 def test_markdown_is_bilingual_and_does_not_notify_unless_asked(catalogue, monkeypatch, capsys):
-    end = min(date.fromisoformat(p.data["approval"]["valid_until"]) for p in catalogue.programs.values()
-              if p.data["approval"]["status"] == "active")
+    end = min(
+        date.fromisoformat(p.data["approval"]["valid_until"])
+        for p in catalogue.programs.values()
+        if p.data["approval"]["status"] == "active"
+    )
     today = (end - timedelta(days=5)).isoformat()
     status, out, _ = run(monkeypatch, capsys, "--today", today)
     assert status == 0 and "## 更新期限レポート / Renewal report" in out

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from mccat.validation.load import load_catalogue
-from mccat.validation.rules import INVISIBLE_CHARACTER
 from mccat.model.schema import SCHEMA_FILES, descriptors, load_schema, resolve, validator
 from mccat.model.vocabulary import vocabularies
+from mccat.validation.load import load_catalogue
+from mccat.validation.rules import INVISIBLE_CHARACTER
 
 REPO = Path(__file__).parents[1]
 
@@ -71,8 +71,9 @@ def test_unknown_keys_are_errors_everywhere(kind):
 
 def test_every_vocabulary_term_has_both_labels():
     vocabs = vocabularies()
-    assert {"delivery_mode", "assessment_type", "qa_type", "credential_format", "isced_field",
-            "provider_type"} <= set(vocabs)
+    assert {"delivery_mode", "assessment_type", "qa_type", "credential_format", "isced_field", "provider_type"} <= set(
+        vocabs
+    )
     for vocab in vocabs.values():
         assert vocab.title["ja"] and vocab.title["en"], vocab.name
         assert len(vocab.terms) == len(set(vocab.terms)), vocab.name
@@ -114,7 +115,7 @@ def test_sample_catalogue_exercises_the_spread_the_site_needs():
     catalogue = load_catalogue(REPO / "catalogue")
     programs = list(catalogue.programs.values())
     assert len(catalogue.providers) >= 6 and len(programs) >= 24
-    hours = [p.hours for p in programs]
+    hours = [p.data["effort"]["hours"] for p in programs]
     assert min(hours) <= 12 and max(hours) >= 120
     assert any(p.data.get("fee", {}).get("amount") == 0 for p in programs)
     assert any(p.data.get("fee", {}).get("amount", 0) > 0 for p in programs)

@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 
 from mccat import LANGUAGES
-from mccat.validation.load import load_catalogue
-from mccat.site.formatting import format_hours, localized
-from mccat.site.texts import INTERFACE_TEXT
+from mccat.build.search_index import SearchIndexError, index_site
 from mccat.model.schema import descriptor_label
+from mccat.model.vocabulary import vocabularies
+from mccat.site.formatting import format_hours, localized
 from mccat.site.language import Language
 from mccat.site.pages import SitePages
-from mccat.site.search import (FILTER_DESCRIPTORS, HOURS_BANDS, hours_band,
-                          program_filters, search_page_view)
-from mccat.build.search_index import SearchIndexError, index_site
-from mccat.model.vocabulary import vocabularies
+from mccat.site.search import FILTER_DESCRIPTORS, HOURS_BANDS, hours_band, program_filters, search_page_view
+from mccat.site.texts import INTERFACE_TEXT
+from mccat.validation.load import load_catalogue
 
 from .conftest import run_mkdocs_build
 
@@ -42,9 +41,20 @@ def page_html(lang: str, body: str) -> str:
 
 # --- metadata and the filters --------------------------------------------------------------------
 
+
 def test_hours_bands_put_every_number_in_exactly_one_band():
     assert [hours_band(h) for h in (0.5, 9.99, 10, 29.5, 30, 59, 60, 119.9, 120, 2000)] == [
-        "0-10", "0-10", "10-30", "10-30", "30-60", "30-60", "60-120", "60-120", "120-", "120-"]
+        "0-10",
+        "0-10",
+        "10-30",
+        "10-30",
+        "30-60",
+        "30-60",
+        "60-120",
+        "60-120",
+        "120-",
+        "120-",
+    ]
     assert HOURS_BANDS[0] == 0 and list(HOURS_BANDS) == sorted(HOURS_BANDS)
     assert 60 in HOURS_BANDS  # the minimum of a 履修証明プログラム starts a band of its own
 
@@ -65,10 +75,12 @@ def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(ca
     offered = {(key, option.value) for key, group in groups.items() for option in group.options}
     assert used == offered  # every value some program has, and no value nobody has
     provider_names = [o.label for o in groups["provider"].options]
-    assert set(provider_names) == {localized(p.name, lang).text for p in catalogue.providers.values()
-                                   if catalogue.programs_of(p.id)}
+    assert set(provider_names) == {
+        localized(p.name, lang).text for p in catalogue.providers.values() if catalogue.programs_of(p.id)
+    }
     assert [o.value for o in groups["hours"].options] == sorted(
-        (o.value for o in groups["hours"].options), key=lambda code: int(code.split("-")[0]))
+        (o.value for o in groups["hours"].options), key=lambda code: int(code.split("-")[0])
+    )
     sorts = [option.value for option in view.sorts]
     assert sorts[0] == "" and {"hours-asc", "hours-desc", "newest"} <= set(sorts)
 
@@ -90,7 +102,8 @@ def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue
     by_text = sorted(records, key=lambda pid: dict(records[pid].sort)["hours"])
     by_number = sorted(records, key=lambda pid: catalogue.programs[pid].data["effort"]["hours"])
     assert [catalogue.programs[p].data["effort"]["hours"] for p in by_text] == [
-        catalogue.programs[p].data["effort"]["hours"] for p in by_number]
+        catalogue.programs[p].data["effort"]["hours"] for p in by_number
+    ]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", dict(r.sort)["approved"]) for r in records.values())
 
 
@@ -101,14 +114,15 @@ def test_search_interface_text_exists_in_both_languages():
 
 # --- indexing and its failures -------------------------------------------------------------------
 
+
 def test_index_site_writes_one_bundle_per_language(tmp_path):
     for lang, word in (("ja", "データサイエンス入門"), ("en", "Data science")):
         page = tmp_path / lang / "p" / "index.html"
         page.parent.mkdir(parents=True)
-        page.write_text(page_html(lang, f"<nav>menu</nav><main data-pagefind-body><h1>{word}</h1></main>"),
-                        encoding="utf-8")
-    (tmp_path / "index.html").write_text(page_html("ja", "<p>not indexed: no data-pagefind-body</p>"),
-                                         encoding="utf-8")
+        page.write_text(
+            page_html(lang, f"<nav>menu</nav><main data-pagefind-body><h1>{word}</h1></main>"), encoding="utf-8"
+        )
+    (tmp_path / "index.html").write_text(page_html("ja", "<p>not indexed: no data-pagefind-body</p>"), encoding="utf-8")
     stale = tmp_path / "pagefind" / "ja" / "fragment" / "stale.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
@@ -128,8 +142,9 @@ def test_a_language_without_enough_pages_fails(tmp_path):
             page = tmp_path / lang / name / "index.html"
             page.parent.mkdir(parents=True)
             page.write_text(page_html(lang, body), encoding="utf-8")
-    (tmp_path / "ja" / "a" / "index.html").write_text(page_html("ja", "<div data-pagefind-body><h1>一つ</h1></div>"),
-                                                      encoding="utf-8")
+    (tmp_path / "ja" / "a" / "index.html").write_text(
+        page_html("ja", "<div data-pagefind-body><h1>一つ</h1></div>"), encoding="utf-8"
+    )
     with pytest.raises(SearchIndexError, match=r"ja has 1 pages; every language needs at least 2.*data-pagefind-body"):
         index_site(tmp_path, languages=("ja", "en"), min_pages=2)
     with pytest.raises(SearchIndexError, match=r"could not index the fr pages.*\n.*not able to build an index"):
@@ -149,7 +164,7 @@ def test_a_page_in_another_language_fails(tmp_path):
 
 def test_the_plain_binary_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")
-    with pytest.raises(SearchIndexError, match="not the extended Pagefind binary.*pagefind\\[extended\\]"):
+    with pytest.raises(SearchIndexError, match=r"not the extended Pagefind binary.*pagefind\[extended\]"):
         index_site(tmp_path, languages=("en",))
 
 
@@ -174,9 +189,11 @@ def test_a_failed_index_fails_the_build_with_a_clear_message(tmp_path, monkeypat
 
 # --- what the built site gives Pagefind ----------------------------------------------------------
 
+
 def marked_pages(built_site, lang: str) -> list[Path]:
-    return sorted(p for p in (built_site.root / lang).rglob("*.html")
-                  if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    return sorted(
+        p for p in (built_site.root / lang).rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    )
 
 
 def test_the_build_indexes_each_language_into_its_own_bundle_with_every_marked_page(built_site):
@@ -216,8 +233,9 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
     for pid, program in built_site.catalogue.programs.items():
         tree = built_site.tree(lang, f"programs/{pid}/")
         body = tree.cssselect("[data-pagefind-body]")[0]
-        filters = {tuple(span.get("data-pagefind-filter").split(":", 1))
-                   for span in body.cssselect("[data-pagefind-filter]")}
+        filters = {
+            tuple(span.get("data-pagefind-filter").split(":", 1)) for span in body.cssselect("[data-pagefind-filter]")
+        }
         assert filters == {("kind", "program"), *program_filters(program)}
         meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], lang)
@@ -227,7 +245,8 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
         # boilerplate repeated on every program is not indexed: labels, section headings, the facts grid
         for node in body.cssselect("dt, h2, .mc-facts"):
             assert node.get("data-pagefind-ignore") is not None or [
-                a for a in node.iterancestors() if a.get("data-pagefind-ignore") is not None], node.tag
+                a for a in node.iterancestors() if a.get("data-pagefind-ignore") is not None
+            ], node.tag
         assert not body.cssselect("#conformance, #data")  # the same framework tables and file links everywhere
 
 
@@ -242,8 +261,11 @@ def test_search_page_labels_filters_in_its_language(built_site, lang):
     for group in view.filters:
         fieldset = form.cssselect(f'fieldset[data-filter="{group.key}"]')[0]
         assert fieldset.cssselect("legend")[0].text_content() == group.label
-        shown = [(box.get("name"), box.get("value"), label.text_content().strip())
-                 for label in fieldset.cssselect("label") for box in label.cssselect("input")]
+        shown = [
+            (box.get("name"), box.get("value"), label.text_content().strip())
+            for label in fieldset.cssselect("label")
+            for box in label.cssselect("input")
+        ]
         assert shown == [(group.key, o.value, o.label) for o in group.options]
     assert [o.get("value") for o in form.cssselect("select[name=sort] option")] == [s.value for s in view.sorts]
     assert tree.cssselect('meta[name=robots][content*="noindex"]')
@@ -252,6 +274,7 @@ def test_search_page_labels_filters_in_its_language(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_has_the_header_search_box_leading_to_the_search_page(built_site, lang):
     from urllib.parse import urljoin
+
     pid = sorted(built_site.catalogue.programs)[0]
     for url in ("", "about/", f"programs/{pid}/"):
         tree = built_site.tree(lang, url)

@@ -15,8 +15,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from mccat import LANGUAGES
-from mccat.site.texts import INTERFACE_TEXT
 from mccat.model.vocabulary import vocabularies
+from mccat.site.texts import INTERFACE_TEXT
 
 READY = "form[data-mc-search][data-ready]"
 
@@ -46,8 +46,9 @@ def results(page) -> list[dict]:
         count = page.locator(".mc-search__result").count()
         more.click()
         page.locator(".mc-search__result").nth(count).wait_for()  # no wait_for_function: the site's CSP forbids eval
-    return page.eval_on_selector_all(".mc-search__result", "items => items.map(i => ({url: i.dataset.url, "
-                                     "program: i.dataset.program || null}))")
+    return page.eval_on_selector_all(
+        ".mc-search__result", "items => items.map(i => ({url: i.dataset.url, program: i.dataset.program || null}))"
+    )
 
 
 def programs_found(page) -> set[str]:
@@ -60,6 +61,7 @@ def run(page, url: str) -> list[dict]:
 
 
 # --- queries ------------------------------------------------------------------------------------
+
 
 def test_a_field_name_in_japanese_finds_the_programs_of_that_field(page, site_server, built_site):
     programs = built_site.catalogue.programs
@@ -128,6 +130,7 @@ def test_a_result_adds_its_program_to_the_comparison(page, site_server, built_si
 
 # --- filters, sort and the URL ------------------------------------------------------------------
 
+
 def test_a_filter_narrows_the_results_to_programs_that_have_it(page, site_server, built_site):
     programs = built_site.catalogue.programs
     everything = run(page, search_page(page, site_server, "ja"))  # no words: every program
@@ -142,28 +145,40 @@ def test_a_filter_narrows_the_results_to_programs_that_have_it(page, site_server
     words = run(page, search_page(page, site_server, "ja", q="データ"))
     narrowed = run(page, search_page(page, site_server, "ja", q="データ", mode="online"))
     assert {r["program"] for r in narrowed} == {
-        r["program"] for r in words if r["program"] and programs[r["program"]].data["delivery"]["mode"] == "online"}
+        r["program"] for r in words if r["program"] and programs[r["program"]].data["delivery"]["mode"] == "online"
+    }
     assert len(narrowed) < len(words)
 
 
 def test_values_of_one_filter_add_up_and_filters_combine(page, site_server, built_site):
     programs = built_site.catalogue.programs
-    found = set(p["program"] for p in run(page, search_page(
-        page, site_server, "en", mode=["online", "onsite"], fee="free")))
-    assert found == {pid for pid, p in programs.items() if p.data["delivery"]["mode"] in ("online", "onsite")
-                     and p.data.get("fee", {}).get("amount", -1) == 0}
+    found = {
+        p["program"] for p in run(page, search_page(page, site_server, "en", mode=["online", "onsite"], fee="free"))
+    }
+    assert found == {
+        pid
+        for pid, p in programs.items()
+        if p.data["delivery"]["mode"] in ("online", "onsite") and p.data.get("fee", {}).get("amount", -1) == 0
+    }
     count = page.locator('fieldset[data-filter="mode"] input[value="blended"] ~ [data-count]').inner_text()
-    assert int(count) == sum(1 for p in programs.values()
-                             if p.data["delivery"]["mode"] == "blended" and p.data.get("fee", {}).get("amount", -1) == 0)
+    assert int(count) == sum(
+        1
+        for p in programs.values()
+        if p.data["delivery"]["mode"] == "blended" and p.data.get("fee", {}).get("amount", -1) == 0
+    )
 
 
 def test_sort_by_hours_and_by_newest_approval(page, site_server, built_site):
     programs = built_site.catalogue.programs
-    hours = [programs[r["program"]].data["effort"]["hours"]
-             for r in run(page, search_page(page, site_server, "en", sort="hours-asc"))]
+    hours = [
+        programs[r["program"]].data["effort"]["hours"]
+        for r in run(page, search_page(page, site_server, "en", sort="hours-asc"))
+    ]
     assert len(hours) == len(programs) and hours == sorted(hours)
-    dates = [programs[r["program"]].data["approval"]["approved_on"]
-             for r in run(page, search_page(page, site_server, "en", q="data", sort="newest"))]
+    dates = [
+        programs[r["program"]].data["approval"]["approved_on"]
+        for r in run(page, search_page(page, site_server, "en", q="data", sort="newest"))
+    ]
     assert dates and dates == sorted(dates, reverse=True)
 
 
@@ -197,6 +212,7 @@ def test_a_shared_url_restores_query_filters_and_sort(page, browser, site_server
 
 # --- one index per language ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_page_searches_only_pages_in_its_own_language(page, site_server, built_site, lang):
     other = next(code for code in LANGUAGES if code != lang)
@@ -211,24 +227,35 @@ def test_a_page_searches_only_pages_in_its_own_language(page, site_server, built
     results(page)
     assert [u for u in requested if f"/pagefind/{lang}/pagefind.{lang}_" in u]
     index_files = [urlsplit(u).path for u in requested if re.search(r"/pagefind/[a-z]+/(index|fragment|filter)/", u)]
-    assert index_files and all(f"/pagefind/{lang}/" in path and path.rsplit("/", 1)[1].startswith(f"{lang}_")
-                               for path in index_files)  # never the other language's bundle
+    assert index_files and all(
+        f"/pagefind/{lang}/" in path and path.rsplit("/", 1)[1].startswith(f"{lang}_") for path in index_files
+    )  # never the other language's bundle
 
 
 # --- the header box, no JavaScript, another path ------------------------------------------------
+
 
 def test_the_header_box_lists_results_and_enter_opens_the_search_page(page, site_server, built_site):
     pid = sorted(built_site.catalogue.programs)[0]
     page.goto(f"{site_server}ja/programs/{pid}/")
     page.fill(".mc-searchbox__input", "データ")
     page.wait_for_selector(".mc-searchbox__result")
-    assert all(href.startswith("/ja/") for href in page.eval_on_selector_all(
-        ".mc-searchbox__result a", "links => links.map(a => a.getAttribute('href'))"))
+    assert all(
+        href.startswith("/ja/")
+        for href in page.eval_on_selector_all(
+            ".mc-searchbox__result a", "links => links.map(a => a.getAttribute('href'))"
+        )
+    )
     assert page.locator(".mc-searchbox__all").get_attribute("href").endswith("search/?q=%E3%83%87%E3%83%BC%E3%82%BF")
-    kinds = page.eval_on_selector_all(".mc-searchbox__result", "items => items.map(i => i.dataset.program ? "
-                                      "'program' : i.querySelector('[data-slot=kind]').textContent)")
-    assert "program" in kinds and set(kinds) <= {"program", INTERFACE_TEXT["search.kind.page"]["ja"],
-                                                  INTERFACE_TEXT["search.kind.provider"]["ja"]}
+    kinds = page.eval_on_selector_all(
+        ".mc-searchbox__result",
+        "items => items.map(i => i.dataset.program ? 'program' : i.querySelector('[data-slot=kind]').textContent)",
+    )
+    assert "program" in kinds and set(kinds) <= {
+        "program",
+        INTERFACE_TEXT["search.kind.page"]["ja"],
+        INTERFACE_TEXT["search.kind.provider"]["ja"],
+    }
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.mc-searchbox__result') !== null")
     page.keyboard.press("Escape")
@@ -255,14 +282,15 @@ def test_without_javascript_the_page_says_so(browser, site_server):
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
 def test_search_works_when_the_site_lives_below_a_path(page, built_site):
     """Static hosting often serves a project under /<name>/: nothing may assume the site is at /."""
     server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.root.parent)))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.root.parent))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/{built_site.root.name}/"

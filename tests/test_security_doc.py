@@ -25,5 +25,7 @@ def test_the_limits_it_quotes_are_the_enforced_ones():
     assert f"at most {MAX_FILE_BYTES // 1024} KiB and {MAX_DEPTH} levels deep" in TEXT
     assert f"At most {MAX_PROBLEMS_PER_FILE} problems are listed per file" in TEXT
     assert f"a corpus of {len(CORPUS) + len(SPECIAL)} hostile files" in TEXT.replace("\n", " ")
-    assert (f"{len(TEXT_PAYLOADS)} XSS payloads in every text field and {len(URL_PAYLOADS)} breaking-out URLs"
-            in TEXT.replace("\n", " "))
+    assert (
+        f"{len(TEXT_PAYLOADS)} XSS payloads in every text field and {len(URL_PAYLOADS)} breaking-out URLs"
+        in TEXT.replace("\n", " ")
+    )

@@ -22,9 +22,20 @@ def sample_pages(built_site) -> list[str]:
     program = sorted(built_site.catalogue.programs)[0]
     stacked = next(p.id for p in built_site.catalogue.programs.values() if p.stacks_into)
     field = built_site.catalogue.programs[program].data["fields"][0]
-    return ["", "programs/", f"programs/{program}/", f"programs/{stacked}/", "fields/", f"fields/{field}/",
-            "providers/", f"providers/{program.split('/')[0]}/", "about/", "propose/", "governance/",
-            "descriptors/"]
+    return [
+        "",
+        "programs/",
+        f"programs/{program}/",
+        f"programs/{stacked}/",
+        "fields/",
+        f"fields/{field}/",
+        "providers/",
+        f"providers/{program.split('/')[0]}/",
+        "about/",
+        "propose/",
+        "governance/",
+        "descriptors/",
+    ]
 
 
 @pytest.mark.parametrize(("locale", "expected"), [("en-GB", "en"), ("en-US", "en"), ("ja-JP", "ja"), ("fr-FR", "ja")])
@@ -80,7 +91,7 @@ def test_pages_fit_the_screen(browser, site_server, built_site, lang, width):
         assert not wider, (url, wider)
         assert page.locator("article h1").count() == 1, url
         if SCREENSHOTS:
-            name = (url.strip("/").replace("/", "_") or "home")
+            name = url.strip("/").replace("/", "_") or "home"
             page.screenshot(path=str(Path(SCREENSHOTS) / f"{lang}-{width}-{name}.png"), full_page=True)
     assert not errors
     page.close()

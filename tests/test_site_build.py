@@ -13,16 +13,22 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
-from mccat.site.formatting import format_hours, format_money, localized
-from mccat.site.texts import INTERFACE_TEXT
 from mccat.model.schema import descriptor_index
 from mccat.model.vocabulary import label as vocab_label
+from mccat.site.formatting import format_hours, format_money, localized
+from mccat.site.texts import INTERFACE_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_PROGRAMS = sorted(p.relative_to(ROOT / "catalogue" / "programs").with_suffix("").as_posix()
-                         for p in (ROOT / "catalogue" / "programs").glob("*/*.yaml"))
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))[
-    "site_url"].rstrip("/") + "/"
+SAMPLE_PROGRAMS = sorted(
+    p.relative_to(ROOT / "catalogue" / "programs").with_suffix("").as_posix()
+    for p in (ROOT / "catalogue" / "programs").glob("*/*.yaml")
+)
+SITE_URL = (
+    yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))["site_url"].rstrip(
+        "/"
+    )
+    + "/"
+)
 MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
 
 # Schema properties that are not rows of their own on a program page, and where they show instead.
@@ -30,23 +36,34 @@ SHOWN_ELSEWHERE = {
     "schema_version": "not shown",
     "title": "the h1",
     "summary": "the lead paragraph and <meta name=description>",
-    "delivery": "its fields", "effort": "its fields", "assessment": "its fields",
-    "quality_assurance": "its fields", "level": "its fields", "credential": "its fields",
-    "recognition": "its fields", "stackability": "its fields", "fee": "its fields", "approval": "its fields",
-    "recognition.credits.value": "recognition.credits", "recognition.credits.system": "recognition.credits",
-    "skills.label": "skills", "skills.esco": "skills (as the link)",
+    "delivery": "its fields",
+    "effort": "its fields",
+    "assessment": "its fields",
+    "quality_assurance": "its fields",
+    "level": "its fields",
+    "credential": "its fields",
+    "recognition": "its fields",
+    "stackability": "its fields",
+    "fee": "its fields",
+    "approval": "its fields",
+    "recognition.credits.value": "recognition.credits",
+    "recognition.credits.system": "recognition.credits",
+    "skills.label": "skills",
+    "skills.esco": "skills (as the link)",
     "stackability.stacks_into_external.title": "stackability.stacks_into_external",
     "stackability.stacks_into_external.url": "stackability.stacks_into_external (as the link)",
     "fee.currency": "fee.amount",
-    "offerings.start": "the offerings table", "offerings.end": "the offerings table",
+    "offerings.start": "the offerings table",
+    "offerings.end": "the offerings table",
     "offerings.application_deadline": "the offerings table",
 }
 
 
 def resolve(page_path: str, href: str) -> str:
     """The site path (from the site root) a relative link on a page leads to."""
-    return posixpath.normpath(urljoin("http://site" + page_path, href)[len("http://site"):]) + (
-        "/" if href.endswith("/") else "")
+    return posixpath.normpath(urljoin("http://site" + page_path, href)[len("http://site") :]) + (
+        "/" if href.endswith("/") else ""
+    )
 
 
 def site_file(built_site, site_path: str) -> Path:
@@ -119,8 +136,11 @@ def test_program_page(built_site, program_id, lang):
     assert value("effort.hours") == format_hours(data["effort"]["hours"], lang)
     if data.get("fee"):
         fee = data["fee"]
-        expected = INTERFACE_TEXT["program.free"][lang] if fee["amount"] == 0 else format_money(
-            fee["amount"], fee["currency"], lang)
+        expected = (
+            INTERFACE_TEXT["program.free"][lang]
+            if fee["amount"] == 0
+            else format_money(fee["amount"], fee["currency"], lang)
+        )
         assert value("fee.amount") == expected
     outcomes = [text(li) for li in tree.cssselect('[data-descriptor="learning_outcomes"] li')]
     assert outcomes == [localized(o, lang).text for o in data["learning_outcomes"]]
@@ -128,8 +148,11 @@ def test_program_page(built_site, program_id, lang):
     assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == status
 
     # Links to the provider, fields of study and stacked programs lead to pages that exist.
-    links = {resolve(page_path, a.get("href")) for a in tree.cssselect("article a[href]")
-             if not urlsplit(a.get("href")).scheme}
+    links = {
+        resolve(page_path, a.get("href"))
+        for a in tree.cssselect("article a[href]")
+        if not urlsplit(a.get("href")).scheme
+    }
     expected_links = {f"/{lang}/providers/{program.provider_id}/"}
     expected_links |= {f"/{lang}/fields/{code}/" for code in data["fields"]}
     expected_links |= {f"/{lang}/programs/{target}/" for target in program.stacks_into}
@@ -148,15 +171,16 @@ def test_program_page(built_site, program_id, lang):
 
     # Machine-readable files: the head's JSON-LD alternate and the links on the page.
     jsonld = f"/api/v1/programs/{program_id}.jsonld"
-    assert [resolve(page_path, link.get("href"))
-            for link in tree.cssselect('link[rel="alternate"][type="application/ld+json"]')] == [jsonld]
+    assert [
+        resolve(page_path, link.get("href"))
+        for link in tree.cssselect('link[rel="alternate"][type="application/ld+json"]')
+    ] == [jsonld]
     data_links = {a.get("data-mc"): resolve(page_path, a.get("href")) for a in tree.cssselect('a[data-mc^="data-"]')}
     assert data_links["data-jsonld"] == jsonld
     assert data_links["data-json"] == f"/api/v1/programs/{program_id}.json"
 
     # hreflang alternates name this same page in every language, and x-default the default language.
-    alternates = {link.get("hreflang"): link.get("href")
-                  for link in tree.cssselect('link[rel="alternate"][hreflang]')}
+    alternates = {link.get("hreflang"): link.get("href") for link in tree.cssselect('link[rel="alternate"][hreflang]')}
     assert alternates == {"ja": f"{SITE_URL}ja/{url}", "en": f"{SITE_URL}en/{url}", "x-default": f"{SITE_URL}ja/{url}"}
     assert tree.cssselect('link[rel="canonical"]')[0].get("href") == f"{SITE_URL}{lang}/{url}"
 
@@ -168,8 +192,10 @@ def test_program_page(built_site, program_id, lang):
 
 
 def test_every_generated_page_exists_in_both_languages(built_site):
-    pages = {lang: {p.relative_to(built_site.root / lang).as_posix()
-                    for p in (built_site.root / lang).rglob("index.html")} for lang in LANGUAGES}
+    pages = {
+        lang: {p.relative_to(built_site.root / lang).as_posix() for p in (built_site.root / lang).rglob("index.html")}
+        for lang in LANGUAGES
+    }
     assert pages["ja"] == pages["en"]
     assert len(pages["ja"]) > len(SAMPLE_PROGRAMS)
 
@@ -208,8 +234,11 @@ def test_provider_pages_list_exactly_their_programs(built_site, lang):
         tree = built_site.tree(lang, f"providers/{provider_id}/")
         assert text(tree.cssselect("article h1")[0]) == provider.name[lang]
         assert {item.get("data-program") for item in tree.cssselect("[data-program]")} == {
-            p.id for p in catalogue.programs_of(provider_id)}
-        shown = {row.get("data-descriptor"): text(row.cssselect("dt")[0]) for row in tree.cssselect("[data-descriptor]")}
+            p.id for p in catalogue.programs_of(provider_id)
+        }
+        shown = {
+            row.get("data-descriptor"): text(row.cssselect("dt")[0]) for row in tree.cssselect("[data-descriptor]")
+        }
         assert shown == {name: labels[name] for name in shown}
         assert {"type", "country", "url", "description", "maintainers"} <= set(shown)
 
@@ -244,8 +273,10 @@ def test_descriptor_reference_lists_every_schema_field(built_site, lang):
 
 
 def test_hand_written_pages_exist_in_both_languages(built_site):
-    docs = {lang: sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
-            for lang in LANGUAGES}
+    docs = {
+        lang: sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
+        for lang in LANGUAGES
+    }
     assert docs["ja"] == docs["en"]
     for lang in LANGUAGES:
         for page in docs[lang]:
@@ -264,15 +295,18 @@ def test_program_pages_stay_out_of_the_nav_and_out_of_docs(built_site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
     import lxml.etree
+
     sitemap = lxml.etree.parse(str(built_site.root / lang / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = sitemap.findall("s:url", ns)
-    pages = {p.parent.relative_to(built_site.root / lang).as_posix()
-             for p in (built_site.root / lang).rglob("index.html")}
+    pages = {
+        p.parent.relative_to(built_site.root / lang).as_posix() for p in (built_site.root / lang).rglob("index.html")
+    }
     assert {u.findtext("s:loc", namespaces=ns) for u in urls} == {
-        f"{SITE_URL}{lang}/" + ("" if p == "." else p + "/") for p in pages}
+        f"{SITE_URL}{lang}/" + ("" if p == "." else p + "/") for p in pages
+    }
     for u in urls:
-        path = u.findtext("s:loc", namespaces=ns)[len(SITE_URL) + len(lang) + 1:]
+        path = u.findtext("s:loc", namespaces=ns)[len(SITE_URL) + len(lang) + 1 :]
         alternates = {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
         assert alternates["ja"] == f"{SITE_URL}ja/{path}" and alternates["en"] == f"{SITE_URL}en/{path}"
         assert "x-default" in alternates
@@ -281,6 +315,7 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
 def test_site_root_sends_visitors_to_a_language(built_site):
     import lxml.etree
     import lxml.html
+
     root = lxml.html.fromstring((built_site.root / "index.html").read_text(encoding="utf-8"))
     refresh = root.xpath("//noscript/meta[@http-equiv='refresh']")
     assert refresh and refresh[0].get("content").endswith("url=ja/")  # no JavaScript: Japanese
@@ -298,11 +333,22 @@ def test_no_interface_text_of_the_other_language(built_site, lang):
     """Our interface strings appear only in their own language's pages."""
     other = next(code for code in LANGUAGES if code != lang)
     # Whole phrases only: a single common word ("providers") may well be part of the data.
-    foreign = {texts[other] for texts in INTERFACE_TEXT.values()
-               if texts[other] != texts[lang] and "{" not in texts[other]
-               and (" " in texts[other].strip() if other == "en" else len(texts[other]) > 3)}
-    for url in ("", "programs/", "fields/", "providers/", "descriptors/", f"programs/{SAMPLE_PROGRAMS[0]}/",
-                f"providers/{SAMPLE_PROGRAMS[0].split('/')[0]}/"):
+    foreign = {
+        texts[other]
+        for texts in INTERFACE_TEXT.values()
+        if texts[other] != texts[lang]
+        and "{" not in texts[other]
+        and (" " in texts[other].strip() if other == "en" else len(texts[other]) > 3)
+    }
+    for url in (
+        "",
+        "programs/",
+        "fields/",
+        "providers/",
+        "descriptors/",
+        f"programs/{SAMPLE_PROGRAMS[0]}/",
+        f"providers/{SAMPLE_PROGRAMS[0].split('/')[0]}/",
+    ):
         tree = built_site.tree(lang, url)
         for node in tree.cssselect("[lang], pre, code"):  # text in another language, and code, are data
             if node.get("lang") != lang and node is not tree:

@@ -11,18 +11,17 @@ from pathlib import Path
 import pytest
 
 import mccat.site.texts
-
 from mccat import LANGUAGES
 from mccat.model.catalogue import Catalogue, Program
-from mccat.validation.load import load_catalogue
 from mccat.model.conformance import check_conformance
-from mccat.site.formatting import format_date, format_hours, format_money, format_number, localized
 from mccat.model.history import parse_log, pull_request_number, read_history
-from mccat.site.texts import INTERFACE_TEXT, interface_text
 from mccat.publish.urls import Urls
+from mccat.site.formatting import format_date, format_hours, format_money, format_number, localized
 from mccat.site.frame import SiteInfo
 from mccat.site.pages import SitePages, docs_without_translation
+from mccat.site.texts import INTERFACE_TEXT, interface_text
 from mccat.site.views import PageSpec
+from mccat.validation.load import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,15 +33,22 @@ def catalogue() -> Catalogue:
 
 # --- formatting ---
 
+
 @pytest.mark.parametrize(("lang", "expected"), [("ja", "2026年4月1日"), ("en", "1 April 2026")])
 def test_dates_are_written_the_way_each_language_writes_them(lang, expected):
     assert format_date("2026-04-01", lang) == expected
 
 
-@pytest.mark.parametrize(("amount", "currency", "lang", "expected"), [
-    (30000, "JPY", "ja", "30,000円"), (30000, "JPY", "en", "¥30,000"),
-    (450, "EUR", "en", "€450"), (450.5, "EUR", "en", "€450.50"), (1200, "USD", "ja", "$1,200"),
-])
+@pytest.mark.parametrize(
+    ("amount", "currency", "lang", "expected"),
+    [
+        (30000, "JPY", "ja", "30,000円"),
+        (30000, "JPY", "en", "¥30,000"),
+        (450, "EUR", "en", "€450"),
+        (450.5, "EUR", "en", "€450.50"),
+        (1200, "USD", "ja", "$1,200"),
+    ],
+)
 def test_money(amount, currency, lang, expected):
     assert format_money(amount, currency, lang) == expected
 
@@ -61,6 +67,7 @@ def test_optional_text_in_one_language_falls_back_and_says_so():
 
 # --- conformance ---
 
+
 def _program(catalogue: Catalogue, program_id: str) -> dict:
     return copy.deepcopy(catalogue.programs[program_id].data)
 
@@ -70,8 +77,11 @@ def _result(program: dict, provider: dict, framework: str):
 
 
 def test_conformance_follows_the_fields_that_are_filled_in(catalogue):
-    program_id = next(pid for pid, p in catalogue.programs.items()
-                      if p.data.get("recognition") and p.data.get("offerings") and p.data.get("level"))
+    program_id = next(
+        pid
+        for pid, p in catalogue.programs.items()
+        if p.data.get("recognition") and p.data.get("offerings") and p.data.get("level")
+    )
     program = _program(catalogue, program_id)
     provider = catalogue.providers[catalogue.programs[program_id].provider_id].data
     assert all(r.complete for r in check_conformance(program, provider))
@@ -97,20 +107,26 @@ def test_eu_level_counts_only_when_stated(catalogue):
 
 # --- history ---
 
-@pytest.mark.parametrize(("message", "number"), [
-    ("Merge pull request #123 from someone/branch", 123),
-    ("Add data science program (#45)", 45),
-    ("Fix typo, see #7", 7),
-    ("Raise the fee to 30,000 yen", None),
-    ("Link to https://example.org/#12", None),
-])
+
+@pytest.mark.parametrize(
+    ("message", "number"),
+    [
+        ("Merge pull request #123 from someone/branch", 123),
+        ("Add data science program (#45)", 45),
+        ("Fix typo, see #7", 7),
+        ("Raise the fee to 30,000 yen", None),
+        ("Link to https://example.org/#12", None),
+    ],
+)
 def test_pull_request_named_in_a_commit_message(message, number):
     assert pull_request_number(message) == number
 
 
 def test_parse_log_maps_every_file_to_its_commits_newest_first():
-    output = ("\x1eaaa1111\x1f2026-05-01\x1fMerge pull request #9 from x/y\x00\nprograms/p/a.yaml\x00programs/p/b.yaml\x00"
-              "\x1ebbb2222\x1f2026-04-01\x1fAdd a\x00\nprograms/p/a.yaml\x00")
+    output = (
+        "\x1eaaa1111\x1f2026-05-01\x1fMerge pull request #9 from x/y\x00\nprograms/p/a.yaml\x00programs/p/b.yaml\x00"
+        "\x1ebbb2222\x1f2026-04-01\x1fAdd a\x00\nprograms/p/a.yaml\x00"
+    )
     changes = parse_log(output, "https://github.com/o/r")
     assert [c.commit for c in changes["programs/p/a.yaml"]] == ["aaa1111", "bbb2222"]
     assert changes["programs/p/b.yaml"][0].pull_request_url == "https://github.com/o/r/pull/9"
@@ -158,14 +174,20 @@ def test_every_interface_key_used_exists_and_every_key_is_used():
     texts = Path(mccat.site.texts.__file__).resolve()
     code = [p for p in (ROOT / "src" / "mccat").rglob("*.py") if p.resolve() != texts]
     assert len(code) > 30
-    sources = "\n".join([p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.html")] +
-                        [p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.js")] +
-                        [p.read_text(encoding="utf-8") for p in code])
+    sources = "\n".join(
+        [p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.html")]
+        + [p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.js")]
+        + [p.read_text(encoding="utf-8") for p in code]
+    )
     called = set(re.findall(r"""(?<!lang\.)\bt(?:_in)?\((?:[^()"']*,\s*)?["']([a-z_]+\.[a-z_.]+)["']""", sources))
     assert called and called - set(INTERFACE_TEXT) == set()
     literals = set(re.findall(r"""["']([a-z_]+\.[a-z_.]+)["']""", sources))
-    built = {key for prefix in re.findall(r"""\bt\(f["']([a-z_.]+)\{""", sources)
-             for key in INTERFACE_TEXT if key.startswith(prefix)}  # t(f"program.status_note_{code}")
+    built = {
+        key
+        for prefix in re.findall(r"""\bt\(f["']([a-z_.]+)\{""", sources)
+        for key in INTERFACE_TEXT
+        if key.startswith(prefix)
+    }  # t(f"program.status_note_{code}")
     assert set(INTERFACE_TEXT) - literals - built == set()
 
 
@@ -175,6 +197,7 @@ def test_missing_interface_text_is_a_clear_error():
 
 
 # --- page views ---
+
 
 def test_page_urls_and_untranslated_docs():
     assert PageSpec("programs/index.md", "", "", "programs").url == "programs/"
@@ -206,8 +229,11 @@ def test_program_view_marks_text_in_the_other_language(catalogue):
     original = next(iter(catalogue.programs.values()))
     data = copy.deepcopy(original.data)
     data["audience"] = {"ja": "社会人"}
-    changed = Catalogue(catalogue.root, catalogue.providers, {**catalogue.programs,
-                                                              original.id: Program(original.id, data, original.file)})
+    changed = Catalogue(
+        catalogue.root,
+        catalogue.providers,
+        {**catalogue.programs, original.id: Program(original.id, data, original.file)},
+    )
     view = SitePages(changed, lang="en", today=date.today()).programs.view(changed.programs[original.id])
     row = next(r for s in view.sections for r in s.rows if r.key == "audience")
     assert row.values[0].text == "社会人" and row.values[0].lang == "ja"

@@ -18,7 +18,8 @@ from tests.conftest import ROOT, run_mkdocs_build
 from tests.git_catalogue import CatalogueRepo, programs_with
 
 REPO_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))[
-    "repo_url"].rstrip("/")
+    "repo_url"
+].rstrip("/")
 
 
 def page(site: Path, lang: str, program_id: str):
@@ -26,10 +27,14 @@ def page(site: Path, lang: str, program_id: str):
 
 
 def history(tree) -> list[dict]:
-    return [{"commit": item.get("data-commit"),
-             "pull_request": [a.get("href") for a in item.cssselect('a[data-mc="pull-request"]')],
-             "commit_link": [a.get("href") for a in item.cssselect('a[data-mc="commit"]')]}
-            for item in tree.cssselect(".mc-changes__item")]
+    return [
+        {
+            "commit": item.get("data-commit"),
+            "pull_request": [a.get("href") for a in item.cssselect('a[data-mc="pull-request"]')],
+            "commit_link": [a.get("href") for a in item.cssselect('a[data-mc="commit"]')],
+        }
+        for item in tree.cssselect(".mc-changes__item")
+    ]
 
 
 def text(tree, selector: str) -> str:

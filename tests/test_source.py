@@ -10,7 +10,7 @@ from mccat.validation.source import YamlProblem, parse_yaml
 
 
 def test_values_keep_their_line_and_column():
-    doc = parse_yaml("title:\n  ja: 名称\n  en: Name\nfields:\n  - \"061\"\n", "f.yaml")
+    doc = parse_yaml('title:\n  ja: 名称\n  en: Name\nfields:\n  - "061"\n', "f.yaml")
     assert doc.data == {"title": {"ja": "名称", "en": "Name"}, "fields": ["061"]}
     assert doc.position(("title", "en")) == (3, 7)
     assert doc.position(("fields", 0)) == (5, 5)
@@ -23,22 +23,25 @@ def test_dates_stay_strings_and_numbers_are_numbers():
     assert doc.data == {"a": "2026-04-01", "b": 30, "c": 1.5, "d": True, "e": None, "f": "30"}
 
 
-@pytest.mark.parametrize("text, rule", [
-    ("a: 1\na: 2\n", "yaml.duplicate-key"),
-    ("a: &x 1\n", "yaml.anchor"),
-    ("a: *x\n", "yaml.alias"),
-    ("a: !!binary aGk=\n", "yaml.tag"),
-    ("a: !!set {x}\n", "yaml.tag"),
-    ("a: !!python/name:os.system\n", "yaml.tag"),
-    ("a: 1\n---\nb: 2\n", "yaml.multiple-documents"),
-    ("", "yaml.empty"),
-    ("~\n", "yaml.empty"),
-    ("a: [1, 2\n", "yaml.syntax"),
-    ("a: .inf\n", "yaml.not-a-number"),
-    ("? [a, b]\n: 1\n", "yaml.complex-key"),
-    ("a: " + "[" * 64 + "]" * 64 + "\n", "yaml.too-deep"),
-    ("a: \x1b[31m\n", "yaml.control-character"),
-])
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("a: 1\na: 2\n", "yaml.duplicate-key"),
+        ("a: &x 1\n", "yaml.anchor"),
+        ("a: *x\n", "yaml.alias"),
+        ("a: !!binary aGk=\n", "yaml.tag"),
+        ("a: !!set {x}\n", "yaml.tag"),
+        ("a: !!python/name:os.system\n", "yaml.tag"),
+        ("a: 1\n---\nb: 2\n", "yaml.multiple-documents"),
+        ("", "yaml.empty"),
+        ("~\n", "yaml.empty"),
+        ("a: [1, 2\n", "yaml.syntax"),
+        ("a: .inf\n", "yaml.not-a-number"),
+        ("? [a, b]\n: 1\n", "yaml.complex-key"),
+        ("a: " + "[" * 64 + "]" * 64 + "\n", "yaml.too-deep"),
+        ("a: \x1b[31m\n", "yaml.control-character"),
+    ],
+)
 def test_refused(text, rule):
     with pytest.raises(YamlProblem) as info:
         parse_yaml(text, "f.yaml")
@@ -47,8 +50,9 @@ def test_refused(text, rule):
 
 
 def test_alias_bomb_is_refused_at_once():
-    bomb = "a: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
-                                         for i in range(20))
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+    )
     with pytest.raises(YamlProblem) as info:
         parse_yaml(bomb, "f.yaml")
     assert info.value.problem.rule == "yaml.anchor"

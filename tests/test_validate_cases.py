@@ -72,13 +72,45 @@ def test_every_rule_is_covered_by_a_case():
             if "] " in line and " [" in line:
                 reported.add(line.split(" [", 1)[1].split("]", 1)[0])
     core = Path(__file__).parents[1] / "src/mccat/validation"
-    source = "\n".join((core / name).read_text(encoding="utf-8")
-                       for name in ("source.py", "validate.py", "rules.py", "schema_messages.py"))
+    source = "\n".join(
+        (core / name).read_text(encoding="utf-8")
+        for name in ("source.py", "validate.py", "rules.py", "schema_messages.py")
+    )
     import re
-    rules = set(re.findall(r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility|url)\.[a-z-]+)"', source))
-    rules |= {f"schema.{k}" for k in ("required", "additionalProperties", "type", "enum", "const", "pattern",
-                                      "minLength", "minItems", "uniqueItems", "minimum", "maximum")}
-    missing = sorted(rules - reported - {"file.missing", "file.unreadable", "file.symlink", "file.not-a-file",
-                                          "file.too-large", "yaml.complex-key", "date.future-approval",
-                                          "file.too-many-problems"})
+
+    rules = set(
+        re.findall(
+            r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility|url)\.[a-z-]+)"', source
+        )
+    )
+    rules |= {
+        f"schema.{k}"
+        for k in (
+            "required",
+            "additionalProperties",
+            "type",
+            "enum",
+            "const",
+            "pattern",
+            "minLength",
+            "minItems",
+            "uniqueItems",
+            "minimum",
+            "maximum",
+        )
+    }
+    missing = sorted(
+        rules
+        - reported
+        - {
+            "file.missing",
+            "file.unreadable",
+            "file.symlink",
+            "file.not-a-file",
+            "file.too-large",
+            "yaml.complex-key",
+            "date.future-approval",
+            "file.too-many-problems",
+        }
+    )
     assert not missing, f"rules without a case folder: {missing}"

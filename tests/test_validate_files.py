@@ -49,6 +49,7 @@ def test_missing_path_is_reported(catalogue):
 def test_validator_never_modifies_files(catalogue):
     def fingerprint():
         return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(catalogue.rglob("*")) if p.is_file()}
+
     before = fingerprint()
     shutil.copytree(CASES / "invalid/yaml-duplicate-key/catalogue", catalogue, dirs_exist_ok=True)
     before = fingerprint()
@@ -59,6 +60,7 @@ def test_validator_never_modifies_files(catalogue):
 def test_parallel_and_serial_agree(tmp_path):
     """Large catalogues are checked in worker processes; the report must not change."""
     from mccat.authoring.synth import write_synthetic_catalogue
+
     root = tmp_path / "synthetic"
     write_synthetic_catalogue(root, programs=450, providers=5, seed=7)
     bad = root / "programs/synthetic-provider-000/program-00000.yaml"

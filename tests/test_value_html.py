@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from mccat.site.language import Language
 from mccat.site.texts import interface_text
-from mccat.site.views import Cell, Row, Value
 from mccat.site.value_html import ValueHTML
+from mccat.site.views import Cell, Row, Value
 
-HOSTILE = '<script>alert("x")</script> & \'quoted\''
+HOSTILE = "<script>alert(\"x\")</script> & 'quoted'"
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;"
 
 
@@ -30,16 +30,20 @@ def test_text_and_links_are_escaped_and_internal_links_lead_from_the_page():
 
 def test_text_in_the_other_language_is_marked_and_said():
     note = interface_text("program.in_other_language", "ja")
-    assert html("ja").value(Value("Data", lang="en"), url=from_page) == \
-        f'<span lang="en">Data</span> <span class="mc-aside">{note}</span>'
+    assert (
+        html("ja").value(Value("Data", lang="en"), url=from_page)
+        == f'<span lang="en">Data</span> <span class="mc-aside">{note}</span>'
+    )
 
 
 def test_rows_in_each_layout_and_a_descriptor_not_stated():
     values = (Value("A"), Value("B<"))
     separator = interface_text("list.separator", "en")
     assert html().values(Row("k", "K", values, "list"), url=from_page) == "<ul><li>A</li><li>B&lt;</li></ul>"
-    assert html().values(Row("k", "K", values, "block"), url=from_page) == \
-        '<p class="mc-block">A</p><p class="mc-block">B&lt;</p>'
+    assert (
+        html().values(Row("k", "K", values, "block"), url=from_page)
+        == '<p class="mc-block">A</p><p class="mc-block">B&lt;</p>'
+    )
     assert html().values(Row("k", "K", values), url=from_page) == f"A{separator}B&lt;"
     missing = interface_text("program.not_stated", "en")
     assert html().values(Row("k", "K", ()), url=from_page) == f'<span class="mc-missing">{missing}</span>'
@@ -52,8 +56,10 @@ def test_comparison_cells_mute_past_offerings_and_list_only_several_values():
     one = Cell("offerings", (Value("2025-04", muted=True),), layout="list")
     assert html().cell(one, url=from_page) == '<span class="mc-aside">2025-04</span>'
     several = Cell("offerings", (Value("a", href="programs/x/"), Value("b", lang="ja")), layout="list")
-    assert html().cell(several, url=from_page) == \
-        '<ul class="mc-compare-values"><li><a href="../../programs/x/">a</a></li><li><span lang="ja">b</span></li></ul>'
+    assert (
+        html().cell(several, url=from_page)
+        == '<ul class="mc-compare-values"><li><a href="../../programs/x/">a</a></li><li><span lang="ja">b</span></li></ul>'
+    )
     assert "mc-missing" in html().cell(Cell("fee", ()), url=from_page)
 
 
@@ -62,7 +68,9 @@ def test_conformance_table_escapes_names_and_lists_what_is_missing():
 
     frameworks = [
         ConformanceView("eu", HOSTILE, 9, 9, True, (), (ElementView("Title", "present", "Stated"),)),
-        ConformanceView("au", "AU", 12, 14, False, ("Hours", "Fee <b>"), (ElementView("Fee <b>", "missing", "Not stated"),)),
+        ConformanceView(
+            "au", "AU", 12, 14, False, ("Hours", "Fee <b>"), (ElementView("Fee <b>", "missing", "Not stated"),)
+        ),
     ]
     table = html().conformance(frameworks)
     separator = interface_text("list.separator", "en")

@@ -42,11 +42,16 @@ def steps(workflow: dict):
 
 
 def test_there_are_the_four_workflows():
-    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "pull-request-comment.yml", "publish.yml",
-                                           "renewals.yml"}
+    assert {p.name for p in WORKFLOWS} == {
+        "pull-request.yml",
+        "pull-request-comment.yml",
+        "publish.yml",
+        "renewals.yml",
+    }
 
 
 # ------------------------------------------------------------------ linters
+
 
 def actionlint_runner() -> list[str]:
     if not (ACTIONLINT / "node_modules" / "@tktco" / "node-actionlint").is_dir() or not shutil.which("node"):
@@ -58,8 +63,14 @@ def actionlint_runner() -> list[str]:
 
 
 def actionlint(paths: list[Path]) -> list[dict]:
-    result = subprocess.run(actionlint_runner() + [str(p) for p in paths], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120, check=False)
+    result = subprocess.run(
+        actionlint_runner() + [str(p) for p in paths],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
 
@@ -70,16 +81,18 @@ def test_workflows_pass_actionlint():
 
 def test_actionlint_does_catch_mistakes(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    needs: [missing]\n"
-                   "    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n", encoding="utf-8")
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    needs: [missing]\n"
+        "    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
     kinds = {finding["kind"] for finding in actionlint([bad])}
     assert {"job-needs", "expression"} <= kinds
 
 
 def check_jsonschema(schema: str, paths: list[Path]) -> subprocess.CompletedProcess:
     command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema", schema]
-    return subprocess.run(command + [str(p) for p in paths], capture_output=True, text=True, timeout=120,
-                          check=False)
+    return subprocess.run(command + [str(p) for p in paths], capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_workflows_match_the_github_workflow_schema():
@@ -99,6 +112,7 @@ def test_issue_form_matches_the_github_issue_forms_schema():
 
 
 # ------------------------------------------------------------------ security
+
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_permissions_are_empty_at_the_top_and_explicit_per_job(path):
@@ -183,8 +197,9 @@ def test_comment_workflow_listens_to_the_checks_and_downloads_their_artifact():
     checks = load(ROOT / ".github/workflows/pull-request.yml")
     comment = load(ROOT / ".github/workflows/pull-request-comment.yml")
     assert comment["on"]["workflow_run"]["workflows"] == [checks["name"]]
-    uploaded = {s["with"]["name"] for _, _, s in steps(checks) if s.get("uses", "").startswith(
-        "actions/upload-artifact@")}
+    uploaded = {
+        s["with"]["name"] for _, _, s in steps(checks) if s.get("uses", "").startswith("actions/upload-artifact@")
+    }
     downloaded = [s for _, _, s in steps(comment) if s.get("uses", "").startswith("actions/download-artifact@")]
     assert downloaded and {s["with"]["name"] for s in downloaded} <= uploaded
     assert all(s["with"]["run-id"] == "${{ github.event.workflow_run.id }}" for s in downloaded)
@@ -214,8 +229,10 @@ def test_renewal_report_is_scheduled_and_only_the_issue_job_may_write():
 
 # ------------------------------------------------------------------ issue form and templates
 
+
 def test_issue_form_is_current(monkeypatch, capsys):
     from mccat.cli.main import main
+
     monkeypatch.chdir(ROOT)
     assert main(["issue-form", "--check"]) == 0, capsys.readouterr().out
 
@@ -229,10 +246,10 @@ def test_issue_form_asks_for_every_field_a_provider_must_give():
     for d in descriptors("program"):
         required = d.required and required_above.get(d.path[:-1], False)
         required_above[d.path] = required
-        if d.path[0] in COMMITTEE_FIELDS or resolve(d.node, root).get("type") == "object" and "$ref" not in d.node:
+        if d.path[0] in COMMITTEE_FIELDS or (resolve(d.node, root).get("type") == "object" and "$ref" not in d.node):
             continue
         base = "-".join(d.path).replace("_", "-")
-        asked = [q for q in questions if q == base or q.startswith(f"{base}-") and q[len(base) + 1:] in ("ja", "en")]
+        asked = [q for q in questions if q == base or (q.startswith(f"{base}-") and q[len(base) + 1 :] in ("ja", "en"))]
         covered_by_parent = any("-".join(d.path[:i]).replace("_", "-") in questions for i in range(1, len(d.path)))
         if not asked and not covered_by_parent:
             missing.append(d.name)

@@ -37,8 +37,16 @@ import yaml
 from mccat import LANGUAGES
 from mccat.validation.validate import validate
 from tests.conftest import run_mkdocs_build
-from tests.hostile.xss import (PROGRAM, PROVIDER, TEXT_PAYLOADS, URL_PAYLOADS, XssCatalogue, refused_values,
-                               set_path, write_xss_catalogue)
+from tests.hostile.xss import (
+    PROGRAM,
+    PROVIDER,
+    TEXT_PAYLOADS,
+    URL_PAYLOADS,
+    XssCatalogue,
+    refused_values,
+    set_path,
+    write_xss_catalogue,
+)
 
 CASES = Path(__file__).parent / "cases"
 BUILD_DATE = date(2026, 1, 15)
@@ -57,7 +65,7 @@ def xss_site(tmp_path_factory) -> tuple[Path, XssCatalogue]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -73,6 +81,7 @@ def xss_server(xss_site):
 
 # --- stopped by the validator -----------------------------------------------------------------------
 
+
 def test_the_validator_refuses_payloads_in_identifiers_codes_dates_and_urls(tmp_path, monkeypatch):
     """Every value in refused_values(), one per file over a valid catalogue: each file gets an error."""
     root = tmp_path / "catalogue"
@@ -81,8 +90,11 @@ def test_the_validator_refuses_payloads_in_identifiers_codes_dates_and_urls(tmp_
 
     def write(kind: str, data: dict) -> str:
         number = len(files) + len(controls)
-        file = (root / "programs/example-univ" / f"refused-{number:04d}.yaml" if kind == "program"
-                else root / "providers" / f"refused-{number:04d}.yaml")
+        file = (
+            root / "programs/example-univ" / f"refused-{number:04d}.yaml"
+            if kind == "program"
+            else root / "providers" / f"refused-{number:04d}.yaml"
+        )
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
         return file.relative_to(tmp_path).as_posix()
 
@@ -123,6 +135,7 @@ def test_payload_file_names_are_refused(tmp_path, monkeypatch):
 
 # --- the built pages, parsed ------------------------------------------------------------------------
 
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -149,7 +162,7 @@ def test_no_built_page_carries_an_injected_element_or_script(xss_site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_program_pages_show_each_payload_as_text_exactly_once_escaped(xss_site, lang):
     site, catalogue = xss_site
-    for number, program_id in enumerate(catalogue.programs):
+    for _number, program_id in enumerate(catalogue.programs):
         data = yaml.safe_load((catalogue.root / "programs" / f"{program_id}.yaml").read_text(encoding="utf-8"))
         tree = lxml.html.fromstring((site / lang / "programs" / program_id / "index.html").read_bytes())
         title, summary = data["title"][lang], data["summary"][lang]
@@ -184,6 +197,7 @@ def test_every_payload_lands_on_the_site(xss_site):
 
 # --- in the browser ---------------------------------------------------------------------------------
 
+
 class Watch:
     """Dialogs, injected elements and sentinel calls, over every page a test opens (one tab, reused)."""
 
@@ -198,8 +212,9 @@ class Watch:
         self.injected: list[tuple[str, str]] = []
         self.pages = 0
         self.page = self.context.new_page()
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(f"{self.page.url}: {dialog.message}"),
-                                               dialog.dismiss()))
+        self.page.on(
+            "dialog", lambda dialog: (self.dialogs.append(f"{self.page.url}: {dialog.message}"), dialog.dismiss())
+        )
         self.page.on("pageerror", lambda error: self.errors.append(f"{self.page.url}: {error}"))
 
     def open(self, url: str):
@@ -210,8 +225,12 @@ class Watch:
     def check(self, page, url: str) -> None:
         page.wait_for_timeout(20)  # autofocus and image errors fire just after load
         self.executions += [(url, marker) for marker in page.evaluate("window.__xss")]
-        self.injected += [(url, marker) for marker in page.eval_on_selector_all(
-            "[data-xss]", "els => els.map(e => e.tagName + ' ' + e.getAttribute('data-xss'))")]
+        self.injected += [
+            (url, marker)
+            for marker in page.eval_on_selector_all(
+                "[data-xss]", "els => els.map(e => e.tagName + ' ' + e.getAttribute('data-xss'))"
+            )
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -228,30 +247,40 @@ def test_every_page_in_the_browser(xss_site, xss_server, watch):
         watch.check(watch.open(url), url)
     assert watch.pages == len(html_pages(site))
     assert not watch.dialogs and not watch.executions and not watch.injected, (
-        watch.dialogs[:5], watch.executions[:5], watch.injected[:5])
+        watch.dialogs[:5],
+        watch.executions[:5],
+        watch.injected[:5],
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_compare_tool_with_the_payload_programs_chosen(xss_site, xss_server, watch, lang):
     _, catalogue = xss_site
     for start in range(0, len(catalogue.programs), 4):
-        chosen = catalogue.programs[start:start + 4]
+        chosen = catalogue.programs[start : start + 4]
         url = f"{xss_server}{lang}/compare/?p={','.join(chosen)}"
         page = watch.open(url)
-        page.wait_for_function(f"document.querySelectorAll('[data-mc=\"compare-table\"] th[data-program]').length"
-                               f" === {len(chosen)}")
-        page.wait_for_function("!document.querySelector('[data-mc=\"compare-messages\"]').textContent.includes("
-                               "document.querySelector('[data-mc=\"compare-tool\"]').dataset.textLoading)")
+        page.wait_for_function(
+            f"document.querySelectorAll('[data-mc=\"compare-table\"] th[data-program]').length === {len(chosen)}"
+        )
+        page.wait_for_function(
+            "!document.querySelector('[data-mc=\"compare-messages\"]').textContent.includes("
+            "document.querySelector('[data-mc=\"compare-tool\"]').dataset.textLoading)"
+        )
         cells = page.eval_on_selector_all('[data-mc="compare-table"] td', "cells => cells.length")
         assert cells > 20 * len(chosen)
-        shown = page.eval_on_selector_all('[data-mc="compare-table"] th[data-program] a',
-                                          "links => links.map(a => a.textContent)")
+        shown = page.eval_on_selector_all(
+            '[data-mc="compare-table"] th[data-program] a', "links => links.map(a => a.textContent)"
+        )
         for program_id, text in zip(chosen, shown):
             data = yaml.safe_load((catalogue.root / "programs" / f"{program_id}.yaml").read_text(encoding="utf-8"))
             assert data["title"][lang] in text  # the title shown as text, whole
         watch.check(page, url)
     assert not watch.dialogs and not watch.executions and not watch.injected, (
-        watch.dialogs[:5], watch.executions[:5], watch.injected[:5])
+        watch.dialogs[:5],
+        watch.executions[:5],
+        watch.injected[:5],
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -276,17 +305,24 @@ def test_search_results_for_the_payloads(xss_site, xss_server, watch, lang):
     watch.check(page, f"{lang} header search box")
     assert found > len(queries) * 2, "the queries must find the payload programs"
     assert not watch.dialogs and not watch.executions and not watch.injected, (
-        watch.dialogs[:5], watch.executions[:5], watch.injected[:5])
+        watch.dialogs[:5],
+        watch.executions[:5],
+        watch.injected[:5],
+    )
 
 
 def test_report(xss_site, watch):
     """Payloads per field and executions seen (run last in this module; -s shows the table)."""
     _, catalogue = xss_site
-    print(f"\nXSS payloads per field ({len(TEXT_PAYLOADS)} text payloads, {len(URL_PAYLOADS)} URL payloads; "
-          f"both languages):")
+    print(
+        f"\nXSS payloads per field ({len(TEXT_PAYLOADS)} text payloads, {len(URL_PAYLOADS)} URL payloads; "
+        f"both languages):"
+    )
     for key, names in sorted(catalogue.placed.items()):
         print(f"  {key}: {len(set(names))} payloads, {len(names)} placements")
-    print(f"pages opened in the browser: {watch.pages}; dialogs: {len(watch.dialogs)}; "
-          f"sentinel calls: {len(watch.executions)}; injected elements: {len(watch.injected)}")
+    print(
+        f"pages opened in the browser: {watch.pages}; dialogs: {len(watch.dialogs)}; "
+        f"sentinel calls: {len(watch.executions)}; injected elements: {len(watch.injected)}"
+    )
     assert watch.pages > 0
     assert not watch.dialogs and not watch.executions and not watch.injected

@@ -36,7 +36,7 @@ def recorded_digest(svg: str) -> str | None:
     """The source digest an SVG was rendered from (the comment render() writes), or None."""
     marker = "<!-- mermaid source sha256: "
     start = svg.find(marker)
-    return svg[start + len(marker):svg.index(" ", start + len(marker))] if start >= 0 else None
+    return svg[start + len(marker) : svg.index(" ", start + len(marker))] if start >= 0 else None
 
 
 def render(page, source: Path) -> str:
@@ -51,9 +51,13 @@ def render(page, source: Path) -> str:
              const holder = document.createElement("div");
              holder.innerHTML = svg;
              return new XMLSerializer().serializeToString(holder.firstElementChild);
-           }""", [source.name.split(".")[0], text, FONT])
+           }""",
+        [source.name.split(".")[0], text, FONT],
+    )
     head, _, rest = svg.partition(">")
-    comment = f"<!-- mermaid source sha256: {source_digest(text)} (docs/diagrams/{source.name}; tools/mermaid/render.py) -->"
+    comment = (
+        f"<!-- mermaid source sha256: {source_digest(text)} (docs/diagrams/{source.name}; tools/mermaid/render.py) -->"
+    )
     return f"{head}>{comment}{rest}\n"
 
 
@@ -62,6 +66,7 @@ def main() -> int:
         print("Mermaid is not installed: run `npm ci --prefix tools/mermaid`", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()

@@ -19,12 +19,18 @@ FORM_FILE = ".github/ISSUE_TEMPLATE/program-proposal.yml"
 COMMITTEE_FIELDS = {"schema_version", "approval"}
 # Lists of records asked for as one text box, with how to write each line.
 LINE_FORMATS = {
-    "skills": ("1行に1つ：日本語 / English / ESCOのURI（任意）",
-               "One per line: Japanese / English / ESCO URI (optional)"),
-    "offerings": ("1行に1回：開始日 終了日 申込締切（YYYY-MM-DD、終了日と締切は任意）",
-                  "One run per line: start end deadline (YYYY-MM-DD; end and deadline optional)"),
-    "stackability.stacks_into_external": ("1行に1つ：日本語名 / English title / https://…",
-                                          "One per line: Japanese title / English title / https://…"),
+    "skills": (
+        "1行に1つ：日本語 / English / ESCOのURI（任意）",
+        "One per line: Japanese / English / ESCO URI (optional)",
+    ),
+    "offerings": (
+        "1行に1回：開始日 終了日 申込締切（YYYY-MM-DD、終了日と締切は任意）",
+        "One run per line: start end deadline (YYYY-MM-DD; end and deadline optional)",
+    ),
+    "stackability.stacks_into_external": (
+        "1行に1つ：日本語名 / English title / https://…",
+        "One per line: Japanese title / English title / https://…",
+    ),
 }
 INTRO = (
     "**マイクロクレデンシャル・プログラムの登録申請** — gitを使わずに申請できます。"
@@ -59,10 +65,14 @@ def _description(d: Descriptor, extra: tuple[str, str] | None = None) -> str:
     return f"{ja}\n{en}"
 
 
-def _element(kind: str, element_id: str, label: str, description: str, required: bool,
-             **attributes: Any) -> dict[str, Any]:
-    element: dict[str, Any] = {"type": kind, "id": element_id,
-                               "attributes": {"label": label, "description": description, **attributes}}
+def _element(
+    kind: str, element_id: str, label: str, description: str, required: bool, **attributes: Any
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": kind,
+        "id": element_id,
+        "attributes": {"label": label, "description": description, **attributes},
+    }
     if required:
         element["validations"] = {"required": True}
     return element
@@ -88,19 +98,45 @@ def form_fields() -> list[dict[str, Any]]:
         if text:
             for lang, suffix in (("ja", ("（日本語）", " (Japanese)")), ("en", ("（英語）", " (English)"))):
                 box = "input" if d.path[-1] in ("title", "name", "label") else "textarea"
-                elements.append(_element(box, f"{element_id}-{lang}", _label(d, suffix), _description(d),
-                                         required and text == "text_both"))
+                elements.append(
+                    _element(
+                        box,
+                        f"{element_id}-{lang}",
+                        _label(d, suffix),
+                        _description(d),
+                        required and text == "text_both",
+                    )
+                )
         elif node.get("type") == "array" and _text_kind(items):
             for lang, suffix in (("ja", ("（日本語）", " (Japanese)")), ("en", ("（英語）", " (English)"))):
-                elements.append(_element("textarea", f"{element_id}-{lang}", _label(d, suffix),
-                                         _description(d, ("1行に1項目。", "One per line.")), required))
+                elements.append(
+                    _element(
+                        "textarea",
+                        f"{element_id}-{lang}",
+                        _label(d, suffix),
+                        _description(d, ("1行に1項目。", "One per line.")),
+                        required,
+                    )
+                )
         elif vocabulary:
             options = [f"{t.label['ja']} / {t.label['en']} ({t.code})" for t in vocabs[vocabulary].terms.values()]
-            elements.append(_element("dropdown", element_id, _label(d), _description(d), required,
-                                     options=options, multiple=node.get("type") == "array"))
+            elements.append(
+                _element(
+                    "dropdown",
+                    element_id,
+                    _label(d),
+                    _description(d),
+                    required,
+                    options=options,
+                    multiple=node.get("type") == "array",
+                )
+            )
         elif node.get("type") == "boolean":
-            elements.append(_element("dropdown", element_id, _label(d), _description(d), required,
-                                     options=["はい / Yes", "いいえ / No"]))
+            elements.append(
+                _element(
+                    "dropdown", element_id, _label(d), _description(d), required, options=["はい / Yes", "いいえ / No"]
+                )
+            )
         elif node.get("type") == "object":
             continue  # its fields follow as their own questions
         elif node.get("type") == "array":
@@ -118,24 +154,41 @@ def issue_form_text() -> str:
     form = {
         "name": "プログラムの登録申請 / Program proposal",
         "description": "新しいプログラムの登録や変更を申請する（gitは不要） / "
-                       "Propose a new or changed program without using git",
+        "Propose a new or changed program without using git",
         "title": "[申請 / Proposal] ",
         "labels": ["proposal"],
         "body": [
             {"type": "markdown", "attributes": {"value": INTRO}},
-            _element("input", "program-slug", "プログラムID（スラッグ） / Program id (slug)",
-                     "英小文字・数字・ハイフン。公開URLの一部になります。\n"
-                     "Lowercase letters, digits and hyphens; it becomes part of the public URL.",
-                     True, placeholder="data-science-basics"),
+            _element(
+                "input",
+                "program-slug",
+                "プログラムID（スラッグ） / Program id (slug)",
+                "英小文字・数字・ハイフン。公開URLの一部になります。\n"
+                "Lowercase letters, digits and hyphens; it becomes part of the public URL.",
+                True,
+                placeholder="data-science-basics",
+            ),
             *form_fields(),
-            {"type": "checkboxes", "id": "authority", "attributes": {
-                "label": "確認 / Confirmation",
-                "options": [{"label": "私はこの提供機関を代表して申請する権限があります。 / "
-                                      "I am authorised to act for this provider.", "required": True}]}},
+            {
+                "type": "checkboxes",
+                "id": "authority",
+                "attributes": {
+                    "label": "確認 / Confirmation",
+                    "options": [
+                        {
+                            "label": "私はこの提供機関を代表して申請する権限があります。 / "
+                            "I am authorised to act for this provider.",
+                            "required": True,
+                        }
+                    ],
+                },
+            },
         ],
     }
-    header = ("# Generated by `mccat issue-form` from schemas/program.schema.json and the vocabularies.\n"
-              "# Do not edit by hand: change the schema, run `mccat issue-form`, commit.\n")
+    header = (
+        "# Generated by `mccat issue-form` from schemas/program.schema.json and the vocabularies.\n"
+        "# Do not edit by hand: change the schema, run `mccat issue-form`, commit.\n"
+    )
     return header + yaml.dump(form, Dumper=_FormDumper, allow_unicode=True, sort_keys=False, width=1000)
 
 

@@ -21,9 +21,11 @@ def _is_text(node: dict) -> bool:
 def _comment_block(prop: dict, indent: str, required: bool, root: dict) -> list[str]:
     texts = help_text(prop)
     flag = "required / 必須" if required else "optional / 任意"
-    lines = [f"{indent}# {texts['title']['en']} / {texts['title']['ja']} ({flag})",
-             f"{indent}#   {texts['description']['en']}",
-             f"{indent}#   {texts['description']['ja']}"]
+    lines = [
+        f"{indent}# {texts['title']['en']} / {texts['title']['ja']} ({flag})",
+        f"{indent}#   {texts['description']['en']}",
+        f"{indent}#   {texts['description']['ja']}",
+    ]
     target = resolve(prop, root)
     items = resolve(target.get("items", {}), root) if target.get("type") == "array" else target
     example = (prop.get("examples") or [None])[0]
@@ -63,7 +65,7 @@ def _object_lines(node: dict, indent: str, root: dict) -> list[str]:
         lines += _comment_block(prop, indent, name in required, root)
         body = _value_lines(name, prop, indent, root)
         if name not in required:
-            body = [f"{indent}# {line[len(indent):]}" for line in body]
+            body = [f"{indent}# {line[len(indent) :]}" for line in body]
         lines += body
     return lines
 
@@ -73,13 +75,15 @@ def scaffold(kind: str, provider: str | None = None) -> str:
     root = load_schema(kind)
     relative = "../../../" if kind == "program" else "../../"
     texts = help_text(root)
-    lines = [SCHEMA_LINE.format(relative=relative, kind=kind),
-             f"# {texts['title']['en']} / {texts['title']['ja']}",
-             f"# {texts['description']['en']}",
-             f"# {texts['description']['ja']}",
-             "# Fill in every empty value, uncomment the optional fields you need, then run `mccat validate`.",
-             "# 空欄をすべて記入し、必要な任意項目のコメントを外してから `mccat validate` を実行してください。",
-             ""]
+    lines = [
+        SCHEMA_LINE.format(relative=relative, kind=kind),
+        f"# {texts['title']['en']} / {texts['title']['ja']}",
+        f"# {texts['description']['en']}",
+        f"# {texts['description']['ja']}",
+        "# Fill in every empty value, uncomment the optional fields you need, then run `mccat validate`.",
+        "# 空欄をすべて記入し、必要な任意項目のコメントを外してから `mccat validate` を実行してください。",
+        "",
+    ]
     body = _object_lines(root, "", root)
     if provider:
         body = [f"provider: {provider}" if line.startswith("provider:") else line for line in body]

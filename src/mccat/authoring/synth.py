@@ -8,26 +8,47 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from mccat.model.vocabulary import vocabularies
 
 TOPICS = [
-    ("データ分析", "data analysis"), ("機械学習", "machine learning"), ("情報セキュリティ", "information security"),
-    ("介護技術", "care techniques"), ("観光ホスピタリティ", "tourism hospitality"), ("会計", "accounting"),
-    ("プロジェクトマネジメント", "project management"), ("スマート農業", "smart agriculture"),
-    ("再生可能エネルギー", "renewable energy"), ("日本語教育", "Japanese language teaching"),
-    ("建築BIM", "building information modelling"), ("物流管理", "logistics management"),
-    ("デジタルマーケティング", "digital marketing"), ("統計学", "statistics"), ("公衆衛生", "public health"),
-    ("ロボット制御", "robot control"), ("知的財産法", "intellectual property law"), ("森林管理", "forest management"),
+    ("データ分析", "data analysis"),
+    ("機械学習", "machine learning"),
+    ("情報セキュリティ", "information security"),
+    ("介護技術", "care techniques"),
+    ("観光ホスピタリティ", "tourism hospitality"),
+    ("会計", "accounting"),
+    ("プロジェクトマネジメント", "project management"),
+    ("スマート農業", "smart agriculture"),
+    ("再生可能エネルギー", "renewable energy"),
+    ("日本語教育", "Japanese language teaching"),
+    ("建築BIM", "building information modelling"),
+    ("物流管理", "logistics management"),
+    ("デジタルマーケティング", "digital marketing"),
+    ("統計学", "statistics"),
+    ("公衆衛生", "public health"),
+    ("ロボット制御", "robot control"),
+    ("知的財産法", "intellectual property law"),
+    ("森林管理", "forest management"),
 ]
 LEVELS = [("入門", "Introduction to"), ("実践", "Applied"), ("応用", "Advanced"), ("基礎", "Foundations of")]
-VERBS = [("を説明できる", "Explain"), ("を実践できる", "Apply"), ("を評価できる", "Evaluate"),
-         ("を設計できる", "Design"), ("を分析できる", "Analyse")]
-ASPECTS = [("基本概念", "the core concepts of"), ("主要な手法", "the main methods of"),
-           ("現場での課題", "workplace problems in"), ("倫理的な論点", "the ethical issues of"),
-           ("最新の動向", "recent developments in")]
+VERBS = [
+    ("を説明できる", "Explain"),
+    ("を実践できる", "Apply"),
+    ("を評価できる", "Evaluate"),
+    ("を設計できる", "Design"),
+    ("を分析できる", "Analyse"),
+]
+ASPECTS = [
+    ("基本概念", "the core concepts of"),
+    ("主要な手法", "the main methods of"),
+    ("現場での課題", "workplace problems in"),
+    ("倫理的な論点", "the ethical issues of"),
+    ("最新の動向", "recent developments in"),
+]
 
 
 def _bi(ja: str, en: str) -> dict[str, str]:
@@ -43,10 +64,13 @@ def _provider(index: int, rng: random.Random) -> tuple[str, dict]:
         "type": types[index % len(types)],
         "country": "JP",
         "url": f"https://example.org/providers/{index:03d}/",
-        "description": _bi("ベンチマーク用に生成された架空の提供機関です。",
-                           "A fictional provider generated for benchmarks."),
-        "quality_assurance": _bi("内部の教育課程委員会が毎年審査します。",
-                                 "An internal curriculum committee reviews every program each year."),
+        "description": _bi(
+            "ベンチマーク用に生成された架空の提供機関です。", "A fictional provider generated for benchmarks."
+        ),
+        "quality_assurance": _bi(
+            "内部の教育課程委員会が毎年審査します。",
+            "An internal curriculum committee reviews every program each year.",
+        ),
         "maintainers": [f"synth-maintainer-{index:03d}"],
         "example": True,
     }
@@ -62,20 +86,20 @@ def _program(index: int, pid: str, rng: random.Random, stack_target: str | None)
     start = date(2026, 4, 1) + timedelta(days=rng.randrange(0, 200))
     outcomes = [
         _bi(f"{topic_ja}の{aspect_ja}{verb_ja}。", f"{verb_en} {aspect_en} {topic_en}.")
-        for (aspect_ja, aspect_en), (verb_ja, verb_en) in zip(rng.sample(ASPECTS, 3), rng.sample(VERBS, 3))
+        for (aspect_ja, aspect_en), (verb_ja, verb_en) in zip(rng.sample(ASPECTS, 3), rng.sample(VERBS, 3), strict=True)
     ]
-    program = {
+    program: dict[str, Any] = {
         "schema_version": 1,
         "title": _bi(f"{topic_ja}{level_ja} {index}", f"{level_en} {topic_en.capitalize()} {index}"),
-        "summary": _bi(f"{topic_ja}の{level_ja}を{hours}時間で学びます。",
-                       f"{level_en} {topic_en} in {hours} hours."),
+        "summary": _bi(f"{topic_ja}の{level_ja}を{hours}時間で学びます。", f"{level_en} {topic_en} in {hours} hours."),
         "provider": pid,
         "url": f"https://example.org/{pid}/programs/{index}",
         "description": _bi(
             f"このプログラムでは{topic_ja}の{level_ja}的な内容を、講義と演習を組み合わせて学びます。"
             "修了時には実務で使える成果物を作成します。",
             f"This program covers {topic_en} at the {level_en.lower()} level through lectures and exercises. "
-            "Learners finish with a piece of work they can use on the job."),
+            "Learners finish with a piece of work they can use on the job.",
+        ),
         "learning_outcomes": outcomes,
         "audience": _bi("社会人・学生", "Working adults and students"),
         "fields": rng.sample(v["isced_field"].codes, rng.choice([1, 1, 2])),
@@ -83,18 +107,28 @@ def _program(index: int, pid: str, rng: random.Random, stack_target: str | None)
         "languages": ["ja"] if index % 5 else ["ja", "en"],
         "delivery": {"mode": mode, "pace": v["pace"].codes[index % 2]},
         "effort": {"hours": hours, "weeks": max(1, min(52, hours // 5))},
-        "assessment": {"types": rng.sample(v["assessment_type"].codes, 2),
-                       "identity_verification": v["identity_verification"].codes[index % 4]},
+        "assessment": {
+            "types": rng.sample(v["assessment_type"].codes, 2),
+            "identity_verification": v["identity_verification"].codes[index % 4],
+        },
         "quality_assurance": {"types": rng.sample(v["qa_type"].codes, 2)},
         "level": {"eqf": 3 + index % 5},
         "credential": {"formats": rng.sample(v["credential_format"].codes, 2)},
         "stackability": {"stackable": stack_target is not None},
         "fee": {"amount": 0 if index % 4 == 0 else 5000 * (1 + index % 20), "currency": "JPY"},
-        "offerings": [{"start": start.isoformat(), "end": (start + timedelta(weeks=8)).isoformat(),
-                       "application_deadline": (start - timedelta(days=14)).isoformat()}],
-        "approval": {"status": "active" if index % 50 else "suspended", "approved_on": approved.isoformat(),
-                     "valid_until": (approved + timedelta(days=3 * 365)).isoformat(),
-                     "decision": f"MCR-{approved.year}-{index % 10000}"},
+        "offerings": [
+            {
+                "start": start.isoformat(),
+                "end": (start + timedelta(weeks=8)).isoformat(),
+                "application_deadline": (start - timedelta(days=14)).isoformat(),
+            }
+        ],
+        "approval": {
+            "status": "active" if index % 50 else "suspended",
+            "approved_on": approved.isoformat(),
+            "valid_until": (approved + timedelta(days=3 * 365)).isoformat(),
+            "decision": f"MCR-{approved.year}-{index % 10000}",
+        },
     }
     if mode != "online":
         program["delivery"]["location"] = _bi("東京都千代田区", "Chiyoda, Tokyo")
@@ -122,8 +156,11 @@ def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed:
         # Every tenth program of a provider is a capstone the next nine stack into.
         group_head = i - (i // providers % 10) * providers
         target = f"{pid}/program-{group_head:05d}" if group_head != i else None
-        _write(out / "programs" / pid / f"program-{i:05d}.yaml", _program(i, pid, rng, target),
-               "../../../schemas/program.schema.json")
+        _write(
+            out / "programs" / pid / f"program-{i:05d}.yaml",
+            _program(i, pid, rng, target),
+            "../../../schemas/program.schema.json",
+        )
     return providers + programs
 
 

@@ -37,5 +37,6 @@ class SharedFragments:
         elif self._check and render() != rendered:
             raise FragmentDependsOnPage(
                 f"the shared frame part '{key}' differs between two pages of the same kind and depth: it must not "
-                "show anything of the page (its title, URL or content); render it per page instead")
+                "show anything of the page (its title, URL or content); render it per page instead"
+            )
         return rendered

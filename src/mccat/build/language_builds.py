@@ -25,7 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 CHILD_MARKER = "MCCAT_LANGUAGE_BUILD"  # set in builds started by another build
 BUILD_DATE = "MCCAT_BUILD_DATE"  # YYYY-MM-DD: the date statuses are computed for (default: today)
@@ -43,7 +43,7 @@ def is_child_build() -> bool:
 class LanguageBuild:
     lang: str
     process: subprocess.Popen
-    log: tempfile._TemporaryFileWrapper
+    log: IO[bytes]  # the child's output, read once it has ended
     shared: Path  # the file the validated catalogue goes into, in a folder of its own
 
     def share(self, data: Any) -> None:
@@ -101,18 +101,34 @@ def shared_data() -> Any | None:
     return pickle.loads(Path(path).read_bytes())  # written by our parent, in a folder only we can read
 
 
-def start_language_build(lang: str, config_file: Path, site_root: Path, *, strict: bool, build_date: str,
-                         catalogue: Path, preview: bool = False) -> LanguageBuild:
+def start_language_build(
+    lang: str,
+    config_file: Path,
+    site_root: Path,
+    *,
+    strict: bool,
+    build_date: str,
+    catalogue: Path,
+    preview: bool = False,
+) -> LanguageBuild:
     """Start `mkdocs build` for another language's config, writing into the same site root."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
-               "--site-dir", str(site_root)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file), "--site-dir", str(site_root)]
     if strict:
         command.append("--strict")
     shared = Path(tempfile.mkdtemp(prefix="mccat-shared-")) / "catalogue.pickle"
-    env = dict(os.environ, **{CHILD_MARKER: "1", BUILD_DATE: build_date, CATALOGUE: str(catalogue),
-                              SHARED_DATA: str(shared), PREVIEW: "1" if preview else ""})
+    env = dict(
+        os.environ,
+        **{
+            CHILD_MARKER: "1",
+            BUILD_DATE: build_date,
+            CATALOGUE: str(catalogue),
+            SHARED_DATA: str(shared),
+            PREVIEW: "1" if preview else "",
+        },
+    )
     # A file, not a pipe: a pipe nobody reads until the end would fill up and stall the child.
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               stdin=subprocess.PIPE)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - LanguageBuild closes it once the child has ended
+    process = subprocess.Popen(
+        command, cwd=config_file.parent, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.PIPE
+    )
     return LanguageBuild(lang, process, log, shared)

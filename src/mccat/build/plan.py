@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mccat import LANGUAGES
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
+from mccat.publish.urls import Urls
 
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
 
@@ -46,6 +47,7 @@ class BuildPlan:
     config_dir: Path  # the repository root, where both configs live
     catalogue_root: Path
     today: date  # the date statuses such as "expired" are computed for
+    urls: Urls  # from site_url
 
     @property
     def other_languages(self) -> tuple[str, ...]:
@@ -80,15 +82,18 @@ class BuildPlan:
         return self.config_dir / LANGUAGE_CONFIGS[lang]
 
 
-def plan_build(*, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool,
-               site_url: str | None) -> BuildPlan:
+def plan_build(
+    *, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool, site_url: str | None
+) -> BuildPlan:
     """The plan for a build of `lang` (the config's theme.language); PlanError if it cannot be built."""
     if lang not in LANGUAGES:
         raise PlanError(f"theme.language is '{lang}'; the catalogue site is built in {', '.join(LANGUAGES)}")
     if not use_directory_urls:
         raise PlanError("use_directory_urls must stay true: catalogue URLs (/ja/programs/<id>/) are public")
-    if not site_url:
-        raise PlanError("site_url is not set: the catalogue's machine-readable files need the site's address")
+    try:
+        urls = Urls(site_url or "")
+    except ValueError as error:
+        raise PlanError(f"{error}: the catalogue's pages and files need the site's public address") from None
     config_dir = Path(config_file).resolve().parent
     started = not is_child_build()
     try:
@@ -104,4 +109,5 @@ def plan_build(*, lang: str, config_file: str, serving: bool, dirty: bool, use_d
         config_dir=config_dir,
         catalogue_root=Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve(),
         today=today,
+        urls=urls,
     )

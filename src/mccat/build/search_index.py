@@ -22,9 +22,10 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
@@ -49,8 +50,7 @@ class IndexReport:
     @property
     def summary(self) -> str:
         counts = ", ".join(f"{lang} {count}" for lang, count in self.pages.items())
-        return (f"Search index: {counts} pages in {self.seconds:.1f} s, "
-                f"{self.bytes / 1_000_000:.1f} MB in {BUNDLE_DIR}/")
+        return f"Search index: {counts} pages in {self.seconds:.1f} s, {self.bytes / 1_000_000:.1f} MB in {BUNDLE_DIR}/"
 
 
 def pagefind_executable() -> Path:
@@ -65,7 +65,8 @@ def pagefind_executable() -> Path:
     if "extended" not in executable.name:
         raise SearchIndexError(
             f"{executable} is not the extended Pagefind binary; the plain one cannot segment Japanese text. "
-            "Install it (pip install 'pagefind[extended]') and unset PAGEFIND_BINARY_PATH.")
+            "Install it (pip install 'pagefind[extended]') and unset PAGEFIND_BINARY_PATH."
+        )
     return executable
 
 
@@ -91,15 +92,26 @@ class LanguageIndex:
         bundle = bundle_path(self._site_root, self.lang)
         if bundle.exists():
             shutil.rmtree(bundle)  # fragment file names are content hashes: old ones would pile up
-        command = [str(self._executable), "--site", str(self._site_root), "--glob", f"{self.lang}/**/*.html",
-                   "--output-path", str(bundle), "--quiet", "--root-selector", ROOT_SELECTOR]
+        command = [
+            str(self._executable),
+            "--site",
+            str(self._site_root),
+            "--glob",
+            f"{self.lang}/**/*.html",
+            "--output-path",
+            str(bundle),
+            "--quiet",
+            "--root-selector",
+            ROOT_SELECTOR,
+        ]
         for selector in EXCLUDE_SELECTORS:
             command += ["--exclude-selectors", selector]
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish() or stop()
         self._started = time.monotonic()
         try:
-            self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT,
-                                             stdin=subprocess.DEVNULL)
+            self._process = subprocess.Popen(
+                command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
         except OSError as error:
             self.stop()
             raise SearchIndexError(f"Pagefind ({self._executable}) could not start: {error.strerror}") from None
@@ -111,8 +123,9 @@ class LanguageIndex:
             status = self._process.wait(timeout=INDEX_TIMEOUT)
         except subprocess.TimeoutExpired:
             self.stop()
-            raise SearchIndexError(f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s") \
-                from None
+            raise SearchIndexError(
+                f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s"
+            ) from None
         seconds = time.monotonic() - self._started
         self._log.seek(0)
         printed = self._log.read().decode("utf-8", errors="replace")
@@ -120,8 +133,9 @@ class LanguageIndex:
         if status != 0:
             lines = dict.fromkeys(line.strip() for line in printed.splitlines())  # it repeats itself
             output = "\n".join(line for line in lines if line)
-            raise SearchIndexError(f"Pagefind could not index the {self.lang} pages (exit {status}):\n"
-                                   f"{output[-2000:] or '(no output)'}")
+            raise SearchIndexError(
+                f"Pagefind could not index the {self.lang} pages (exit {status}):\n{output[-2000:] or '(no output)'}"
+            )
         return check_index(self._site_root, self.lang, min_pages=min_pages, seconds=seconds)
 
     def stop(self) -> None:
@@ -147,19 +161,25 @@ def check_index(site_root: Path, lang: str, *, min_pages: int = 0, seconds: floa
         raise SearchIndexError(
             f"The search index is incomplete ({lang} has {count} pages; every language needs at least "
             f"{min_pages}, one per program). Program pages must keep data-pagefind-body "
-            "(overrides/mc/program.html) and <html lang>.")
+            "(overrides/mc/program.html) and <html lang>."
+        )
     foreign = sorted(set(entry) - {lang})
     if foreign:
         raise SearchIndexError(
             f"Pagefind found pages in {', '.join(foreign)} among the {lang} pages: a page with "
-            f"data-pagefind-body lacks <html lang=\"{lang}\">.")
+            f'data-pagefind-body lacks <html lang="{lang}">.'
+        )
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     return IndexReport(bundle.parent, {lang: count}, seconds, size)
 
 
 def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:
-    return IndexReport(reports[0].bundle, {lang: n for r in reports for lang, n in r.pages.items()},
-                       max(r.seconds for r in reports), sum(r.bytes for r in reports))
+    return IndexReport(
+        reports[0].bundle,
+        {lang: n for r in reports for lang, n in r.pages.items()},
+        max(r.seconds for r in reports),
+        sum(r.bytes for r in reports),
+    )
 
 
 def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0) -> IndexReport:

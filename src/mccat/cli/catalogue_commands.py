@@ -40,8 +40,9 @@ def run_new(args: argparse.Namespace) -> int:
     else:
         provider, _, slug = args.id.partition("/")
         if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
-            raise UsageError(f"'{args.id}' is not a valid program id: write provider/slug, "
-                             "lowercase letters, digits and hyphens")
+            raise UsageError(
+                f"'{args.id}' is not a valid program id: write provider/slug, lowercase letters, digits and hyphens"
+            )
         target = args.catalogue / "programs" / provider / f"{slug}.yaml"
         text = scaffold("program", provider)
     if args.stdout:

@@ -17,8 +17,12 @@ from mccat.validation.report import REPORTERS
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mccat", description="Micro-credential catalogue tools.")
-    parser.add_argument("--catalogue", type=Path, default=default_catalogue(),
-                        help="catalogue folder (default: ./catalogue or $MCCAT_CATALOGUE)")
+    parser.add_argument(
+        "--catalogue",
+        type=Path,
+        default=default_catalogue(),
+        help="catalogue folder (default: ./catalogue or $MCCAT_CATALOGUE)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check catalogue files against the schemas and rules")

@@ -14,16 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from mccat.authoring.issue_form import issue_form_text
-from mccat.validation.load import load_catalogue
-from mccat.review.diff import diff_revisions
-from mccat.review.diff import load_snapshot
-from mccat.review.ownership import check_ownership, render_ownership
-from mccat.review.ownership import codeowners_text, maintainers_of, parse_committee
-from mccat.review.renewals import renewals_due, render_renewals_json, render_renewals_markdown
-from mccat.validation.problems import CatalogueError
-from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.cli.usage import UsageError, require_catalogue
+from mccat.review.diff import diff_revisions, load_snapshot
+from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.review.git_revisions import GitError, repo_root
+from mccat.review.ownership import check_ownership, codeowners_text, maintainers_of, parse_committee, render_ownership
+from mccat.review.renewals import render_renewals_json, render_renewals_markdown, renewals_due
+from mccat.validation.load import load_catalogue
+from mccat.validation.problems import CatalogueError
 
 
 def _prefix(catalogue: Path, root: Path) -> str:
@@ -52,8 +50,10 @@ def _write_generated(target: Path, text: str, check: bool, command: str) -> int:
 
 def _print_problems(problems) -> None:
     for p in problems:
-        print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}" + (f"\n    hint: {p.hint}" if p.hint
-                                                                                else ""), file=sys.stderr)
+        print(
+            f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}" + (f"\n    hint: {p.hint}" if p.hint else ""),
+            file=sys.stderr,
+        )
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -83,8 +83,14 @@ def run_owners(args: argparse.Namespace) -> int:
 def run_check_ownership(args: argparse.Namespace) -> int:
     try:
         repo = repo_root(Path.cwd())
-        result = check_ownership(repo, _prefix(args.catalogue, repo), args.author.lstrip("@"), args.base, args.head,
-                                 committee_file=args.committee)
+        result = check_ownership(
+            repo,
+            _prefix(args.catalogue, repo),
+            args.author.lstrip("@"),
+            args.base,
+            args.head,
+            committee_file=args.committee,
+        )
     except GitError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(render_ownership(result))
@@ -127,8 +133,11 @@ def _days(text: str) -> int:
 def add_review_commands(sub) -> None:
     """Register the review workflow's subcommands on the main parser's subparsers."""
     p = sub.add_parser("diff", help="what changed in the catalogue between two git revisions, field by field")
-    p.add_argument("base", help="the revision to compare with (e.g. origin/main); the diff starts where HEAD "
-                                "branched from it, like `git diff BASE...HEAD`")
+    p.add_argument(
+        "base",
+        help="the revision to compare with (e.g. origin/main); the diff starts where HEAD "
+        "branched from it, like `git diff BASE...HEAD`",
+    )
     p.add_argument("head", nargs="?", help="the revision with the changes (default: the working tree)")
     p.add_argument("--format", choices=sorted(DIFF_RENDERERS), default="text")
     p.add_argument("--lang", choices=["ja", "en"], default="en", help="language of field names and labels")
@@ -144,8 +153,11 @@ def add_review_commands(sub) -> None:
     p.add_argument("--author", required=True, help="the GitHub account that opened the pull request")
     p.add_argument("base", help="the target branch's revision")
     p.add_argument("head", nargs="?", help="the pull request's revision (default: the working tree)")
-    p.add_argument("--committee", default="governance/committee.yaml",
-                   help="the committee list, relative to the repository root (read at BASE)")
+    p.add_argument(
+        "--committee",
+        default="governance/committee.yaml",
+        help="the committee list, relative to the repository root (read at BASE)",
+    )
     p.set_defaults(run=run_check_ownership)
 
     p = sub.add_parser("renewals", help="active programs whose approval ends within N days or has ended")

@@ -64,7 +64,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
     ),
     Framework(
         "au",
-        {"ja": "オーストラリア国家マイクロクレデンシャル枠組み", "en": "Australia's National Microcredentials Framework"},
+        {
+            "ja": "オーストラリア国家マイクロクレデンシャル枠組み",
+            "en": "Australia's National Microcredentials Framework",
+        },
         "https://www.education.gov.au/higher-education-publications/resources/national-microcredentials-framework",
         (
             Element("title", ("program:title",)),
@@ -85,8 +88,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
     ),
     Framework(
         "jp",
-        {"ja": "マイクロクレデンシャル・フレームワーク1.0（JV-Campus・JMOOC）",
-         "en": "Japan Micro-credential Framework 1.0 (JV-Campus/JMOOC)"},
+        {
+            "ja": "マイクロクレデンシャル・フレームワーク1.0（JV-Campus・JMOOC）",
+            "en": "Japan Micro-credential Framework 1.0 (JV-Campus/JMOOC)",
+        },
         "JV-Campus/JMOOC Joint WG, Micro-credential Framework 1.0 (April 2024)",
         (
             Element("title", ("program:title",)),

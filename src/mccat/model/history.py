@@ -75,8 +75,9 @@ def normalise_repo_url(repo_url: str | None) -> str | None:
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", check=False)
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+    )
 
 
 def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
@@ -90,8 +91,19 @@ def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
     shallow, prefix = (probe.stdout.splitlines() + ["", ""])[:2]
     if shallow.strip() == "true":
         return History(reason="the repository is a shallow clone; fetch the full history (fetch-depth: 0)")
-    log = _git(catalogue_root, "log", "--first-parent", "--diff-merges=first-parent", "--name-only",
-               "--relative", "--no-renames", "-z", f"--format={_RECORD}%H{_UNIT}%cs{_UNIT}%s", "--", ".")
+    log = _git(
+        catalogue_root,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "-z",
+        f"--format={_RECORD}%H{_UNIT}%cs{_UNIT}%s",
+        "--",
+        ".",
+    )
     if log.returncode != 0:  # for example a repository with no commits yet
         return History(reason=log.stderr.strip().splitlines()[-1] if log.stderr.strip() else "git log failed")
     return History(parse_log(log.stdout, normalise_repo_url(repo_url)), available=True, prefix=prefix.strip())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
@@ -72,8 +73,11 @@ def resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     if not ref:
         return node
     file, _, pointer = ref.partition("#")
-    target = load_schema("vocabularies") if file == SCHEMA_FILES["vocabularies"] else (
-        load_schema("program") if file == SCHEMA_FILES["program"] else root)
+    target = (
+        load_schema("vocabularies")
+        if file == SCHEMA_FILES["vocabularies"]
+        else (load_schema("program") if file == SCHEMA_FILES["program"] else root)
+    )
     for part in pointer.strip("/").split("/"):
         target = target[part]
     return resolve(target, root)
@@ -91,8 +95,7 @@ def descriptors(kind: str) -> Iterator[Descriptor]:
         for name, prop in node.get("properties", {}).items():
             texts = help_text(prop)
             examples = prop.get("examples") or [None]
-            yield Descriptor(path + (name,), texts["title"], texts["description"], name in required,
-                             examples[0], prop)
+            yield Descriptor(path + (name,), texts["title"], texts["description"], name in required, examples[0], prop)
             target = resolve(prop, root)
             if target.get("type") == "array":
                 target = resolve(target.get("items", {}), root)
@@ -153,9 +156,14 @@ def validator(kind: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
+
     resources = [
-        (SCHEMA_FILES[name], Resource.from_contents(_enums_for_speed(copy.deepcopy(load_schema(name))),
-                                                   default_specification=DRAFT202012))
+        (
+            SCHEMA_FILES[name],
+            Resource.from_contents(
+                _enums_for_speed(copy.deepcopy(load_schema(name))), default_specification=DRAFT202012
+            ),
+        )
         for name in SCHEMA_FILES
     ]
     registry = Registry().with_resources(resources)

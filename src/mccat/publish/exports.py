@@ -36,20 +36,29 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mccat import LANGUAGES
-from mccat.publish.urls import API_PATH, Urls
-from mccat.publish.canonical_json import json_bytes
 from mccat.model.catalogue import Catalogue, Program
-from mccat.publish.jsonld import (REGISTRY, RegistryBody, catalogue_jsonld, load_schema_file, program_jsonld, program_node,
-                     provider_jsonld, term_labels, vocabularies_jsonld)
-from mccat.publish.openbadges import program_achievement
 from mccat.model.schema import SCHEMA_DIR, help_text
+from mccat.publish.canonical_json import json_bytes
+from mccat.publish.jsonld import (
+    REGISTRY,
+    RegistryBody,
+    catalogue_jsonld,
+    load_schema_file,
+    program_jsonld,
+    program_node,
+    provider_jsonld,
+    term_labels,
+    vocabularies_jsonld,
+)
+from mccat.publish.openbadges import program_achievement
+from mccat.publish.urls import API_PATH, Urls
 
 FEED_LIMIT = 200  # newest entries per Atom feed; changes.json has them all
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -61,6 +70,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 # --- plain JSON ----------------------------------------------------------------------------
+
 
 def program_links(urls: Urls, program: Program) -> dict[str, Any]:
     return {
@@ -74,8 +84,12 @@ def program_links(urls: Urls, program: Program) -> dict[str, Any]:
 
 def program_record(program: Program, *, urls: Urls, as_of: date) -> dict[str, Any]:
     """One program as plain JSON: id, status on `as_of`, links and the catalogue file's data."""
-    return {"id": program.id, "status": program.status(as_of), "links": program_links(urls, program),
-            "program": program.data}
+    return {
+        "id": program.id,
+        "status": program.status(as_of),
+        "links": program_links(urls, program),
+        "program": program.data,
+    }
 
 
 def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
@@ -84,12 +98,17 @@ def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str
         "$schema": urls.api("schemas/catalogue-export.schema.json"),
         "api_version": "v1",
         "as_of": as_of.isoformat(),
-        "providers": [{
-            "id": provider.id,
-            "links": {"page": {lang: urls.provider_page(lang, provider.id) for lang in LANGUAGES},
-                      "jsonld": urls.provider_jsonld(provider.id)},
-            "provider": provider.data,
-        } for provider in catalogue.providers.values()],
+        "providers": [
+            {
+                "id": provider.id,
+                "links": {
+                    "page": {lang: urls.provider_page(lang, provider.id) for lang in LANGUAGES},
+                    "jsonld": urls.provider_jsonld(provider.id),
+                },
+                "provider": provider.data,
+            }
+            for provider in catalogue.providers.values()
+        ],
         "programs": [program_record(p, urls=urls, as_of=as_of) for p in catalogue.programs.values()],
     }
 
@@ -103,6 +122,7 @@ def status_labels(status: str) -> dict[str, str]:
 
 
 # --- CSV -----------------------------------------------------------------------------------
+
 
 def spreadsheet_safe(cell: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
@@ -134,8 +154,13 @@ def _coded(name: str, vocabulary: str, codes: Callable[[dict], list[str]]) -> li
     """A coded column and its Japanese and English label columns."""
     return [
         (name, lambda r: CSV_SEPARATOR.join(codes(r.data))),
-        *((f"{name}_{lang}", lambda r, lang=lang: CSV_SEPARATOR.join(
-            term_labels(vocabulary, code)[lang] for code in codes(r.data))) for lang in LANGUAGES),
+        *(
+            (
+                f"{name}_{lang}",
+                lambda r, lang=lang: CSV_SEPARATOR.join(term_labels(vocabulary, code)[lang] for code in codes(r.data)),
+            )
+            for lang in LANGUAGES
+        ),
     ]
 
 
@@ -143,12 +168,16 @@ def _text(path: str) -> list[tuple[str, Cell]]:
     """The ja and en columns of a text field ("delivery.location" -> location_ja, location_en)."""
     *parents, leaf = path.split(".")
 
-    def value(data: dict, lang: str) -> str:
-        for key in parents:
-            data = data.get(key, {})
-        return data.get(leaf, {}).get(lang, "")
+    def column(lang: str) -> Cell:
+        def cell(row: CsvRow) -> str:
+            data = row.data
+            for key in parents:
+                data = data.get(key, {})
+            return data.get(leaf, {}).get(lang, "")
 
-    return [(f"{leaf}_{lang}", lambda r, lang=lang: value(r.data, lang)) for lang in LANGUAGES]
+        return cell
+
+    return [(f"{leaf}_{lang}", column(lang)) for lang in LANGUAGES]
 
 
 def _optional(get: Callable[[dict], Any]) -> Callable[[dict], list[str]]:
@@ -217,6 +246,7 @@ def catalogue_csv(catalogue: Catalogue, *, urls: Urls, as_of: date) -> bytes:
 
 # --- changes and feeds ---------------------------------------------------------------------
 
+
 def change_kinds() -> dict[str, dict[str, str]]:
     """The kinds of change and their labels, from schemas/changes.schema.json."""
     terms = load_schema_file("changes.schema.json")["$defs"]["change_kind"]["oneOf"]
@@ -236,8 +266,11 @@ class ProgramChange:
 
     @classmethod
     def from_record(cls, record: ProgramChange | Mapping[str, Any]) -> ProgramChange:
-        change = record if isinstance(record, ProgramChange) else cls(**{
-            key: record.get(key) for key in ("program", "date", "kind", "commit", "summary", "url")})
+        change = (
+            record
+            if isinstance(record, ProgramChange)
+            else cls(*(record.get(key) for key in ("program", "date", "kind", "commit", "summary", "url")))  # type: ignore[arg-type]
+        )
         if change.kind not in change_kinds():
             raise ValueError(f"change {record!r}: kind must be one of {sorted(change_kinds())}")
         if not isinstance(change.date, str) or not _DATE.match(change.date):
@@ -277,24 +310,35 @@ def changes_from_history(catalogue: Catalogue, history: Any) -> list[ProgramChan
             kind = "added" if index == len(commits) - 1 else "changed"
             if index == 0 and kind == "changed" and program.data["approval"]["status"] == "withdrawn":
                 kind = "withdrawn"
-            result.append(ProgramChange(program.id, commit.date, kind, commit.commit, commit.subject or None,
-                                        commit.pull_request_url or commit.commit_url))
+            result.append(
+                ProgramChange(
+                    program.id,
+                    commit.date,
+                    kind,
+                    commit.commit,
+                    commit.subject or None,
+                    commit.pull_request_url or commit.commit_url,
+                )
+            )
     return result
 
 
 def sort_changes(changes: Iterable[ProgramChange | Mapping[str, Any]]) -> list[ProgramChange]:
     """Validated records, newest first. Dates are days, so on one day a later stage of the life
     cycle (withdrawn, changed, added) comes first; then program id and commit keep the order stable."""
-    records = sorted((ProgramChange.from_record(c) for c in changes),
-                     key=lambda c: (c.program, c.commit or ""))
+    records = sorted((ProgramChange.from_record(c) for c in changes), key=lambda c: (c.program, c.commit or ""))
     stage = list(change_kinds())  # added, changed, withdrawn: the order of the schema
     return sorted(records, key=lambda c: (c.date, stage.index(c.kind)), reverse=True)
 
 
 def changes_json(changes: list[ProgramChange], *, urls: Urls, source: str) -> dict[str, Any]:
     """Every change; follows schemas/changes.schema.json."""
-    return {"$schema": urls.api("schemas/changes.schema.json"), "api_version": "v1",
-            "source": source, "changes": [c.as_json() for c in changes]}
+    return {
+        "$schema": urls.api("schemas/changes.schema.json"),
+        "api_version": "v1",
+        "source": source,
+        "changes": [c.as_json() for c in changes],
+    }
 
 
 def _atom_time(day: str) -> str:
@@ -312,8 +356,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, urls: Urls, lang: str,
-              build_date: date, registry: RegistryBody = REGISTRY, limit: int = FEED_LIMIT) -> bytes:
+def atom_feed(
+    catalogue: Catalogue,
+    changes: list[ProgramChange],
+    *,
+    urls: Urls,
+    lang: str,
+    build_date: date,
+    registry: RegistryBody = REGISTRY,
+    limit: int = FEED_LIMIT,
+) -> bytes:
     """The Atom feed of approvals and changes in one language, newest `limit` entries."""
     feed_url = urls.api(f"feed.{lang}.atom")
     kinds = change_kinds()
@@ -337,10 +389,15 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, urls: Urls,
         _sub(entry, "published", _atom_time(change.date))
         _sub(entry, "category", term=change.kind, label=kinds[change.kind][lang])
         if program:
-            _sub(entry, "link", rel="alternate", type="text/html", hreflang=lang,
-                 href=urls.program_page(lang, program.id))
-            _sub(entry, "link", rel="alternate", type="application/ld+json",
-                 href=urls.program_jsonld(program.id))
+            _sub(
+                entry,
+                "link",
+                rel="alternate",
+                type="text/html",
+                hreflang=lang,
+                href=urls.program_page(lang, program.id),
+            )
+            _sub(entry, "link", rel="alternate", type="application/ld+json", href=urls.program_jsonld(program.id))
         if change.url:
             _sub(entry, "link", rel="related", type="text/html", href=change.url)
         summary = change.summary or (program.data["summary"][lang] if program else None)
@@ -352,35 +409,48 @@ def atom_feed(catalogue: Catalogue, changes: list[ProgramChange], *, urls: Urls,
 
 # --- all files -----------------------------------------------------------------------------
 
-def api_files(catalogue: Catalogue, *, urls: Urls, build_date: date,
-              changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
-              registry: RegistryBody = REGISTRY) -> dict[str, bytes]:
+
+def api_files(
+    catalogue: Catalogue,
+    *,
+    urls: Urls,
+    build_date: date,
+    changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
+    registry: RegistryBody = REGISTRY,
+) -> dict[str, bytes]:
     """Every file under /api/v1/, by path relative to it."""
     source = "approvals" if changes is None else "history"
     ordered = sort_changes(changes_from_approvals(catalogue) if changes is None else changes)
     files: dict[str, bytes] = {}
-    nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry)
-             for program in catalogue.programs.values()}  # each in its own file and in catalogue.jsonld
+    nodes = {
+        program.id: program_node(catalogue, program, urls=urls, registry=registry)
+        for program in catalogue.programs.values()
+    }  # each in its own file and in catalogue.jsonld
     for program in catalogue.programs.values():
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
-            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id]))
-        files[urls.program_file(program.id, ".json")] = json_bytes(
-            program_record(program, urls=urls, as_of=build_date))
+            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id])
+        )
+        files[urls.program_file(program.id, ".json")] = json_bytes(program_record(program, urls=urls, as_of=build_date))
         for lang in LANGUAGES:
             files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
-                program_achievement(catalogue, program, urls=urls, lang=lang))
+                program_achievement(catalogue, program, urls=urls, lang=lang)
+            )
     for provider in catalogue.providers.values():
         files[Urls.provider_file(provider.id)] = json_bytes(provider_jsonld(catalogue, provider, urls=urls))
     files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(urls=urls))
-    files["catalogue.jsonld"] = json_bytes(catalogue_jsonld(
-        catalogue, urls=urls, registry=registry, date_modified=ordered[0].date if ordered else None,
-        nodes=nodes), compact=True)
+    files["catalogue.jsonld"] = json_bytes(
+        catalogue_jsonld(
+            catalogue, urls=urls, registry=registry, date_modified=ordered[0].date if ordered else None, nodes=nodes
+        ),
+        compact=True,
+    )
     files["catalogue.json"] = json_bytes(catalogue_json(catalogue, urls=urls, as_of=build_date), compact=True)
     files["catalogue.csv"] = catalogue_csv(catalogue, urls=urls, as_of=build_date)
     files["changes.json"] = json_bytes(changes_json(ordered, urls=urls, source=source))
     for lang in LANGUAGES:
-        files[f"feed.{lang}.atom"] = atom_feed(catalogue, ordered, urls=urls, lang=lang,
-                                               build_date=build_date, registry=registry)
+        files[f"feed.{lang}.atom"] = atom_feed(
+            catalogue, ordered, urls=urls, lang=lang, build_date=build_date, registry=registry
+        )
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         files[f"schemas/{schema.name}"] = schema.read_bytes()
     return files
@@ -391,7 +461,7 @@ def write_file(path: Path, content: bytes) -> None:
     nobody reads it half-written, and is left alone if its bytes are unchanged; a new file is written
     directly (in a site build, every file is new: the whole site is staged, mccat.build.staging)."""
     try:
-        stream = open(path, "xb")
+        stream = open(path, "xb")  # noqa: SIM115 - "x" tells a new file from one to replace; closed below
     except FileExistsError:
         pass
     else:
@@ -415,9 +485,15 @@ def write_file(path: Path, content: bytes) -> None:
         raise
 
 
-def write_api_files(catalogue: Catalogue, out_dir: Path, *, urls: Urls, build_date: date,
-                    changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
-                    registry: RegistryBody = REGISTRY) -> list[Path]:
+def write_api_files(
+    catalogue: Catalogue,
+    out_dir: Path,
+    *,
+    urls: Urls,
+    build_date: date,
+    changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
+    registry: RegistryBody = REGISTRY,
+) -> list[Path]:
     """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write."""
     files = api_files(catalogue, urls=urls, build_date=build_date, changes=changes, registry=registry)
     root = Path(out_dir) / API_PATH

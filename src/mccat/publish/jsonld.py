@@ -42,11 +42,11 @@ from functools import cache
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.publish.urls import Urls
-from mccat.publish.canonical_json import json_bytes
 from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.model.schema import SCHEMA_DIR, descriptors, help_text, load_schema
 from mccat.model.vocabulary import vocabularies
+from mccat.publish.canonical_json import json_bytes
+from mccat.publish.urls import Urls
 
 SCHEMA_CONTEXT = "https://schema.org"
 CREDENTIAL_CATEGORY = "micro-credential"
@@ -61,11 +61,13 @@ class RegistryBody:
 
 
 # The default until the site passes its own (for example from mkdocs.yml `extra`).
-REGISTRY = RegistryBody(name={"ja": "マイクロクレデンシャル・レジストリ委員会",
-                              "en": "Micro-credential Registry Committee"})
+REGISTRY = RegistryBody(
+    name={"ja": "マイクロクレデンシャル・レジストリ委員会", "en": "Micro-credential Registry Committee"}
+)
 
 
 # --- text and vocabulary helpers ---------------------------------------------------------
+
 
 def text(value: dict[str, str] | None) -> list[dict[str, str]] | None:
     """Bilingual text as language-tagged values, Japanese first; None when there is none."""
@@ -113,8 +115,13 @@ def json_for_script(data: Any) -> str:
     Keys are sorted so that a page's bytes do not depend on dict order.
     """
     encoded = json_bytes(data, compact=True)[:-1].decode("utf-8")  # without its final newline
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         encoded = encoded.replace(char, escape)
     return encoded
 
@@ -170,6 +177,7 @@ def _compact(node: dict[str, Any]) -> dict[str, Any]:
 
 # --- nodes ---------------------------------------------------------------------------------
 
+
 def registry_node(urls: Urls, registry: RegistryBody) -> dict[str, Any]:
     return {
         "@id": urls.registry_iri(),
@@ -198,40 +206,52 @@ def organization_node(urls: Urls, provider: Provider, *, full: bool = False) -> 
 
 
 def _credential_ref(urls: Urls, program: Program) -> dict[str, Any]:
-    return {"@id": urls.credential_iri(program.id), "@type": "EducationalOccupationalCredential",
-            "name": text(program.title)}
+    return {
+        "@id": urls.credential_iri(program.id),
+        "@type": "EducationalOccupationalCredential",
+        "name": text(program.title),
+    }
 
 
-def credential_node(catalogue: Catalogue, program: Program, *, urls: Urls,
-                    registry: RegistryBody) -> dict[str, Any]:
+def credential_node(catalogue: Catalogue, program: Program, *, urls: Urls, registry: RegistryBody) -> dict[str, Any]:
     data = program.data
     recognition = data.get("recognition", {})
     recognized_by = [registry_node(urls, registry)] if data["approval"]["status"] == "active" else []
     recognized_by += [{"@type": "Organization", "name": text(body)} for body in recognition.get("recognised_by", [])]
     stackability = data.get("stackability", {})
-    part_of = [_credential_ref(urls, catalogue.programs[target])
-               for target in stackability.get("stacks_into", []) if target in catalogue.programs]
-    part_of += [_compact({"@type": "EducationalOccupationalCredential", "name": text(external["title"]),
-                          "url": external.get("url")})
-                for external in stackability.get("stacks_into_external", [])]
+    part_of = [
+        _credential_ref(urls, catalogue.programs[target])
+        for target in stackability.get("stacks_into", [])
+        if target in catalogue.programs
+    ]
+    part_of += [
+        _compact(
+            {"@type": "EducationalOccupationalCredential", "name": text(external["title"]), "url": external.get("url")}
+        )
+        for external in stackability.get("stacks_into_external", [])
+    ]
     formats = [term_mapping("credential_format", f).get("encodingFormat") for f in data["credential"]["formats"]]
-    return _compact({
-        "@id": urls.credential_iri(program.id),
-        "@type": "EducationalOccupationalCredential",
-        "name": text(data["title"]),
-        "description": text(data["credential"].get("description")),
-        "credentialCategory": CREDENTIAL_CATEGORY,
-        "recognizedBy": recognized_by,
-        "encodingFormat": [f for f in formats if f],
-        "isPartOf": part_of,
-        "hasPart": [_credential_ref(urls, p) for p in catalogue.stacked_from(program.id)],
-    })
+    return _compact(
+        {
+            "@id": urls.credential_iri(program.id),
+            "@type": "EducationalOccupationalCredential",
+            "name": text(data["title"]),
+            "description": text(data["credential"].get("description")),
+            "credentialCategory": CREDENTIAL_CATEGORY,
+            "recognizedBy": recognized_by,
+            "encodingFormat": [f for f in formats if f],
+            "isPartOf": part_of,
+            "hasPart": [_credential_ref(urls, p) for p in catalogue.stacked_from(program.id)],
+        }
+    )
 
 
 def _teaches(data: dict[str, Any]) -> list[Any]:
-    outcomes = [value for outcome in data["learning_outcomes"] for value in text(outcome)]
-    skills = [_compact({"@type": "DefinedTerm", "name": text(skill["label"]), "sameAs": skill.get("esco")})
-              for skill in data.get("skills", [])]
+    outcomes = [value for outcome in data["learning_outcomes"] for value in text(outcome) or []]
+    skills = [
+        _compact({"@type": "DefinedTerm", "name": text(skill["label"]), "sameAs": skill.get("esco")})
+        for skill in data.get("skills", [])
+    ]
     return outcomes + skills
 
 
@@ -240,8 +260,13 @@ def _educational_level(data: dict[str, Any]) -> list[Any]:
     values: list[Any] = []
     if "eqf" in level:
         title = descriptor_titles()["level.eqf"]
-        values.append({"@type": "DefinedTerm", "termCode": str(level["eqf"]),
-                       "name": text({lang: f"{title[lang]} {level['eqf']}" for lang in LANGUAGES})})
+        values.append(
+            {
+                "@type": "DefinedTerm",
+                "termCode": str(level["eqf"]),
+                "name": text({lang: f"{title[lang]} {level['eqf']}" for lang in LANGUAGES}),
+            }
+        )
     values += text(level.get("description")) or []
     return values
 
@@ -257,11 +282,16 @@ def _course_instances(data: dict[str, Any]) -> list[dict[str, Any]]:
     instances = []
     for offering in data.get("offerings", []) or [{}]:
         deadline = offering.get("application_deadline")
-        instances.append(_compact(common | {
-            "startDate": offering.get("start"),
-            "endDate": offering.get("end"),
-            "offers": {"@type": "Offer", "availabilityEnds": deadline} if deadline else None,
-        }))
+        instances.append(
+            _compact(
+                common
+                | {
+                    "startDate": offering.get("start"),
+                    "endDate": offering.get("end"),
+                    "offers": {"@type": "Offer", "availabilityEnds": deadline} if deadline else None,
+                }
+            )
+        )
     return instances
 
 
@@ -269,61 +299,79 @@ def _offer(data: dict[str, Any]) -> dict[str, Any] | None:
     fee = data.get("fee")
     if not fee:
         return None
-    return _compact({
-        "@type": "Offer",
-        "price": fee["amount"],
-        "priceCurrency": fee["currency"],
-        "category": "Free" if fee["amount"] == 0 else "Paid",
-        "description": text(fee.get("notes")),
-    })
+    return _compact(
+        {
+            "@type": "Offer",
+            "price": fee["amount"],
+            "priceCurrency": fee["currency"],
+            "category": "Free" if fee["amount"] == 0 else "Paid",
+            "description": text(fee.get("notes")),
+        }
+    )
 
 
 def _credits(data: dict[str, Any]) -> dict[str, Any] | None:
     credits = data.get("recognition", {}).get("credits")
     if not credits:
         return None
-    return {"@type": "QuantitativeValue", "value": credits["value"],
-            "unitText": text(term_labels("credit_system", credits["system"]))}
+    return {
+        "@type": "QuantitativeValue",
+        "value": credits["value"],
+        "unitText": text(term_labels("credit_system", credits["system"])),
+    }
 
 
-def program_node(catalogue: Catalogue, program: Program, *, urls: Urls,
-                 registry: RegistryBody = REGISTRY) -> dict[str, Any]:
+def program_node(
+    catalogue: Catalogue, program: Program, *, urls: Urls, registry: RegistryBody = REGISTRY
+) -> dict[str, Any]:
     """The program as a schema.org node, every text in both languages (no @context)."""
     data = program.data
     effort = data["effort"]
-    return _compact({
-        "@id": urls.program_iri(program.id),
-        "@type": ["EducationalOccupationalProgram", "Course"],
-        "identifier": program.id,
-        "name": text(data["title"]),
-        "abstract": text(data["summary"]),
-        "description": text(data["description"]),
-        "url": data["url"],
-        "mainEntityOfPage": [urls.program_page(lang, program.id) for lang in LANGUAGES],
-        "provider": organization_node(urls, catalogue.providers[program.provider_id]),
-        "educationalCredentialAwarded": credential_node(catalogue, program, urls=urls, registry=registry),
-        "educationalProgramMode": term_mapping("delivery_mode", data["delivery"]["mode"]).get("educationalProgramMode"),
-        "inLanguage": list(data["languages"]),
-        "about": [defined_term(urls, "isced_field", code) for code in data["fields"]],
-        "teaches": _teaches(data),
-        "educationalLevel": _educational_level(data),
-        "timeRequired": hours_duration(effort["hours"]),
-        "timeToComplete": f"P{effort['weeks']}W" if "weeks" in effort else None,
-        "programPrerequisites": text(data.get("prerequisites")),
-        "audience": {"@type": "Audience", "audienceType": text(data["audience"])} if data.get("audience") else None,
-        "maximumEnrollment": data.get("capacity"),
-        "numberOfCredits": _credits(data),
-        "offers": _offer(data),
-        "hasCourseInstance": _course_instances(data),
-        "creativeWorkStatus": defined_term(urls, "approval_status", data["approval"]["status"]),
-        "expires": data["approval"]["valid_until"],
-    })
+    return _compact(
+        {
+            "@id": urls.program_iri(program.id),
+            "@type": ["EducationalOccupationalProgram", "Course"],
+            "identifier": program.id,
+            "name": text(data["title"]),
+            "abstract": text(data["summary"]),
+            "description": text(data["description"]),
+            "url": data["url"],
+            "mainEntityOfPage": [urls.program_page(lang, program.id) for lang in LANGUAGES],
+            "provider": organization_node(urls, catalogue.providers[program.provider_id]),
+            "educationalCredentialAwarded": credential_node(catalogue, program, urls=urls, registry=registry),
+            "educationalProgramMode": term_mapping("delivery_mode", data["delivery"]["mode"]).get(
+                "educationalProgramMode"
+            ),
+            "inLanguage": list(data["languages"]),
+            "about": [defined_term(urls, "isced_field", code) for code in data["fields"]],
+            "teaches": _teaches(data),
+            "educationalLevel": _educational_level(data),
+            "timeRequired": hours_duration(effort["hours"]),
+            "timeToComplete": f"P{effort['weeks']}W" if "weeks" in effort else None,
+            "programPrerequisites": text(data.get("prerequisites")),
+            "audience": {"@type": "Audience", "audienceType": text(data["audience"])} if data.get("audience") else None,
+            "maximumEnrollment": data.get("capacity"),
+            "numberOfCredits": _credits(data),
+            "offers": _offer(data),
+            "hasCourseInstance": _course_instances(data),
+            "creativeWorkStatus": defined_term(urls, "approval_status", data["approval"]["status"]),
+            "expires": data["approval"]["valid_until"],
+        }
+    )
 
 
 # --- documents -----------------------------------------------------------------------------
 
-def program_jsonld(catalogue: Catalogue, program: Program, *, urls: Urls, lang: str | None = None,
-                   registry: RegistryBody = REGISTRY, node: dict[str, Any] | None = None) -> dict[str, Any]:
+
+def program_jsonld(
+    catalogue: Catalogue,
+    program: Program,
+    *,
+    urls: Urls,
+    lang: str | None = None,
+    registry: RegistryBody = REGISTRY,
+    node: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The program's JSON-LD document: both languages (lang=None) or one page's language. `node`: the
     program's program_node, when the caller has it already."""
     if node is None:
@@ -332,8 +380,7 @@ def program_jsonld(catalogue: Catalogue, program: Program, *, urls: Urls, lang: 
     return document if lang is None else for_language(document, lang)
 
 
-def provider_jsonld(catalogue: Catalogue, provider: Provider, *, urls: Urls,
-                    lang: str | None = None) -> dict[str, Any]:
+def provider_jsonld(catalogue: Catalogue, provider: Provider, *, urls: Urls, lang: str | None = None) -> dict[str, Any]:
     document = {"@context": SCHEMA_CONTEXT, **organization_node(urls, provider, full=True)}
     return document if lang is None else for_language(document, lang)
 
@@ -343,20 +390,29 @@ def vocabularies_jsonld(*, urls: Urls) -> dict[str, Any]:
     sets = []
     for name, vocabulary in vocabularies().items():
         node = load_schema("vocabularies")["$defs"][name]
-        sets.append(_compact({
-            "@id": urls.vocabulary_iri(name),
-            "@type": "DefinedTermSet",
-            "identifier": name,
-            "name": text(vocabulary.title),
-            "description": text(help_text(node)["description"]),
-            "hasDefinedTerm": [_compact({
-                "@id": urls.term_iri(name, term.code),
-                "@type": "DefinedTerm",
-                "termCode": term.code,
-                "name": text(term.label),
-                "description": text(term.description),
-            }) for term in vocabulary.terms.values()],
-        }))
+        sets.append(
+            _compact(
+                {
+                    "@id": urls.vocabulary_iri(name),
+                    "@type": "DefinedTermSet",
+                    "identifier": name,
+                    "name": text(vocabulary.title),
+                    "description": text(help_text(node)["description"]),
+                    "hasDefinedTerm": [
+                        _compact(
+                            {
+                                "@id": urls.term_iri(name, term.code),
+                                "@type": "DefinedTerm",
+                                "termCode": term.code,
+                                "name": text(term.label),
+                                "description": text(term.description),
+                            }
+                        )
+                        for term in vocabulary.terms.values()
+                    ],
+                }
+            )
+        )
     return {"@context": SCHEMA_CONTEXT, "@graph": sets}
 
 
@@ -372,44 +428,53 @@ DISTRIBUTIONS = (
 )
 
 
-def catalogue_jsonld(catalogue: Catalogue, *, urls: Urls, registry: RegistryBody = REGISTRY,
-                     date_modified: str | None = None, nodes: dict[str, dict[str, Any]] | None = None
-                     ) -> dict[str, Any]:
+def catalogue_jsonld(
+    catalogue: Catalogue,
+    *,
+    urls: Urls,
+    registry: RegistryBody = REGISTRY,
+    date_modified: str | None = None,
+    nodes: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """One document with the registry, a DataCatalog of the /api/v1/ files and every program (`nodes`: each
     program's program_node by id, when the caller has them already)."""
     export = help_text(load_schema_file("catalogue-export.schema.json"))
     catalogue_iri = urls.api("catalogue.jsonld")
-    data_catalog = _compact({
-        "@id": catalogue_iri + "#catalogue",
-        "@type": "DataCatalog",
-        "name": text(export["title"]),
-        "description": text(export["description"]),
-        "url": urls.root,
-        "publisher": {"@id": urls.registry_iri()},
-        "inLanguage": list(LANGUAGES),
-        "dateModified": date_modified,
-        "dataset": {
-            "@id": catalogue_iri + "#dataset",
-            "@type": "Dataset",
+    data_catalog = _compact(
+        {
+            "@id": catalogue_iri + "#catalogue",
+            "@type": "DataCatalog",
             "name": text(export["title"]),
             "description": text(export["description"]),
+            "url": urls.root,
             "publisher": {"@id": urls.registry_iri()},
-            "distribution": [{"@type": "DataDownload", "contentUrl": urls.api(path),
-                              "encodingFormat": media_type} for path, media_type in DISTRIBUTIONS],
-            "mainEntity": {"@id": catalogue_iri + "#programs"},
-        },
-    })
+            "inLanguage": list(LANGUAGES),
+            "dateModified": date_modified,
+            "dataset": {
+                "@id": catalogue_iri + "#dataset",
+                "@type": "Dataset",
+                "name": text(export["title"]),
+                "description": text(export["description"]),
+                "publisher": {"@id": urls.registry_iri()},
+                "distribution": [
+                    {"@type": "DataDownload", "contentUrl": urls.api(path), "encodingFormat": media_type}
+                    for path, media_type in DISTRIBUTIONS
+                ],
+                "mainEntity": {"@id": catalogue_iri + "#programs"},
+            },
+        }
+    )
     programs = list(catalogue.programs.values())
     if nodes is None:
-        nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry)
-                 for program in programs}
+        nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry) for program in programs}
     item_list = {
         "@id": catalogue_iri + "#programs",
         "@type": "ItemList",
         "numberOfItems": len(programs),
         "itemListOrder": "https://schema.org/ItemListUnordered",
-        "itemListElement": [{"@type": "ListItem", "position": position,
-                             "item": nodes[program.id]}
-                            for position, program in enumerate(programs, start=1)],
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "item": nodes[program.id]}
+            for position, program in enumerate(programs, start=1)
+        ],
     }
     return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(urls, registry), data_catalog, item_list]}

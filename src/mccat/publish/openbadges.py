@@ -26,10 +26,10 @@ from __future__ import annotations
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.publish.urls import Urls
 from mccat.model.catalogue import Catalogue, Program
-from mccat.publish.jsonld import descriptor_titles, term_labels
 from mccat.model.vocabulary import vocabularies
+from mccat.publish.jsonld import descriptor_titles, term_labels
+from mccat.publish.urls import Urls
 
 OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -63,20 +63,27 @@ def criteria_narrative(data: dict[str, Any], lang: str) -> str:
 
 def _alignments(urls: Urls, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     fields = vocabularies()["isced_field"]
-    result = [{
-        "type": ["Alignment"],
-        "targetName": fields.label(code, lang),
-        "targetUrl": urls.term_iri("isced_field", code),
-        "targetCode": code,
-        "targetFramework": fields.title[lang],
-    } for code in data["fields"]]
-    result += [{
-        "type": ["Alignment"],
-        "targetName": skill["label"][lang],
-        "targetUrl": skill["esco"],
-        "targetFramework": "ESCO",
-        "targetType": "ceasn:Competency",
-    } for skill in data.get("skills", []) if skill.get("esco")]
+    result = [
+        {
+            "type": ["Alignment"],
+            "targetName": fields.label(code, lang),
+            "targetUrl": urls.term_iri("isced_field", code),
+            "targetCode": code,
+            "targetFramework": fields.title[lang],
+        }
+        for code in data["fields"]
+    ]
+    result += [
+        {
+            "type": ["Alignment"],
+            "targetName": skill["label"][lang],
+            "targetUrl": skill["esco"],
+            "targetFramework": "ESCO",
+            "targetType": "ceasn:Competency",
+        }
+        for skill in data.get("skills", [])
+        if skill.get("esco")
+    ]
     return result
 
 
@@ -105,8 +112,11 @@ def program_achievement(catalogue: Catalogue, program: Program, *, urls: Urls, l
         "fieldOfStudy": vocabularies()["isced_field"].label(data["fields"][0], lang),
         "alignment": _alignments(urls, data, lang),
         "tag": [skill["label"][lang] for skill in data.get("skills", [])],
-        "related": [{"id": urls.achievement(program.id, other), "type": ["Related"], "inLanguage": other}
-                    for other in LANGUAGES if other != lang],
+        "related": [
+            {"id": urls.achievement(program.id, other), "type": ["Related"], "inLanguage": other}
+            for other in LANGUAGES
+            if other != lang
+        ],
     }
     credits = data.get("recognition", {}).get("credits")
     if credits:

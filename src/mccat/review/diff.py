@@ -9,16 +9,28 @@ changed, validity extended, invisible characters, ...). Rendering lives in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
-from mccat.review.git_revisions import RepoFile, files_at, files_that_differ, merge_base, repo_root, resolve, working_files
-from mccat.validation.problems import Problem
-from mccat.validation.rules import INVISIBLE_CHARACTER, lookalike_letters  # the one definition of "invisible" and "lookalike"
 from mccat.model.schema import descriptors
+from mccat.review.git_revisions import (
+    RepoFile,
+    files_at,
+    files_that_differ,
+    merge_base,
+    repo_root,
+    resolve,
+    working_files,
+)
+from mccat.validation.problems import Problem
+from mccat.validation.rules import (
+    INVISIBLE_CHARACTER,
+    lookalike_letters,
+)  # the one definition of "invisible" and "lookalike"
 from mccat.validation.source import YamlProblem, parse_yaml
 
 RENAME_SIMILARITY = 0.8  # share of identical field values above which remove + add is a rename
@@ -79,8 +91,18 @@ class Flag:
     new: Any = MISSING
 
 
-FLAG_CODES = ("invisible-characters", "lookalike-letters", "provider-changed", "status-changed", "hours-cut",
-              "credits-cut", "assessment-changed", "qa-changed", "validity-extended", "maintainers-changed")
+FLAG_CODES = (
+    "invisible-characters",
+    "lookalike-letters",
+    "provider-changed",
+    "status-changed",
+    "hours-cut",
+    "credits-cut",
+    "assessment-changed",
+    "qa-changed",
+    "validity-extended",
+    "maintainers-changed",
+)
 
 
 @dataclass
@@ -119,6 +141,7 @@ class CatalogueDiff:
 
 # ---------------------------------------------------------------- reading
 
+
 def classify(path: str, prefix: str) -> tuple[str, str] | None:
     """(kind, id) of a catalogue file from where it sits; None for anything else."""
     parts = PurePosixPath(path).relative_to(prefix).parts if prefix else PurePosixPath(path).parts
@@ -139,17 +162,25 @@ def snapshot_from_files(files: list[RepoFile], prefix: str, label: str) -> Snaps
         display = repo_file.path if label == "working tree" else f"{label}:{repo_file.path}"
         problem = None
         if repo_file.is_symlink:
-            problem = Problem(display, 1, 1, "file.symlink", "is a symbolic link",
-                              "commit the file itself, not a link to it")
+            problem = Problem(
+                display, 1, 1, "file.symlink", "is a symbolic link", "commit the file itself, not a link to it"
+            )
         elif repo_file.content.startswith(b"\xef\xbb\xbf"):
-            problem = Problem(display, 1, 1, "file.bom", "starts with a byte-order mark",
-                              "save the file as UTF-8 without BOM")
+            problem = Problem(
+                display, 1, 1, "file.bom", "starts with a byte-order mark", "save the file as UTF-8 without BOM"
+            )
         else:
             try:
                 doc = parse_yaml(repo_file.content.decode("utf-8"), display)
                 if not isinstance(doc.data, dict):
-                    problem = Problem(display, 1, 1, "schema.type", "does not hold a set of fields",
-                                      "start from `mccat new` to get a template")
+                    problem = Problem(
+                        display,
+                        1,
+                        1,
+                        "schema.type",
+                        "does not hold a set of fields",
+                        "start from `mccat new` to get a template",
+                    )
             except UnicodeDecodeError as exc:
                 line = repo_file.content.count(b"\n", 0, exc.start) + 1
                 problem = Problem(display, line, 1, "file.encoding", "is not valid UTF-8", "save the file as UTF-8")
@@ -199,6 +230,7 @@ def diff_revisions(catalogue: Path, base: str, head: str | None = None) -> Catal
 
 # ---------------------------------------------------------------- comparing
 
+
 def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
     problems = sorted(old.problems + new.problems, key=lambda p: (p.file, p.line, p.column, p.rule))
     skip = old.unreadable | new.unreadable  # what cannot be read on one side cannot be compared
@@ -218,8 +250,16 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
                 changes.append(change)
         for entry_id in added:
             record = after[entry_id]
-            changes.append(EntryChange(kind, "added", entry_id, new=record.data, new_file=record.file,
-                                       flags=list(_hidden_text_flags(record.data))))
+            changes.append(
+                EntryChange(
+                    kind,
+                    "added",
+                    entry_id,
+                    new=record.data,
+                    new_file=record.file,
+                    flags=list(_hidden_text_flags(record.data)),
+                )
+            )
         for entry_id in removed:
             record = before[entry_id]
             changes.append(EntryChange(kind, "removed", entry_id, old=record.data, old_file=record.file))
@@ -230,8 +270,18 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
 
 def _compare(kind: str, change: str, old: Record, new: Record, similarity: float | None = None) -> EntryChange:
     fields = list(field_changes(kind, old.data, new.data))
-    result = EntryChange(kind, change, new.id, old.id if old.id != new.id else None, old.data, new.data,
-                         old.file, new.file, fields, similarity=similarity)
+    result = EntryChange(
+        kind,
+        change,
+        new.id,
+        old.id if old.id != new.id else None,
+        old.data,
+        new.data,
+        old.file,
+        new.file,
+        fields,
+        similarity=similarity,
+    )
     result.flags = flags_for(kind, old, new, fields)
     return result
 
@@ -252,14 +302,22 @@ def field_changes(kind: str, old: Any, new: Any, path: tuple = ()) -> Iterator[F
             for key in _ordered_keys(kind, path, before, after):
                 yield from field_changes(kind, before.get(key, MISSING), after.get(key, MISSING), path + (key,))
             return
-    elif not _is_scalar_list(old) and not _is_scalar_list(new) and (
-            isinstance(old, list) or isinstance(new, list)):
-        if (isinstance(old, list) or old is MISSING) and (isinstance(new, list) or new is MISSING):
-            before, after = old or [], new or []
-            for index in range(max(len(before), len(after))):
-                yield from field_changes(kind, before[index] if index < len(before) else MISSING,
-                                         after[index] if index < len(after) else MISSING, path + (index,))
-            return
+    elif (
+        not _is_scalar_list(old)
+        and not _is_scalar_list(new)
+        and (isinstance(old, list) or isinstance(new, list))
+        and (isinstance(old, list) or old is MISSING)
+        and (isinstance(new, list) or new is MISSING)
+    ):
+        before, after = old or [], new or []
+        for index in range(max(len(before), len(after))):
+            yield from field_changes(
+                kind,
+                before[index] if index < len(before) else MISSING,
+                after[index] if index < len(after) else MISSING,
+                path + (index,),
+            )
+        return
     if not _same(old, new):
         yield FieldChange(path, old, new)
 
@@ -292,6 +350,7 @@ def _ordered_keys(kind: str, path: tuple, before: dict, after: dict) -> list[str
 
 
 # ---------------------------------------------------------------- renames
+
 
 def _leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, dict):
@@ -331,6 +390,7 @@ def _renames(removed: list[Record], added: list[Record]) -> list[tuple[str, str,
 
 
 # ---------------------------------------------------------------- flags
+
 
 def _get(data: Any, *path: str) -> Any:
     for key in path:
@@ -383,26 +443,45 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
         new_provider = _get(new.data, "provider")
         old_folder, new_folder = old.id.split("/")[0], new.id.split("/")[0]
         if old_provider != new_provider or old_folder != new_folder:
-            flags.append(Flag("provider-changed", ("provider",), old_provider if old_provider is not MISSING
-                              else old_folder, new_provider if new_provider is not MISSING else new_folder))
+            flags.append(
+                Flag(
+                    "provider-changed",
+                    ("provider",),
+                    old_provider if old_provider is not MISSING else old_folder,
+                    new_provider if new_provider is not MISSING else new_folder,
+                )
+            )
         status = (_get(old.data, "approval", "status"), _get(new.data, "approval", "status"))
         if status[0] != status[1]:
             flags.append(Flag("status-changed", ("approval", "status"), *status))
         hours = (_number(_get(old.data, "effort", "hours")), _number(_get(new.data, "effort", "hours")))
         if hours[0] is not None and (hours[1] is None or hours[1] < hours[0]):
-            flags.append(Flag("hours-cut", ("effort", "hours"), hours[0],
-                              hours[1] if hours[1] is not None else MISSING))
-        credits = (_number(_get(old.data, "recognition", "credits", "value")),
-                   _number(_get(new.data, "recognition", "credits", "value")))
+            flags.append(
+                Flag("hours-cut", ("effort", "hours"), hours[0], hours[1] if hours[1] is not None else MISSING)
+            )
+        credits = (
+            _number(_get(old.data, "recognition", "credits", "value")),
+            _number(_get(new.data, "recognition", "credits", "value")),
+        )
         if credits[0] is not None and (credits[1] is None or credits[1] < credits[0]):
-            flags.append(Flag("credits-cut", ("recognition", "credits", "value"), credits[0],
-                              credits[1] if credits[1] is not None else MISSING))
+            flags.append(
+                Flag(
+                    "credits-cut",
+                    ("recognition", "credits", "value"),
+                    credits[0],
+                    credits[1] if credits[1] is not None else MISSING,
+                )
+            )
         until = (_date(_get(old.data, "approval", "valid_until")), _date(_get(new.data, "approval", "valid_until")))
         if until[0] and until[1] and until[1] > until[0]:
-            flags.append(Flag("validity-extended", ("approval", "valid_until"),
-                              until[0].isoformat(), until[1].isoformat()))
-    for section, code in (("assessment", "assessment-changed"), ("quality_assurance", "qa-changed"),
-                          ("maintainers", "maintainers-changed")):
+            flags.append(
+                Flag("validity-extended", ("approval", "valid_until"), until[0].isoformat(), until[1].isoformat())
+            )
+    for section, code in (
+        ("assessment", "assessment-changed"),
+        ("quality_assurance", "qa-changed"),
+        ("maintainers", "maintainers-changed"),
+    ):
         if kind == "program" and section == "maintainers":
             continue
         touched = [c.path for c in fields if c.path and c.path[0] == section]

@@ -16,11 +16,12 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from mccat.model.schema import descriptors
+from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
 from mccat.validation.problems import Problem
 from mccat.validation.rules import INVISIBLE_CHARACTER, lookalike_letters
-from mccat.model.schema import descriptors
-from mccat.model.vocabulary import label as vocabulary_label
+from mccat.validation.source import as_mapping
 
 LONG_TEXT = 80  # characters; longer texts are shown as the changed passage with some context
 CONTEXT = 24  # characters of unchanged text kept on each side of a change
@@ -44,25 +45,35 @@ WORDS = {
     "after": {"ja": "変更後", "en": "After"},
     "entry": {"ja": "対象", "en": "Entry"},
     "check": {"ja": "確認すること", "en": "What to check"},
-    "look twice": {"ja": "慎重な確認が必要な変更が {n} 件あります。",
-                   "en": "{n} change(s) need a careful look."},
-    "renamed note": {"ja": "内容の一致度 {p}%。公開URLが変わります。",
-                     "en": "{p}% of the content is the same; its public URL changes."},
+    "look twice": {"ja": "慎重な確認が必要な変更が {n} 件あります。", "en": "{n} change(s) need a careful look."},
+    "renamed note": {
+        "ja": "内容の一致度 {p}%。公開URLが変わります。",
+        "en": "{p}% of the content is the same; its public URL changes.",
+    },
     "problems": {"ja": "読み取れなかったファイル", "en": "Files that could not be read"},
-    "problems note": {"ja": "次のファイルは比較できませんでした。`mccat validate` で確認してください。",
-                      "en": "These files could not be compared; run `mccat validate` on them."},
+    "problems note": {
+        "ja": "次のファイルは比較できませんでした。`mccat validate` で確認してください。",
+        "en": "These files could not be compared; run `mccat validate` on them.",
+    },
     "yes": {"ja": "はい", "en": "yes"},
     "no": {"ja": "いいえ", "en": "no"},
     "hours": {"ja": "{n} 時間", "en": "{n} hours"},
     "valid until": {"ja": "有効期限 {d}", "en": "valid until {d}"},
-    "removed note": {"ja": "カタログから削除されます（公開ページも消えます）。",
-                     "en": "Leaves the catalogue (its public pages disappear)."},
+    "removed note": {
+        "ja": "カタログから削除されます（公開ページも消えます）。",
+        "en": "Leaves the catalogue (its public pages disappear).",
+    },
 }
 
 FLAG_TEXT = {
-    "invisible-characters": {"ja": "見えない文字・双方向制御文字があります", "en": "Invisible or bidirectional characters"},
-    "lookalike-letters": {"ja": "ラテン文字に似た別の文字が語に混じっています",
-                          "en": "Lookalike letters of another script inside a word"},
+    "invisible-characters": {
+        "ja": "見えない文字・双方向制御文字があります",
+        "en": "Invisible or bidirectional characters",
+    },
+    "lookalike-letters": {
+        "ja": "ラテン文字に似た別の文字が語に混じっています",
+        "en": "Lookalike letters of another script inside a word",
+    },
     "provider-changed": {"ja": "授与機関が変わりました", "en": "Awarding body changed"},
     "status-changed": {"ja": "承認状況が変わりました", "en": "Approval status changed"},
     "hours-cut": {"ja": "学習時間が減りました", "en": "Learner hours cut"},
@@ -81,6 +92,7 @@ def word(key: str, lang: str, **values: Any) -> str:
 
 
 # ---------------------------------------------------------------- labels and values
+
 
 @cache
 def _titles(kind: str) -> dict[tuple[str, ...], dict[str, str]]:
@@ -101,7 +113,8 @@ def _vocabulary_fields(kind: str) -> dict[tuple[str, ...], str]:
 def field_label(kind: str, path: tuple, lang: str) -> str:
     """'学習量 › 時間数' for ('effort', 'hours'); list items are numbered, texts name their language."""
     titles = _titles(kind)
-    parts, names = [], ()
+    parts: list[str] = []
+    names: tuple[str, ...] = ()
     for part in path:
         if isinstance(part, int):
             parts.append(f"#{part + 1}")
@@ -123,8 +136,9 @@ def show_hidden(text: str) -> str:
         return text
     lookalikes = dict(lookalike_letters(text))
     if lookalikes:
-        text = "".join(f"<U+{ord(c):04X} {unicodedata.name(c, '')}>" if i in lookalikes else c
-                       for i, c in enumerate(text))
+        text = "".join(
+            f"<U+{ord(c):04X} {unicodedata.name(c, '')}>" if i in lookalikes else c for i, c in enumerate(text)
+        )
     return INVISIBLE_CHARACTER.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
@@ -210,13 +224,15 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
         chars = " ".join(f"<U+{ord(c):04X}>" for c in invisible_characters(flag.new))
         return f"{field_label(kind, flag.path, lang)}: {chars}"
     if flag.code == "lookalike-letters":
-        words = dict.fromkeys(show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new)
-                              if lookalike_letters(w.group()))
+        words = dict.fromkeys(
+            show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new) if lookalike_letters(w.group())
+        )
         return f"{field_label(kind, flag.path, lang)}: {', '.join(words)}"
     if flag.code in ("assessment-changed", "qa-changed"):
         touched = [c.path for c in change.fields if c.path[:1] == flag.path]
-        labels = dict.fromkeys(field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang)
-                               for path in touched)
+        labels = dict.fromkeys(
+            field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang) for path in touched
+        )
         return ", ".join(labels)
     return f"{format_value(kind, flag.path, flag.old, lang)} → {format_value(kind, flag.path, flag.new, lang)}"
 
@@ -226,8 +242,9 @@ def flag_sentence(change: EntryChange, flag: Flag, lang: str) -> str:
 
 
 def _summary_counts(diff: CatalogueDiff, lang: str) -> str:
-    parts = [f"{word(c, lang)} {word('count', lang, n=diff.count(c))}" for c in ("added", "removed", "renamed",
-                                                                               "changed")]
+    parts = [
+        f"{word(c, lang)} {word('count', lang, n=diff.count(c))}" for c in ("added", "removed", "renamed", "changed")
+    ]
     parts.append(f"{word('flagged', lang)} {word('count', lang, n=len(diff.flags))}")
     return " · ".join(parts)
 
@@ -237,6 +254,7 @@ def _revision(label: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- Markdown
+
 
 def code(text: str, *, in_table: bool = False) -> str:
     """A Markdown code span that shows text literally, whatever backticks it holds."""
@@ -251,18 +269,24 @@ def code(text: str, *, in_table: bool = False) -> str:
 
 
 def render_markdown(diff: CatalogueDiff, lang: str = "ja") -> str:
-    lines = [f"## {word('title', lang)}: {code(_revision(diff.base, lang))} → {code(_revision(diff.head, lang))}",
-             ""]
+    lines = [f"## {word('title', lang)}: {code(_revision(diff.base, lang))} → {code(_revision(diff.head, lang))}", ""]
     if not diff.changes and not diff.problems:
         return "\n".join(lines + [word("no changes", lang), ""])
     lines += [_summary_counts(diff, lang), ""]
     flagged = diff.flags
     if flagged:
-        lines += ["> [!WARNING]", f"> {word('look twice', lang, n=len(flagged))}", "",
-                  f"| {word('entry', lang)} | {word('check', lang)} |", "|---|---|"]
+        lines += [
+            "> [!WARNING]",
+            f"> {word('look twice', lang, n=len(flagged))}",
+            "",
+            f"| {word('entry', lang)} | {word('check', lang)} |",
+            "|---|---|",
+        ]
         for change, flag in flagged:
-            lines.append(f"| {word(change.kind, lang)} {code(change.id, in_table=True)} | "
-                         f"**{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang), in_table=True)} |")
+            lines.append(
+                f"| {word(change.kind, lang)} {code(change.id, in_table=True)} | "
+                f"**{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang), in_table=True)} |"
+            )
         lines.append("")
     for kind, heading in (("provider", "providers"), ("program", "programs")):
         changes = [c for c in diff.changes if c.kind == kind]
@@ -301,8 +325,10 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
         lines += [f"| {word('field', lang)} | {word('before', lang)} | {word('after', lang)} |", "|---|---|---|"]
         for field_change in change.fields:
             before, after = change_values(change.kind, field_change.path, field_change.old, field_change.new, lang)
-            lines.append(f"| {field_label(change.kind, field_change.path, lang)} | {code(before, in_table=True)} | "
-                         f"{code(after, in_table=True)} |")
+            lines.append(
+                f"| {field_label(change.kind, field_change.path, lang)} | {code(before, in_table=True)} | "
+                f"{code(after, in_table=True)} |"
+            )
         lines.append("")
     return lines
 
@@ -310,19 +336,25 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
 def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
     data = change.data
     if change.kind == "provider":
-        facts = [format_value("provider", ("type",), data.get("type", MISSING), lang),
-                 format_value("provider", ("maintainers",), data.get("maintainers", MISSING), lang)]
+        facts = [
+            format_value("provider", ("type",), data.get("type", MISSING), lang),
+            format_value("provider", ("maintainers",), data.get("maintainers", MISSING), lang),
+        ]
     else:
-        effort = data.get("effort") if isinstance(data.get("effort"), dict) else {}
-        approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
-        assessment = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
-        facts = [format_value("program", ("provider",), data.get("provider", MISSING), lang),
-                 word("hours", lang, n=format_value("program", ("effort", "hours"), effort.get("hours", MISSING),
-                                                    lang)),
-                 format_value("program", ("assessment", "types"), assessment.get("types", MISSING), lang),
-                 format_value("program", ("approval", "status"), approval.get("status", MISSING), lang),
-                 word("valid until", lang, d=format_value("program", ("approval", "valid_until"),
-                                                         approval.get("valid_until", MISSING), lang))]
+        effort = as_mapping(data.get("effort"))
+        approval = as_mapping(data.get("approval"))
+        assessment = as_mapping(data.get("assessment"))
+        facts = [
+            format_value("program", ("provider",), data.get("provider", MISSING), lang),
+            word("hours", lang, n=format_value("program", ("effort", "hours"), effort.get("hours", MISSING), lang)),
+            format_value("program", ("assessment", "types"), assessment.get("types", MISSING), lang),
+            format_value("program", ("approval", "status"), approval.get("status", MISSING), lang),
+            word(
+                "valid until",
+                lang,
+                d=format_value("program", ("approval", "valid_until"), approval.get("valid_until", MISSING), lang),
+            ),
+        ]
     return " · ".join(code(f) if markdown else f for f in facts)
 
 
@@ -333,6 +365,7 @@ def _problem_text(problem: Problem) -> str:
 
 # ---------------------------------------------------------------- text
 
+
 def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
     lines = [f"{word('title', lang)}: {_revision(diff.base, lang)} → {_revision(diff.head, lang)}"]
     if not diff.changes and not diff.problems:
@@ -341,7 +374,10 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
     for change in diff.changes:
         ident = f"{change.old_id} → {change.id}" if change.change == "renamed" else change.id
         title = entry_title(change, lang)
-        lines += ["", f"{word(change.change, lang)}: {word(change.kind, lang)} {ident}" + (f"  {title}" if title else "")]
+        lines += [
+            "",
+            f"{word(change.change, lang)}: {word(change.kind, lang)} {ident}" + (f"  {title}" if title else ""),
+        ]
         if change.change == "renamed":
             lines.append(f"  {word('renamed note', lang, p=round((change.similarity or 0) * 100))}")
         if change.change == "added":
@@ -361,20 +397,22 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
 
 # ---------------------------------------------------------------- JSON
 
+
 def _json_value(value: Any) -> Any:
     return None if value is MISSING else value
 
 
 def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
     """Everything, values untouched (invisible characters stay as they are, escaped by JSON)."""
+
     def path_text(path: tuple) -> str:
         return ".".join(str(p) for p in path)
 
     payload = {
         "base": diff.base,
         "head": diff.head,
-        "summary": {c: diff.count(c) for c in ("added", "removed", "renamed", "changed")} | {
-            "flagged": len(diff.flags)},
+        "summary": {c: diff.count(c) for c in ("added", "removed", "renamed", "changed")}
+        | {"flagged": len(diff.flags)},
         "changes": [
             {
                 "kind": c.kind,
@@ -386,22 +424,30 @@ def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
                 "similarity": c.similarity,
                 "title": {lang_: entry_title(c, lang_) for lang_ in ("ja", "en")},
                 "flags": [
-                    {"code": f.code, "path": path_text(f.path), "old": _json_value(f.old), "new": _json_value(f.new),
-                     "message": {lang_: flag_sentence(c, f, lang_) for lang_ in ("ja", "en")}}
+                    {
+                        "code": f.code,
+                        "path": path_text(f.path),
+                        "old": _json_value(f.old),
+                        "new": _json_value(f.new),
+                        "message": {lang_: flag_sentence(c, f, lang_) for lang_ in ("ja", "en")},
+                    }
                     for f in c.flags
                 ],
                 "fields": [
-                    {"path": path_text(f.path), "change": f.change,
-                     "label": {lang_: field_label(c.kind, f.path, lang_) for lang_ in ("ja", "en")},
-                     "old": _json_value(f.old), "new": _json_value(f.new)}
+                    {
+                        "path": path_text(f.path),
+                        "change": f.change,
+                        "label": {lang_: field_label(c.kind, f.path, lang_) for lang_ in ("ja", "en")},
+                        "old": _json_value(f.old),
+                        "new": _json_value(f.new),
+                    }
                     for f in c.fields
                 ],
             }
             for c in diff.changes
         ],
         "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "rule": p.rule, "message": p.message,
-             "hint": p.hint}
+            {"file": p.file, "line": p.line, "column": p.column, "rule": p.rule, "message": p.message, "hint": p.hint}
             for p in diff.problems
         ],
     }

@@ -36,8 +36,9 @@ class RepoFile:
 def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
-        result = subprocess.run(["git", "-C", str(repo), *args], input=input, capture_output=True,
-                                timeout=GIT_TIMEOUT, env=env, check=False)
+        result = subprocess.run(
+            ["git", "-C", str(repo), *args], input=input, capture_output=True, timeout=GIT_TIMEOUT, env=env, check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
@@ -63,8 +64,9 @@ def resolve(repo: Path, rev: str) -> str:
     try:
         return _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
     except GitError:
-        raise GitError(f"'{rev}' is not a commit in this repository (fetch it first, e.g. "
-                       f"`git fetch origin {rev}`)") from None
+        raise GitError(
+            f"'{rev}' is not a commit in this repository (fetch it first, e.g. `git fetch origin {rev}`)"
+        ) from None
 
 
 def merge_base(repo: Path, base: str, head: str) -> str:
@@ -100,7 +102,7 @@ def read_blobs(repo: Path, tree: dict[str, tuple[str, str]], paths: list[str]) -
         size = int(output[offset:header_end].split()[2])
         start = header_end + 1
         mode, sha = tree[path]
-        files.append(RepoFile(path, mode, output[start:start + size], sha))
+        files.append(RepoFile(path, mode, output[start : start + size], sha))
         offset = start + size + 1  # each object is followed by a newline
     return files
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+from mccat.model.schema import load_schema
 from mccat.review.diff import Snapshot, classify, load_snapshot
 from mccat.review.git_revisions import changed_paths, merge_base, read_file_at, resolve
 from mccat.validation.problems import Problem
-from mccat.model.schema import load_schema
 from mccat.validation.source import YamlProblem, parse_yaml
 
 COMMITTEE_FILE = "governance/committee.yaml"
@@ -58,22 +58,39 @@ def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
 
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("members"), list):
-        problem((), "committee.members", "has no `members:` list",
-                "write `members:` followed by one `- account` line per committee member")
+        problem(
+            (),
+            "committee.members",
+            "has no `members:` list",
+            "write `members:` followed by one `- account` line per committee member",
+        )
         return [], problems
     for key in data:
         if key != "members":
-            problem((key,), "committee.unknown-key", f"has the unknown key '{key}'",
-                    "the file holds only `members:`; put notes in YAML comments")
-    accounts, seen = [], {}
+            problem(
+                (key,),
+                "committee.unknown-key",
+                f"has the unknown key '{key}'",
+                "the file holds only `members:`; put notes in YAML comments",
+            )
+    accounts: list[str] = []
+    seen: dict[str, int] = {}
     for index, account in enumerate(data["members"]):
         if not isinstance(account, str) or not account_pattern().match(account):
-            problem(("members", index), "committee.account", f"'{account}' is not a GitHub account name",
-                    "write the account without '@': letters, digits and single hyphens, at most 39 characters")
+            problem(
+                ("members", index),
+                "committee.account",
+                f"'{account}' is not a GitHub account name",
+                "write the account without '@': letters, digits and single hyphens, at most 39 characters",
+            )
             continue
         if account.lower() in seen:
-            problem(("members", index), "committee.duplicate",
-                    f"lists '{account}' twice (first as item {seen[account.lower()] + 1})", "remove one of them")
+            problem(
+                ("members", index),
+                "committee.duplicate",
+                f"lists '{account}' twice (first as item {seen[account.lower()] + 1})",
+                "remove one of them",
+            )
             continue
         seen[account.lower()] = index
         accounts.append(account)
@@ -94,6 +111,7 @@ def maintainers_of(snapshot: Snapshot) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------- CODEOWNERS
 
+
 def codeowners_text(committee: list[str], maintainers: dict[str, list[str]], prefix: str) -> str:
     """The CODEOWNERS file: the committee owns everything, maintainers their provider's files.
 
@@ -113,13 +131,17 @@ def codeowners_text(committee: list[str], maintainers: dict[str, list[str]], pre
     ]
     for provider_id, accounts in sorted(maintainers.items()):
         owners = " ".join(dict.fromkeys([f"@{a}" for a in accounts] + [f"@{a}" for a in committee]))
-        lines += ["", f"# {provider_id}",
-                  f"{base}providers/{provider_id}.yaml {owners}",
-                  f"{base}programs/{provider_id}/ {owners}"]
+        lines += [
+            "",
+            f"# {provider_id}",
+            f"{base}providers/{provider_id}.yaml {owners}",
+            f"{base}programs/{provider_id}/ {owners}",
+        ]
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- the check
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -153,16 +175,25 @@ def committee_at(repo: Path, rev: str | None, committee_file: str) -> tuple[list
     raw = read_file_at(repo, rev, committee_file)
     display = committee_file if rev is None else f"{rev[:7]}:{committee_file}"
     if raw is None:
-        return [], [Problem(display, 1, 1, "committee.missing", "does not exist",
-                            f"add {committee_file} with a `members:` list of the committee's accounts")]
+        return [], [
+            Problem(
+                display,
+                1,
+                1,
+                "committee.missing",
+                "does not exist",
+                f"add {committee_file} with a `members:` list of the committee's accounts",
+            )
+        ]
     try:
         return parse_committee(raw.decode("utf-8"), display)
     except UnicodeDecodeError:
         return [], [Problem(display, 1, 1, "file.encoding", "is not valid UTF-8", "save the file as UTF-8")]
 
 
-def check_ownership(repo: Path, prefix: str, author: str, base: str, head: str | None,
-                    committee_file: str = COMMITTEE_FILE) -> OwnershipResult:
+def check_ownership(
+    repo: Path, prefix: str, author: str, base: str, head: str | None, committee_file: str = COMMITTEE_FILE
+) -> OwnershipResult:
     """Decide, file by file, whether author may make the changes from base to head."""
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
@@ -180,8 +211,16 @@ def check_ownership(repo: Path, prefix: str, author: str, base: str, head: str |
     return result
 
 
-def _decide(repo: Path, prefix: str, author: str, path: str, before: dict[str, list[str]],
-            after: dict[str, list[str]], head: str | None, committee_file: str) -> Decision:
+def _decide(
+    repo: Path,
+    prefix: str,
+    author: str,
+    path: str,
+    before: dict[str, list[str]],
+    after: dict[str, list[str]],
+    head: str | None,
+    committee_file: str,
+) -> Decision:
     located = classify(path, prefix) if _inside(path, prefix) else None
     if located is not None:
         kind, entry_id = located
@@ -190,16 +229,32 @@ def _decide(repo: Path, prefix: str, author: str, path: str, before: dict[str, l
             maintainers = before[provider_id]
             if _member(author, maintainers):
                 return Decision(path, True, f"maintainer of {provider_id}")
-            return Decision(path, False, f"belongs to the provider '{provider_id}', maintained by "
-                                         f"{', '.join(maintainers) or 'nobody'}; ask one of them or the committee")
+            return Decision(
+                path,
+                False,
+                f"belongs to the provider '{provider_id}', maintained by "
+                f"{', '.join(maintainers) or 'nobody'}; ask one of them or the committee",
+            )
         if provider_id in after:  # a provider proposed in this pull request
             if _member(author, after[provider_id]):
-                return Decision(path, True, f"maintainer of the new provider {provider_id} (the committee checks "
-                                            "who the maintainers are before approving)")
-            return Decision(path, False, f"belongs to the new provider '{provider_id}', whose provider file does "
-                                         f"not list {author} under `maintainers`")
-        return Decision(path, False, f"belongs to the provider '{provider_id}', which has no readable provider "
-                                     f"file; add catalogue/providers/{provider_id}.yaml listing {author}")
+                return Decision(
+                    path,
+                    True,
+                    f"maintainer of the new provider {provider_id} (the committee checks "
+                    "who the maintainers are before approving)",
+                )
+            return Decision(
+                path,
+                False,
+                f"belongs to the new provider '{provider_id}', whose provider file does "
+                f"not list {author} under `maintainers`",
+            )
+        return Decision(
+            path,
+            False,
+            f"belongs to the provider '{provider_id}', which has no readable provider "
+            f"file; add catalogue/providers/{provider_id}.yaml listing {author}",
+        )
     if path == CODEOWNERS_FILE and _codeowners_is_generated(repo, prefix, head, committee_file):
         return Decision(path, True, "generated by `mccat owners` from the changed provider files")
     area = next((name for folder, name in COMMITTEE_AREAS.items() if path.startswith(folder)), None)
@@ -234,6 +289,8 @@ def render_ownership(result: OwnershipResult) -> str:
     if result.allowed:
         lines.append(f"ok: {result.author} may make these {len(result.decisions)} change(s)")
     else:
-        lines.append(f"not allowed: {result.author} may not change {len(denied)} of {len(result.decisions)} "
-                     "file(s); a committee member can make or take over these changes")
+        lines.append(
+            f"not allowed: {result.author} may not change {len(denied)} of {len(result.decisions)} "
+            "file(s); a committee member can make or take over these changes"
+        )
     return "\n".join(lines) + "\n"

@@ -17,13 +17,20 @@ HEADINGS = {
     "expired": "期限切れ / Expired",
     "due": "{n}日以内に期限 / Due within {n} days",
     "none": "対象のプログラムはありません。 / No program needs renewal.",
-    "how": ("更新するには、新しい承認番号と有効期限（`approval.decision`, `approval.valid_until`）の"
-            "プルリクエストを出してください。更新しない場合は `approval.status: withdrawn` にします。 / "
-            "To renew, open a pull request with the new decision and end date (`approval.decision`, "
-            "`approval.valid_until`); otherwise set `approval.status: withdrawn`."),
+    "how": (
+        "更新するには、新しい承認番号と有効期限（`approval.decision`, `approval.valid_until`）の"
+        "プルリクエストを出してください。更新しない場合は `approval.status: withdrawn` にします。 / "
+        "To renew, open a pull request with the new decision and end date (`approval.decision`, "
+        "`approval.valid_until`); otherwise set `approval.status: withdrawn`."
+    ),
 }
-COLUMNS = ("プログラム / Program", "提供機関 / Provider", "有効期限 / Valid until", "残り日数 / Days left",
-           "担当 / Maintainers")
+COLUMNS = (
+    "プログラム / Program",
+    "提供機関 / Provider",
+    "有効期限 / Valid until",
+    "残り日数 / Days left",
+    "担当 / Maintainers",
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,18 @@ def renewals_due(catalogue: Catalogue, today: date, within: int) -> list[Renewal
         if days > within:
             continue
         provider = catalogue.providers[program.provider_id]
-        result.append(Renewal(program.id, program.title, provider.id, provider.name, until, days,
-                              list(provider.data.get("maintainers", [])), program.file))
+        result.append(
+            Renewal(
+                program.id,
+                program.title,
+                provider.id,
+                provider.name,
+                until,
+                days,
+                list(provider.data.get("maintainers", [])),
+                program.file,
+            )
+        )
     return sorted(result, key=lambda r: (r.valid_until, r.program_id))
 
 
@@ -68,8 +85,7 @@ def _account(name: str, mention: bool) -> str:
 
 
 def render_renewals_markdown(items: list[Renewal], today: date, within: int, *, mention: bool = False) -> str:
-    lines = [f"## {HEADINGS['title']}", "",
-             f"基準日 / As of: {today.isoformat()}", ""]
+    lines = [f"## {HEADINGS['title']}", "", f"基準日 / As of: {today.isoformat()}", ""]
     if not items:
         return "\n".join(lines + [HEADINGS["none"], ""])
     for expired in (True, False):
@@ -77,27 +93,43 @@ def render_renewals_markdown(items: list[Renewal], today: date, within: int, *, 
         if not group:
             continue
         heading = HEADINGS["expired"] if expired else HEADINGS["due"].format(n=within)
-        lines += [f"### {heading} ({len(group)})", "",
-                  "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        lines += [f"### {heading} ({len(group)})", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         for r in group:
             title = f"{_cell(r.title.get('ja', ''))}<br>{_cell(r.title.get('en', ''))}"
             provider = f"{_cell(r.provider_name.get('ja', ''))}<br>{_cell(r.provider_name.get('en', ''))}"
-            lines.append(f"| `{r.program_id}`<br>{title} | {provider} | {r.valid_until.isoformat()} | "
-                         f"{r.days_left} | {' '.join(_account(a, mention) for a in r.maintainers)} |")
+            lines.append(
+                f"| `{r.program_id}`<br>{title} | {provider} | {r.valid_until.isoformat()} | "
+                f"{r.days_left} | {' '.join(_account(a, mention) for a in r.maintainers)} |"
+            )
         lines.append("")
     lines += [HEADINGS["how"], ""]
     return "\n".join(lines)
 
 
 def render_renewals_json(items: list[Renewal], today: date, within: int) -> str:
-    return json.dumps({
-        "today": today.isoformat(),
-        "within_days": within,
-        "count": len(items),
-        "expired": sum(r.expired for r in items),
-        "programs": [
-            {"id": r.program_id, "title": r.title, "provider": r.provider_id, "valid_until": r.valid_until.isoformat(),
-             "days_left": r.days_left, "expired": r.expired, "maintainers": r.maintainers, "file": r.file}
-            for r in items
-        ],
-    }, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "today": today.isoformat(),
+                "within_days": within,
+                "count": len(items),
+                "expired": sum(r.expired for r in items),
+                "programs": [
+                    {
+                        "id": r.program_id,
+                        "title": r.title,
+                        "provider": r.provider_id,
+                        "valid_until": r.valid_until.isoformat(),
+                        "days_left": r.days_left,
+                        "expired": r.expired,
+                        "maintainers": r.maintainers,
+                        "file": r.file,
+                    }
+                    for r in items
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

@@ -117,10 +117,9 @@ class Comparison:
         stack = data.get("stackability")
 
         credits = self.programs.credits(program)
-        recognised = [credits] if credits else []
-        recognised += [v for v in (lang.text(body) for body in recognition.get("recognised_by", [])) if v]
-        if not recognised and recognition.get("description"):
-            recognised = [lang.text(recognition["description"])]
+        recognised = [v for v in (credits, *(lang.text(body) for body in recognition.get("recognised_by", []))) if v]
+        if not recognised and (description := lang.text(recognition.get("description"))):
+            recognised = [description]
 
         level_values = [Value(lang.eqf(level["eqf"]))] if "eqf" in level else []
         description = lang.text(level.get("description"))
@@ -140,7 +139,7 @@ class Comparison:
                  fee["currency"] if fee else ""),
             Cell("assessment", tuple(lang.terms("assessment_type", data["assessment"]["types"])
                                      or [Value(lang.t("program.none"))]), layout="list"),
-            Cell("recognition", tuple(v for v in recognised if v), layout="list"),
+            Cell("recognition", tuple(recognised), layout="list"),
             Cell("level", tuple(level_values), _number(level["eqf"]) if "eqf" in level else "", layout="list"),
             Cell("credential", tuple(lang.terms("credential_format", data["credential"]["formats"])), layout="list"),
             Cell("stackability", tuple(stack_values), layout="list"),

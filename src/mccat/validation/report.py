@@ -23,16 +23,30 @@ def text_report(problems: list[Problem], files_checked: int) -> str:
 
 
 def json_report(problems: list[Problem], files_checked: int) -> str:
-    return json.dumps({
-        "files_checked": files_checked,
-        "errors": sum(p.is_error for p in problems),
-        "warnings": sum(not p.is_error for p in problems),
-        "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity,
-             "rule": p.rule, "message": p.message, "hint": p.hint}
-            for p in problems
-        ],
-    }, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "files_checked": files_checked,
+                "errors": sum(p.is_error for p in problems),
+                "warnings": sum(not p.is_error for p in problems),
+                "problems": [
+                    {
+                        "file": p.file,
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity,
+                        "rule": p.rule,
+                        "message": p.message,
+                        "hint": p.hint,
+                    }
+                    for p in problems
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -48,8 +62,10 @@ def github_report(problems: list[Problem], files_checked: int) -> str:
     lines = []
     for p in problems:
         command = "error" if p.is_error else "warning"
-        props = f"file={_escape_property(p.file)},line={max(p.line, 1)},col={max(p.column, 1)}," \
-                f"title={_escape_property(p.rule)}"
+        props = (
+            f"file={_escape_property(p.file)},line={max(p.line, 1)},col={max(p.column, 1)},"
+            f"title={_escape_property(p.rule)}"
+        )
         message = p.message + (f" — {p.hint}" if p.hint else "")
         lines.append(f"::{command} {props}::{_escape_data(message)}")
     return "\n".join(lines + [text_report(problems, files_checked).splitlines()[-1]]) + "\n"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from mccat.validation.problems import Problem
 from mccat.model.schema import optional_language_paths
+from mccat.validation.problems import Problem
 from mccat.validation.schema_messages import field_name
-from mccat.validation.source import SourceDocument, load_yaml
+from mccat.validation.source import SourceDocument, as_list, as_mapping, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLAUSIBLE_MIN_HOURS = 10
@@ -23,20 +24,44 @@ PLAUSIBLE_MAX_DAYS = 366  # "under a year"; one leap day of slack
 # byte-order mark, tags), line/paragraph separators (Unicode categories Cc, Cf, Zl,
 # Zp; a test checks this list against unicodedata), private use, Hangul fillers.
 _INVISIBLE_RANGES = [
-    (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C),
-    (0x6DD, 0x6DD), (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E),
-    (0x200B, 0x200F), (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
-    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
-    (0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xE000, 0xF8FF),
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),
+    (0xAD, 0xAD),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0x115F, 0x1160),
+    (0x3164, 0x3164),
+    (0xFFA0, 0xFFA0),
+    (0xE000, 0xF8FF),
 ]
 # The URL fields (schema `https_url`), and what their host may be: ASCII names only.
 URL_PATHS = {"program": (("url",), ("stackability", "stacks_into_external", "*", "url")), "provider": (("url",),)}
 _ASCII_HOST = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]+)?")
 
-INVISIBLE_CHARACTER = re.compile("[" + "".join(
-    re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES
-) + "]")
+INVISIBLE_CHARACTER = re.compile(
+    "["
+    + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _INVISIBLE_RANGES)
+    + "]"
+)
 
 # Names a reader recognises a program or provider by: a lookalike letter there can pass one off as another.
 NAME_PATHS = {"program": (("title", "ja"), ("title", "en")), "provider": (("name", "ja"), ("name", "en"))}
@@ -87,8 +112,9 @@ class Entry:
         return self.doc if self.doc is not None else load_yaml(Path(self.file), self.file)
 
 
-def _problem(doc: SourceDocument, path: tuple, rule: str, message: str, hint: str,
-             severity: str = "error", key: bool = False) -> Problem:
+def _problem(
+    doc: SourceDocument, path: tuple, rule: str, message: str, hint: str, severity: str = "error", key: bool = False
+) -> Problem:
     line, column = doc.position(path, key=key)
     return Problem(doc.file, line, column, rule, message, hint, severity)  # type: ignore[arg-type]
 
@@ -117,11 +143,15 @@ def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterat
         if match:
             char = match.group()
             name = unicodedata.name(char, "control character")
-            yield _problem(doc, path, "text.invisible-character",
-                           f"`{field_name(path)}` contains the invisible character U+{ord(char):04X} "
-                           f"({name}) at position {match.start() + 1}",
-                           "delete it; invisible and bidirectional characters can hide text from "
-                           "reviewers reading the diff", key=is_key)
+            yield _problem(
+                doc,
+                path,
+                "text.invisible-character",
+                f"`{field_name(path)}` contains the invisible character U+{ord(char):04X} "
+                f"({name}) at position {match.start() + 1}",
+                "delete it; invisible and bidirectional characters can hide text from reviewers reading the diff",
+                key=is_key,
+            )
 
 
 def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Problem]:
@@ -132,12 +162,16 @@ def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Probl
                 continue
             position, char = found[0]
             word = next(w.group() for w in _WORD.finditer(text) if w.start() <= position < w.end())
-            yield _problem(doc, path, "text.lookalike-letter",
-                           f"`{field_name(path)}` has the letter '{char}' (U+{ord(char):04X} "
-                           f"{unicodedata.name(char, '')}) in the word '{word}', at position {position + 1}: "
-                           "it looks like a Latin letter",
-                           "type the word again in Latin letters; a lookalike letter can pass a name off "
-                           "as another one in the diff and on the site")
+            yield _problem(
+                doc,
+                path,
+                "text.lookalike-letter",
+                f"`{field_name(path)}` has the letter '{char}' (U+{ord(char):04X} "
+                f"{unicodedata.name(char, '')}) in the word '{word}', at position {position + 1}: "
+                "it looks like a Latin letter",
+                "type the word again in Latin letters; a lookalike letter can pass a name off "
+                "as another one in the diff and on the site",
+            )
 
 
 def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Problem]) -> date | None:
@@ -146,8 +180,15 @@ def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Pro
     try:
         return date.fromisoformat(value)
     except ValueError:
-        problems.append(_problem(doc, path, "date.invalid", f"`{field_name(path)}` is '{value}', "
-                                 "which is not a day of the calendar", "check the month and the day"))
+        problems.append(
+            _problem(
+                doc,
+                path,
+                "date.invalid",
+                f"`{field_name(path)}` is '{value}', which is not a day of the calendar",
+                "check the month and the day",
+            )
+        )
         return None
 
 
@@ -156,21 +197,47 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     doc, data, problems = entry.source(), entry.data, []
     folder, slug = entry.id.split("/", 1)
     if not ID_PATTERN.match(slug):
-        problems.append(_problem(doc, (), "id.file-name", f"the file name '{slug}.yaml' is not a valid program id",
-                                 f"rename it to '{_suggest_id(slug)}.yaml': lowercase letters, digits and hyphens"))
+        problems.append(
+            _problem(
+                doc,
+                (),
+                "id.file-name",
+                f"the file name '{slug}.yaml' is not a valid program id",
+                f"rename it to '{_suggest_id(slug)}.yaml': lowercase letters, digits and hyphens",
+            )
+        )
     if not ID_PATTERN.match(folder):
-        problems.append(_problem(doc, (), "id.folder-name", f"the folder name '{folder}' is not a valid provider id",
-                                 f"rename the folder to '{_suggest_id(folder)}'"))
+        problems.append(
+            _problem(
+                doc,
+                (),
+                "id.folder-name",
+                f"the folder name '{folder}' is not a valid provider id",
+                f"rename the folder to '{_suggest_id(folder)}'",
+            )
+        )
     provider = data.get("provider")
     if isinstance(provider, str):
         if provider != folder:
-            problems.append(_problem(doc, ("provider",), "provider.folder",
-                                     f"`provider` is '{provider}' but the file is in the folder '{folder}'",
-                                     f"write `provider: {folder}` or move the file to programs/{provider}/"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("provider",),
+                    "provider.folder",
+                    f"`provider` is '{provider}' but the file is in the folder '{folder}'",
+                    f"write `provider: {folder}` or move the file to programs/{provider}/",
+                )
+            )
         elif folder not in provider_ids:
-            problems.append(_problem(doc, ("provider",), "provider.unknown",
-                                     f"the provider '{provider}' does not exist",
-                                     f"add catalogue/providers/{provider}.yaml (`mccat new provider {provider}`)"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("provider",),
+                    "provider.unknown",
+                    f"the provider '{provider}' does not exist",
+                    f"add catalogue/providers/{provider}.yaml (`mccat new provider {provider}`)",
+                )
+            )
     problems += _stacking(entry, program_ids)
     problems += _dates(doc, data, today)
     problems += _delivery(doc, data)
@@ -185,8 +252,15 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
 def provider_rules(entry: Entry) -> list[Problem]:
     doc, problems = entry.source(), []
     if not ID_PATTERN.match(entry.id):
-        problems.append(_problem(doc, (), "id.file-name", f"the file name '{entry.id}.yaml' is not a valid provider id",
-                                 f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens"))
+        problems.append(
+            _problem(
+                doc,
+                (),
+                "id.file-name",
+                f"the file name '{entry.id}.yaml' is not a valid provider id",
+                f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens",
+            )
+        )
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
     problems += url_hosts(doc, entry.data, "provider")
@@ -202,26 +276,44 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
         for path, url in _expand(data, pattern, ()):
             if not isinstance(url, str) or not url.startswith("https://"):
                 continue  # the schema reports it
-            authority = re.split(r"[/?#]", url[len("https://"):], maxsplit=1)[0]
+            authority = re.split(r"[/?#]", url[len("https://") :], maxsplit=1)[0]
             if "\\" in authority:
-                problems.append(_problem(doc, path, "url.host",
-                                         f"`{field_name(path)}` has a backslash before its path ('{authority}'): "
-                                         "browsers read it as '/', so the link would not go where it seems to",
-                                         "write the address as https://host/path"))
+                problems.append(
+                    _problem(
+                        doc,
+                        path,
+                        "url.host",
+                        f"`{field_name(path)}` has a backslash before its path ('{authority}'): "
+                        "browsers read it as '/', so the link would not go where it seems to",
+                        "write the address as https://host/path",
+                    )
+                )
             elif "@" in authority:
-                problems.append(_problem(doc, path, "url.host",
-                                         f"`{field_name(path)}` has a user name before its host ('{authority}'): "
-                                         f"the link goes to '{authority.rsplit('@', 1)[1]}'",
-                                         "write the address as https://host/path, without anything@ before the host"))
+                problems.append(
+                    _problem(
+                        doc,
+                        path,
+                        "url.host",
+                        f"`{field_name(path)}` has a user name before its host ('{authority}'): "
+                        f"the link goes to '{authority.rsplit('@', 1)[1]}'",
+                        "write the address as https://host/path, without anything@ before the host",
+                    )
+                )
             elif not _ASCII_HOST.fullmatch(authority):
                 odd = next((c for c in authority if not c.isascii()), None)
                 if odd is None:
                     continue  # other malformed hosts: the browser refuses them, nothing is hidden
-                problems.append(_problem(doc, path, "url.host",
-                                         f"`{field_name(path)}` has the non-ASCII character '{odd}' "
-                                         f"(U+{ord(odd):04X} {unicodedata.name(odd, '')}) in its host '{authority}'",
-                                         "write the host in ASCII letters: a lookalike letter can send readers to "
-                                         f"another site{_ascii_host_hint(authority)}"))
+                problems.append(
+                    _problem(
+                        doc,
+                        path,
+                        "url.host",
+                        f"`{field_name(path)}` has the non-ASCII character '{odd}' "
+                        f"(U+{ord(odd):04X} {unicodedata.name(odd, '')}) in its host '{authority}'",
+                        "write the host in ASCII letters: a lookalike letter can send readers to "
+                        f"another site{_ascii_host_hint(authority)}",
+                    )
+                )
     return problems
 
 
@@ -241,25 +333,44 @@ def _suggest_id(name: str) -> str:
 
 
 def _stacking(entry: Entry, program_ids: set[str]) -> list[Problem]:
-    doc, problems = entry.source(), []
+    doc, problems = entry.source(), list[Problem]()
     stack = entry.data.get("stackability")
     if not isinstance(stack, dict):
         return problems
-    targets = stack.get("stacks_into") if isinstance(stack.get("stacks_into"), list) else []
+    targets = as_list(stack.get("stacks_into"))
     if stack.get("stackable") is False and (targets or stack.get("stacks_into_external")):
-        problems.append(_problem(doc, ("stackability", "stackable"), "stacking.incoherent",
-                                 "`stackability.stackable` is false but the program lists what it stacks into",
-                                 "set `stackable: true`, or remove the stacks_into lists"))
+        problems.append(
+            _problem(
+                doc,
+                ("stackability", "stackable"),
+                "stacking.incoherent",
+                "`stackability.stackable` is false but the program lists what it stacks into",
+                "set `stackable: true`, or remove the stacks_into lists",
+            )
+        )
     for index, target in enumerate(targets):
         if not isinstance(target, str):
             continue
         if target == entry.id:
-            problems.append(_problem(doc, ("stackability", "stacks_into", index), "stacking.self",
-                                     "the program stacks into itself", "remove its own id from `stacks_into`"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("stackability", "stacks_into", index),
+                    "stacking.self",
+                    "the program stacks into itself",
+                    "remove its own id from `stacks_into`",
+                )
+            )
         elif target not in program_ids and ID_PATTERN.match(target.replace("/", "-")):
-            problems.append(_problem(doc, ("stackability", "stacks_into", index), "stacking.unknown",
-                                     f"`stackability.stacks_into` names '{target}', which is not in the catalogue",
-                                     f"check the id (provider/slug); the file would be catalogue/programs/{target}.yaml"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("stackability", "stacks_into", index),
+                    "stacking.unknown",
+                    f"`stackability.stacks_into` names '{target}', which is not in the catalogue",
+                    f"check the id (provider/slug); the file would be catalogue/programs/{target}.yaml",
+                )
+            )
     return problems
 
 
@@ -272,7 +383,8 @@ def stacking_cycles(entries: Iterable[Entry]) -> list[Problem]:
         targets = stack.get("stacks_into") if isinstance(stack, dict) else None
         graph[entry.id] = [t for t in targets if isinstance(t, str)] if isinstance(targets, list) else []
         by_id[entry.id] = entry
-    problems, state = [], {}  # state: 1 visiting, 2 done
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # 1 visiting, 2 done
     for start in sorted(graph):
         if state.get(start):
             continue
@@ -288,12 +400,18 @@ def stacking_cycles(entries: Iterable[Entry]) -> list[Problem]:
                 trail.pop()
             elif child in graph and child != node:
                 if state.get(child) == 1:
-                    cycle = trail[trail.index(child):] + [child]
+                    cycle = trail[trail.index(child) :] + [child]
                     first = by_id[cycle[0]]
                     index = graph[cycle[0]].index(cycle[1])
-                    problems.append(_problem(first.source(), ("stackability", "stacks_into", index), "stacking.cycle",
-                                             "programs stack into each other in a circle: " + " → ".join(cycle),
-                                             "a program can only stack into a larger one; remove one link"))
+                    problems.append(
+                        _problem(
+                            first.source(),
+                            ("stackability", "stacks_into", index),
+                            "stacking.cycle",
+                            "programs stack into each other in a circle: " + " → ".join(cycle),
+                            "a program can only stack into a larger one; remove one link",
+                        )
+                    )
                 elif not state.get(child):
                     state[child] = 1
                     stack.append((child, iter(graph[child])))
@@ -303,50 +421,96 @@ def stacking_cycles(entries: Iterable[Entry]) -> list[Problem]:
 
 def _dates(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
+    approval = as_mapping(data.get("approval"))
     approved = _parse_date(doc, ("approval", "approved_on"), approval.get("approved_on"), problems)
     until = _parse_date(doc, ("approval", "valid_until"), approval.get("valid_until"), problems)
     if approved and until and approved > until:
-        problems.append(_problem(doc, ("approval", "valid_until"), "date.order",
-                                 f"`approval.valid_until` ({until}) is before `approval.approved_on` ({approved})",
-                                 "the approval must start before it ends; check both dates"))
+        problems.append(
+            _problem(
+                doc,
+                ("approval", "valid_until"),
+                "date.order",
+                f"`approval.valid_until` ({until}) is before `approval.approved_on` ({approved})",
+                "the approval must start before it ends; check both dates",
+            )
+        )
     if approved and approved > today:
-        problems.append(_problem(doc, ("approval", "approved_on"), "date.future-approval",
-                                 f"`approval.approved_on` ({approved}) is in the future",
-                                 "use the date of the committee's decision", "warning"))
+        problems.append(
+            _problem(
+                doc,
+                ("approval", "approved_on"),
+                "date.future-approval",
+                f"`approval.approved_on` ({approved}) is in the future",
+                "use the date of the committee's decision",
+                "warning",
+            )
+        )
     if until and until < today and approval.get("status") == "active":
-        problems.append(_problem(doc, ("approval", "valid_until"), "approval.expired",
-                                 f"the approval expired on {until}",
-                                 "renew it (new decision and `valid_until`) or set `status: withdrawn`", "warning"))
-    offerings = data.get("offerings") if isinstance(data.get("offerings"), list) else []
+        problems.append(
+            _problem(
+                doc,
+                ("approval", "valid_until"),
+                "approval.expired",
+                f"the approval expired on {until}",
+                "renew it (new decision and `valid_until`) or set `status: withdrawn`",
+                "warning",
+            )
+        )
+    offerings = as_list(data.get("offerings"))
     for i, offering in enumerate(offerings):
         if not isinstance(offering, dict):
             continue
         start = _parse_date(doc, ("offerings", i, "start"), offering.get("start"), problems)
         end = _parse_date(doc, ("offerings", i, "end"), offering.get("end"), problems)
-        deadline = _parse_date(doc, ("offerings", i, "application_deadline"),
-                               offering.get("application_deadline"), problems)
+        deadline = _parse_date(
+            doc, ("offerings", i, "application_deadline"), offering.get("application_deadline"), problems
+        )
         if start and end and start > end:
-            problems.append(_problem(doc, ("offerings", i, "end"), "date.order",
-                                     f"`offerings[{i}].end` ({end}) is before its start ({start})",
-                                     "swap the dates or correct the one that is wrong"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("offerings", i, "end"),
+                    "date.order",
+                    f"`offerings[{i}].end` ({end}) is before its start ({start})",
+                    "swap the dates or correct the one that is wrong",
+                )
+            )
         if deadline and start and deadline > start:
-            problems.append(_problem(doc, ("offerings", i, "application_deadline"), "date.order",
-                                     f"`offerings[{i}].application_deadline` ({deadline}) is after the start ({start})",
-                                     "applications must close on or before the first day"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("offerings", i, "application_deadline"),
+                    "date.order",
+                    f"`offerings[{i}].application_deadline` ({deadline}) is after the start ({start})",
+                    "applications must close on or before the first day",
+                )
+            )
         if start and end and (end - start).days > PLAUSIBLE_MAX_DAYS:
-            problems.append(_problem(doc, ("offerings", i, "end"), "plausibility.too-long",
-                                     f"`offerings[{i}]` lasts {(end - start).days} days, longer than a year",
-                                     "a micro-credential is completed in under a year; check the dates", "warning"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("offerings", i, "end"),
+                    "plausibility.too-long",
+                    f"`offerings[{i}]` lasts {(end - start).days} days, longer than a year",
+                    "a micro-credential is completed in under a year; check the dates",
+                    "warning",
+                )
+            )
     return problems
 
 
 def _delivery(doc: SourceDocument, data: dict) -> list[Problem]:
     delivery = data.get("delivery")
     if isinstance(delivery, dict) and delivery.get("mode") in ("onsite", "blended") and "location" not in delivery:
-        return [_problem(doc, ("delivery",), "delivery.location",
-                         f"`delivery.mode` is {delivery['mode']} but `delivery.location` is missing",
-                         "add `location:` with `ja:` and `en:` so learners know where to go")]
+        return [
+            _problem(
+                doc,
+                ("delivery",),
+                "delivery.location",
+                f"`delivery.mode` is {delivery['mode']} but `delivery.location` is missing",
+                "add `location:` with `ja:` and `en:` so learners know where to go",
+            )
+        ]
     return []
 
 
@@ -358,9 +522,16 @@ def _languages(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
             if text.__class__ is dict and len(text) == 1:
                 missing = "en" if "ja" in text else "ja"
                 lang = "English" if missing == "en" else "Japanese"
-                problems.append(_problem(doc, path, "text.one-language", f"`{field_name(path)}` has no {lang} text",
-                                         f"add `{missing}:`; until then the {lang} page shows the other language",
-                                         "warning"))
+                problems.append(
+                    _problem(
+                        doc,
+                        path,
+                        "text.one-language",
+                        f"`{field_name(path)}` has no {lang} text",
+                        f"add `{missing}:`; until then the {lang} page shows the other language",
+                        "warning",
+                    )
+                )
     return sorted(problems)
 
 
@@ -380,22 +551,40 @@ def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
     problems = []
     assessment = data.get("assessment")
     if isinstance(assessment, dict) and assessment.get("types") == []:
-        problems.append(_problem(doc, ("assessment", "types"), "plausibility.no-assessment",
-                                 "the program has no assessment",
-                                 "a course with attendance only is not a micro-credential; list how learning "
-                                 "is assessed", "warning"))
+        problems.append(
+            _problem(
+                doc,
+                ("assessment", "types"),
+                "plausibility.no-assessment",
+                "the program has no assessment",
+                "a course with attendance only is not a micro-credential; list how learning is assessed",
+                "warning",
+            )
+        )
     effort = data.get("effort")
     if isinstance(effort, dict):
         hours = effort.get("hours")
         if isinstance(hours, (int, float)) and not isinstance(hours, bool) and 0 < hours < PLAUSIBLE_MIN_HOURS:
-            problems.append(_problem(doc, ("effort", "hours"), "plausibility.few-hours",
-                                     f"`effort.hours` is {hours:g}, fewer than {PLAUSIBLE_MIN_HOURS}",
-                                     "micro-credentials in Japan are roughly 10 hours or more; check the figure",
-                                     "warning"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("effort", "hours"),
+                    "plausibility.few-hours",
+                    f"`effort.hours` is {hours:g}, fewer than {PLAUSIBLE_MIN_HOURS}",
+                    "micro-credentials in Japan are roughly 10 hours or more; check the figure",
+                    "warning",
+                )
+            )
         weeks = effort.get("weeks")
         if isinstance(weeks, int) and not isinstance(weeks, bool) and weeks > 52:
-            problems.append(_problem(doc, ("effort", "weeks"), "plausibility.too-long",
-                                     f"`effort.weeks` is {weeks}, longer than a year",
-                                     "a micro-credential is completed in under a year; consider splitting it",
-                                     "warning"))
+            problems.append(
+                _problem(
+                    doc,
+                    ("effort", "weeks"),
+                    "plausibility.too-long",
+                    f"`effort.weeks` is {weeks}, longer than a year",
+                    "a micro-credential is completed in under a year; consider splitting it",
+                    "warning",
+                )
+            )
     return problems

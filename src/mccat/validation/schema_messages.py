@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-from mccat.validation.problems import Problem
 from mccat.model.schema import Descriptor, descriptors, fast_validator, validator
-from mccat.validation.source import SourceDocument
 from mccat.model.vocabulary import vocabularies
+from mccat.validation.problems import Problem
+from mccat.validation.source import SourceDocument
 
 _TYPE_NAMES = {
-    "object": "a set of fields", "array": "a list", "string": "text", "number": "a number",
-    "integer": "a whole number", "boolean": "true or false", "null": "empty", "decimal": "a decimal number",
+    "object": "a set of fields",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "empty",
+    "decimal": "a decimal number",
 }
 
 
@@ -63,7 +70,8 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
     keyword = error.validator
     where = field_name(path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.instance
+    value: Any = error.instance  # jsonschema types these as Any | Unset; an error always has them
+    rule: Any = error.validator_value
 
     def problem(message: str, hint: str, at: tuple = path, key: bool = False) -> Problem:
         line, column = doc.position(at, key=key)
@@ -74,13 +82,18 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         for name in missing:
             sub = schema.get("properties", {}).get(name, {})
             is_text = "text_both" in str(sub.get("$ref", ""))
-            hint = (f"add `{name}:` with both `ja:` and `en:` text" if is_text or set(schema.get("properties", {})) == {"ja", "en"}
-                    else f"add `{name}:`; `mccat new` shows every field with an example")
+            hint = (
+                f"add `{name}:` with both `ja:` and `en:` text"
+                if is_text or set(schema.get("properties", {})) == {"ja", "en"}
+                else f"add `{name}:`; `mccat new` shows every field with an example"
+            )
             label = _label(kind, path + (name,)) if path or name else ""
             if set(schema.get("properties", {})) == {"ja", "en"}:
                 lang = "Japanese" if name == "ja" else "English"
-                yield problem(f"`{where}` has no {lang} text (`{name}`)", f"add `{name}:` under `{where}`; "
-                              "this text is required in both languages")
+                yield problem(
+                    f"`{where}` has no {lang} text (`{name}`)",
+                    f"add `{name}:` under `{where}`; this text is required in both languages",
+                )
             else:
                 yield problem(f"missing required field `{field_name(path + (name,))}`{label}", hint)
         return
@@ -98,39 +111,47 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
             yield problem(f"unknown field `{field_name(at)}`", hint, at, key=True)
         return
     if keyword == "type":
-        expected = error.validator_value
+        expected = rule
         expected = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        wanted = " or ".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
         got = _TYPE_NAMES.get(_json_type(value), "something else")
         shown = "" if value is None else f" ({_show(value)})"
         yield problem(f"`{where}`{_label(kind, path)} must be {wanted}, not {got}{shown}", _type_hint(expected, value))
         return
     if keyword == "enum":
-        vocab = _vocabulary_for(error.validator_value)
-        allowed = [str(v) for v in error.validator_value]
+        vocab = _vocabulary_for(rule)
+        allowed = [str(v) for v in rule]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         what = f"one of the values of “{vocab.title['en']}”" if vocab else "an allowed value"
-        listing = ", ".join(f"`{a}`" for a in allowed) if len(allowed) <= 12 else \
-            f"see the {len(allowed)} codes in schemas/vocabularies.schema.json"
+        listing = (
+            ", ".join(f"`{a}`" for a in allowed)
+            if len(allowed) <= 12
+            else f"see the {len(allowed)} codes in schemas/vocabularies.schema.json"
+        )
         hint = (f"did you mean `{close[0]}`? " if close else "") + f"allowed: {listing}"
         if vocab and vocab.name == "isced_field" and isinstance(value, int):
-            hint = ('write the code in quotes, like "061": unquoted, YAML reads a number with a '
-                    "leading zero as octal (054 becomes 44)")
+            hint = (
+                'write the code in quotes, like "061": unquoted, YAML reads a number with a '
+                "leading zero as octal (054 becomes 44)"
+            )
         yield problem(f"`{where}` is {_show(value)}, which is not {what}", hint)
         return
     if keyword == "const":
-        yield problem(f"`{where}` must be {error.validator_value!r}, not {_show(value)}",
-                      f"write `{path[-1] if path else where}: {error.validator_value}`")
+        yield problem(
+            f"`{where}` must be {rule!r}, not {_show(value)}",
+            f"write `{path[-1] if path else where}: {rule}`",
+        )
         return
     if keyword == "pattern":
         title = schema.get("title", "")
         hints = {
-            "Date (YYYY-MM-DD)": ("is not a date written YYYY-MM-DD", "write the date like \"2026-04-01\""),
+            "Date (YYYY-MM-DD)": ("is not a date written YYYY-MM-DD", 'write the date like "2026-04-01"'),
             "https URL": ("is not an https URL", "use a full address starting with https://"),
-            "Identifier (a-z, 0-9, hyphens)": ("is not a valid id",
-                                               "use lowercase letters a-z, digits and hyphens"),
-            "Program id (provider/slug)": ("is not a program id",
-                                          "write `provider/slug`, lowercase letters, digits and hyphens"),
+            "Identifier (a-z, 0-9, hyphens)": ("is not a valid id", "use lowercase letters a-z, digits and hyphens"),
+            "Program id (provider/slug)": (
+                "is not a program id",
+                "write `provider/slug`, lowercase letters, digits and hyphens",
+            ),
         }
         what, hint = hints.get(title, ("does not have the expected form", _example_hint(kind, path)))
         if title == "https URL" and isinstance(value, str) and value.startswith("http://"):
@@ -141,14 +162,15 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         yield problem(f"`{where}` is empty", "write the text, or remove the field if it is optional")
         return
     if keyword == "maxLength":
-        yield problem(f"`{where}` is {len(value):,} characters long, more than {error.validator_value:,}",
-                      "shorten the text")
+        yield problem(f"`{where}` is {len(value):,} characters long, more than {rule:,}", "shorten the text")
         return
     if keyword in ("minItems", "maxItems"):
-        n = error.validator_value
+        n = rule
         if keyword == "minItems":
-            yield problem(f"`{where}`{_label(kind, path)} needs at least {n} item{'s' if n != 1 else ''}",
-                          "add an item as a `- ` line")
+            yield problem(
+                f"`{where}`{_label(kind, path)} needs at least {n} item{'s' if n != 1 else ''}",
+                "add an item as a `- ` line",
+            )
         else:
             yield problem(f"`{where}` has {len(value)} items, more than {n}", "keep the most important ones")
         return
@@ -162,9 +184,13 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         yield problem(f"`{where}` lists {_show(repeated)} more than once", "remove the repeated item")
         return
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = error.validator_value
-        relation = {"minimum": f"at least {bound}", "maximum": f"at most {bound:,}",
-                    "exclusiveMinimum": f"more than {bound}", "exclusiveMaximum": f"less than {bound}"}[keyword]
+        bound = rule
+        relation = {
+            "minimum": f"at least {bound}",
+            "maximum": f"at most {bound:,}",
+            "exclusiveMinimum": f"more than {bound}",
+            "exclusiveMaximum": f"less than {bound}",
+        }[keyword]
         yield problem(f"`{where}`{_label(kind, path)} is {value}, but must be {relation}", "correct the number")
         return
     if keyword == "minProperties":
@@ -184,7 +210,8 @@ def _example_hint(kind: str, path: tuple) -> str:
 
 def _missing(error: ValidationError) -> list[str]:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [name for name in error.validator_value if name not in instance]
+    required: Any = error.validator_value
+    return [name for name in required if name not in instance]
 
 
 def _json_type(value: Any) -> str:

@@ -8,8 +8,8 @@ documents. Dates stay strings: a committee reads them as written.
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +65,7 @@ def _mark(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_text(path: Path, display: str) -> str:
+def read_text(path: str | Path, display: str) -> str:
     """Read a catalogue file as UTF-8 text, refusing what editors and diffs hide."""
 
     def fail(rule: str, message: str, hint: str, line: int = 1, column: int = 1):
@@ -83,8 +83,11 @@ def read_text(path: Path, display: str) -> str:
         if not stat.S_ISREG(info.st_mode):
             fail("file.not-a-file", "is not a regular file", "catalogue entries are single .yaml files")
         if info.st_size > MAX_FILE_BYTES:
-            fail("file.too-large", f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
-                 "a program description fits in a few kilobytes; shorten the text")
+            fail(
+                "file.too-large",
+                f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+                "a program description fits in a few kilobytes; shorten the text",
+            )
         raw = os.read(fd, MAX_FILE_BYTES + 1)
     except OSError as exc:
         fail("file.unreadable", f"cannot be read ({exc.strerror or exc})", "check the file's permissions")
@@ -99,18 +102,28 @@ def read_text(path: Path, display: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        fail("file.encoding", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-             "save the file as UTF-8", line, column)
+        fail(
+            "file.encoding", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8", line, column
+        )
     if "\r" in text and "\r" in text.replace("\r\n", "\n"):
         index = text.replace("\r\n", "\n").index("\r")
-        fail("file.line-ends", "uses lone carriage returns (CR) as line ends",
-             "save the file with LF (Unix) line ends; diffs show CR-only files as one line",
-             text.replace("\r\n", "\n").count("\n", 0, index) + 1, 1)
+        fail(
+            "file.line-ends",
+            "uses lone carriage returns (CR) as line ends",
+            "save the file with LF (Unix) line ends; diffs show CR-only files as one line",
+            text.replace("\r\n", "\n").count("\n", 0, index) + 1,
+            1,
+        )
     if "\x00" in text:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
-        fail("file.nul", "contains a NUL byte", "remove the NUL character; the file may be binary",
-             line, index - text.rfind("\n", 0, index))
+        fail(
+            "file.nul",
+            "contains a NUL byte",
+            "remove the NUL character; the file may be binary",
+            line,
+            index - text.rfind("\n", 0, index),
+        )
     return text
 
 
@@ -156,14 +169,22 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                             value = _plain_scalar(event, fail)
                 else:
                     if len(containers) >= MAX_DEPTH:
-                        fail("yaml.too-deep", f"nests deeper than {MAX_DEPTH} levels",
-                             "the schema never needs this much nesting; check the indentation", mark)
+                        fail(
+                            "yaml.too-deep",
+                            f"nests deeper than {MAX_DEPTH} levels",
+                            "the schema never needs this much nesting; check the indentation",
+                            mark,
+                        )
                     value = {} if kind is mapping_start else []
                 # Place the value in its parent (or as the root).
                 if not containers:
                     if root_set:
-                        fail("yaml.multiple-documents", "holds more than one YAML document",
-                             "keep one document per file and remove the extra '---'", mark)
+                        fail(
+                            "yaml.multiple-documents",
+                            "holds more than one YAML document",
+                            "keep one document per file and remove the extra '---'",
+                            mark,
+                        )
                     doc.data, root_set, path = value, True, ()
                 else:
                     parent = containers[-1]
@@ -174,15 +195,23 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                         key = pending_keys[-1]
                         if key is _NO_KEY:  # this node is a key
                             if not is_scalar:
-                                fail("yaml.complex-key", "uses a list or mapping as a key",
-                                     "keys must be plain field names", mark)
+                                fail(
+                                    "yaml.complex-key",
+                                    "uses a list or mapping as a key",
+                                    "keys must be plain field names",
+                                    mark,
+                                )
                             if value.__class__ is not str:
                                 value = _key_text(value)
                             key_path = paths[-1] + (value,)
                             if value in parent:
                                 first = keys[key_path].line + 1
-                                fail("yaml.duplicate-key", f"repeats the key '{value}' (first on line {first})",
-                                     "keep one of the two entries; YAML would silently drop the first", mark)
+                                fail(
+                                    "yaml.duplicate-key",
+                                    f"repeats the key '{value}' (first on line {first})",
+                                    "keep one of the two entries; YAML would silently drop the first",
+                                    mark,
+                                )
                             pending_keys[-1] = value
                             keys[key_path] = mark
                             continue
@@ -199,35 +228,52 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                 paths.pop()
                 pending_keys.pop()
             elif kind is yaml.AliasEvent:
-                fail("yaml.alias", f"uses the alias '*{event.anchor}'",
-                     "write the value out in full; anchors and aliases hide content from reviewers",
-                     event.start_mark)
+                fail(
+                    "yaml.alias",
+                    f"uses the alias '*{event.anchor}'",
+                    "write the value out in full; anchors and aliases hide content from reviewers",
+                    event.start_mark,
+                )
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    fail("yaml.multiple-documents", "holds more than one YAML document",
-                         "keep one document per file and remove the extra '---'", event.start_mark)
+                    fail(
+                        "yaml.multiple-documents",
+                        "holds more than one YAML document",
+                        "keep one document per file and remove the extra '---'",
+                        event.start_mark,
+                    )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "is not valid YAML"
-        fail("yaml.syntax", f"is not valid YAML: {problem}",
-             "check the indentation and quoting near this line", mark)
+        fail("yaml.syntax", f"is not valid YAML: {problem}", "check the indentation and quoting near this line", mark)
     except yaml.reader.ReaderError as exc:  # control characters the YAML reader refuses
         index = exc.position if isinstance(exc.position, int) else 0
         line = text.count("\n", 0, index) + 1
         column = index - text.rfind("\n", 0, index)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        raise YamlProblem(Problem(display, line, column, "yaml.control-character",
-                                  f"contains the control character U+{char:04X}",
-                                  "remove it; it is invisible in most editors and diffs"))
+        raise YamlProblem(
+            Problem(
+                display,
+                line,
+                column,
+                "yaml.control-character",
+                f"contains the control character U+{char:04X}",
+                "remove it; it is invisible in most editors and diffs",
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(display, 1, 1, "yaml.syntax", f"is not valid YAML: {exc}",
-                                  "check the file is plain YAML text"))
+        raise YamlProblem(
+            Problem(display, 1, 1, "yaml.syntax", f"is not valid YAML: {exc}", "check the file is plain YAML text")
+        ) from None
     finally:
         loader.dispose()
     if not root_set or doc.data is None:
-        raise YamlProblem(Problem(display, 1, 1, "yaml.empty", "is empty",
-                                  "start from `mccat new` to get a template with every field"))
+        raise YamlProblem(
+            Problem(
+                display, 1, 1, "yaml.empty", "is empty", "start from `mccat new` to get a template with every field"
+            )
+        )
     return doc
 
 
@@ -237,21 +283,29 @@ _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 def _refuse_anchor_and_tag(event, fail) -> None:
     if event.anchor is not None:
-        fail("yaml.anchor", f"defines the anchor '&{event.anchor}'",
-             "write values out in full; anchors and aliases hide content from reviewers", event.start_mark)
+        fail(
+            "yaml.anchor",
+            f"defines the anchor '&{event.anchor}'",
+            "write values out in full; anchors and aliases hide content from reviewers",
+            event.start_mark,
+        )
     tag = event.tag
     if tag is not None:
-        fail("yaml.tag", f"uses the YAML tag '{tag}'",
-             "remove the tag; quote the value if it must be a string", event.start_mark)
+        fail(
+            "yaml.tag",
+            f"uses the YAML tag '{tag}'",
+            "remove the tag; quote the value if it must be a string",
+            event.start_mark,
+        )
 
 
 def _plain_scalar(event, fail) -> Any:
     """Resolve a plain scalar the way YAML 1.1 does, except that dates stay strings."""
     value = event.value
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-    if tag == _STR or tag == _TIMESTAMP:  # dates stay as written
+    if tag in (_STR, _TIMESTAMP):  # dates stay as written
         return value
-    if tag == _INT or tag == _FLOAT:
+    if tag in (_INT, _FLOAT):
         return _number(value, tag, event, fail)
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
     if tag == _BOOL:
@@ -273,15 +327,25 @@ def _number(value: str, tag: str, event, fail) -> int | float:
     if _PLAIN_FLOAT.fullmatch(value):
         return float(value)
     if value.lower().lstrip("+-") in (".nan", ".inf"):
-        fail("yaml.not-a-number", f"has the value '{value}', which is not a finite number",
-             "write a plain number such as 30 or 1.5", event.start_mark)
+        fail(
+            "yaml.not-a-number",
+            f"has the value '{value}', which is not a finite number",
+            "write a plain number such as 30 or 1.5",
+            event.start_mark,
+        )
     if tag == _INT and re.fullmatch(r"[-+]?0[0-7_]+", value):
-        hint = (f'write it in quotes if it is a code ("{value}", like an ISCED field), '
-                f"or as a plain decimal number; YAML would read it as octal {int(value.replace('_', ''), 8)}")
+        hint = (
+            f'write it in quotes if it is a code ("{value}", like an ISCED field), '
+            f"or as a plain decimal number; YAML would read it as octal {int(value.replace('_', ''), 8)}"
+        )
     else:
         hint = "write a plain decimal number such as 30 or 1.5 (no leading zeros, signs, separators or exponents)"
-    fail("yaml.number-form", f"writes the number '{value[:40]}' in a form that is easy to misread", hint,
-         event.start_mark)
+    fail(
+        "yaml.number-form",
+        f"writes the number '{value[:40]}' in a form that is easy to misread",
+        hint,
+        event.start_mark,
+    )
     raise AssertionError  # fail() always raises
 
 
@@ -297,3 +361,13 @@ def load_yaml(path: Path, display: str | None = None) -> SourceDocument:
     """Read and parse a catalogue file; raise YamlProblem with file:line on any fault."""
     display = display or str(path)
     return parse_yaml(read_text(path, display), display)
+
+
+def as_mapping(value: Any) -> dict[str, Any]:
+    """A YAML value where a mapping belongs: itself if it is one, else empty (the schema reports the rest)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """A YAML value where a list belongs: itself if it is one, else empty (the schema reports the rest)."""
+    return value if isinstance(value, list) else []

@@ -74,17 +74,34 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
             return
         display = display_path(Path(path))
         if name.endswith(".yml"):
-            problems.append(Problem(display, 1, 1, "file.extension", "has the extension .yml",
-                                    f"rename it to {name[:-4]}.yaml"))
+            problems.append(
+                Problem(display, 1, 1, "file.extension", "has the extension .yml", f"rename it to {name[:-4]}.yaml")
+            )
         elif not name.endswith(".yaml"):
-            problems.append(Problem(display, 1, 1, "file.extension", "is not a .yaml file",
-                                    "the catalogue holds only .yaml files; move this file elsewhere"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "file.extension",
+                    "is not a .yaml file",
+                    "the catalogue holds only .yaml files; move this file elsewhere",
+                )
+            )
         else:
             kind, ident = classify(tuple(rel.split(os.sep)) if rel else ())
             if kind is None:
-                problems.append(Problem(display, 1, 1, "file.location", "is not where catalogue files belong",
-                                        "put providers in catalogue/providers/<provider>.yaml and programs in "
-                                        "catalogue/programs/<provider>/<slug>.yaml"))
+                problems.append(
+                    Problem(
+                        display,
+                        1,
+                        1,
+                        "file.location",
+                        "is not where catalogue files belong",
+                        "put providers in catalogue/providers/<provider>.yaml and programs in "
+                        "catalogue/programs/<provider>/<slug>.yaml",
+                    )
+                )
             else:
                 found.append(Located(kind, ident, path, display))
 
@@ -107,8 +124,9 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
         elif os.path.lexists(target_str):
             consider(target_str, relative(target_str))
         else:
-            problems.append(Problem(display_path(target), 0, 0, "file.missing", "does not exist",
-                                    "check the path", "error"))
+            problems.append(
+                Problem(display_path(target), 0, 0, "file.missing", "does not exist", "check the path", "error")
+            )
     return found, problems
 
 
@@ -119,8 +137,9 @@ def known_ids(root: Path) -> tuple[set[str], set[str]]:
     return providers, programs
 
 
-def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
-               today: date) -> tuple[list[Problem], Entry | None]:
+def check_file(
+    item: Located, provider_ids: set[str], program_ids: set[str], today: date
+) -> tuple[list[Problem], Entry | None]:
     """Every problem in one file, and its entry when the YAML could be read."""
     display = item.display
     try:
@@ -129,8 +148,16 @@ def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
     except YamlProblem as exc:
         return [exc.problem], None
     if not isinstance(doc.data, dict):
-        return [Problem(display, 1, 1, "schema.type", "does not hold a set of fields",
-                        "start from `mccat new` to get a template")], None
+        return [
+            Problem(
+                display,
+                1,
+                1,
+                "schema.type",
+                "does not hold a set of fields",
+                "start from `mccat new` to get a template",
+            )
+        ], None
     entry = Entry(item.kind or "", item.id, display, doc.data, doc)
     problems = list(itertools.islice(schema_problems(entry.kind, doc), MAX_PROBLEMS_PER_FILE + 1))
     entry.schema_valid = not problems
@@ -141,9 +168,16 @@ def check_file(item: Located, provider_ids: set[str], program_ids: set[str],
         problems += provider_rules(entry)
     if len(problems) > MAX_PROBLEMS_PER_FILE:
         shown = sorted(problems, key=lambda p: (p.line, p.column))[:MAX_PROBLEMS_PER_FILE]
-        problems = shown + [Problem(display, shown[-1].line, shown[-1].column, "file.too-many-problems",
-                                    f"has more than {MAX_PROBLEMS_PER_FILE} problems; the rest are not listed",
-                                    "fix these first, or start again from `mccat new`")]
+        problems = shown + [
+            Problem(
+                display,
+                shown[-1].line,
+                shown[-1].column,
+                "file.too-many-problems",
+                f"has more than {MAX_PROBLEMS_PER_FILE} problems; the rest are not listed",
+                "fix these first, or start again from `mccat new`",
+            )
+        ]
     return problems, entry
 
 
@@ -163,8 +197,14 @@ MAX_PROBLEMS_PER_FILE = 50  # past this, a file is not a draft but the wrong fil
 PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
-def validate(root: Path, targets: list[Path] | None = None, *, today: date | None = None,
-             workers: int | None = None, keep_data: bool = True) -> ValidationResult:
+def validate(
+    root: Path,
+    targets: list[Path] | None = None,
+    *,
+    today: date | None = None,
+    workers: int | None = None,
+    keep_data: bool = True,
+) -> ValidationResult:
     """Check the given files (default: the whole catalogue under root).
 
     Files are independent until the cross-file checks at the end, so large
@@ -178,8 +218,10 @@ def validate(root: Path, targets: list[Path] | None = None, *, today: date | Non
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(located) >= PARALLEL_THRESHOLD:
         size = -(-len(located) // (workers * 4))
-        chunks = [(located[i:i + size], provider_ids, program_ids, today, True, keep_data)
-                  for i in range(0, len(located), size)]
+        chunks = [
+            (located[i : i + size], provider_ids, program_ids, today, True, keep_data)
+            for i in range(0, len(located), size)
+        ]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             outcomes = [outcome for chunk in pool.map(_check_chunk, chunks) for outcome in chunk]
     else:

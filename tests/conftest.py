@@ -46,6 +46,27 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 
 
+# --- markers: `pytest -m "not build and not browser"` is the fast loop -------------------------------
+
+BUILD_FIXTURES = {"built_site", "xss_site", "good_site", "hostile_site"}  # fixtures that run `mkdocs build`
+_current_marks: set[str] = set()  # the markers of the test being set up (pytest_runtest_setup)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use a browser are `browser` and `build` tests; tests that use a built site are `build` tests."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "browser" in fixtures or fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current_marks.clear()
+    _current_marks.update(mark.name for mark in item.iter_markers())
+
+
 def run_mkdocs_build(
     site_dir: Path,
     *,
@@ -54,7 +75,14 @@ def run_mkdocs_build(
     strict: bool = True,
     config: str = "mkdocs.yml",
 ) -> tuple[int, str, float]:
-    """`mkdocs build` at the repository root into site_dir: (exit status, output, wall seconds)."""
+    """`mkdocs build` at the repository root into site_dir: (exit status, output, wall seconds).
+
+    Only `build` tests may build: a test that builds without the marker fails, so the fast loop stays fast.
+    """
+    if "build" not in _current_marks:
+        raise RuntimeError(
+            "this test runs `mkdocs build`: mark it @pytest.mark.build (or use a BUILD_FIXTURES fixture)"
+        )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if catalogue is not None:

@@ -178,6 +178,7 @@ def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
         index_site(tmp_path, languages=("en",))
 
 
+@pytest.mark.build
 def test_a_failed_index_fails_the_build_with_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")
     status, output, _ = run_mkdocs_build(tmp_path / "site", strict=False)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import lxml.html
+import pytest
 import yaml
 
 from mccat import LANGUAGES
@@ -41,6 +42,7 @@ def text(tree, selector: str) -> str:
     return " ".join(tree.cssselect(selector)[0].text_content().split())
 
 
+@pytest.mark.build
 def test_history_and_expiry_from_a_temporary_git_repository(tmp_path, monkeypatch):
     repo = CatalogueRepo(tmp_path / "repo")
     monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-01-15T10:00:00+09:00")
@@ -92,6 +94,7 @@ def test_history_and_expiry_from_a_temporary_git_repository(tmp_path, monkeypatc
         assert page(site, lang, still_active).cssselect('[data-mc="status"]')[0].get("data-status") == "active"
 
 
+@pytest.mark.build
 def test_invalid_catalogue_stops_the_build_with_the_validators_messages(tmp_path):
     catalogue = tmp_path / "catalogue"  # a copy outside any git repository
     shutil.copytree(ROOT / "catalogue", catalogue)

@@ -75,7 +75,7 @@ class ValueHTML:
             + "\n    </ul>" for f in frameworks)
         return Markup(
             '<div class="mc-conformance" data-mc="conformance">'
-            '\n  <div class="md-typeset__scrollwrap mc-table mc-table"><div class="md-typeset__table"><table>'
+            '\n  <div class="md-typeset__scrollwrap mc-table"><div class="md-typeset__table"><table>'
             f'\n    <thead><tr>\n      <th scope="col">{escape(t("conformance.framework"))}</th>'
             f'\n      <th scope="col">{escape(t("conformance.stated"))}</th>'
             f'\n      <th scope="col">{escape(t("conformance.missing"))}</th>\n    </tr></thead>'

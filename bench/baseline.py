@@ -18,7 +18,7 @@ The timed part is what a site without our hook would run:
 Each config has `plugins: []` (no Material search: Pagefind replaces it, as
 on our site), the markdown extensions our site uses, and a nav of the home
 page only; program pages stay out of the nav through MkDocs' `not_in_nav`
-setting (`/programs/`), as ours are (DESIGN.md: a nav of thousands of pages
+setting (`/programs/`), as ours are (docs/architecture.md: a nav of thousands of pages
 costs 10x). There are no provider, field, list or hand-written pages: the
 baseline is the program pages alone, so it is cheaper than our site by
 construction.

@@ -8,8 +8,8 @@ Three frameworks list the information a micro-credential must state:
 - AU: National Microcredentials Framework (2021/2022), required information.
 - JP: JV-Campus/JMOOC Micro-credential Framework 1.0 (2024), required descriptors.
 
-The element-to-field mapping follows the descriptor table in DESIGN.md. An
-element counts as present when one of its fields holds a non-empty value.
+Each element names the catalogue fields that state it, from the frameworks'
+lists of required information above. An element counts as present when one of its fields holds a non-empty value.
 Element labels are the schema titles of those fields, so the table reads
 like the rest of the program page.
 """

@@ -1,4 +1,4 @@
-"""The public URL scheme (DESIGN.md): every URL the registry publishes, from one object.
+"""The public URL scheme: every URL the registry publishes, from one object.
 
 URLs are public API. Pages, their embedded JSON-LD, the compare tool and the
 files under /api/v1/ all take their URLs from one `Urls`, built once per

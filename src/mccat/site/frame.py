@@ -1,0 +1,65 @@
+"""What every template may ask, whatever the page: `mc` in the templates.
+
+The page's language and the other ones (for the language switch, hreflang
+alternates and the bilingual pages at the site root), where the site lives
+(its `Urls`), whether the catalogue is example data, and the interface text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from mccat import LANGUAGES
+from mccat.publish.urls import Urls
+from mccat.site.language import Language
+from mccat.site.texts import interface_text
+
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """A language as the language switch names it."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    lang: str
+    urls: Urls
+    is_example: bool
+
+    @cached_property
+    def language(self) -> Language:
+        return Language.of(self.lang)
+
+    @cached_property
+    def languages(self) -> tuple[SiteLanguage, ...]:
+        return tuple(SiteLanguage(code, LANGUAGE_NAMES[code]) for code in LANGUAGES)
+
+    @cached_property
+    def others(self) -> tuple[SiteLanguage, ...]:
+        return tuple(language for language in self.languages if language.code != self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return self.language.t(key, **values)
+
+    def number(self, value: float | int) -> str:
+        return self.language.number(value)
+
+    @staticmethod
+    def t_in(lang: str, key: str, **values: object) -> str:
+        """Interface text in a given language, for the bilingual pages at the site root."""
+        return interface_text(key, lang, **values)
+
+    @staticmethod
+    def alternate_href(code: str, page_url: str | None, base_url: str) -> str:
+        """A relative link to the same page in language `code`.
+
+        `base_url` (MkDocs') leads from the page to its language root ("../.." or
+        "."; an absolute "/ja/" on error pages), so one more "../" reaches the site root.
+        """
+        return f"{base_url.rstrip('/')}/../{code}/{page_url or ''}"

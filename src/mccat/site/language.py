@@ -1,0 +1,126 @@
+"""One language's way of saying things, for every part of the site.
+
+`Language` is the one object per language that pages, the compare tool,
+search records and the HTML value builder ask for words and formats: the
+site's interface text (mccat.site.texts), descriptor labels (the schema's
+titles), vocabulary labels, dates, numbers, hours, money and lists. Nothing
+else in the site formats a value or knows a separator, so a value reads
+the same on a program page, in a comparison table and in a search result.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from mccat import LANGUAGES
+from mccat.model.schema import descriptor_label
+from mccat.model.vocabulary import vocabularies
+from mccat.site.formatting import (country_name, format_count, format_date, format_hours, format_money,
+                                   format_number, format_weeks, localized)
+from mccat.site.texts import interface_text
+from mccat.site.views import Value
+
+
+def sort_text(text: str) -> str:
+    """A sort key that ignores case and full-width/half-width differences."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+class Language:
+    """Words and formats in one language (`code`: "ja" or "en"); get one with `Language.of(code)`."""
+
+    def __init__(self, code: str):
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language '{code}'; the site has {', '.join(LANGUAGES)}")
+        self.code = code
+        self.other = next(lang for lang in LANGUAGES if lang != code)
+        self.vocab = vocabularies()
+        self.separator = interface_text("list.separator", code)
+
+    @staticmethod
+    @cache
+    def of(code: str) -> Language:
+        return Language(code)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    # -- words
+
+    def t(self, key: str, **values: object) -> str:
+        """The site's own interface text (mccat.site.texts), placeholders filled in."""
+        return interface_text(key, self.code, **values)
+
+    def label(self, path: str, kind: str = "program") -> str:
+        """A descriptor's label: the schema's title of the field at `path` ("delivery.mode")."""
+        return descriptor_label(kind, path, self.code)
+
+    def term(self, vocabulary: str, code: str) -> str:
+        """A controlled term's label (the code itself if the vocabulary has no such term)."""
+        return self.vocab[vocabulary].label(code, self.code)
+
+    def terms(self, vocabulary: str, codes: Iterable[str]) -> list[Value]:
+        return [Value(self.term(vocabulary, code)) for code in codes]
+
+    def text(self, value: dict[str, str] | None) -> Value | None:
+        """A bilingual catalogue text in this language, else in the other one (marked with its `lang`)."""
+        local = localized(value, self.code)
+        if local is None:
+            return None
+        return Value(local.text, lang=None if local.lang == self.code else local.lang)
+
+    def plain(self, value: dict[str, str] | None) -> str:
+        """A bilingual catalogue text as a plain string (for titles, sort keys, search metadata)."""
+        local = localized(value, self.code)
+        return local.text if local else ""
+
+    def yes_no(self, flag: bool) -> str:
+        return self.t("program.yes" if flag else "program.no")
+
+    # -- formats
+
+    def date(self, value: str) -> str:
+        return format_date(value, self.code)
+
+    def number(self, value: float | int) -> str:
+        return format_number(value, self.code)
+
+    def count(self, value: int) -> str:
+        return format_count(value, self.code)
+
+    def hours(self, value: float | int) -> str:
+        return format_hours(value, self.code)
+
+    def weeks(self, value: int) -> str:
+        return format_weeks(value, self.code)
+
+    def country(self, code: str) -> str:
+        return country_name(code, self.code)
+
+    def fee(self, fee: dict[str, Any] | None) -> str:
+        """A program's fee: "free", the amount in its currency, or "" when it is not stated."""
+        if not fee:
+            return ""
+        if fee["amount"] == 0:
+            return self.t("program.free")
+        return format_money(fee["amount"], fee["currency"], self.code)
+
+    def credits(self, credits: dict[str, Any]) -> str:
+        """Credits with their system: "2 ECTS credits", "大学の単位 1単位"."""
+        return self.t("program.credits", value=self.number(credits["value"]),
+                      system=self.term("credit_system", credits["system"]))
+
+    def eqf(self, level: int) -> str:
+        return self.t("program.eqf", level=level)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Several values in one line, with the language's list separator (、 or ", ")."""
+        return self.separator.join(items)
+
+    def program_count(self, count: int) -> str:
+        if count == 1:
+            return self.t("list.program_count_one")
+        return self.t("list.program_count", count=self.count(count))

@@ -1,0 +1,133 @@
+"""The pages that list: all programs, fields of study, providers, one provider, one field, the home page.
+
+The indexes every list needs (programs per field, the fields in use) are
+built once per build and language, so a page costs the same in a catalogue
+of 30 programs or 5,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+from mccat.model.catalogue import Catalogue, Program, Provider
+from mccat.model.vocabulary import broad_field
+from mccat.publish.urls import Urls
+from mccat.site.language import Language, sort_text
+from mccat.site.programs import ProgramViews
+from mccat.site.views import (DataLink, FieldEntry, FieldGroup, FieldView, HomeView, ProgramSummary, ProviderSummary,
+                              ProviderView, Row, Stat, Value)
+
+RECENT_PROGRAMS = 6
+
+
+class Listings:
+    """The list pages of one language, built on its program views."""
+
+    def __init__(self, catalogue: Catalogue, programs: ProgramViews):
+        self.catalogue = catalogue
+        self.programs = programs
+        self.language: Language = programs.language
+
+    # -- indexes built once
+
+    @cached_property
+    def field_codes(self) -> list[str]:
+        """ISCED-F narrow fields that have programs, in vocabulary order."""
+        used = {code for program in self.catalogue.programs.values() for code in program.data["fields"]}
+        return [code for code in self.language.vocab["isced_field"].codes if code in used]
+
+    @cached_property
+    def programs_by_field(self) -> dict[str, list[Program]]:
+        index: dict[str, list[Program]] = {}
+        for program in self.catalogue.programs.values():
+            for code in program.data["fields"]:
+                index.setdefault(code, []).append(program)
+        return index
+
+    def field_groups(self, path: Callable[[str], str]) -> tuple[FieldGroup, ...]:
+        """The fields in use by broad field, each linking to `path(code)` (its list or its comparison table)."""
+        lang = self.language
+        groups: dict[str, list[FieldEntry]] = {}
+        for code in self.field_codes:
+            groups.setdefault(broad_field(code), []).append(FieldEntry(
+                code, lang.term("isced_field", code), path(code), lang.program_count(len(self.programs_by_field[code]))))
+        return tuple(FieldGroup(code, lang.term("isced_broad_field", code), tuple(entries))
+                     for code, entries in groups.items())
+
+    # -- the list pages
+
+    @cached_property
+    def all_programs(self) -> tuple[ProgramSummary, ...]:
+        return self.programs.sorted(self.catalogue.programs.values())
+
+    @cached_property
+    def all_fields(self) -> tuple[FieldGroup, ...]:
+        return self.field_groups(Urls.field_path)
+
+    @cached_property
+    def all_providers(self) -> tuple[ProviderSummary, ...]:
+        lang = self.language
+        rows = []
+        for provider in self.catalogue.providers.values():
+            name = lang.plain(provider.name)
+            rows.append(ProviderSummary(
+                provider.id, Urls.provider_path(provider.id), name, lang.term("provider_type", provider.data["type"]),
+                lang.country(provider.data["country"]),
+                lang.program_count(len(self.catalogue.programs_of(provider.id))), (sort_text(name), provider.id)))
+        return tuple(sorted(rows, key=lambda r: r.sort_key))
+
+    # -- one provider, one field
+
+    def provider_view(self, provider: Provider) -> ProviderView:
+        lang, data = self.language, provider.data
+
+        def row(path: str, values: Iterable[Value | None], layout: str = "inline") -> Row:
+            return Row(path, lang.label(path, "provider"), tuple(v for v in values if v is not None), layout)
+
+        rows = (
+            row("type", lang.terms("provider_type", [data["type"]])),
+            row("country", [Value(lang.country(data["country"]))]),
+            row("url", [Value(data["url"], href=data["url"], external=True)]),
+            row("description", [lang.text(data["description"])], "block"),
+            row("quality_assurance", [lang.text(data.get("quality_assurance"))], "block"),
+            row("maintainers", [Value(f"@{name}", href=f"https://github.com/{name}", external=True)
+                                for name in data["maintainers"]]),
+        )
+        return ProviderView(provider.id, lang.plain(provider.name), rows,
+                            self.programs.sorted(self.catalogue.programs_of(provider.id)),
+                            lang.t("list.programs_of_provider"))
+
+    def field_view(self, code: str) -> FieldView:
+        lang = self.language
+        term = lang.vocab["isced_field"].terms[code]
+        return FieldView(code, term.label[lang.code], term.description.get(lang.code, ""),
+                         lang.term("isced_broad_field", broad_field(code)),
+                         self.programs.sorted(self.programs_by_field.get(code, [])))
+
+    # -- the home page
+
+    @cached_property
+    def home_view(self) -> HomeView:
+        lang = self.language
+        today = self.programs.today
+        programs = list(self.catalogue.programs.values())
+        open_programs = [p for p in programs if p.status(today) == "active"]
+
+        def stat(key: str, count: int) -> Stat:
+            return Stat(key, lang.count(count), lang.t(f"home.stat.{key}"))
+
+        stats = (
+            stat("programs", len(open_programs)),
+            stat("providers", len(self.catalogue.providers)),
+            stat("fields", len(self.field_codes)),
+            stat("credit", sum(bool(p.data.get("recognition")) for p in open_programs)),
+            stat("online", sum(p.data["delivery"]["mode"] in ("online", "blended") for p in open_programs)),
+        )
+        recent = sorted(open_programs, key=lambda p: (p.data["approval"]["approved_on"], p.id), reverse=True)
+        browse = (
+            DataLink("programs", lang.t("list.programs"), "programs/"),
+            DataLink("fields", lang.t("list.fields"), "fields/"),
+            DataLink("providers", lang.t("list.providers"), "providers/"),
+        )
+        return HomeView(stats, tuple(self.programs.summaries[p.id] for p in recent[:RECENT_PROGRAMS]), browse)

@@ -1,0 +1,313 @@
+"""What page templates render: views, plain frozen dataclasses computed by the core.
+
+A view holds values already chosen for the page's language and formatted
+(dates, money, vocabulary labels), so templates only lay them out. Nothing
+here computes anything; the modules beside it build these (mccat.site.programs,
+mccat.site.listings, mccat.site.compare, mccat.site.search, mccat.site.reference).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+# --- pages --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives in the docs tree, its title and the template that renders it."""
+
+    src_uri: str
+    title: str
+    template: str
+    kind: str  # program | provider | field | programs | fields | providers
+    key: str = ""  # the program, provider or field it shows
+    in_nav: bool = False
+    description: str = ""  # for <meta name="description">
+
+    @property
+    def url(self) -> str:
+        stem = self.src_uri[:-len(".md")]
+        return "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading for the page's table of contents."""
+
+    id: str
+    title: str
+
+
+# --- values and descriptor rows ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Value:
+    """One shown value: text (with `lang` set when it is not in the page's language), maybe a link."""
+
+    text: str
+    lang: str | None = None
+    href: str | None = None  # relative to the language root unless external
+    external: bool = False
+    muted: bool = False
+
+@dataclass(frozen=True)
+class Row:
+    """A labelled descriptor. `key` is the schema path; no values means the descriptor is not stated."""
+
+    key: str
+    label: str
+    values: tuple[Value, ...]
+    layout: str = "inline"  # inline | list | block
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    rows: tuple[Row, ...] = ()
+
+@dataclass(frozen=True)
+class Status:
+    code: str  # active | suspended | withdrawn | expired
+    label: str
+    note: str = ""
+
+
+# --- program pages and lists ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    """A program as list pages show it."""
+
+    id: str
+    url: str
+    title: str
+    summary: Value
+    provider: str
+    provider_url: str
+    hours: str
+    mode: str
+    languages: str
+    fee: str
+    status: Status
+    sort_key: tuple = field(compare=False, default=())
+
+@dataclass(frozen=True)
+class Offering:
+    start: str
+    end: str
+    deadline: str
+    past: bool
+
+@dataclass(frozen=True)
+class ChangeView:
+    date: str
+    subject: str
+    commit: str
+    short_commit: str
+    commit_url: str | None
+    pull_request: int | None
+    pull_request_url: str | None
+
+@dataclass(frozen=True)
+class HistoryView:
+    available: bool
+    first: ChangeView | None
+    last: ChangeView | None
+    changes: tuple[ChangeView, ...]
+
+@dataclass(frozen=True)
+class ElementView:
+    label: str
+    status: str
+    status_label: str
+
+@dataclass(frozen=True)
+class ConformanceView:
+    key: str
+    name: str
+    present: int
+    total: int
+    complete: bool
+    missing: tuple[str, ...]
+    elements: tuple[ElementView, ...]
+
+@dataclass(frozen=True)
+class DataLink:
+    key: str
+    label: str
+    href: str
+    external: bool = False
+    media_type: str = ""
+
+@dataclass(frozen=True)
+class ProgramView:
+    id: str
+    title: str
+    summary: Value
+    status: Status
+    provider: str
+    provider_url: str
+    facts: tuple[Row, ...]
+    sections: tuple[Section, ...]
+    outcomes: tuple[Value, ...]
+    offerings: tuple[Offering, ...]
+    offering_labels: dict[str, str]
+    history: HistoryView
+    conformance: tuple[ConformanceView, ...]
+    data_links: tuple[DataLink, ...]
+    jsonld_href: str
+    headings: tuple[Heading, ...]
+
+
+# --- providers, fields, home, descriptor reference ------------------------------------------------
+
+@dataclass(frozen=True)
+class ProviderSummary:
+    id: str
+    url: str
+    name: str
+    type: str
+    country: str
+    programs: str
+    sort_key: tuple = field(compare=False, default=())
+
+@dataclass(frozen=True)
+class ProviderView:
+    id: str
+    name: str
+    rows: tuple[Row, ...]
+    programs: tuple[ProgramSummary, ...]
+    programs_title: str
+
+@dataclass(frozen=True)
+class FieldEntry:
+    code: str
+    label: str
+    url: str
+    count: str
+
+@dataclass(frozen=True)
+class FieldGroup:
+    code: str
+    label: str
+    fields: tuple[FieldEntry, ...]
+
+@dataclass(frozen=True)
+class FieldView:
+    code: str
+    label: str
+    description: str
+    broad: str
+    programs: tuple[ProgramSummary, ...]
+
+@dataclass(frozen=True)
+class Stat:
+    key: str
+    value: str
+    label: str
+
+@dataclass(frozen=True)
+class HomeView:
+    stats: tuple[Stat, ...]
+    recent: tuple[ProgramSummary, ...]
+    browse: tuple[DataLink, ...]
+
+@dataclass(frozen=True)
+class DescriptorDoc:
+    name: str  # dotted path, as written in YAML
+    depth: int
+    title: str
+    other_title: str
+    description: str
+    required: bool
+    example: str
+    values: tuple[str, ...]  # "code — label" for vocabulary-backed fields
+
+@dataclass(frozen=True)
+class DescriptorReference:
+    program: tuple[DescriptorDoc, ...]
+    provider: tuple[DescriptorDoc, ...]
+
+
+# --- comparison tables and the compare tool -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool = False  # sorts by the cells' `sort` numbers instead of their text
+
+@dataclass(frozen=True)
+class Cell:
+    column: str
+    values: tuple[Value, ...]  # none: the descriptor is not stated
+    sort: str = ""  # for numeric columns: a number, or "" when not stated (sorted last)
+    sort_group: str = ""  # numbers compare only within a group (fees: the currency), groups sort first
+    layout: str = "inline"  # inline | list
+
+@dataclass(frozen=True)
+class TableRow:
+    program: ProgramSummary
+    cells: tuple[Cell, ...]
+
+@dataclass(frozen=True)
+class FieldComparison:
+    code: str
+    label: str
+    broad: str
+    description: str
+    count: str  # "5 programs"
+    columns: tuple[Column, ...]
+    rows: tuple[TableRow, ...]
+    program_label: str  # the head of the first column
+
+@dataclass(frozen=True)
+class ToolRow:
+    key: str  # the schema path (or "stacked_from"), the key of the values in the data files
+    label: str
+    layout: str  # inline | list | block
+
+@dataclass(frozen=True)
+class ToolSection:
+    id: str
+    title: str
+    rows: tuple[ToolRow, ...]
+
+@dataclass(frozen=True)
+class CompareIndex:
+    sections: tuple[ToolSection, ...]  # the tool's rows
+    groups: tuple[FieldGroup, ...]  # the comparison tables, by broad field
+
+
+# --- search ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SortOption:
+    value: str  # in the URL (?sort=hours-asc); "" is relevance, the default
+    label: str
+    key: str = ""  # Pagefind sort key
+    direction: str = ""  # asc | desc
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """A program page's Pagefind metadata, as (name, value) pairs in a fixed order."""
+
+    filters: tuple[tuple[str, str], ...]
+    sort: tuple[tuple[str, str], ...]
+    meta: tuple[tuple[str, str], ...]
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str
+    label: str
+
+@dataclass(frozen=True)
+class FilterGroup:
+    key: str  # the URL parameter and Pagefind filter name
+    label: str
+    options: tuple[FilterOption, ...]
+
+@dataclass(frozen=True)
+class SearchPageView:
+    filters: tuple[FilterGroup, ...]
+    sorts: tuple[SortOption, ...]

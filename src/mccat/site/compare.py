@@ -31,8 +31,19 @@ from mccat.publish.canonical_json import json_bytes
 from mccat.publish.urls import Urls
 from mccat.site.listings import Listings
 from mccat.site.programs import ProgramViews
-from mccat.site.views import (Cell, Column, CompareIndex, FieldComparison, Heading, PageSpec, Row, TableRow,
-                              ToolRow, ToolSection, Value)
+from mccat.site.views import (
+    Cell,
+    Column,
+    CompareIndex,
+    FieldComparison,
+    Heading,
+    PageSpec,
+    Row,
+    TableRow,
+    ToolRow,
+    ToolSection,
+    Value,
+)
 
 INDEX_SRC = "compare/index.md"
 
@@ -66,20 +77,37 @@ class Comparison:
     def pages(self) -> list[PageSpec]:
         """The tool (in the nav) and one table per field (out of it: there can be dozens)."""
         lang = self.language
-        specs = [PageSpec(INDEX_SRC, lang.t("compare.title"), "mc/compare.html", "compare", in_nav=True,
-                          description=lang.t("compare.description"))]
+        specs = [
+            PageSpec(
+                INDEX_SRC,
+                lang.t("compare.title"),
+                "mc/compare.html",
+                "compare",
+                in_nav=True,
+                description=lang.t("compare.description"),
+            )
+        ]
         for code in self.listings.field_codes:
             label = lang.term("isced_field", code)
-            specs.append(PageSpec(f"compare/{code}.md", lang.t("compare.field_title", field=label),
-                                  "mc/compare-field.html", "compare_field", code,
-                                  description=lang.t("compare.field_description", field=label)))
+            specs.append(
+                PageSpec(
+                    f"compare/{code}.md",
+                    lang.t("compare.field_title", field=label),
+                    "mc/compare-field.html",
+                    "compare_field",
+                    code,
+                    description=lang.t("compare.field_description", field=label),
+                )
+            )
         return specs
 
     def headings(self) -> tuple[Heading, ...]:
         lang = self.language
-        return (Heading("tool", lang.t("compare.tool")),
-                Heading("by-field", lang.t("compare.by_field")),
-                *(Heading(f"field-{group.code}", group.label) for group in self.index.groups))
+        return (
+            Heading("tool", lang.t("compare.tool")),
+            Heading("by-field", lang.t("compare.by_field")),
+            *(Heading(f"field-{group.code}", group.label) for group in self.index.groups),
+        )
 
     # -- the index page: the tool's rows and the tables by broad field
 
@@ -128,17 +156,27 @@ class Comparison:
 
         stack_values = []
         if stack:
-            stack_values = [Value(lang.yes_no(stack["stackable"])), *self.programs.stacks_into(program),
-                            *self.programs.stacks_into_external(program)]
+            stack_values = [
+                Value(lang.yes_no(stack["stackable"])),
+                *self.programs.stacks_into(program),
+                *self.programs.stacks_into_external(program),
+            ]
 
         return (
             Cell("hours", (Value(lang.hours(data["effort"]["hours"])),), _number(data["effort"]["hours"])),
             Cell("mode", tuple(lang.terms("delivery_mode", [data["delivery"]["mode"]]))),
             Cell("languages", tuple(lang.terms("language", data["languages"]))),
-            Cell("fee", (Value(lang.fee(fee)),) if fee else (), _number(fee["amount"]) if fee else "",
-                 fee["currency"] if fee else ""),
-            Cell("assessment", tuple(lang.terms("assessment_type", data["assessment"]["types"])
-                                     or [Value(lang.t("program.none"))]), layout="list"),
+            Cell(
+                "fee",
+                (Value(lang.fee(fee)),) if fee else (),
+                _number(fee["amount"]) if fee else "",
+                fee["currency"] if fee else "",
+            ),
+            Cell(
+                "assessment",
+                tuple(lang.terms("assessment_type", data["assessment"]["types"]) or [Value(lang.t("program.none"))]),
+                layout="list",
+            ),
             Cell("recognition", tuple(recognised), layout="list"),
             Cell("level", tuple(level_values), _number(level["eqf"]) if "eqf" in level else "", layout="list"),
             Cell("credential", tuple(lang.terms("credential_format", data["credential"]["formats"])), layout="list"),
@@ -157,11 +195,21 @@ class Comparison:
         for section in view.sections:
             rows += [(section.id, section.title, row) for row in section.rows]
             if section.id == "overview":
-                rows.append((section.id, section.title,
-                             Row("learning_outcomes", lang.label("learning_outcomes"), view.outcomes, "list")))
+                rows.append(
+                    (
+                        section.id,
+                        section.title,
+                        Row("learning_outcomes", lang.label("learning_outcomes"), view.outcomes, "list"),
+                    )
+                )
             if section.id == "fee":
-                rows.append((section.id, section.title,
-                             Row("offerings", lang.label("offerings"), self._offerings(program), "list")))
+                rows.append(
+                    (
+                        section.id,
+                        section.title,
+                        Row("offerings", lang.label("offerings"), self._offerings(program), "list"),
+                    )
+                )
         return rows
 
     def _offerings(self, program: Program) -> tuple[Value, ...]:
@@ -171,8 +219,9 @@ class Comparison:
         for offering in self.programs.offerings(program):
             text = offering.start + (f" – {offering.end}" if offering.end else "")
             if offering.deadline:
-                text += lang.t("compare.deadline", label=lang.label("offerings.application_deadline"),
-                               date=offering.deadline)
+                text += lang.t(
+                    "compare.deadline", label=lang.label("offerings.application_deadline"), date=offering.deadline
+                )
             values.append(Value(text, muted=offering.past))
         return tuple(values)
 
@@ -202,8 +251,10 @@ class Comparison:
 
     def data_files(self) -> dict[str, bytes]:
         """The tool's data files of this language, by path relative to the language root."""
-        return {Urls.compare_data_path(program.id): json_bytes(self.tool_record(program), compact=True)
-                for program in self.catalogue.programs.values()}
+        return {
+            Urls.compare_data_path(program.id): json_bytes(self.tool_record(program), compact=True)
+            for program in self.catalogue.programs.values()
+        }
 
 
 def _number(value: float | int) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from typing import Iterable
+from collections.abc import Iterable
 
 POLICY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'none'",)),
@@ -48,10 +48,11 @@ def source_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(*, scripts: Iterable[str] = (), styles: Iterable[str] = (),
-                            preview: bool = False) -> str:
+def content_security_policy(*, scripts: Iterable[str] = (), styles: Iterable[str] = (), preview: bool = False) -> str:
     """The policy as a header value; `scripts` and `styles` are inline contents to allow by hash.
     `preview`: the policy of `mkdocs serve`, whose live-reload script is inline."""
-    extra = {"script-src": ["'unsafe-inline'"] if preview else [source_hash(s) for s in scripts],
-             "style-src": [source_hash(s) for s in styles]}
+    extra = {
+        "script-src": ["'unsafe-inline'"] if preview else [source_hash(s) for s in scripts],
+        "style-src": [source_hash(s) for s in styles],
+    }
     return "; ".join(" ".join((name, *sources, *extra.get(name, ()))) for name, sources in POLICY)

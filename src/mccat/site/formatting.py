@@ -72,8 +72,7 @@ def format_money(amount: float | int, currency: str, lang: str) -> str:
     if lang == "ja" and currency == "JPY":
         return f"{format_decimal(amount, locale=_locale(lang))}円"
     if isinstance(amount, int):
-        return format_currency(amount, currency, format="¤#,##0", currency_digits=False,
-                               locale=_money_locale(lang))
+        return format_currency(amount, currency, format="¤#,##0", currency_digits=False, locale=_money_locale(lang))
     return format_currency(amount, currency, locale=_money_locale(lang))
 
 

@@ -18,8 +18,16 @@ from typing import Any
 from mccat import LANGUAGES
 from mccat.model.schema import descriptor_label
 from mccat.model.vocabulary import vocabularies
-from mccat.site.formatting import (country_name, format_count, format_date, format_hours, format_money,
-                                   format_number, format_weeks, localized)
+from mccat.site.formatting import (
+    country_name,
+    format_count,
+    format_date,
+    format_hours,
+    format_money,
+    format_number,
+    format_weeks,
+    localized,
+)
 from mccat.site.texts import interface_text
 from mccat.site.views import Value
 
@@ -110,8 +118,9 @@ class Language:
 
     def credits(self, credits: dict[str, Any]) -> str:
         """Credits with their system: "2 ECTS credits", "大学の単位 1単位"."""
-        return self.t("program.credits", value=self.number(credits["value"]),
-                      system=self.term("credit_system", credits["system"]))
+        return self.t(
+            "program.credits", value=self.number(credits["value"]), system=self.term("credit_system", credits["system"])
+        )
 
     def eqf(self, level: int) -> str:
         return self.t("program.eqf", level=level)

@@ -15,8 +15,19 @@ from mccat.model.vocabulary import broad_field
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
 from mccat.site.programs import ProgramViews
-from mccat.site.views import (DataLink, FieldEntry, FieldGroup, FieldView, HomeView, ProgramSummary, ProviderSummary,
-                              ProviderView, Row, Stat, Value)
+from mccat.site.views import (
+    DataLink,
+    FieldEntry,
+    FieldGroup,
+    FieldView,
+    HomeView,
+    ProgramSummary,
+    ProviderSummary,
+    ProviderView,
+    Row,
+    Stat,
+    Value,
+)
 
 RECENT_PROGRAMS = 6
 
@@ -50,10 +61,17 @@ class Listings:
         lang = self.language
         groups: dict[str, list[FieldEntry]] = {}
         for code in self.field_codes:
-            groups.setdefault(broad_field(code), []).append(FieldEntry(
-                code, lang.term("isced_field", code), path(code), lang.program_count(len(self.programs_by_field[code]))))
-        return tuple(FieldGroup(code, lang.term("isced_broad_field", code), tuple(entries))
-                     for code, entries in groups.items())
+            groups.setdefault(broad_field(code), []).append(
+                FieldEntry(
+                    code,
+                    lang.term("isced_field", code),
+                    path(code),
+                    lang.program_count(len(self.programs_by_field[code])),
+                )
+            )
+        return tuple(
+            FieldGroup(code, lang.term("isced_broad_field", code), tuple(entries)) for code, entries in groups.items()
+        )
 
     # -- the list pages
 
@@ -71,10 +89,17 @@ class Listings:
         rows = []
         for provider in self.catalogue.providers.values():
             name = lang.plain(provider.name)
-            rows.append(ProviderSummary(
-                provider.id, Urls.provider_path(provider.id), name, lang.term("provider_type", provider.data["type"]),
-                lang.country(provider.data["country"]),
-                lang.program_count(len(self.catalogue.programs_of(provider.id))), (sort_text(name), provider.id)))
+            rows.append(
+                ProviderSummary(
+                    provider.id,
+                    Urls.provider_path(provider.id),
+                    name,
+                    lang.term("provider_type", provider.data["type"]),
+                    lang.country(provider.data["country"]),
+                    lang.program_count(len(self.catalogue.programs_of(provider.id))),
+                    (sort_text(name), provider.id),
+                )
+            )
         return tuple(sorted(rows, key=lambda r: r.sort_key))
 
     # -- one provider, one field
@@ -91,19 +116,29 @@ class Listings:
             row("url", [Value(data["url"], href=data["url"], external=True)]),
             row("description", [lang.text(data["description"])], "block"),
             row("quality_assurance", [lang.text(data.get("quality_assurance"))], "block"),
-            row("maintainers", [Value(f"@{name}", href=f"https://github.com/{name}", external=True)
-                                for name in data["maintainers"]]),
+            row(
+                "maintainers",
+                [Value(f"@{name}", href=f"https://github.com/{name}", external=True) for name in data["maintainers"]],
+            ),
         )
-        return ProviderView(provider.id, lang.plain(provider.name), rows,
-                            self.programs.sorted(self.catalogue.programs_of(provider.id)),
-                            lang.t("list.programs_of_provider"))
+        return ProviderView(
+            provider.id,
+            lang.plain(provider.name),
+            rows,
+            self.programs.sorted(self.catalogue.programs_of(provider.id)),
+            lang.t("list.programs_of_provider"),
+        )
 
     def field_view(self, code: str) -> FieldView:
         lang = self.language
         term = lang.vocab["isced_field"].terms[code]
-        return FieldView(code, term.label[lang.code], term.description.get(lang.code, ""),
-                         lang.term("isced_broad_field", broad_field(code)),
-                         self.programs.sorted(self.programs_by_field.get(code, [])))
+        return FieldView(
+            code,
+            term.label[lang.code],
+            term.description.get(lang.code, ""),
+            lang.term("isced_broad_field", broad_field(code)),
+            self.programs.sorted(self.programs_by_field.get(code, [])),
+        )
 
     # -- the home page
 

@@ -46,8 +46,15 @@ class PageKind:
 class SitePages:
     """Every generated page of one language, and the view each page's template renders."""
 
-    def __init__(self, catalogue: Catalogue, *, lang: str, today: date, history: History | None = None,
-                 repo_url: str | None = None):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        lang: str,
+        today: date,
+        history: History | None = None,
+        repo_url: str | None = None,
+    ):
         self.catalogue = catalogue
         self.language = Language.of(lang)
         self.lang = lang
@@ -59,15 +66,18 @@ class SitePages:
     @cached_property
     def kinds(self) -> dict[str, PageKind]:
         """Generated pages by kind (PageSpec.kind)."""
-        catalogue, listings, t = self.catalogue, self.listings, self.language.t
+        catalogue, listings = self.catalogue, self.listings
         return {
-            "program": PageKind(lambda spec: self.programs.view(catalogue.programs[spec.key]),
-                                lambda spec: self.programs.headings),
+            "program": PageKind(
+                lambda spec: self.programs.view(catalogue.programs[spec.key]), lambda spec: self.programs.headings
+            ),
             "provider": PageKind(lambda spec: listings.provider_view(catalogue.providers[spec.key])),
             "field": PageKind(lambda spec: listings.field_view(spec.key)),
             "programs": PageKind(lambda spec: listings.all_programs),
-            "fields": PageKind(lambda spec: listings.all_fields,
-                               lambda spec: tuple(Heading(f"field-{g.code}", g.label) for g in listings.all_fields)),
+            "fields": PageKind(
+                lambda spec: listings.all_fields,
+                lambda spec: tuple(Heading(f"field-{g.code}", g.label) for g in listings.all_fields),
+            ),
             "providers": PageKind(lambda spec: listings.all_providers),
             "search": PageKind(lambda spec: search_page_view(catalogue, self.language)),
             "compare": PageKind(lambda spec: self.comparison.index, lambda spec: self.comparison.headings()),
@@ -79,12 +89,17 @@ class SitePages:
         """Hand-written pages (docs/) whose template shows a view too, by template."""
         t = self.language.t
         return {
-            "mc/home.html": PageKind(lambda spec: self.listings.home_view,
-                                     lambda spec: (Heading("in-numbers", t("home.in_numbers")),
-                                                   Heading("recent", t("home.recent")))),
-            "mc/descriptors.html": PageKind(lambda spec: descriptor_reference(self.language),
-                                            lambda spec: (Heading("program-descriptors", t("reference.program")),
-                                                          Heading("provider-descriptors", t("reference.provider")))),
+            "mc/home.html": PageKind(
+                lambda spec: self.listings.home_view,
+                lambda spec: (Heading("in-numbers", t("home.in_numbers")), Heading("recent", t("home.recent"))),
+            ),
+            "mc/descriptors.html": PageKind(
+                lambda spec: descriptor_reference(self.language),
+                lambda spec: (
+                    Heading("program-descriptors", t("reference.program")),
+                    Heading("provider-descriptors", t("reference.provider")),
+                ),
+            ),
         }
 
     @cached_property
@@ -95,18 +110,37 @@ class SitePages:
             PageSpec("programs/index.md", lang.t("list.programs"), "mc/programs.html", "programs", in_nav=True),
             PageSpec("fields/index.md", lang.t("list.fields"), "mc/fields.html", "fields", in_nav=True),
             PageSpec("providers/index.md", lang.t("list.providers"), "mc/providers.html", "providers", in_nav=True),
-            PageSpec("search/index.md", lang.t("search.title"), "mc/search.html", "search",
-                     description=lang.t("search.description")),
+            PageSpec(
+                "search/index.md",
+                lang.t("search.title"),
+                "mc/search.html",
+                "search",
+                description=lang.t("search.description"),
+            ),
         ]
         for provider in catalogue.providers.values():
-            specs.append(PageSpec(f"providers/{provider.id}.md", lang.plain(provider.name), "mc/provider.html",
-                                  "provider", provider.id))
+            specs.append(
+                PageSpec(
+                    f"providers/{provider.id}.md",
+                    lang.plain(provider.name),
+                    "mc/provider.html",
+                    "provider",
+                    provider.id,
+                )
+            )
         for code in self.listings.field_codes:
-            specs.append(PageSpec(f"fields/{code}.md", lang.term("isced_field", code), "mc/field.html",
-                                  "field", code))
+            specs.append(PageSpec(f"fields/{code}.md", lang.term("isced_field", code), "mc/field.html", "field", code))
         for program in catalogue.programs.values():
-            specs.append(PageSpec(f"programs/{program.id}.md", lang.plain(program.title), "mc/program.html",
-                                  "program", program.id, description=lang.plain(program.data["summary"])))
+            specs.append(
+                PageSpec(
+                    f"programs/{program.id}.md",
+                    lang.plain(program.title),
+                    "mc/program.html",
+                    "program",
+                    program.id,
+                    description=lang.plain(program.data["summary"]),
+                )
+            )
         specs += self.comparison.pages()
         return {spec.src_uri: spec for spec in specs}
 
@@ -133,8 +167,9 @@ class SitePages:
         """
         context = {"view": self.view(spec, template)}
         if spec is not None and spec.kind == "program":
-            context["search_record"] = program_record(self.catalogue.programs[spec.key],
-                                                      self.programs.summaries[spec.key])
+            context["search_record"] = program_record(
+                self.catalogue.programs[spec.key], self.programs.summaries[spec.key]
+            )
         elif spec is not None and spec.kind == "provider":
             context["search_record"] = provider_record()
         return context

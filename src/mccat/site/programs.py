@@ -18,18 +18,47 @@ from mccat.model.conformance import FrameworkResult, check_conformance
 from mccat.model.history import Change, History
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
-from mccat.site.views import (ChangeView, ConformanceView, DataLink, ElementView, Heading, HistoryView, Offering,
-                              ProgramSummary, ProgramView, Row, Section, Status, Value)
+from mccat.site.views import (
+    ChangeView,
+    ConformanceView,
+    DataLink,
+    ElementView,
+    Heading,
+    HistoryView,
+    Offering,
+    ProgramSummary,
+    ProgramView,
+    Row,
+    Section,
+    Status,
+    Value,
+)
 
-PROGRAM_SECTIONS = ("overview", "outcomes", "delivery", "assessment", "credential", "fee", "approval",
-                    "conformance", "data")
+PROGRAM_SECTIONS = (
+    "overview",
+    "outcomes",
+    "delivery",
+    "assessment",
+    "credential",
+    "fee",
+    "approval",
+    "conformance",
+    "data",
+)
 
 
 class ProgramViews:
     """Every program of the catalogue as one language's pages show it."""
 
-    def __init__(self, catalogue: Catalogue, language: Language, *, today: date, history: History | None = None,
-                 repo_url: str | None = None):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        language: Language,
+        *,
+        today: date,
+        history: History | None = None,
+        repo_url: str | None = None,
+    ):
         self.catalogue = catalogue
         self.language = language
         self.today = today
@@ -44,8 +73,11 @@ class ProgramViews:
         code = program.status(self.today)
         approval = program.data["approval"]
         if code == "expired":
-            return Status(code, lang.t("status.expired"),
-                          lang.t("program.status_note_expired", date=lang.date(approval["valid_until"])))
+            return Status(
+                code,
+                lang.t("status.expired"),
+                lang.t("program.status_note_expired", date=lang.date(approval["valid_until"])),
+            )
         note = lang.t(f"program.status_note_{code}") if code in ("suspended", "withdrawn") else ""
         return Status(code, lang.term("approval_status", code), note)
 
@@ -67,8 +99,10 @@ class ProgramViews:
 
     def stacks_into_external(self, program: Program) -> list[Value]:
         """The credentials elsewhere that the program stacks into."""
-        return [Value(self.language.plain(item["title"]), href=item.get("url"), external=bool(item.get("url")))
-                for item in program.data.get("stackability", {}).get("stacks_into_external", [])]
+        return [
+            Value(self.language.plain(item["title"]), href=item.get("url"), external=bool(item.get("url")))
+            for item in program.data.get("stackability", {}).get("stacks_into_external", [])
+        ]
 
     def offerings(self, program: Program) -> tuple[Offering, ...]:
         """The program's dates, earliest first; `past` once its last day has gone by."""
@@ -76,12 +110,14 @@ class ProgramViews:
         rows = []
         for item in sorted(program.data.get("offerings", []), key=lambda o: o["start"]):
             last_day = item.get("end") or item["start"]
-            rows.append(Offering(
-                lang.date(item["start"]),
-                lang.date(item["end"]) if item.get("end") else "",
-                lang.date(item["application_deadline"]) if item.get("application_deadline") else "",
-                date.fromisoformat(last_day) < self.today,
-            ))
+            rows.append(
+                Offering(
+                    lang.date(item["start"]),
+                    lang.date(item["end"]) if item.get("end") else "",
+                    lang.date(item["application_deadline"]) if item.get("application_deadline") else "",
+                    date.fromisoformat(last_day) < self.today,
+                )
+            )
         return tuple(rows)
 
     # -- lists
@@ -141,67 +177,116 @@ class ProgramViews:
         recognition, stack = data.get("recognition", {}), data.get("stackability", {})
         fee, approval = data.get("fee"), data["approval"]
 
-        overview = Section("overview", lang.t("section.overview"), (
-            row("provider", [Value(lang.plain(provider.name), href=Urls.provider_path(provider.id))]),
-            Row("provider.country", lang.label("country", "provider"), (Value(lang.country(provider.data["country"])),)),
-            row("description", [lang.text(data["description"])], "block"),
-            row("audience", [lang.text(data.get("audience"))], "block"),
-            row("prerequisites", [lang.text(data.get("prerequisites"))], "block"),
-            row("fields", [Value(lang.term("isced_field", code), href=Urls.field_path(code)) for code in data["fields"]]),
-            row("skills", [self._skill(skill) for skill in data.get("skills", [])]),
-            row("url", [Value(data["url"], href=data["url"], external=True)]),
-        ))
-        delivery_section = Section("delivery", lang.t("section.delivery"), (
-            row("delivery.mode", lang.terms("delivery_mode", [delivery["mode"]])),
-            row("delivery.pace", lang.terms("pace", [delivery["pace"]])),
-            row("delivery.location", [lang.text(delivery.get("location"))]),
-            row("delivery.description", [lang.text(delivery.get("description"))], "block"),
-            row("languages", lang.terms("language", data["languages"])),
-            row("effort.hours", [Value(lang.hours(effort["hours"]))]),
-            row("effort.weeks", [Value(lang.weeks(effort["weeks"])) if "weeks" in effort else None]),
-            row("effort.ects", [Value(lang.t("program.ects", value=lang.number(effort["ects"])))
-                                if "ects" in effort else None]),
-            row("capacity", [Value(lang.t("program.learners", count=lang.count(data["capacity"])))
-                             if "capacity" in data else None]),
-        ))
-        assessment_section = Section("assessment", lang.t("section.assessment"), (
-            row("assessment.types", lang.terms("assessment_type", assessment["types"])
-                or [Value(lang.t("program.none"))]),
-            row("assessment.identity_verification",
-                lang.terms("identity_verification", [assessment["identity_verification"]])),
-            row("assessment.description", [lang.text(assessment.get("description"))], "block"),
-            row("quality_assurance.types", lang.terms("qa_type", qa["types"])),
-            row("quality_assurance.description", [lang.text(qa.get("description"))], "block"),
-            row("level.eqf", [Value(lang.eqf(level["eqf"])) if "eqf" in level else None]),
-            row("level.description", [lang.text(level.get("description"))]),
-        ))
-        credential_section = Section("credential", lang.t("section.credential"), (
-            row("credential.formats", lang.terms("credential_format", credential["formats"])),
-            row("credential.description", [lang.text(credential.get("description"))], "block"),
-            row("recognition.credits", [self.credits(program)]),
-            row("recognition.recognised_by", [lang.text(body) for body in recognition.get("recognised_by", [])],
-                "list"),
-            row("recognition.description", [lang.text(recognition.get("description"))], "block"),
-            row("stackability.stackable", [Value(lang.yes_no(stack["stackable"]))] if stack else []),
-            row("stackability.stacks_into", self.stacks_into(program), "list"),
-            row("stackability.stacks_into_external", self.stacks_into_external(program), "list"),
-            Row("stacked_from", lang.t("program.stacked_from"), tuple(
-                self.link(p.id) for p in self.catalogue.stacked_from(program.id)), "list"),
-        ))
-        fee_section = Section("fee", lang.t("section.fee"), (
-            row("fee.amount", [Value(lang.fee(fee))] if fee else []),
-            row("fee.notes", [lang.text(fee.get("notes")) if fee else None], "block"),
-        ))
+        overview = Section(
+            "overview",
+            lang.t("section.overview"),
+            (
+                row("provider", [Value(lang.plain(provider.name), href=Urls.provider_path(provider.id))]),
+                Row(
+                    "provider.country",
+                    lang.label("country", "provider"),
+                    (Value(lang.country(provider.data["country"])),),
+                ),
+                row("description", [lang.text(data["description"])], "block"),
+                row("audience", [lang.text(data.get("audience"))], "block"),
+                row("prerequisites", [lang.text(data.get("prerequisites"))], "block"),
+                row(
+                    "fields",
+                    [Value(lang.term("isced_field", code), href=Urls.field_path(code)) for code in data["fields"]],
+                ),
+                row("skills", [self._skill(skill) for skill in data.get("skills", [])]),
+                row("url", [Value(data["url"], href=data["url"], external=True)]),
+            ),
+        )
+        delivery_section = Section(
+            "delivery",
+            lang.t("section.delivery"),
+            (
+                row("delivery.mode", lang.terms("delivery_mode", [delivery["mode"]])),
+                row("delivery.pace", lang.terms("pace", [delivery["pace"]])),
+                row("delivery.location", [lang.text(delivery.get("location"))]),
+                row("delivery.description", [lang.text(delivery.get("description"))], "block"),
+                row("languages", lang.terms("language", data["languages"])),
+                row("effort.hours", [Value(lang.hours(effort["hours"]))]),
+                row("effort.weeks", [Value(lang.weeks(effort["weeks"])) if "weeks" in effort else None]),
+                row(
+                    "effort.ects",
+                    [Value(lang.t("program.ects", value=lang.number(effort["ects"]))) if "ects" in effort else None],
+                ),
+                row(
+                    "capacity",
+                    [
+                        Value(lang.t("program.learners", count=lang.count(data["capacity"])))
+                        if "capacity" in data
+                        else None
+                    ],
+                ),
+            ),
+        )
+        assessment_section = Section(
+            "assessment",
+            lang.t("section.assessment"),
+            (
+                row(
+                    "assessment.types",
+                    lang.terms("assessment_type", assessment["types"]) or [Value(lang.t("program.none"))],
+                ),
+                row(
+                    "assessment.identity_verification",
+                    lang.terms("identity_verification", [assessment["identity_verification"]]),
+                ),
+                row("assessment.description", [lang.text(assessment.get("description"))], "block"),
+                row("quality_assurance.types", lang.terms("qa_type", qa["types"])),
+                row("quality_assurance.description", [lang.text(qa.get("description"))], "block"),
+                row("level.eqf", [Value(lang.eqf(level["eqf"])) if "eqf" in level else None]),
+                row("level.description", [lang.text(level.get("description"))]),
+            ),
+        )
+        credential_section = Section(
+            "credential",
+            lang.t("section.credential"),
+            (
+                row("credential.formats", lang.terms("credential_format", credential["formats"])),
+                row("credential.description", [lang.text(credential.get("description"))], "block"),
+                row("recognition.credits", [self.credits(program)]),
+                row(
+                    "recognition.recognised_by",
+                    [lang.text(body) for body in recognition.get("recognised_by", [])],
+                    "list",
+                ),
+                row("recognition.description", [lang.text(recognition.get("description"))], "block"),
+                row("stackability.stackable", [Value(lang.yes_no(stack["stackable"]))] if stack else []),
+                row("stackability.stacks_into", self.stacks_into(program), "list"),
+                row("stackability.stacks_into_external", self.stacks_into_external(program), "list"),
+                Row(
+                    "stacked_from",
+                    lang.t("program.stacked_from"),
+                    tuple(self.link(p.id) for p in self.catalogue.stacked_from(program.id)),
+                    "list",
+                ),
+            ),
+        )
+        fee_section = Section(
+            "fee",
+            lang.t("section.fee"),
+            (
+                row("fee.amount", [Value(lang.fee(fee))] if fee else []),
+                row("fee.notes", [lang.text(fee.get("notes")) if fee else None], "block"),
+            ),
+        )
         status = self.status(program)
-        approval_section = Section("approval", lang.t("section.approval"), (
-            row("approval.status", [Value(status.label)]),
-            row("approval.approved_on", [Value(lang.date(approval["approved_on"]))]),
-            row("approval.valid_until", [Value(lang.date(approval["valid_until"]))]),
-            row("approval.decision", [Value(approval["decision"])]),
-            row("approval.note", [lang.text(approval.get("note"))], "block"),
-        ))
-        sections = (overview, delivery_section, assessment_section, credential_section, fee_section,
-                    approval_section)
+        approval_section = Section(
+            "approval",
+            lang.t("section.approval"),
+            (
+                row("approval.status", [Value(status.label)]),
+                row("approval.approved_on", [Value(lang.date(approval["approved_on"]))]),
+                row("approval.valid_until", [Value(lang.date(approval["valid_until"]))]),
+                row("approval.decision", [Value(approval["decision"])]),
+                row("approval.note", [lang.text(approval.get("note"))], "block"),
+            ),
+        )
+        sections = (overview, delivery_section, assessment_section, credential_section, fee_section, approval_section)
         facts = (
             row("effort.hours", [Value(lang.hours(effort["hours"]))]),
             row("delivery.mode", lang.terms("delivery_mode", [delivery["mode"]])),
@@ -212,13 +297,22 @@ class ProgramViews:
         jsonld = Urls.api_path_from_language(Urls.program_file(program.id, ".jsonld"))
         data_links = [
             DataLink("jsonld", lang.t("data.jsonld"), jsonld, media_type="application/ld+json"),
-            DataLink("json", lang.t("data.json"), Urls.api_path_from_language(Urls.program_file(program.id, ".json")),
-                     media_type="application/json"),
+            DataLink(
+                "json",
+                lang.t("data.json"),
+                Urls.api_path_from_language(Urls.program_file(program.id, ".json")),
+                media_type="application/json",
+            ),
         ]
         if self.repo_url and self.history.available:
-            data_links.append(DataLink("source", lang.t("data.source"),
-                                       f"{self.repo_url}/blob/HEAD/{self.history.prefix}programs/{program.id}.yaml",
-                                       external=True))
+            data_links.append(
+                DataLink(
+                    "source",
+                    lang.t("data.source"),
+                    f"{self.repo_url}/blob/HEAD/{self.history.prefix}programs/{program.id}.yaml",
+                    external=True,
+                )
+            )
         return ProgramView(
             id=program.id,
             title=lang.plain(data["title"]),
@@ -230,8 +324,10 @@ class ProgramViews:
             sections=sections,
             outcomes=tuple(v for v in (lang.text(o) for o in data["learning_outcomes"]) if v),
             offerings=self.offerings(program),
-            offering_labels={"title": lang.label("offerings"),
-                             **{key: lang.label(f"offerings.{key}") for key in ("start", "end", "application_deadline")}},
+            offering_labels={
+                "title": lang.label("offerings"),
+                **{key: lang.label(f"offerings.{key}") for key in ("start", "end", "application_deadline")},
+            },
             history=self._history(program),
             conformance=self._conformance(program, provider),
             data_links=tuple(data_links),
@@ -248,13 +344,21 @@ class ProgramViews:
         return text
 
     def _change(self, change: Change) -> ChangeView:
-        return ChangeView(self.language.date(change.date), change.subject, change.commit, change.short_commit,
-                          change.commit_url, change.pull_request, change.pull_request_url)
+        return ChangeView(
+            self.language.date(change.date),
+            change.subject,
+            change.commit,
+            change.short_commit,
+            change.commit_url,
+            change.pull_request,
+            change.pull_request_url,
+        )
 
     def _history(self, program: Program) -> HistoryView:
         changes = tuple(self._change(c) for c in self.history.of(f"programs/{program.id}.yaml"))
-        return HistoryView(self.history.available, changes[-1] if changes else None,
-                           changes[0] if changes else None, changes)
+        return HistoryView(
+            self.history.available, changes[-1] if changes else None, changes[0] if changes else None, changes
+        )
 
     def _conformance(self, program: Program, provider: Provider) -> tuple[ConformanceView, ...]:
         return tuple(self._framework(result) for result in check_conformance(program.data, provider.data))
@@ -275,6 +379,8 @@ class ProgramViews:
             total=result.counted,
             complete=result.complete,
             missing=tuple(element_label(r.element) for r in result.missing),
-            elements=tuple(ElementView(element_label(r.element), r.status, lang.t(f"conformance.status.{r.status}"))
-                           for r in result.elements),
+            elements=tuple(
+                ElementView(element_label(r.element), r.status, lang.t(f"conformance.status.{r.status}"))
+                for r in result.elements
+            ),
         )

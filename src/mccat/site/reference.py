@@ -25,16 +25,19 @@ def descriptor_reference(language: Language) -> DescriptorReference:
 
 def _reference(language: Language, kind: str) -> tuple[DescriptorDoc, ...]:
     lang, other = language.code, language.other
-    return tuple(DescriptorDoc(
-        name=descriptor.name,
-        depth=len(descriptor.path) - 1,
-        title=descriptor.title[lang],
-        other_title=descriptor.title[other],
-        description=descriptor.description[lang],
-        required=descriptor.required,
-        example=_example_yaml(descriptor),
-        values=tuple(f"{code} — {term.label[lang]}" for code, term in _vocabulary_of(language, descriptor).items()),
-    ) for descriptor in descriptor_index(kind).values())
+    return tuple(
+        DescriptorDoc(
+            name=descriptor.name,
+            depth=len(descriptor.path) - 1,
+            title=descriptor.title[lang],
+            other_title=descriptor.title[other],
+            description=descriptor.description[lang],
+            required=descriptor.required,
+            example=_example_yaml(descriptor),
+            values=tuple(f"{code} — {term.label[lang]}" for code, term in _vocabulary_of(language, descriptor).items()),
+        )
+        for descriptor in descriptor_index(kind).values()
+    )
 
 
 def _vocabulary_of(language: Language, descriptor: Descriptor) -> dict[str, Any]:
@@ -50,5 +53,10 @@ def _vocabulary_of(language: Language, descriptor: Descriptor) -> dict[str, Any]
 def _example_yaml(descriptor: Descriptor) -> str:
     if descriptor.example is None:
         return ""
-    return yaml.safe_dump({descriptor.path[-1]: descriptor.example}, allow_unicode=True, sort_keys=False,
-                          default_flow_style=False, width=80).rstrip("\n")
+    return yaml.safe_dump(
+        {descriptor.path[-1]: descriptor.example},
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=80,
+    ).rstrip("\n")

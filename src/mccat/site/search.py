@@ -46,13 +46,16 @@ FILTER_DESCRIPTORS = {
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
 
 
-SORTS = (("", "search.sort.relevance", "", ""),
-         ("hours-asc", "search.sort.hours_asc", "hours", "asc"),
-         ("hours-desc", "search.sort.hours_desc", "hours", "desc"),
-         ("newest", "search.sort.newest", "approved", "desc"))
+SORTS = (
+    ("", "search.sort.relevance", "", ""),
+    ("hours-asc", "search.sort.hours_asc", "hours", "asc"),
+    ("hours-desc", "search.sort.hours_desc", "hours", "desc"),
+    ("newest", "search.sort.newest", "approved", "desc"),
+)
 
 
 # --- one program's metadata -------------------------------------------------------------------------
+
 
 def hours_band(hours: float) -> str:
     """The band code of a number of hours: "0-10", "10-30", ..., "120-"."""
@@ -117,10 +120,18 @@ def _hours_label(code: str, lang: Language) -> str:
 
 
 # Filters whose values are the codes of a vocabulary: labelled, and ordered, as the vocabulary has them.
-VOCABULARY_FILTERS = {"field": "isced_field", "mode": "delivery_mode", "language": "language",
-                      "format": "credential_format"}
-FIXED_ORDER = {"hours": [hours_band(low) for low in HOURS_BANDS], "fee": ["free", "paid", "none"],
-               "credit": ["yes", "no"], "level": [f"eqf{n}" for n in range(1, 9)] + ["none"]}
+VOCABULARY_FILTERS = {
+    "field": "isced_field",
+    "mode": "delivery_mode",
+    "language": "language",
+    "format": "credential_format",
+}
+FIXED_ORDER = {
+    "hours": [hours_band(low) for low in HOURS_BANDS],
+    "fee": ["free", "paid", "none"],
+    "credit": ["yes", "no"],
+    "level": [f"eqf{n}" for n in range(1, 9)] + ["none"],
+}
 
 
 def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> str:
@@ -135,7 +146,7 @@ def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> s
     if key == "credit":
         return lang.yes_no(code == "yes")
     if key == "level":
-        return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf"):]))
+        return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf") :]))
     raise ValueError(f"unknown search filter '{key}'")
 
 
@@ -157,8 +168,10 @@ def search_page_view(catalogue: Catalogue, lang: Language) -> SearchPageView:
             used[key].add(code)
     groups = []
     for key, descriptor in FILTER_DESCRIPTORS.items():
-        options = tuple(FilterOption(code, _value_label(catalogue, key, code, lang))
-                        for code in _option_order(catalogue, key, used[key], lang))
+        options = tuple(
+            FilterOption(code, _value_label(catalogue, key, code, lang))
+            for code in _option_order(catalogue, key, used[key], lang)
+        )
         if options:
             groups.append(FilterGroup(key, lang.label(descriptor), options))
     sorts = tuple(SortOption(value, lang.t(text), key, direction) for value, text, key, direction in SORTS)

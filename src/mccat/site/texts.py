@@ -114,7 +114,8 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "conformance.status.missing": {"ja": "記載なし", "en": "Not stated"},
     "conformance.status.not_stated": {"ja": "該当する場合のみ（記載なし）", "en": "If applicable (not stated)"},
     "conformance.status.on_credential": {
-        "ja": "発行される証明ごとに記載", "en": "On each credential issued",
+        "ja": "発行される証明ごとに記載",
+        "en": "On each credential issued",
     },
     # machine-readable files
     "data.intro": {
@@ -174,16 +175,18 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     # comparison (mccat.site.compare, overrides/mc/compare*.html, assets/javascripts/compare.js)
     "compare.title": {"ja": "プログラムを比較", "en": "Compare programs"},
     "compare.description": {
-        "ja": "マイクロクレデンシャル・プログラムを2〜4件並べて、すべての記述項目を比較します。分野別の比較表もあります。",
+        "ja": "マイクロクレデンシャル・プログラムを2〜4件並べて、すべての記述項目を比較します。"
+        "分野別の比較表もあります。",
         "en": "Compare two to four micro-credential programs side by side on every descriptor, "
-              "or use the comparison tables by field of study.",
+        "or use the comparison tables by field of study.",
     },
     "compare.intro": {
-        "ja": "プログラムのページ、一覧、検索結果の「比較」ボタンで選んだプログラムを、2〜4件並べてすべての記述項目を比較します。"
-              "選んだプログラムはこのブラウザに保存され、このページのURLで共有できます。",
+        "ja": "プログラムのページ、一覧、検索結果の「比較」ボタンで選んだプログラムを、"
+        "2〜4件並べてすべての記述項目を比較します。"
+        "選んだプログラムはこのブラウザに保存され、このページのURLで共有できます。",
         "en": "Programs you choose with the “Compare” button on program pages, lists and search results are shown "
-              "here side by side, two to four at a time, with every descriptor. Your choice is kept in this browser, "
-              "and the address of this page shares it.",
+        "here side by side, two to four at a time, with every descriptor. Your choice is kept in this browser, "
+        "and the address of this page shares it.",
     },
     "compare.tool": {"ja": "並べて比較", "en": "Side by side"},
     "compare.noscript": {
@@ -217,15 +220,19 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "ja": "「{id}」というプログラムはレジストリにありません。URLを確認してください。",
         "en": "There is no program “{id}” in the registry. Check the address.",
     },
-    "compare.failed": {"ja": "「{id}」のデータを読み込めませんでした。", "en": "The data of “{id}” could not be loaded."},
+    "compare.failed": {
+        "ja": "「{id}」のデータを読み込めませんでした。",
+        "en": "The data of “{id}” could not be loaded.",
+    },
     "compare.too_few": {
         "ja": "比較するには、プログラムを2件以上選んでください。",
         "en": "Choose at least two programs to compare them.",
     },
     "compare.empty": {
-        "ja": "まだプログラムが選ばれていません。プログラムのページ、一覧、検索結果、または下の分野別の比較表の「比較」ボタンで選んでください。",
+        "ja": "まだプログラムが選ばれていません。プログラムのページ、一覧、検索結果、"
+        "または下の分野別の比較表の「比較」ボタンで選んでください。",
         "en": "No programs are chosen yet. Choose them with the “Compare” button on program pages, lists, "
-              "search results or the comparison tables by field below.",
+        "search results or the comparison tables by field below.",
     },
     "compare.too_many": {
         "ja": "一度に並べられるのは{max}件までです。最初の{max}件を表示しています。",
@@ -245,5 +252,7 @@ def interface_text(key: str, lang: str, **values: object) -> str:
     try:
         text = INTERFACE_TEXT[key][lang]
     except KeyError:
-        raise KeyError(f"no interface text '{key}' in '{lang}': add it to INTERFACE_TEXT in mccat/site/texts.py") from None
+        raise KeyError(
+            f"no interface text '{key}' in '{lang}': add it to INTERFACE_TEXT in mccat/site/texts.py"
+        ) from None
     return text.format(**values) if values else text

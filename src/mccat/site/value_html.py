@@ -43,9 +43,11 @@ class ValueHTML:
         every page (data-pagefind-ignore; mccat.site.search)."""
         parts = ['<dl class="mc-descriptors">']
         for row in rows:
-            parts.append(f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
-                         f'\n      <dt data-pagefind-ignore>{escape(row.label)}</dt>'
-                         f'\n      <dd>{self._values(row, url)}</dd>\n    </div>')
+            parts.append(
+                f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
+                f"\n      <dt data-pagefind-ignore>{escape(row.label)}</dt>"
+                f"\n      <dd>{self._values(row, url)}</dd>\n    </div>"
+            )
         parts.append("\n  </dl>")
         return Markup("".join(parts))
 
@@ -67,12 +69,19 @@ class ValueHTML:
             f'\n      <tr data-framework="{escape(f.key)}" data-complete="{str(f.complete).lower()}">'
             f"\n        <td>{escape(f.name)}</td>"
             f'\n        <td class="mc-nowrap">{escape(t("conformance.count", present=f.present, total=f.total))}</td>'
-            f"\n        <td>{self._missing(f)}</td>\n      </tr>" for f in frameworks)
+            f"\n        <td>{self._missing(f)}</td>\n      </tr>"
+            for f in frameworks
+        )
         details = "".join(
             f"\n    <p><strong>{escape(f.name)}</strong></p>\n    <ul>"
-            + "".join(f'\n      <li class="mc-element mc-element--{escape(e.status)}">{escape(e.label)}: '
-                      f"{escape(e.status_label)}</li>" for e in f.elements)
-            + "\n    </ul>" for f in frameworks)
+            + "".join(
+                f'\n      <li class="mc-element mc-element--{escape(e.status)}">{escape(e.label)}: '
+                f"{escape(e.status_label)}</li>"
+                for e in f.elements
+            )
+            + "\n    </ul>"
+            for f in frameworks
+        )
         return Markup(
             '<div class="mc-conformance" data-mc="conformance">'
             '\n  <div class="md-typeset__scrollwrap mc-table"><div class="md-typeset__table"><table>'
@@ -82,7 +91,8 @@ class ValueHTML:
             f"\n    <tbody>{rows}\n    </tbody>\n  </table></div></div>"
             f'\n  <details class="mc-conformance__details">\n    <summary>{escape(t("conformance.details"))}</summary>'
             f"{details}\n  </details>"
-            f'\n  <p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>')
+            f'\n  <p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>'
+        )
 
     def _missing(self, framework: ConformanceView) -> str:
         if framework.complete:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 # --- pages --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -27,8 +27,9 @@ class PageSpec:
 
     @property
     def url(self) -> str:
-        stem = self.src_uri[:-len(".md")]
-        return "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+        stem = self.src_uri[: -len(".md")]
+        return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -40,6 +41,7 @@ class Heading:
 
 # --- values and descriptor rows ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Value:
     """One shown value: text (with `lang` set when it is not in the page's language), maybe a link."""
@@ -50,6 +52,7 @@ class Value:
     external: bool = False
     muted: bool = False
 
+
 @dataclass(frozen=True)
 class Row:
     """A labelled descriptor. `key` is the schema path; no values means the descriptor is not stated."""
@@ -59,11 +62,13 @@ class Row:
     values: tuple[Value, ...]
     layout: str = "inline"  # inline | list | block
 
+
 @dataclass(frozen=True)
 class Section:
     id: str
     title: str
     rows: tuple[Row, ...] = ()
+
 
 @dataclass(frozen=True)
 class Status:
@@ -73,6 +78,7 @@ class Status:
 
 
 # --- program pages and lists ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ProgramSummary:
@@ -91,12 +97,14 @@ class ProgramSummary:
     status: Status
     sort_key: tuple = field(compare=False, default=())
 
+
 @dataclass(frozen=True)
 class Offering:
     start: str
     end: str
     deadline: str
     past: bool
+
 
 @dataclass(frozen=True)
 class ChangeView:
@@ -108,6 +116,7 @@ class ChangeView:
     pull_request: int | None
     pull_request_url: str | None
 
+
 @dataclass(frozen=True)
 class HistoryView:
     available: bool
@@ -115,11 +124,13 @@ class HistoryView:
     last: ChangeView | None
     changes: tuple[ChangeView, ...]
 
+
 @dataclass(frozen=True)
 class ElementView:
     label: str
     status: str
     status_label: str
+
 
 @dataclass(frozen=True)
 class ConformanceView:
@@ -131,6 +142,7 @@ class ConformanceView:
     missing: tuple[str, ...]
     elements: tuple[ElementView, ...]
 
+
 @dataclass(frozen=True)
 class DataLink:
     key: str
@@ -138,6 +150,7 @@ class DataLink:
     href: str
     external: bool = False
     media_type: str = ""
+
 
 @dataclass(frozen=True)
 class ProgramView:
@@ -161,6 +174,7 @@ class ProgramView:
 
 # --- providers, fields, home, descriptor reference ------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ProviderSummary:
     id: str
@@ -171,6 +185,7 @@ class ProviderSummary:
     programs: str
     sort_key: tuple = field(compare=False, default=())
 
+
 @dataclass(frozen=True)
 class ProviderView:
     id: str
@@ -179,6 +194,7 @@ class ProviderView:
     programs: tuple[ProgramSummary, ...]
     programs_title: str
 
+
 @dataclass(frozen=True)
 class FieldEntry:
     code: str
@@ -186,11 +202,13 @@ class FieldEntry:
     url: str
     count: str
 
+
 @dataclass(frozen=True)
 class FieldGroup:
     code: str
     label: str
     fields: tuple[FieldEntry, ...]
+
 
 @dataclass(frozen=True)
 class FieldView:
@@ -200,17 +218,20 @@ class FieldView:
     broad: str
     programs: tuple[ProgramSummary, ...]
 
+
 @dataclass(frozen=True)
 class Stat:
     key: str
     value: str
     label: str
 
+
 @dataclass(frozen=True)
 class HomeView:
     stats: tuple[Stat, ...]
     recent: tuple[ProgramSummary, ...]
     browse: tuple[DataLink, ...]
+
 
 @dataclass(frozen=True)
 class DescriptorDoc:
@@ -223,6 +244,7 @@ class DescriptorDoc:
     example: str
     values: tuple[str, ...]  # "code — label" for vocabulary-backed fields
 
+
 @dataclass(frozen=True)
 class DescriptorReference:
     program: tuple[DescriptorDoc, ...]
@@ -231,11 +253,13 @@ class DescriptorReference:
 
 # --- comparison tables and the compare tool -------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
     numeric: bool = False  # sorts by the cells' `sort` numbers instead of their text
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -245,10 +269,12 @@ class Cell:
     sort_group: str = ""  # numbers compare only within a group (fees: the currency), groups sort first
     layout: str = "inline"  # inline | list
 
+
 @dataclass(frozen=True)
 class TableRow:
     program: ProgramSummary
     cells: tuple[Cell, ...]
+
 
 @dataclass(frozen=True)
 class FieldComparison:
@@ -261,17 +287,20 @@ class FieldComparison:
     rows: tuple[TableRow, ...]
     program_label: str  # the head of the first column
 
+
 @dataclass(frozen=True)
 class ToolRow:
     key: str  # the schema path (or "stacked_from"), the key of the values in the data files
     label: str
     layout: str  # inline | list | block
 
+
 @dataclass(frozen=True)
 class ToolSection:
     id: str
     title: str
     rows: tuple[ToolRow, ...]
+
 
 @dataclass(frozen=True)
 class CompareIndex:
@@ -281,12 +310,14 @@ class CompareIndex:
 
 # --- search ------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SortOption:
     value: str  # in the URL (?sort=hours-asc); "" is relevance, the default
     label: str
     key: str = ""  # Pagefind sort key
     direction: str = ""  # asc | desc
+
 
 @dataclass(frozen=True)
 class SearchRecord:
@@ -296,16 +327,19 @@ class SearchRecord:
     sort: tuple[tuple[str, str], ...]
     meta: tuple[tuple[str, str], ...]
 
+
 @dataclass(frozen=True)
 class FilterOption:
     value: str
     label: str
+
 
 @dataclass(frozen=True)
 class FilterGroup:
     key: str  # the URL parameter and Pagefind filter name
     label: str
     options: tuple[FilterOption, ...]
+
 
 @dataclass(frozen=True)
 class SearchPageView:

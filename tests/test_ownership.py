@@ -278,3 +278,57 @@ def test_paths_are_relative_to_the_repository_root_from_a_subfolder(repo, monkey
     out = capsys.readouterr().out
     assert status == 1 and f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out
     assert Path.cwd() == repo.root / "catalogue"
+
+
+# ------------------------------------------------------------------ rights come from the target branch's tip
+
+
+def test_a_removed_maintainer_cannot_pass_from_an_old_branch_point(repo, monkeypatch, capsys):
+    """Attack: branch from a commit where you still had rights, after the committee took them away."""
+    removed = maintainers(KOSEN)[0]
+    program = a_program_of(KOSEN)
+    repo.git("checkout", "-q", "-b", "old-rights")  # the branch point: removed is still a maintainer
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("cut hours with rights I no longer have")
+    repo.git("checkout", "-q", "main")
+    repo.change(repo.provider_path(KOSEN), lambda d: d.update(maintainers=["someone-else"]))
+    repo.mccat(monkeypatch, capsys, "owners")
+    repo.base = repo.commit("the committee removes the maintainer")
+    status, out = check(repo, monkeypatch, capsys, removed, head)
+    assert status == 1, out
+    assert f"DENY catalogue/programs/{program}.yaml: belongs to the provider '{KOSEN}', maintained by someone-else" in out
+
+
+def test_a_removed_committee_member_cannot_pass_from_an_old_branch_point(repo, monkeypatch, capsys):
+    removed = COMMITTEE[0]
+    repo.git("checkout", "-q", "-b", "old-committee")
+    repo.write_text("hooks/catalogue_hook.py", "# rewritten\n")
+    repo.write_text(".github/workflows/pull-request.yml", "name: nothing to see\n")
+    repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("edits only the committee may make")
+    repo.git("checkout", "-q", "main")
+    repo.write_text("governance/committee.yaml", yaml.safe_dump({"members": COMMITTEE[1:]}))
+    repo.base = repo.commit("the committee loses a member")
+    status, out = check(repo, monkeypatch, capsys, removed, head)
+    assert status == 1, out
+    assert "DENY hooks/catalogue_hook.py" in out and "DENY .github/workflows/pull-request.yml" in out
+    assert f"DENY catalogue/programs/{a_program_of(UNIV)}.yaml" in out
+    assert ": committee member" not in out
+
+
+def test_a_provider_deleted_on_the_target_branch_is_not_new_again(repo, monkeypatch, capsys):
+    """Attack: the provider was removed from main; its old maintainer edits its programs from an old branch point,
+    where the provider file still exists, hoping it passes as a new provider's file."""
+    removed = maintainers(KOSEN)[0]
+    program = a_program_of(KOSEN)
+    repo.git("checkout", "-q", "-b", "ghost")
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=1))
+    head = repo.commit("edit a provider that is gone on main")
+    repo.git("checkout", "-q", "main")
+    repo.provider_path(KOSEN).unlink()
+    repo.git("rm", "-q", "-r", f"catalogue/programs/{KOSEN}")
+    repo.mccat(monkeypatch, capsys, "owners")
+    repo.base = repo.commit("the provider leaves")
+    status, out = check(repo, monkeypatch, capsys, removed, head)
+    assert status == 1, out
+    assert f"DENY catalogue/programs/{program}.yaml" in out

@@ -7,9 +7,12 @@
   the governance files and anything else outside the catalogue are the
   committee's alone.
 
-The check trusts the base revision: maintainers and committee come from
-where the pull request branched off, so a pull request cannot make its own
-author a maintainer or a committee member.
+Rights come from the target branch's tip alone: the committee list and each
+provider's maintainers are read at BASE itself, never where the pull request
+branched off (a maintainer or committee member removed since would still
+have rights there) and never from the pull request (which could name its own
+author). Which files change is what the pull request changes: from where it
+branched off to its head, as `git diff BASE...HEAD` shows.
 """
 
 from __future__ import annotations
@@ -194,21 +197,37 @@ def committee_at(repo: Path, rev: str | None, committee_file: str) -> tuple[list
 def check_ownership(
     repo: Path, prefix: str, author: str, base: str, head: str | None, committee_file: str = COMMITTEE_FILE
 ) -> OwnershipResult:
-    """Decide, file by file, whether author may make the changes from base to head."""
+    """Decide, file by file, whether author may make the changes from base to head.
+
+    The changes are those of `git diff base...head`; the rights those written at base itself (the
+    target branch's tip), whatever commit the pull request branched from.
+    """
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
     start = merge_base(repo, base_commit, head_commit or resolve(repo, "HEAD"))
-    result = OwnershipResult(author, start[:7], head_commit[:7] if head_commit else "working tree")
-    committee, result.problems = committee_at(repo, start, committee_file)
+    result = OwnershipResult(author, base_commit[:7], head_commit[:7] if head_commit else "working tree")
+    committee, result.problems = committee_at(repo, base_commit, committee_file)
     paths = changed_paths(repo, start, head_commit)
     if _member(author, committee):
         result.decisions = [Decision(p, True, "committee member") for p in paths]
         return result
-    before = maintainers_of(load_snapshot(repo, start, prefix, "providers"))
-    after = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
+    before = maintainers_of(load_snapshot(repo, base_commit, prefix, "providers"))
+    proposed = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
+    # A new provider: one whose file this pull request adds, and that the target branch does not have.
+    after = {
+        provider_id: accounts
+        for provider_id, accounts in proposed.items()
+        if _provider_path(provider_id, prefix) in paths
+        and read_file_at(repo, start, _provider_path(provider_id, prefix)) is None
+        and read_file_at(repo, base_commit, _provider_path(provider_id, prefix)) is None
+    }
     for path in paths:
         result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
     return result
+
+
+def _provider_path(provider_id: str, prefix: str) -> str:
+    return str(PurePosixPath(prefix, "providers", f"{provider_id}.yaml")) if prefix else f"providers/{provider_id}.yaml"
 
 
 def _decide(

@@ -296,7 +296,9 @@ def test_a_removed_maintainer_cannot_pass_from_an_old_branch_point(repo, monkeyp
     repo.base = repo.commit("the committee removes the maintainer")
     status, out = check(repo, monkeypatch, capsys, removed, head)
     assert status == 1, out
-    assert f"DENY catalogue/programs/{program}.yaml: belongs to the provider '{KOSEN}', maintained by someone-else" in out
+    assert (
+        f"DENY catalogue/programs/{program}.yaml: belongs to the provider '{KOSEN}', maintained by someone-else" in out
+    )
 
 
 def test_a_removed_committee_member_cannot_pass_from_an_old_branch_point(repo, monkeypatch, capsys):

@@ -19,8 +19,9 @@ from typing import Any
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
+from mccat.validation.hidden import json_escape_hidden, reveal
 from mccat.validation.problems import Problem
-from mccat.validation.rules import INVISIBLE_CHARACTER, lookalike_letters
+from mccat.validation.rules import lookalike_letters
 from mccat.validation.source import as_mapping
 
 LONG_TEXT = 80  # characters; longer texts are shown as the changed passage with some context
@@ -84,7 +85,7 @@ FLAG_TEXT = {
     "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
 }
 
-ICONS = {"added": "➕", "removed": "➖", "renamed": "🔀", "changed": "✏️"}
+ICONS = {"added": "➕", "removed": "➖", "renamed": "🔀", "changed": "📝"}  # no variation selector: nothing hidden
 
 
 def word(key: str, lang: str, **values: Any) -> str:
@@ -132,14 +133,12 @@ def field_label(kind: str, path: tuple, lang: str) -> str:
 def show_hidden(text: str) -> str:
     """The text with every invisible or bidirectional character written out as <U+XXXX>, and every
     lookalike letter in a Latin word as <U+XXXX NAME> (D<U+0430 CYRILLIC SMALL LETTER A>ta)."""
-    if text.isascii():
-        return text
-    lookalikes = dict(lookalike_letters(text))
+    lookalikes = dict(lookalike_letters(text)) if not text.isascii() else {}
     if lookalikes:
         text = "".join(
             f"<U+{ord(c):04X} {unicodedata.name(c, '')}>" if i in lookalikes else c for i, c in enumerate(text)
         )
-    return INVISIBLE_CHARACTER.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return reveal(text)  # controls too: ASCII text is no exception
 
 
 def format_value(kind: str, path: tuple, value: Any, lang: str) -> str:
@@ -318,7 +317,7 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
     if change.change == "removed":
         lines += [word("removed note", lang), ""]
     for flag in change.flags:
-        lines.append(f"- ⚠️ **{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang))}")
+        lines.append(f"- ⚠ **{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang))}")
     if change.flags:
         lines.append("")
     if change.fields:
@@ -451,7 +450,7 @@ def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
             for p in diff.problems
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_escape_hidden(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS = {"markdown": render_markdown, "text": render_text, "json": render_json}

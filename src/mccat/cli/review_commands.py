@@ -20,6 +20,7 @@ from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.review.git_revisions import GitError, repo_root
 from mccat.review.ownership import check_ownership, codeowners_text, maintainers_of, parse_committee, render_ownership
 from mccat.review.renewals import render_renewals_json, render_renewals_markdown, renewals_due
+from mccat.validation.hidden import one_line
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
 
@@ -50,10 +51,9 @@ def _write_generated(target: Path, text: str, check: bool, command: str) -> int:
 
 def _print_problems(problems) -> None:
     for p in problems:
-        print(
-            f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}" + (f"\n    hint: {p.hint}" if p.hint else ""),
-            file=sys.stderr,
-        )
+        print(one_line(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}"), file=sys.stderr)
+        if p.hint:
+            print(one_line(f"    hint: {p.hint}"), file=sys.stderr)
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
-from mccat.validation.hidden import json_escape_hidden, reveal
+from mccat.validation.hidden import json_escape_hidden, one_line, reveal
 from mccat.validation.problems import Problem
 from mccat.validation.rules import lookalike_letters
 from mccat.validation.source import as_mapping
@@ -391,7 +391,7 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
     if diff.problems:
         lines += ["", word("problems", lang) + ":"]
         lines += [f"  {_problem_text(p)}" for p in diff.problems]
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # each line ours: data adds none, moves no cursor
 
 
 # ---------------------------------------------------------------- JSON

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from mccat.model.schema import load_schema
 from mccat.review.diff import Snapshot, classify, load_snapshot
 from mccat.review.git_revisions import changed_paths, merge_base, read_file_at, resolve
+from mccat.validation.hidden import one_line
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, parse_yaml
 
@@ -299,7 +300,7 @@ def _codeowners_is_generated(repo: Path, prefix: str, head: str | None, committe
 def render_ownership(result: OwnershipResult) -> str:
     lines = []
     for p in result.problems:
-        lines.append(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n    hint: {p.hint}")
+        lines += [f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}", f"    hint: {p.hint}"]
     denied = [d for d in result.decisions if not d.allowed]
     for d in result.decisions:
         lines.append(f"{'ok  ' if d.allowed else 'DENY'} {d.path}: {d.reason}")
@@ -312,4 +313,4 @@ def render_ownership(result: OwnershipResult) -> str:
             f"not allowed: {result.author} may not change {len(denied)} of {len(result.decisions)} "
             "file(s); a committee member can make or take over these changes"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # paths are data: one line each, nothing hidden

@@ -56,3 +56,9 @@ def json_escape_hidden(text: str) -> str:
         return f"\\u{code:04x}"
 
     return HIDDEN_CHARACTER.sub(lambda m: m.group() if m.group() in "\t\n" else escape(m), text)
+
+
+def one_line(text: str) -> str:
+    """Text for one line of terminal output: line breaks shown as ⏎, every hidden character written out
+    (ESC, CR, NEL, U+2028 ...), so that data can neither add a line nor act on the terminal."""
+    return reveal(text.replace("\r\n", "\n").replace("\n", " ⏎ "))

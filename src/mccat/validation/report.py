@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 
+from mccat.validation.hidden import one_line
 from mccat.validation.problems import Problem
 
 
 def text_report(problems: list[Problem], files_checked: int) -> str:
     lines = []
     for p in problems:
-        lines.append(f"{p.file}:{p.line}:{p.column}: {p.severity} [{p.rule}] {p.message}")
+        # File names and messages quote data: one line each, nothing hidden, nothing for the terminal
+        lines.append(one_line(f"{p.file}:{p.line}:{p.column}: {p.severity} [{p.rule}] {p.message}"))
         if p.hint:
-            lines.append(f"    hint: {p.hint}")
+            lines.append(one_line(f"    hint: {p.hint}"))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -50,7 +52,7 @@ def json_report(problems: list[Problem], files_checked: int) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -13,6 +13,7 @@ import yaml
 
 from mccat.model.schema import Descriptor, descriptors, load_schema, resolve
 from mccat.model.vocabulary import vocabularies
+from mccat.validation.markdown import plain
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/program-proposal.yml"
 # Fields the committee fills in, not the provider.
@@ -59,10 +60,12 @@ def _label(d: Descriptor, suffix: tuple[str, str] = ("", "")) -> str:
 
 
 def _description(d: Descriptor, extra: tuple[str, str] | None = None) -> str:
+    """The field's help in both languages. GitHub renders it as Markdown: it is escaped so that nothing in the
+    schema's text becomes a heading, link, mention or HTML."""
     ja, en = d.description["ja"], d.description["en"]
     if extra:
         ja, en = f"{ja} {extra[0]}", f"{en} {extra[1]}"
-    return f"{ja}\n{en}"
+    return f"{plain(ja)}\n{plain(en)}"
 
 
 def _element(
@@ -163,8 +166,9 @@ def issue_form_text() -> str:
                 "input",
                 "program-slug",
                 "プログラムID（スラッグ） / Program id (slug)",
-                "英小文字・数字・ハイフン。公開URLの一部になります。\n"
-                "Lowercase letters, digits and hyphens; it becomes part of the public URL.",
+                plain("英小文字・数字・ハイフン。公開URLの一部になります。")
+                + "\n"
+                + plain("Lowercase letters, digits and hyphens; it becomes part of the public URL."),
                 True,
                 placeholder="data-science-basics",
             ),

@@ -20,6 +20,7 @@ from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
 from mccat.validation.hidden import json_escape_hidden, one_line, reveal
+from mccat.validation.markdown import code
 from mccat.validation.problems import Problem
 from mccat.validation.rules import lookalike_letters
 from mccat.validation.source import as_mapping
@@ -111,14 +112,16 @@ def _vocabulary_fields(kind: str) -> dict[tuple[str, ...], str]:
     return result
 
 
-def field_label(kind: str, path: tuple, lang: str) -> str:
-    """'学習量 › 時間数' for ('effort', 'hours'); list items are numbered, texts name their language."""
+def field_label(kind: str, path: tuple, lang: str, *, markdown: bool = False) -> str:
+    """'学習量 › 時間数' for ('effort', 'hours'); list items are numbered, texts name their language.
+
+    A key the schema does not know is data: in Markdown it goes into a code span."""
     titles = _titles(kind)
     parts: list[str] = []
     names: tuple[str, ...] = ()
     for part in path:
         if isinstance(part, int):
-            parts.append(f"#{part + 1}")
+            parts.append(f"#{part + 1}" if not markdown else f"\\#{part + 1}")
             continue
         names += (part,)
         if names in titles:
@@ -126,7 +129,7 @@ def field_label(kind: str, path: tuple, lang: str) -> str:
         elif part in ("ja", "en"):
             parts.append(vocabulary_label("language", part, lang))
         else:
-            parts.append(str(part))
+            parts.append(code(str(part), in_table=True) if markdown else str(part))
     return " › ".join(parts) or "—"
 
 
@@ -255,18 +258,6 @@ def _revision(label: str, lang: str) -> str:
 # ---------------------------------------------------------------- Markdown
 
 
-def code(text: str, *, in_table: bool = False) -> str:
-    """A Markdown code span that shows text literally, whatever backticks it holds."""
-    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")
-    if in_table:
-        text = text.replace("|", "\\|")
-    fence = "`"
-    while fence in text:
-        fence += "`"
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
 def render_markdown(diff: CatalogueDiff, lang: str = "ja") -> str:
     lines = [f"## {word('title', lang)}: {code(_revision(diff.base, lang))} → {code(_revision(diff.head, lang))}", ""]
     if not diff.changes and not diff.problems:
@@ -324,10 +315,8 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
         lines += [f"| {word('field', lang)} | {word('before', lang)} | {word('after', lang)} |", "|---|---|---|"]
         for field_change in change.fields:
             before, after = change_values(change.kind, field_change.path, field_change.old, field_change.new, lang)
-            lines.append(
-                f"| {field_label(change.kind, field_change.path, lang)} | {code(before, in_table=True)} | "
-                f"{code(after, in_table=True)} |"
-            )
+            label = field_label(change.kind, field_change.path, lang, markdown=True)
+            lines.append(f"| {label} | {code(before, in_table=True)} | {code(after, in_table=True)} |")
         lines.append("")
     return lines
 

@@ -7,11 +7,14 @@ providers see in time which approvals need a new decision.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from mccat.model.catalogue import Catalogue
+from mccat.validation.markdown import code
 
+ACCOUNT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")  # GitHub account names
 HEADINGS = {
     "title": "更新期限レポート / Renewal report",
     "expired": "期限切れ / Expired",
@@ -77,11 +80,12 @@ def renewals_due(catalogue: Catalogue, today: date, within: int) -> list[Renewal
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")  # a pipe would end the table cell
+    return code(text, in_table=True)  # titles and names are data: literal, on one line, in their cell
 
 
 def _account(name: str, mention: bool) -> str:
-    return f"@{name}" if mention else f"`{name}`"  # a code span notifies nobody
+    # a code span notifies nobody; --mention writes @account, for accounts the schema's pattern allows only
+    return f"@{name}" if mention and ACCOUNT.fullmatch(name) else code(name, in_table=True)
 
 
 def render_renewals_markdown(items: list[Renewal], today: date, within: int, *, mention: bool = False) -> str:
@@ -98,7 +102,7 @@ def render_renewals_markdown(items: list[Renewal], today: date, within: int, *, 
             title = f"{_cell(r.title.get('ja', ''))}<br>{_cell(r.title.get('en', ''))}"
             provider = f"{_cell(r.provider_name.get('ja', ''))}<br>{_cell(r.provider_name.get('en', ''))}"
             lines.append(
-                f"| `{r.program_id}`<br>{title} | {provider} | {r.valid_until.isoformat()} | "
+                f"| {_cell(r.program_id)}<br>{title} | {provider} | {r.valid_until.isoformat()} | "
                 f"{r.days_left} | {' '.join(_account(a, mention) for a in r.maintainers)} |"
             )
         lines.append("")

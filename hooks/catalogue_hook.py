@@ -238,6 +238,8 @@ class CatalogueHook:
         for warning in catalogue.warnings:
             log.info(f"catalogue: {warning.file}:{warning.line}:{warning.column}: {warning.message}")
         history = read_history(plan.catalogue_root, config.repo_url)
+        for warning in history.warnings:  # info, not warning: --strict must not fail on a bad commit
+            log.info(f"history: {warning}")
         for other in others:
             other.share((catalogue, history))
         return catalogue, history

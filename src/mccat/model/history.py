@@ -12,13 +12,22 @@ main line before it; squash merges name the request as "(#123)".
 
 No git, no repository, or a shallow clone (whose oldest commit would look
 like the first approval of everything) give an empty history, never an error.
+
+Commit subjects are data anyone can write. The log is split on NUL, which no
+subject or path can hold, and each commit starts with NUL and a marker drawn
+at random for this one read, which nothing in the repository can know (a
+path can look like a hash or a date; it cannot contain the marker). Hashes
+and dates are checked; a record that does not parse is skipped with a
+warning (`History.warnings`), never a traceback.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 import subprocess
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 # "Merge pull request #123 from ..." (merge commits) first, then "... (#123)" (squash merges), then any "#123".
@@ -27,8 +36,8 @@ _PULL_REQUEST_PATTERNS = (
     re.compile(r"\(#(\d+)\)"),
     re.compile(r"(?<![\w&/])#(\d+)\b"),
 )
-_RECORD = "\x1e"  # starts each commit in the log output
-_UNIT = "\x1f"  # separates a commit's fields
+_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 object names
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class History:
     available: bool = False
     reason: str = ""  # why there is no history, for the build log
     prefix: str = ""  # the catalogue folder's path inside the repository, e.g. "catalogue/"
+    warnings: tuple[str, ...] = ()  # records of the log that were skipped, for the build log
 
     def of(self, relative_path: str) -> tuple[Change, ...]:
         return self.changes.get(relative_path, ())
@@ -91,6 +101,7 @@ def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
     shallow, prefix = (probe.stdout.splitlines() + ["", ""])[:2]
     if shallow.strip() == "true":
         return History(reason="the repository is a shallow clone; fetch the full history (fetch-depth: 0)")
+    token = secrets.token_hex(16)
     log = _git(
         catalogue_root,
         "log",
@@ -100,23 +111,38 @@ def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
         "--relative",
         "--no-renames",
         "-z",
-        f"--format={_RECORD}%H{_UNIT}%cs{_UNIT}%s",
+        f"--format=%x00{token}%H%x00%cs%x00%s",
         "--",
         ".",
     )
     if log.returncode != 0:  # for example a repository with no commits yet
         return History(reason=log.stderr.strip().splitlines()[-1] if log.stderr.strip() else "git log failed")
-    return History(parse_log(log.stdout, normalise_repo_url(repo_url)), available=True, prefix=prefix.strip())
+    warnings: list[str] = []
+    changes = parse_log(log.stdout, normalise_repo_url(repo_url), marker=f"\0{token}", warnings=warnings)
+    return History(changes, available=True, prefix=prefix.strip(), warnings=tuple(warnings))
 
 
-def parse_log(output: str, repo_url: str | None) -> dict[str, tuple[Change, ...]]:
-    """Changes per path from `git log -z --name-only --format=<RS>hash<US>date<US>subject`."""
+def _valid_day(text: str) -> bool:
+    try:
+        return bool(_DAY.fullmatch(text)) and date.fromisoformat(text) is not None
+    except ValueError:
+        return False
+
+
+def parse_log(
+    output: str, repo_url: str | None, *, marker: str, warnings: list[str] | None = None
+) -> dict[str, tuple[Change, ...]]:
+    """Changes per path from `git log -z --name-only --format=<marker>hash%x00date%x00subject`.
+
+    Each record: hash NUL date NUL subject NUL LF path NUL path NUL ... (git cuts a subject at NUL)."""
     changes: dict[str, list[Change]] = {}
-    for record in output.split(_RECORD):
-        if not record.strip("\0\n"):
+    for record in output.split(marker)[1:]:
+        commit, day, subject, names = (record.split("\0", 3) + ["", "", "", ""])[:4]
+        if not _HASH.fullmatch(commit) or not _valid_day(day) or not names.startswith("\n"):
+            if warnings is not None:
+                shown = " ".join(f"{commit[:12]!r} {day[:12]!r}".split())
+                warnings.append(f"skipped a git log record that does not parse (commit {shown})")
             continue
-        header, _, names = record.partition("\0")  # -z ends the formatted header with NUL too
-        commit, day, subject = (header.split(_UNIT) + ["", "", ""])[:3]
         number = pull_request_number(subject)
         change = Change(
             commit=commit,
@@ -126,8 +152,7 @@ def parse_log(output: str, repo_url: str | None) -> dict[str, tuple[Change, ...]
             commit_url=f"{repo_url}/commit/{commit}" if repo_url else None,
             pull_request_url=f"{repo_url}/pull/{number}" if repo_url and number is not None else None,
         )
-        for name in names.split("\0"):
-            name = name.strip("\n")  # git puts a newline between the header and the names
+        for name in names[1:].split("\0"):  # git puts a newline between the header and the names
             if name:
                 changes.setdefault(name, []).append(change)
     return {path: tuple(items) for path, items in changes.items()}

@@ -14,6 +14,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from mccat.validation.validate import walk
+
 GIT_TIMEOUT = 120  # seconds; a local git command that takes longer is stuck
 
 
@@ -119,11 +121,11 @@ def _blob_id(content: bytes) -> str:
 
 def working_files(repo: Path, prefix: str) -> list[RepoFile]:
     """Every file under prefix in the work tree as it is on disk (committed or not)."""
-    top = repo / prefix
     files = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if d != ".git")
-        for name in sorted(filenames):
+    for dirpath, _dirnames, filenames in walk(str(repo / prefix)):  # no recursion: folders may be deep
+        if ".git" in Path(dirpath).relative_to(repo).parts:
+            continue
+        for name in filenames:
             path = Path(dirpath) / name
             relative = PurePosixPath(path.relative_to(repo).as_posix())
             if path.is_symlink():

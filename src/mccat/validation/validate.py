@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,16 +110,30 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
         rel = os.path.relpath(os.path.abspath(path), root_abs)
         return "" if rel.startswith("..") else rel
 
+    def too_deep(path: str) -> None:
+        problems.append(
+            Problem(
+                display_path(Path(path)),
+                1,
+                1,
+                "folder.too-deep",
+                f"is a folder more than {MAX_FOLDER_DEPTH} levels inside the catalogue; nothing in it is read",
+                "catalogue files sit in providers/ and programs/<provider>/; remove this folder",
+            )
+        )
+
     for target in targets or [root]:
         target_str = str(target)
         if os.path.isdir(target_str) and not os.path.islink(target_str):
-            for dirpath, dirnames, filenames in os.walk(target_str):
-                dirnames.sort()
+            for dirpath, dirnames, filenames in walk(target_str):
                 rel_dir = relative(dirpath)
                 for name in list(dirnames):
                     sub = os.path.join(dirpath, name)
                     if os.path.islink(sub) or name.endswith((".yaml", ".yml")):
                         consider(sub, os.path.join(rel_dir, name))  # a link or folder where a file belongs
+                    elif len(Path(relative(sub) or sub).parts) > MAX_FOLDER_DEPTH:
+                        too_deep(sub)
+                        dirnames.remove(name)
                 for name in sorted(filenames):
                     consider(os.path.join(dirpath, name), os.path.join(rel_dir, name) if rel_dir != "." else name)
         elif os.path.lexists(target_str):
@@ -128,6 +143,25 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                 Problem(display_path(target), 0, 0, "file.missing", "does not exist", "check the path", "error")
             )
     return found, problems
+
+
+MAX_FOLDER_DEPTH = 3  # programs/<provider>/ is 2; one more level still names each misplaced file
+
+
+def walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """os.walk's (folder, subfolders, files), top-down and sorted, without recursion (os.walk recurses in
+    Python 3.11: a folder 1,100 levels deep ended in RecursionError). Prune by removing from subfolders."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        dirnames = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        filenames = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+        yield folder, dirnames, filenames
+        stack.extend(os.path.join(folder, name) for name in reversed(dirnames))
 
 
 def known_ids(root: Path) -> tuple[set[str], set[str]]:

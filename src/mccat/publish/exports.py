@@ -64,7 +64,10 @@ FEED_LIMIT = 200  # newest entries per Atom feed; changes.json has them all
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TITLE_SEPARATOR = {"ja": "：", "en": ": "}
 CSV_SEPARATOR = "; "  # between the values of a multi-valued CSV cell
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
+# What spreadsheets read as the start of a formula, fullwidth forms included (a Japanese spreadsheet takes ＝).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# A separator a spreadsheet may split on (`,` ours, `;` many locales' list separator) before a formula start.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;])(?=[ ]*[=+\-@\t\r＝＋－＠])")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -125,8 +128,10 @@ def status_labels(status: str) -> dict[str, str]:
 
 
 def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """A cell a spreadsheet shows as text, whether it splits on `,` or on `;`: a cell starting like a formula
+    (after spaces) gets a leading apostrophe, and so does the text after an embedded separator."""
+    cell = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", cell)
+    return "'" + cell if cell.lstrip(" ").startswith(FORMULA_STARTS) else cell
 
 
 def _number(value: Any) -> str:

@@ -3,13 +3,37 @@
 from __future__ import annotations
 
 import shutil
+import os
 from pathlib import Path
+
+import pytest
 
 from mccat.cli.main import main
 from tests.git_catalogue import CatalogueRepo
 
 CASES = Path(__file__).parent / "cases"
 LEVELS = 1100
+
+
+@pytest.fixture(autouse=True)
+def remove_deep_folders(tmp_path):
+    """shutil.rmtree recurses too: remove the deep folders bottom-up before pytest cleans its temporary folders."""
+    yield
+    remove_deep(tmp_path)
+
+
+def remove_deep(top: Path) -> None:
+    """Every folder under top, deepest first, with plain strings (Path.rglob recurses as well)."""
+    folders, stack = [], [str(top)]
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        stack.extend(e.path for e in os.scandir(folder) if e.is_dir(follow_symlinks=False))
+    for folder in sorted(folders[1:], key=lambda f: -f.count(os.sep)):
+        for entry in os.scandir(folder):
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        os.rmdir(folder)
 
 
 def deep_folder(top: Path, levels: int = LEVELS) -> Path:

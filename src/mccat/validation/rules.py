@@ -10,13 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mccat.model.schema import optional_language_paths
+from mccat.model.schema import load_schema, optional_language_paths
 from mccat.validation.hidden import HIDDEN_CHARACTER
 from mccat.validation.problems import Problem
 from mccat.validation.schema_messages import field_name
 from mccat.validation.source import SourceDocument, as_list, as_mapping, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Longest provider id and slug (the schema's `slug`): every file name made from them (page folders,
+# programs/<provider>/<slug>.achievement.ja.json, its temporary name while written) fits in 255 bytes with room.
+MAX_ID_LENGTH: int = load_schema("program")["$defs"]["slug"]["maxLength"]
 PLAUSIBLE_MIN_HOURS = 10
 PLAUSIBLE_MAX_DAYS = 366  # "under a year"; one leap day of slack
 
@@ -171,6 +174,8 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
                 f"rename it to '{_suggest_id(slug)}.yaml': lowercase letters, digits and hyphens",
             )
         )
+    problems += _id_length(doc, slug, "file name", "program id")
+    problems += _id_length(doc, folder, "folder name", "provider id")
     if not ID_PATTERN.match(folder):
         problems.append(
             _problem(
@@ -226,11 +231,26 @@ def provider_rules(entry: Entry) -> list[Problem]:
                 f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens",
             )
         )
+    problems += _id_length(doc, entry.id, "file name", "provider id")
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
     problems += url_hosts(doc, entry.data, "provider")
     problems += name_lookalikes(doc, entry.data, "provider")
     return problems
+
+
+def _id_length(doc: SourceDocument, part: str, what: str, kind: str) -> list[Problem]:
+    if len(part) <= MAX_ID_LENGTH:
+        return []
+    return [
+        _problem(
+            doc,
+            (),
+            "id.too-long",
+            f"the {what} '{part[:24]}…' is {len(part)} characters long; a {kind} has at most {MAX_ID_LENGTH}",
+            "choose a shorter id: it becomes part of URLs and file names, which have a length limit",
+        )
+    ]
 
 
 def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:

@@ -111,6 +111,7 @@ def test_every_rule_is_covered_by_a_case():
             "yaml.complex-key",
             "date.future-approval",
             "file.too-many-problems",
+            "stacking.fan-in",  # needs 51 programs: tests/test_stacking_limits.py
         }
     )
     assert not missing, f"rules without a case folder: {missing}"

@@ -20,6 +20,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Longest provider id and slug (the schema's `slug`): every file name made from them (page folders,
 # programs/<provider>/<slug>.achievement.ja.json, its temporary name while written) fits in 255 bytes with room.
 MAX_ID_LENGTH: int = load_schema("program")["$defs"]["slug"]["maxLength"]
+# Stacking links: at most MAX_STACKS_INTO per program (the schema's maxItems) and MAX_STACKED_FROM into one
+# program, so that pages and API files, which list both ends of every link, grow linearly with the catalogue.
+MAX_STACKS_INTO: int = load_schema("program")["properties"]["stackability"]["properties"]["stacks_into"]["maxItems"]
+MAX_STACKED_FROM = 50
 PLAUSIBLE_MIN_HOURS = 10
 PLAUSIBLE_MAX_DAYS = 366  # "under a year"; one leap day of slack
 
@@ -354,6 +358,33 @@ def _stacking(entry: Entry, program_ids: set[str]) -> list[Problem]:
                     "stacking.unknown",
                     f"`stackability.stacks_into` names '{target}', which is not in the catalogue",
                     f"check the id (provider/slug); the file would be catalogue/programs/{target}.yaml",
+                )
+            )
+    return problems
+
+
+def stacking_fan_in(entries: Iterable[Entry]) -> list[Problem]:
+    """At most MAX_STACKED_FROM programs stack into one: the links past the limit (in id order) are errors."""
+    sources: dict[str, list[tuple[str, Entry, int]]] = {}
+    for entry in entries:
+        stack = entry.data.get("stackability")
+        targets = stack.get("stacks_into") if isinstance(stack, dict) else None
+        for index, target in enumerate(targets if isinstance(targets, list) else []):
+            if isinstance(target, str):
+                sources.setdefault(target, []).append((entry.id, entry, index))
+    problems = []
+    for target, links in sorted(sources.items()):
+        if len(links) <= MAX_STACKED_FROM:
+            continue
+        for _, entry, index in sorted(links, key=lambda link: link[0])[MAX_STACKED_FROM:]:
+            problems.append(
+                _problem(
+                    entry.source(),
+                    ("stackability", "stacks_into", index),
+                    "stacking.fan-in",
+                    f"{len(links)} programs stack into '{target}'; at most {MAX_STACKED_FROM} may",
+                    "a larger credential made of more parts is rare: ask the committee, or group the parts "
+                    "into intermediate programs",
                 )
             )
     return problems

@@ -12,7 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from mccat.validation.problems import Problem
-from mccat.validation.rules import Entry, invisible_characters, program_rules, provider_rules, stacking_cycles
+from mccat.validation.rules import (
+    Entry,
+    invisible_characters,
+    program_rules,
+    provider_rules,
+    stacking_cycles,
+    stacking_fan_in,
+)
 from mccat.validation.schema_messages import schema_problems
 from mccat.validation.source import YamlProblem, parse_yaml, read_text
 
@@ -266,5 +273,6 @@ def validate(
         if entry is not None:
             result.entries.append(entry)
     result.problems += stacking_cycles(e for e in result.entries if e.kind == "program")
+    result.problems += stacking_fan_in(e for e in result.entries if e.kind == "program")
     result.problems = sorted(set(result.problems), key=lambda p: (p.file, p.line, p.column, p.rule, p.message))
     return result

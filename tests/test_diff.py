@@ -395,3 +395,15 @@ def test_the_installed_command_runs_outside_python(repo):
     )
     assert result.returncode == 0, result.stderr
     assert "学習時間が減りました" in result.stdout
+
+
+def test_a_new_stacking_link_onto_another_providers_program_is_flagged(repo, monkeypatch, capsys):
+    mine = programs_with(lambda d: d["provider"] == KOSEN)[0]
+    theirs = programs_with(lambda d: d["provider"] != KOSEN)[0]
+    repo.change(repo.program_path(mine), lambda d: d.update(stackability={"stackable": True, "stacks_into": [theirs]}))
+    head = repo.commit("stack into another provider's program")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["cross-provider-stacking"]
+    assert report["changes"][0]["flags"][0]["new"] == [theirs]
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
+    assert "Stacks onto another provider's program" in out

@@ -334,3 +334,50 @@ def test_a_provider_deleted_on_the_target_branch_is_not_new_again(repo, monkeypa
     status, out = check(repo, monkeypatch, capsys, removed, head)
     assert status == 1, out
     assert f"DENY catalogue/programs/{program}.yaml" in out
+
+
+# ------------------------------------------------------------------ stacking onto another provider's program
+
+
+def _stack(repo, program: str, targets: list[str]) -> None:
+    repo.change(
+        repo.program_path(program), lambda d: d.update(stackability={"stackable": True, "stacks_into": targets})
+    )
+
+
+def test_stacking_onto_another_providers_program_is_a_change_to_their_record(repo, monkeypatch, capsys):
+    """Attack: provider A adds its course to B's page (and B's JSON-LD hasPart) from A's own file."""
+    mine, theirs = a_program_of(KOSEN), a_program_of(UNIV)
+    _stack(repo, mine, [theirs])
+    head = repo.commit("stack into B")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1, out
+    assert f"DENY catalogue/programs/{mine}.yaml: adds a stacking link onto '{theirs}' of the provider '{UNIV}'" in out
+    assert check(repo, monkeypatch, capsys, "chair-account", head)[0] == 0  # the committee may
+
+
+def test_a_new_program_stacking_onto_another_provider_is_denied_too(repo, monkeypatch, capsys):
+    theirs = a_program_of(UNIV)
+    data = repo.read(repo.program_path(a_program_of(KOSEN)))
+    data["stackability"] = {"stackable": True, "stacks_into": [theirs]}
+    repo.write(repo.program_path(f"{KOSEN}/brand-new"), data)
+    head = repo.commit("new program stacking into B")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1 and f"adds a stacking link onto '{theirs}'" in out
+
+
+def test_own_stacking_links_and_removing_links_stay_allowed(repo, monkeypatch, capsys):
+    first, second = sorted(p.stem for p in (CATALOGUE / "programs" / KOSEN).glob("*.yaml"))[:2]
+    _stack(repo, f"{KOSEN}/{first}", [f"{KOSEN}/{second}"])
+    head = repo.commit("stack into my own program")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 0
+    # A link that exists on the target branch (approved by the committee) may be kept or removed by A.
+    theirs = a_program_of(UNIV)
+    _stack(repo, f"{KOSEN}/{first}", [theirs])
+    repo.base = repo.commit("the committee approved a cross-provider link")
+    repo.change(repo.program_path(f"{KOSEN}/{first}"), lambda d: d["effort"].update(hours=99))
+    head = repo.commit("unrelated edit keeps the link")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 0
+    _stack(repo, f"{KOSEN}/{first}", [])
+    head = repo.commit("drop the link")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 0

@@ -61,7 +61,7 @@ def test_the_limits_themselves_are_accepted(tmp_path):
         return ids[10 + index : 10 + index + MAX_STACKS_INTO]
 
     catalogue_with_links(root, count, links)
-    assert [p for p in validate(root).errors] == []
+    assert validate(root).errors == []
 
 
 def worst_accepted(root: Path, programs: int) -> int:

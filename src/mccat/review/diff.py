@@ -102,6 +102,7 @@ FLAG_CODES = (
     "qa-changed",
     "validity-extended",
     "maintainers-changed",
+    "cross-provider-stacking",
 )
 
 
@@ -250,16 +251,8 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
                 changes.append(change)
         for entry_id in added:
             record = after[entry_id]
-            changes.append(
-                EntryChange(
-                    kind,
-                    "added",
-                    entry_id,
-                    new=record.data,
-                    new_file=record.file,
-                    flags=list(_hidden_text_flags(record.data)),
-                )
-            )
+            flags = list(_hidden_text_flags(record.data)) + _cross_provider_flags(kind, entry_id, {}, record.data)
+            changes.append(EntryChange(kind, "added", entry_id, new=record.data, new_file=record.file, flags=flags))
         for entry_id in removed:
             record = before[entry_id]
             changes.append(EntryChange(kind, "removed", entry_id, old=record.data, old_file=record.file))
@@ -477,6 +470,7 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
             flags.append(
                 Flag("validity-extended", ("approval", "valid_until"), until[0].isoformat(), until[1].isoformat())
             )
+    flags += _cross_provider_flags(kind, new.id, old.data, new.data)
     for section, code in (
         ("assessment", "assessment-changed"),
         ("quality_assurance", "qa-changed"),
@@ -488,6 +482,21 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
         if touched:
             flags.append(Flag(code, (section,), _get(old.data, section), _get(new.data, section)))
     return sorted(flags, key=lambda f: (FLAG_CODES.index(f.code), _path_key(f.path)))
+
+
+def _stack_targets(data: Any) -> list[str]:
+    targets = _get(data, "stackability", "stacks_into")
+    return [t for t in targets if isinstance(t, str)] if isinstance(targets, list) else []
+
+
+def _cross_provider_flags(kind: str, program_id: str, old: Any, new: Any) -> list[Flag]:
+    """New stacking links onto another provider's programs: they change that provider's page and JSON-LD."""
+    if kind != "program":
+        return []
+    own = program_id.split("/", 1)[0]
+    before = set(_stack_targets(old))
+    added = [t for t in _stack_targets(new) if t not in before and t.split("/", 1)[0] != own]
+    return [Flag("cross-provider-stacking", ("stackability", "stacks_into"), MISSING, added)] if added else []
 
 
 def _path_key(path: tuple) -> tuple:

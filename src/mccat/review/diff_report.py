@@ -84,6 +84,10 @@ FLAG_TEXT = {
     "qa-changed": {"ja": "質保証が変わりました", "en": "Quality assurance changed"},
     "validity-extended": {"ja": "有効期限が延長されました", "en": "Validity extended"},
     "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
+    "cross-provider-stacking": {
+        "ja": "他の提供機関のプログラムへの積み上げ（相手のページとデータが変わります）",
+        "en": "Stacks onto another provider's program (changes that program's page and data)",
+    },
 }
 
 ICONS = {"added": "➕", "removed": "➖", "renamed": "🔀", "changed": "📝"}  # no variation selector: nothing hidden

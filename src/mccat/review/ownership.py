@@ -224,7 +224,47 @@ def check_ownership(
     }
     for path in paths:
         result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
+        result.decisions += _cross_provider_links(repo, prefix, author, path, start, head_commit, before)
     return result
+
+
+def _stacks_into(repo: Path, rev: str | None, path: str) -> set[str]:
+    """The program ids a program file stacks into at a revision (nothing when it is missing or unreadable)."""
+    raw = read_file_at(repo, rev, path)
+    try:
+        data = parse_yaml(raw.decode("utf-8"), path).data if raw is not None else None
+    except (UnicodeDecodeError, YamlProblem):
+        return set()
+    stack = data.get("stackability") if isinstance(data, dict) else None
+    targets = stack.get("stacks_into") if isinstance(stack, dict) else None
+    return {t for t in targets if isinstance(t, str)} if isinstance(targets, list) else set()
+
+
+def _cross_provider_links(
+    repo: Path, prefix: str, author: str, path: str, start: str, head: str | None, maintainers: dict[str, list[str]]
+) -> list[Decision]:
+    """A stacking link onto another provider's program changes that program's page and JSON-LD (`hasPart`):
+    it is a change to the other provider's record, for its maintainers or the committee to make. Links that
+    the target branch already has may stay or go."""
+    located = classify(path, prefix) if _inside(path, prefix) else None
+    if located is None or located[0] != "program":
+        return []
+    own = located[1].split("/", 1)[0]
+    denied = []
+    for target in sorted(_stacks_into(repo, head, path) - _stacks_into(repo, start, path)):
+        other = target.split("/", 1)[0]
+        if other == own or _member(author, maintainers.get(other, [])):
+            continue
+        denied.append(
+            Decision(
+                path,
+                False,
+                f"adds a stacking link onto '{target}' of the provider '{other}': that program's page and "
+                f"data would list this one, a change to {other}'s record; ask its maintainers "
+                f"({', '.join(maintainers.get(other, [])) or 'nobody'}) or the committee",
+            )
+        )
+    return denied
 
 
 def _provider_path(provider_id: str, prefix: str) -> str:

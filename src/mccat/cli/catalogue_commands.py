@@ -16,6 +16,9 @@ from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.cli.usage import UsageError, require_catalogue
 from mccat.publish.exports import write_api_files
 from mccat.publish.urls import Urls
+from mccat.review.checks import validate_revision
+from mccat.review.diff import catalogue_prefix
+from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
 from mccat.validation.report import REPORTERS
@@ -24,8 +27,17 @@ from mccat.validation.validate import validate
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    require_catalogue(args.catalogue)
-    result = validate(args.catalogue, [Path(p) for p in args.paths] or None, keep_data=False)
+    if args.rev:  # the catalogue as committed at a revision, read from git: nothing is checked out
+        if args.paths:
+            raise UsageError("--rev checks the whole catalogue; name no files")
+        try:
+            repo = repo_root(Path.cwd())
+            result = validate_revision(repo, resolve(repo, args.rev), catalogue_prefix(repo, args.catalogue))
+        except (GitError, ValueError) as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        require_catalogue(args.catalogue)
+        result = validate(args.catalogue, [Path(p) for p in args.paths] or None, keep_data=False)
     sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0

@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="files or folders (default: the whole catalogue)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--rev", help="check the catalogue as committed at this git revision, read from git")
     p.set_defaults(run=run_validate)
 
     p = sub.add_parser("new", help="write a template file with every field explained")

@@ -1,4 +1,4 @@
-"""Subcommands of the review workflow: diff, owners, check-ownership, renewals, issue-form.
+"""Subcommands of the review workflow: diff, owners, check-ownership, review, renewals, issue-form.
 
 Kept out of main.py so that the shared parser grows by one line; each
 `run_*` parses nothing itself and returns the exit status (0 ok, 1 invalid
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mccat.authoring.issue_form import issue_form_text
 from mccat.cli.usage import UsageError, require_catalogue
+from mccat.review.checks import STATUS_CONTEXTS, render_comment, result_json, review_pull_request
 from mccat.review.diff import diff_revisions, load_snapshot
 from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.review.git_revisions import GitError, repo_root
@@ -97,6 +98,23 @@ def run_check_ownership(args: argparse.Namespace) -> int:
     return 0 if result.allowed else 1
 
 
+def run_review(args: argparse.Namespace) -> int:
+    """The checks that decide a pull request, from git data: writes summary.md and result.json to --out."""
+    try:
+        repo = repo_root(Path.cwd())
+        review = review_pull_request(
+            repo, _prefix(args.catalogue, repo), args.base, args.head, args.author.lstrip("@"), args.committee
+        )
+    except (GitError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "summary.md").write_text(render_comment(review), encoding="utf-8")
+    (args.out / "result.json").write_text(result_json(review), encoding="utf-8")
+    for check, (state, description) in review.states().items():
+        print(one_line(f"{STATUS_CONTEXTS[check]}: {state}: {description}"))
+    return 0
+
+
 def run_renewals(args: argparse.Namespace) -> int:
     require_catalogue(args.catalogue)
     today = args.today or date.today()
@@ -159,6 +177,17 @@ def add_review_commands(sub) -> None:
         help="the committee list, relative to the repository root (read at BASE)",
     )
     p.set_defaults(run=run_check_ownership)
+
+    p = sub.add_parser(
+        "review",
+        help="the checks that decide a pull request (validation at HEAD, ownership, the summary), read from git",
+    )
+    p.add_argument("base", help="the target branch's tip: rights are read there")
+    p.add_argument("head", help="the pull request's head commit (fetched, never checked out)")
+    p.add_argument("--author", required=True, help="the GitHub account that opened the pull request")
+    p.add_argument("--out", type=Path, required=True, help="folder for summary.md and result.json")
+    p.add_argument("--committee", default="governance/committee.yaml", help="the committee list (read at BASE)")
+    p.set_defaults(run=run_review)
 
     p = sub.add_parser("renewals", help="active programs whose approval ends within N days or has ended")
     p.add_argument("--within", type=_days, default=90, help="days ahead (default 90)")

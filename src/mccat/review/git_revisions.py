@@ -175,3 +175,20 @@ def read_file_at(repo: Path, rev: str | None, path: str) -> bytes | None:
         return _git(repo, "cat-file", "blob", f"{rev}:{path}")
     except GitError:
         return None
+
+
+def write_tree(repo: Path, rev: str, prefix: str, target: Path) -> list[str]:
+    """Write the regular files under prefix at a commit into target (keeping their paths), as data.
+
+    Reads blobs with git (no checkout: no hooks, attributes, filters or line-ending conversions of the
+    revision apply). Symbolic links are not written: their paths are returned, for the caller to report."""
+    tree = tree_at(repo, rev, prefix)
+    links = sorted(p for p, (mode, _) in tree.items() if mode == "120000")
+    regular = sorted(p for p, (mode, _) in tree.items() if mode in ("100644", "100755"))
+    for repo_file in read_blobs(repo, tree, regular):
+        path = target / repo_file.path
+        if not path.resolve().is_relative_to(target.resolve()):
+            continue  # git paths cannot leave the tree; never trust that twice
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(repo_file.content)
+    return links

@@ -1,0 +1,147 @@
+"""The checks that decide a pull request, run by the base branch's code on the pull request as git data.
+
+`review_pull_request` validates the catalogue as it is at the pull request's head (its files read from
+git into a temporary folder, never checked out, imported or run), checks who may make the changes
+(rights from the target branch's tip, mccat.review.ownership) and computes the semantic diff in both
+languages. `render_comment` makes the comment and job summary; `statuses` the commit statuses that
+branch protection requires (mccat/validate, mccat/ownership, mccat/review-summary).
+
+The trusted workflow (.github/workflows/pull-request-review.yml) runs this through `mccat review`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from mccat.review.diff import CatalogueDiff, diff_revisions
+from mccat.review.diff_report import render_markdown
+from mccat.review.git_revisions import resolve, write_tree
+from mccat.review.ownership import COMMITTEE_FILE, OwnershipResult, check_ownership, render_ownership
+from mccat.validation.markdown import code, code_block
+from mccat.validation.problems import Problem
+from mccat.validation.report import text_report
+from mccat.validation.validate import ValidationResult, display_path, validate
+
+STATUS_CONTEXTS = {
+    "validate": "mccat/validate",
+    "ownership": "mccat/ownership",
+    "summary": "mccat/review-summary",
+}
+MAX_LISTED_PROBLEMS = 100  # in the comment; the job summary and `mccat validate` list them all
+
+
+def validate_revision(repo: Path, rev: str, prefix: str) -> ValidationResult:
+    """Validate the catalogue as it is at a commit, from its blobs; file names as in the repository."""
+    with tempfile.TemporaryDirectory(prefix="mccat-revision-") as folder:
+        top = Path(folder)
+        links = write_tree(repo, rev, prefix, top)
+        root = top / prefix if prefix else top
+        root.mkdir(parents=True, exist_ok=True)
+        result = validate(root)
+    shown = display_path(top)
+
+    def relocated(problem: Problem) -> Problem:
+        if problem.file.startswith(shown + os.sep):
+            return replace(problem, file=PurePosixPath(*Path(problem.file[len(shown) + 1 :]).parts).as_posix())
+        return problem
+
+    result.problems = [relocated(p) for p in result.problems] + [
+        Problem(link, 1, 1, "file.symlink", "is a symbolic link", "commit the file itself, not a link to it")
+        for link in links
+    ]
+    return result
+
+
+@dataclass
+class PullRequestReview:
+    base: str
+    head: str
+    author: str
+    validation: ValidationResult
+    ownership: OwnershipResult
+    diff: CatalogueDiff
+
+    def states(self) -> dict[str, tuple[str, str]]:
+        """Check -> (state, description) for the commit statuses."""
+        errors = len(self.validation.errors)
+        denied = sum(not d.allowed for d in self.ownership.decisions) + len(self.ownership.problems)
+        flagged = len(self.diff.flags)
+        return {
+            "validate": ("failure", f"{errors} error(s) in the catalogue at this commit")
+            if errors
+            else ("success", f"{self.validation.files_checked} file(s) valid"),
+            "ownership": ("failure", f"{self.author} may not make {denied} of these change(s)")
+            if denied or not self.ownership.allowed
+            else ("success", f"{self.author} may make these {len(self.ownership.decisions)} change(s)"),
+            "summary": ("success", f"review summary posted; {flagged} change(s) to look at twice"),
+        }
+
+
+def review_pull_request(
+    repo: Path, prefix: str, base: str, head: str, author: str, committee_file: str = COMMITTEE_FILE
+) -> PullRequestReview:
+    base_commit, head_commit = resolve(repo, base), resolve(repo, head)
+    catalogue = repo / prefix if prefix else repo
+    diff = diff_revisions(catalogue, base_commit, head_commit)
+    return PullRequestReview(
+        base_commit,
+        head_commit,
+        author,
+        validate_revision(repo, head_commit, prefix),
+        check_ownership(repo, prefix, author, base_commit, head_commit, committee_file),
+        diff,
+    )
+
+
+ICON = {"success": "✅", "failure": "❌", "error": "⚠"}
+CHECK_NAMES = {
+    "validate": "検証 / Validation",
+    "ownership": "変更権限 / Ownership",
+    "summary": "変更の要約 / Changes",
+}
+
+
+def render_comment(review: PullRequestReview) -> str:
+    """The pull request's comment (and job summary): the checks, then the changes in Japanese and English."""
+    states = review.states()
+    lines = [
+        "## 審査の要約 / Review summary",
+        "",
+        f"{code(review.head[:12])} ← {code(review.base[:12])} · {code(review.author)}",
+        "",
+        "| 検査 / Check | 結果 / Result |",
+        "|---|---|",
+    ]
+    for check, (state, description) in states.items():
+        lines.append(f"| {CHECK_NAMES[check]} | {ICON[state]} {code(description, in_table=True)} |")
+    lines += ["", "### 検証 / Validation", ""]
+    problems = review.validation.problems
+    if problems:
+        shown = text_report(problems[:MAX_LISTED_PROBLEMS], review.validation.files_checked)
+        lines += [code_block(shown), ""]
+        if len(problems) > MAX_LISTED_PROBLEMS:
+            lines += [f"… {len(problems) - MAX_LISTED_PROBLEMS} more: `mccat validate`", ""]
+    else:
+        lines += [f"{review.validation.files_checked} ファイル、問題なし / files, no problem", ""]
+    lines += ["### 変更権限 / Ownership", "", code_block(render_ownership(review.ownership)), ""]
+    lines += [render_markdown(review.diff, "ja").rstrip("\n"), ""]
+    lines += ["<details><summary>English</summary>", "", render_markdown(review.diff, "en").rstrip("\n"), ""]
+    lines += ["</details>", ""]
+    return "\n".join(lines)
+
+
+def result_json(review: PullRequestReview) -> str:
+    """What the workflow's write job needs: the commit checked and the state of each status."""
+    payload = {
+        "base": review.base,
+        "head": review.head,
+        "statuses": [
+            {"context": STATUS_CONTEXTS[check], "state": state, "description": description[:140]}
+            for check, (state, description) in review.states().items()
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -20,7 +20,7 @@ were computed for (`build_date`) and the catalogue it was built from
 the base URL ("http://127.0.0.1:PORT/"), for browser tests.
 
 `browser` (session): headless Debian chromium driven by Playwright; skips the
-test when chromium is missing.
+test when chromium is missing (fails instead when CI is set).
 """
 
 from __future__ import annotations
@@ -166,7 +166,10 @@ def site_server(built_site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (scripts/test.sh installs it)")
+        message = f"{CHROMIUM} is not installed (scripts/test.sh installs it)"
+        if os.environ.get("CI"):  # on CI the browser tests are part of the check: missing is a failure
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -41,10 +41,11 @@ def steps(workflow: dict):
             yield job_id, job, step
 
 
-def test_there_are_the_four_workflows():
+def test_there_are_the_five_workflows():
     assert {p.name for p in WORKFLOWS} == {
         "pull-request.yml",
         "pull-request-review.yml",
+        "tests.yml",
         "publish.yml",
         "renewals.yml",
     }
@@ -228,6 +229,58 @@ def test_the_report_job_sets_the_required_statuses_on_the_head_and_posts_the_com
     assert "const sha = pr.head.sha;" in script and "result.head !== sha" in script
     assert "createCommitStatus" in script and "state: 'error'" in script
     assert "<!-- mccat-review-summary -->" in script
+
+
+def test_the_tests_run_on_code_changes_read_only_in_debian():
+    workflow = load(ROOT / ".github/workflows/tests.yml")
+    assert triggers(workflow) == {"pull_request"}
+    tests = workflow["jobs"]["tests"]
+    assert tests["if"] == "needs.changes.outputs.code == 'true'"
+    assert tests["container"].startswith("python:3.11-bookworm")
+    assert any("bash scripts/test.sh" in s.get("run", "") for s in tests["steps"])
+    assert all(set(j["permissions"].values()) <= READ_ONLY for j in workflow["jobs"].values())
+    assert (ROOT / ".ci/run").read_text(encoding="utf-8").strip().endswith("bash scripts/test.sh")
+
+
+@pytest.mark.parametrize(
+    "changed, code",
+    [
+        (["catalogue/programs/example-kosen/new.yaml"], "false"),
+        (["catalogue/providers/example-kosen.yaml", "catalogue/programs/example-kosen/a.yaml"], "false"),
+        (["catalogue/programs/x.yaml", "src/mccat/review/diff.py"], "true"),
+        (["schemas/program.schema.json"], "true"),
+        (["overrides/mc/program.html"], "true"),
+        (["docs/ja/about.md"], "true"),
+        ([".github/workflows/tests.yml"], "true"),
+        (["catalogue-not-really/x.yaml"], "true"),
+    ],
+)
+def test_the_changes_job_tells_catalogue_only_pull_requests(tmp_path, changed, code):
+    """The step's own script, run on a scratch repository."""
+    job = load(ROOT / ".github/workflows/tests.yml")["jobs"]["changes"]
+    script = next(s["run"] for s in job["steps"] if s.get("id") == "paths")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (repo / "README.md").write_text("x\n")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    base = git("rev-parse", "HEAD")
+    for name in changed:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("changed\n")
+    git("add", "-A")
+    git("commit", "-q", "-m", "pr")
+    output = tmp_path / "output"
+    env = {**os.environ, "BASE_SHA": base, "HEAD_SHA": git("rev-parse", "HEAD"), "GITHUB_OUTPUT": str(output)}
+    subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, check=True)
+    assert output.read_text() == f"code={code}\n"
 
 
 def test_untrusted_event_text_never_reaches_a_shell_script():

@@ -255,7 +255,7 @@ def test_invisible_characters_in_changed_text_are_flagged_and_shown(repo, monkey
     repo.change(repo.program_path(program), lambda d: d["summary"].update(en=f"Safe{char}text"))
     head = repo.commit("hide")
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
-    assert flag_codes(report) == ["invisible-characters"]
+    assert flag_codes(report) == ["invisible-characters", "one-language-changed"]
     marker = f"<U+{ord(char):04X}>"
     for lang in ("ja", "en"):
         status, out, _ = repo.mccat(
@@ -294,7 +294,7 @@ def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypat
     repo.change(repo.program_path(program), lambda d: d[field].update(en=disguised))
     head = repo.commit("disguise")
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
-    assert flag_codes(report) == ["lookalike-letters"]
+    assert flag_codes(report) == ["lookalike-letters", "one-language-changed"]
     lookalike = next(c for c in disguised if not c.isascii())
     for lang in ("ja", "en"):
         status, out, _ = repo.mccat(
@@ -407,3 +407,106 @@ def test_a_new_stacking_link_onto_another_providers_program_is_flagged(repo, mon
     assert report["changes"][0]["flags"][0]["new"] == [theirs]
     _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", "en")
     assert "Stacks onto another provider's program" in out
+
+
+# ------------------------------------------------------------------ the review view (issue 20, item 12)
+
+
+def test_an_added_program_is_shown_whole_grouped_as_on_its_page(repo, monkeypatch, capsys):
+    from mccat.review.diff_report import PAGE_SECTIONS
+
+    source = some_program(repo)
+    data = repo.read(repo.program_path(source)) | {"title": {"ja": "新しい講座", "en": "A new course"}}
+    new_id = f"{source.split('/')[0]}/a-new-course"
+    repo.write(repo.program_path(new_id), data)
+    head = repo.commit("add")
+    for lang in ("ja", "en"):
+        _status, out, _ = repo.mccat(
+            monkeypatch, capsys, "diff", repo.base, head, "--format", "markdown", "--lang", lang
+        )
+        headings = [line[2:-2] for line in out.splitlines() if line.startswith("**") and line.endswith("**")]
+        page_order = [names[lang] for _, names, keys in PAGE_SECTIONS if any(k in data for k in keys)]
+        assert headings[: len(page_order)] == page_order
+        # every value of the file is there, the long texts whole
+        assert data["description"][lang] in out
+        assert all(outcome[lang] in out for outcome in data["learning_outcomes"])
+        assert str(data["effort"]["hours"]) in out and data["approval"]["decision"] in out
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "text", "--lang", "en")
+    assert "  [Overview]" in out and "  [Learning outcomes]" in out and data["description"]["en"] in out
+
+
+def test_review_sections_are_the_program_pages():
+    """PAGE_SECTIONS names the program page's sections and puts each field where the page shows it."""
+    from datetime import date
+
+    from mccat.review.diff_report import PAGE_SECTIONS
+    from mccat.site.pages import SitePages
+    from mccat.site.texts import INTERFACE_TEXT
+    from mccat.validation.load import load_catalogue
+    from tests.git_catalogue import CATALOGUE
+
+    catalogue = load_catalogue(CATALOGUE)
+    where = {key: section for section, _, keys in PAGE_SECTIONS for key in keys}
+    for section, names, _ in PAGE_SECTIONS:
+        assert names == {lang: INTERFACE_TEXT[f"section.{section}"][lang] for lang in ("ja", "en")}
+    view = SitePages(catalogue, lang="en", today=date(2026, 1, 15)).programs.view(
+        next(iter(catalogue.programs.values()))
+    )
+    for page_section in view.sections:
+        for row in page_section.rows:
+            top = row.key.split(".")[0]
+            if top in where:
+                assert where[top] == page_section.id, (row.key, page_section.id)
+
+
+def test_a_long_japanese_text_is_diffed_by_character_with_the_change_marked(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: len(d["description"]["ja"]) > 100)
+    original = repo.read(repo.program_path(program))["description"]["ja"]
+    middle = len(original) // 2
+    changed = original[:middle] + "週3回" + original[middle + 2 :]
+    repo.change(repo.program_path(program), lambda d: d["description"].update(ja=changed))
+    head = repo.commit("edit the Japanese description")
+    _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--lang", "ja")
+    line = next(l for l in out.splitlines() if "内容 › 日本語:" in l)
+    assert "{+週3回+}" in line and f"[-{original[middle : middle + 2]}-]" in line
+    assert len(line) < len(original)  # the changed passage with some context, not both texts whole
+
+
+def test_a_change_in_one_language_only_asks_to_check_the_other(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    repo.change(repo.program_path(program), lambda d: d["summary"].update(ja=d["summary"]["ja"] + "（更新）"))
+    head = repo.commit("Japanese only")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["one-language-changed"]
+    flag = report["changes"][0]["flags"][0]
+    assert flag["path"] == "summary" and (flag["old"], flag["new"]) == ("ja", "en")
+    assert "check the other language" in flag["message"]["en"] and "English" in flag["message"]["en"]
+    repo.change(repo.program_path(program), lambda d: d["summary"].update(en=d["summary"]["en"] + " (updated)"))
+    both = repo.commit("and English")
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, both)) == []
+
+
+def test_numbers_that_differ_between_the_languages_are_flagged(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    repo.change(
+        repo.program_path(program),
+        lambda d: d["summary"].update(
+            ja="修了には出席率６０％以上が必要。受講料1万2,000円。",
+            en="Completion needs 50% attendance. Fee 12,000 yen.",
+        ),
+    )
+    head = repo.commit("numbers")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["numbers-differ"]
+    flag = report["changes"][0]["flags"][0]
+    assert (flag["old"], flag["new"]) == (["12000", "60%"], ["12000", "50%"])
+    assert "Japanese 12000, 60% · English 12000, 50%" in flag["message"]["en"]
+
+
+def test_the_same_numbers_written_differently_are_not_flagged():
+    from mccat.review.diff import text_numbers
+
+    assert text_numbers("受講料は1万2,000円、定員30名、出席率6割。") == text_numbers(
+        "The fee is 12,000 yen for 30 learners; 60% attendance."
+    )
+    assert text_numbers("3週間で全5回") == text_numbers("five sessions over three weeks") == set()

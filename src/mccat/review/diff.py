@@ -9,9 +9,12 @@ changed, validity extended, invisible characters, ...). Rendering lives in
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -103,6 +106,8 @@ FLAG_CODES = (
     "validity-extended",
     "maintainers-changed",
     "cross-provider-stacking",
+    "one-language-changed",
+    "numbers-differ",
 )
 
 
@@ -252,6 +257,7 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
         for entry_id in added:
             record = after[entry_id]
             flags = list(_hidden_text_flags(record.data)) + _cross_provider_flags(kind, entry_id, {}, record.data)
+            flags += _number_flags(record.data, ())
             changes.append(EntryChange(kind, "added", entry_id, new=record.data, new_file=record.file, flags=flags))
         for entry_id in removed:
             record = before[entry_id]
@@ -471,6 +477,7 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
                 Flag("validity-extended", ("approval", "valid_until"), until[0].isoformat(), until[1].isoformat())
             )
     flags += _cross_provider_flags(kind, new.id, old.data, new.data)
+    flags += _language_flags(old.data, new.data, fields)
     for section, code in (
         ("assessment", "assessment-changed"),
         ("quality_assurance", "qa-changed"),
@@ -497,6 +504,72 @@ def _cross_provider_flags(kind: str, program_id: str, old: Any, new: Any) -> lis
     before = set(_stack_targets(old))
     added = [t for t in _stack_targets(new) if t not in before and t.split("/", 1)[0] != own]
     return [Flag("cross-provider-stacking", ("stackability", "stacks_into"), MISSING, added)] if added else []
+
+
+def _bilingual(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("ja"), str) and isinstance(value.get("en"), str)
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        found = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        )
+        if not found:
+            return MISSING
+        data = data[part]
+    return data
+
+
+def _language_flags(old: Any, new: Any, fields: list[FieldChange]) -> list[Flag]:
+    """Texts whose Japanese changed and English did not, or the reverse (check the other language), and
+    changed texts whose two languages now give different numbers."""
+    flags = []
+    texts = dict.fromkeys(c.path[:-1] for c in fields if c.path and c.path[-1] in ("ja", "en"))
+    for path in texts:
+        before, after = _at(old, path), _at(new, path)
+        if not _bilingual(after):
+            continue
+        if _bilingual(before):
+            changed = [lang for lang in ("ja", "en") if before[lang] != after[lang]]
+            if len(changed) == 1:
+                flags.append(Flag("one-language-changed", path, changed[0], "en" if changed[0] == "ja" else "ja"))
+        flags += _number_flags(after, path)
+    return flags
+
+
+# A number as written in either language: 1,200 / 1.5 / 60% / ６０％ (NFKC) / 2割 (20%) / 3万 / 1万2,000.
+_NUMBER = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?:(万)(\d+(?:,\d{3})*)?|\s*(割|%))?")
+
+
+def text_numbers(text: str) -> set[str]:
+    """The numbers a text states, as plain decimals. Numbers under 10 count only as percentages: English
+    spells small numbers out ("three weeks" for 3週間), and a flag on them would be noise."""
+    found = set()
+    for match in _NUMBER.finditer(unicodedata.normalize("NFKC", text)):
+        value, unit = Decimal(match.group(1).replace(",", "")), match.group(2) or match.group(4)
+        if unit == "万":
+            value = value * 10000 + Decimal((match.group(3) or "0").replace(",", ""))
+        elif unit == "割":
+            value, unit = value * 10, "%"
+        if value >= 10 or unit == "%":
+            found.add(format(value.normalize(), "f") + ("%" if unit == "%" else ""))
+    return found
+
+
+def _number_flags(value: Any, path: tuple) -> list[Flag]:
+    """Bilingual texts (at any depth) whose Japanese and English give different numbers (60% and 50%)."""
+    if _bilingual(value):
+        ja, en = text_numbers(value["ja"]), text_numbers(value["en"])
+        return [Flag("numbers-differ", path, sorted(ja), sorted(en))] if ja != en else []
+    flags: list[Flag] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            flags += _number_flags(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            flags += _number_flags(item, path + (index,))
+    return flags
 
 
 def _path_key(path: tuple) -> tuple:

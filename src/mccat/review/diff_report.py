@@ -18,7 +18,7 @@ from typing import Any
 
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
-from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, invisible_characters
+from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, field_changes, invisible_characters
 from mccat.validation.hidden import json_escape_hidden, one_line, reveal
 from mccat.validation.markdown import code
 from mccat.validation.problems import Problem
@@ -61,6 +61,8 @@ WORDS = {
     "no": {"ja": "いいえ", "en": "no"},
     "hours": {"ja": "{n} 時間", "en": "{n} hours"},
     "valid until": {"ja": "有効期限 {d}", "en": "valid until {d}"},
+    "one language": {"ja": "変更: {changed}、未変更: {same}", "en": "changed: {changed}; unchanged: {same}"},
+    "value": {"ja": "内容", "en": "Value"},
     "removed note": {
         "ja": "カタログから削除されます（公開ページも消えます）。",
         "en": "Leaves the catalogue (its public pages disappear).",
@@ -84,6 +86,14 @@ FLAG_TEXT = {
     "qa-changed": {"ja": "質保証が変わりました", "en": "Quality assurance changed"},
     "validity-extended": {"ja": "有効期限が延長されました", "en": "Validity extended"},
     "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
+    "one-language-changed": {
+        "ja": "片方の言語だけ変わりました（もう一方の言語も確認）",
+        "en": "Only one language changed: check the other language",
+    },
+    "numbers-differ": {
+        "ja": "日本語と英語で数値が違います",
+        "en": "The Japanese and English texts give different numbers",
+    },
     "cross-provider-stacking": {
         "ja": "他の提供機関のプログラムへの積み上げ（相手のページとデータが変わります）",
         "en": "Stacks onto another provider's program (changes that program's page and data)",
@@ -125,7 +135,7 @@ def field_label(kind: str, path: tuple, lang: str, *, markdown: bool = False) ->
     names: tuple[str, ...] = ()
     for part in path:
         if isinstance(part, int):
-            parts.append(f"#{part + 1}" if not markdown else f"\\#{part + 1}")
+            parts.append(f"#{part + 1}" if not markdown else f"({part + 1})")  # GitHub links "#1" to issue 1
             continue
         names += (part,)
         if names in titles:
@@ -240,11 +250,63 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
             field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang) for path in touched
         )
         return ", ".join(labels)
+    if flag.code == "one-language-changed":
+        changed, unchanged = (vocabulary_label("language", code_, lang) for code_ in (flag.old, flag.new))
+        return f"{field_label(kind, flag.path, lang)} ({word('one language', lang, changed=changed, same=unchanged)})"
+    if flag.code == "numbers-differ":
+        ja, en = (", ".join(numbers) or "—" for numbers in (flag.old, flag.new))
+        names = [vocabulary_label("language", code_, lang) for code_ in ("ja", "en")]
+        return f"{field_label(kind, flag.path, lang)}: {names[0]} {ja} · {names[1]} {en}"
     return f"{format_value(kind, flag.path, flag.old, lang)} → {format_value(kind, flag.path, flag.new, lang)}"
 
 
 def flag_sentence(change: EntryChange, flag: Flag, lang: str) -> str:
     return f"{FLAG_TEXT[flag.code][lang]}: {flag_detail(change, flag, lang)}"
+
+
+# The program page's sections (mccat.site.programs, a test keeps them the same), by top-level field:
+# an added program is shown whole, in this order, so that a reviewer reads it as visitors will.
+PAGE_SECTIONS: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
+    (
+        "overview",
+        {"ja": "概要", "en": "Overview"},
+        ("title", "summary", "provider", "description", "audience", "prerequisites", "fields", "skills", "url"),
+    ),
+    ("outcomes", {"ja": "学修成果", "en": "Learning outcomes"}, ("learning_outcomes",)),
+    (
+        "delivery",
+        {"ja": "授業の方法と学習量", "en": "Delivery and effort"},
+        ("delivery", "languages", "effort", "capacity"),
+    ),
+    (
+        "assessment",
+        {"ja": "評価・質保証・レベル", "en": "Assessment, quality and level"},
+        ("assessment", "quality_assurance", "level"),
+    ),
+    (
+        "credential",
+        {"ja": "証明・単位等・積み上げ", "en": "Credential, credit and stacking"},
+        ("credential", "recognition", "stackability"),
+    ),
+    ("fee", {"ja": "受講料と開講日程", "en": "Fee and dates"}, ("fee", "offerings")),
+    ("approval", {"ja": "承認と変更履歴", "en": "Approval and history"}, ("approval",)),
+)
+OTHER_SECTION = ("other", {"ja": "その他（ページに出ない項目）", "en": "Other (not shown on the page)"})
+
+
+def added_sections(change: EntryChange, lang: str) -> list[tuple[str, list[tuple[tuple, str]]]]:
+    """An added record field by field, grouped as on its page: [(heading, [(path, value), ...]), ...].
+    Values are plain text (data revealed, not yet escaped for Markdown)."""
+    leaves = list(field_changes(change.kind, MISSING, change.data))
+    groups = PAGE_SECTIONS if change.kind == "program" else ()
+    placed = {key: index for index, (_, _, keys) in enumerate(groups) for key in keys}
+    sections: list[tuple[str, list[tuple[tuple, str]]]] = [(names[lang], []) for _, names, _ in groups]
+    sections.append((OTHER_SECTION[1][lang] if groups else word(change.kind, lang), []))
+    for leaf in leaves:
+        sections[placed.get(leaf.path[0], len(groups))][1].append(
+            (leaf.path, format_value(change.kind, leaf.path, leaf.new, lang))
+        )
+    return [(heading, rows) for heading, rows in sections if rows]
 
 
 def _summary_counts(diff: CatalogueDiff, lang: str) -> str:
@@ -315,6 +377,13 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
         lines.append(f"- ⚠ **{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang))}")
     if change.flags:
         lines.append("")
+    if change.change == "added":
+        for heading, rows in added_sections(change, lang):
+            lines += [f"**{heading}**", "", f"| {word('field', lang)} | {word('value', lang)} |", "|---|---|"]
+            for path, value in rows:
+                label = field_label(change.kind, path, lang, markdown=True)
+                lines.append(f"| {label} | {code(value, in_table=True)} |")
+            lines.append("")
     if change.fields:
         lines += [f"| {word('field', lang)} | {word('before', lang)} | {word('after', lang)} |", "|---|---|---|"]
         for field_change in change.fields:
@@ -374,6 +443,9 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
             lines.append(f"  {word('renamed note', lang, p=round((change.similarity or 0) * 100))}")
         if change.change == "added":
             lines.append(f"  {_facts(change, lang, markdown=False)}")
+            for heading, rows in added_sections(change, lang):
+                lines.append(f"  [{heading}]")
+                lines += [f"    {field_label(change.kind, path, lang)}: {value}" for path, value in rows]
         if change.change == "removed":
             lines.append(f"  {word('removed note', lang)}")
         for flag in change.flags:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mccat.validation.source import MAX_DEPTH, MAX_FILE_BYTES
 from mccat.validation.rules import MAX_ID_LENGTH, MAX_STACKED_FROM, MAX_STACKS_INTO
+from mccat.validation.source import MAX_DEPTH, MAX_FILE_BYTES
 from mccat.validation.validate import MAX_FOLDER_DEPTH, MAX_PROBLEMS_PER_FILE
 from tests.hostile.corpus import CORPUS, SPECIAL
 from tests.hostile.xss import TEXT_PAYLOADS, URL_PAYLOADS

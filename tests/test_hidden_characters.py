@@ -9,9 +9,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 import yaml
 
-from mccat.validation.hidden import HIDDEN_CHARACTER, hidden_characters, reveal
+from mccat.validation.hidden import HIDDEN_CHARACTER, HIDDEN_RANGES, PROPERTIES, hidden_characters, reveal
 from mccat.validation.source import load_yaml
 from mccat.validation.validate import validate
 from tests.git_catalogue import CATALOGUE, CatalogueRepo
@@ -57,6 +58,22 @@ SECRET = b"wire the fee to account 12345, now!!"  # 37 bytes... close enough: th
 def test_each_character_that_passed_unseen_is_hidden(char):
     assert HIDDEN_CHARACTER.search(f"Data{char}Science")
     assert reveal(f"Data{char}Science") == f"Data<U+{ord(char):04X}>Science"
+
+
+def test_the_table_is_generated_from_the_unicode_properties():
+    """HIDDEN_RANGES is PROPERTIES, computed with the regex module (which knows Default_Ignorable_Code_Point)."""
+    everything = "".join(map(chr, range(0x110000)))
+    codes = [ord(c) for c in regex.compile(PROPERTIES, regex.VERSION1).findall(everything)]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    table = "".join(f"    (0x{a:04X}, 0x{b:04X}),\n" for a, b in ranges)
+    assert [tuple(r) for r in ranges] == list(HIDDEN_RANGES), (
+        f"Unicode changed (regex {regex.__version__}): put this table in mccat/validation/hidden.py:\n{table}"
+    )
 
 
 def test_the_definition_follows_unicode_properties_not_a_hand_list():

@@ -13,6 +13,7 @@ import yaml
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.publish.exports import api_files
 from mccat.publish.urls import Urls
+from mccat.site.pages import SitePages
 from mccat.validation.load import load_catalogue
 from mccat.validation.rules import MAX_STACKED_FROM, MAX_STACKS_INTO
 from mccat.validation.validate import validate
@@ -79,12 +80,17 @@ def worst_accepted(root: Path, programs: int) -> int:
 
     catalogue_with_links(root, programs, links)
     assert validate(root).errors == []
-    files = api_files(load_catalogue(root), urls=URLS, build_date=date(2026, 1, 15))
-    return sum(len(content) for content in files.values())
+    catalogue = load_catalogue(root)
+    files = api_files(catalogue, urls=URLS, build_date=date(2026, 1, 15))
+    pages = SitePages(catalogue, lang="en", today=date(2026, 1, 15))
+    views = sum(len(repr(pages.programs.view(program))) for program in catalogue.programs.values())
+    return sum(len(content) for content in files.values()), views
 
 
 @pytest.mark.parametrize("size", [120])
 def test_the_output_grows_linearly_at_the_limits(tmp_path, size):
+    """The /api/v1/ files and the program pages' views (what each page shows)."""
     small = worst_accepted(tmp_path / "small", size)
     large = worst_accepted(tmp_path / "large", 2 * size)
-    assert large / small < 2.15, (small, large)
+    assert large[0] / small[0] < 2.15, (small, large)
+    assert large[1] / small[1] < 2.15, (small, large)

@@ -87,7 +87,7 @@ def worst_accepted(root: Path, programs: int) -> int:
     return sum(len(content) for content in files.values()), views
 
 
-@pytest.mark.parametrize("size", [120])
+@pytest.mark.parametrize("size", [60])
 def test_the_output_grows_linearly_at_the_limits(tmp_path, size):
     """The /api/v1/ files and the program pages' views (what each page shows)."""
     small = worst_accepted(tmp_path / "small", size)

@@ -123,15 +123,16 @@ def test_pull_request_named_in_a_commit_message(message, number):
 
 
 def test_parse_log_maps_every_file_to_its_commits_newest_first():
+    a, b = "a" * 40, "b" * 40
     output = (
-        "\x1eaaa1111\x1f2026-05-01\x1fMerge pull request #9 from x/y\x00\nprograms/p/a.yaml\x00programs/p/b.yaml\x00"
-        "\x1ebbb2222\x1f2026-04-01\x1fAdd a\x00\nprograms/p/a.yaml\x00"
+        f"\x00MARK{a}\x002026-05-01\x00Merge pull request #9 from x/y\x00\nprograms/p/a.yaml\x00programs/p/b.yaml\x00"
+        f"\x00MARK{b}\x002026-04-01\x00Add a\x00\nprograms/p/a.yaml\x00"
     )
-    changes = parse_log(output, "https://github.com/o/r")
-    assert [c.commit for c in changes["programs/p/a.yaml"]] == ["aaa1111", "bbb2222"]
+    changes = parse_log(output, "https://github.com/o/r", marker="\x00MARK")
+    assert [c.commit for c in changes["programs/p/a.yaml"]] == [a, b]
     assert changes["programs/p/b.yaml"][0].pull_request_url == "https://github.com/o/r/pull/9"
     assert changes["programs/p/a.yaml"][1].pull_request is None
-    assert changes["programs/p/a.yaml"][1].commit_url == "https://github.com/o/r/commit/bbb2222"
+    assert changes["programs/p/a.yaml"][1].commit_url == f"https://github.com/o/r/commit/{b}"
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -28,9 +28,9 @@ def test_hostile_file_gives_a_clean_error(name, make, tmp_path, monkeypatch):
     target = root / "programs/example-univ" / f"{name}.yaml"
     make(target)
     monkeypatch.chdir(tmp_path)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: other work on a shared machine does not count
     result = validate(root, workers=1)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     mine = [p for p in result.problems if p.file == f"catalogue/programs/example-univ/{name}.yaml"]
     assert any(p.is_error for p in mine), f"no error for {name}: {result.problems}"
     for problem in mine:
@@ -41,7 +41,9 @@ def test_hostile_file_gives_a_clean_error(name, make, tmp_path, monkeypatch):
     others = [p for p in result.problems if p.is_error and "example-univ/python-basics" in p.file]
     assert not others, others
     assert len(mine) <= 51, "a hopeless file gets at most 50 problems and a note"
-    assert elapsed < 5, f"{name} took {elapsed:.1f}s"
+    # A guard against runaway (quadratic, exponential) cases, not a speed measure (bench/ measures speed):
+    # the slowest case takes about 3.5 CPU seconds.
+    assert elapsed < 10, f"{name} took {elapsed:.1f} CPU seconds"
 
 
 def test_memory_stays_bounded_on_the_worst_files(tmp_path, monkeypatch):

@@ -8,8 +8,10 @@ to disk as a Markdown page in each language (docs/ja/programs/<provider>/<slug>.
 and docs/en/...): title, summary, a table of key facts, then the descriptors
 by section as definition lists (overview, learning outcomes, delivery and
 effort, assessment and quality, credential and recognition, fee and an
-offerings table, approval), with the same labels our site uses (schema
-titles, vocabulary labels). Writing the Markdown is preparation, not timed.
+offerings table, the approval record: status, first approval, validity and
+latest decision, computed from the catalogue's decisions as ours are), with
+the same labels our site uses (schema titles, vocabulary labels, interface
+text). Writing the Markdown is preparation, not timed.
 
 The timed part is what a site without our hook would run:
   1. `mkdocs build` of the Japanese site (theme material, language ja),
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -45,6 +48,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from measure import Run, fresh_output, program_page_sizes, run_measured, spread, tree_bytes
 
+from mccat.model.decisions import Decision, replay
+from mccat.model.lifecycle import Lifecycle, lifecycle
 from mccat.model.schema import descriptor_label
 from mccat.model.vocabulary import vocabularies
 from mccat.site.formatting import format_date, format_hours, format_money, localized
@@ -53,6 +58,7 @@ from mccat.site.texts import interface_text
 LANGUAGES = ("ja", "en")
 SITE_NAMES = {"ja": "マイクロクレデンシャル・レジストリ", "en": "Micro-credential Registry"}
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list", "md_in_html"]
+BUILD_DATE = date(2026, 10, 1)  # the date statuses are computed for, as bench/build.py builds ours
 
 
 # --- the program pages as Markdown ------------------------------------------------------------------
@@ -68,11 +74,11 @@ def _terms(vocabulary: str, codes: list[str], lang: str) -> str:
     return ("、" if lang == "ja" else ", ").join(vocab.label(code, lang) for code in codes)
 
 
-def program_markdown(data: dict, provider: dict, lang: str) -> str:
-    """A program page in Markdown: every descriptor, labelled, in one language."""
+def program_markdown(data: dict, provider: dict, lang: str, record: Lifecycle) -> str:
+    """A program page in Markdown: every descriptor, labelled, in one language; `record` its life cycle."""
 
     def label(path: str) -> str:
-        return descriptor_label("program", path, lang)
+        return interface_text(path, lang) if path.startswith("record.") else descriptor_label("program", path, lang)
 
     def section(key: str) -> str:
         return f"\n## {interface_text('section.' + key, lang)}\n"
@@ -144,12 +150,13 @@ def program_markdown(data: dict, provider: dict, lang: str) -> str:
             for o in offerings
         ]
         lines.append("")
-    approval = data["approval"]
     lines.append(section("approval"))
-    lines.append(item("approval.status", _terms("approval_status", [approval["status"]], lang)))
-    lines.append(item("approval.approved_on", format_date(approval["approved_on"], lang)))
-    lines.append(item("approval.valid_until", format_date(approval["valid_until"], lang)))
-    lines.append(item("approval.decision", approval["decision"]))
+    lines.append(item("record.status", _terms("approval_status", [record.state], lang)))
+    lines.append(
+        item("record.first_approved", format_date(record.first_approved, lang) if record.first_approved else "")
+    )
+    lines.append(item("record.valid_until", format_date(record.valid_until, lang) if record.valid_until else ""))
+    lines.append(item("record.decision", record.current.id if record.current else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -158,13 +165,19 @@ def write_baseline_site(catalogue: Path, root: Path) -> int:
     providers = {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (catalogue / "providers").glob("*.yaml")
     }
+    register = replay(
+        Decision.from_data(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in sorted((catalogue / "decisions").glob("*.yaml"))
+    )
     count = 0
     for path in sorted((catalogue / "programs").glob("*/*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        program_id = f"{path.parent.name}/{path.stem}"
+        record = lifecycle(program_id, register.lineage(program_id), BUILD_DATE)
         for lang in LANGUAGES:
             page = root / "docs" / lang / "programs" / path.parent.name / f"{path.stem}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(program_markdown(data, providers[data["provider"]], lang), encoding="utf-8")
+            page.write_text(program_markdown(data, providers[data["provider"]], lang, record), encoding="utf-8")
         count += 1
     for lang in LANGUAGES:
         (root / "docs" / lang / "index.md").write_text(f"# {SITE_NAMES[lang]}\n\n{count}\n", encoding="utf-8")

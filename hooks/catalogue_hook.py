@@ -28,8 +28,18 @@ decisions below are the ones this file carries out.
 - An invalid catalogue stops the build with the validator's messages and no
   traceback (a PluginError); so does anything else a person can fix.
 
+- Statuses come from the committee's decisions and the build date
+  (mccat.model.lifecycle); programs without a decision are left out unless the
+  build is a preview (`mkdocs serve`, or MCCAT_SHOW_PROPOSED=1 in the
+  pull-request preview), which shows them marked "under review". Programs
+  withdrawn or renamed whose file is gone keep a page (tombstone, or a
+  redirect to the new id). Timelines add the content changes read from git
+  (mccat.review.content_changes: two git processes for the whole catalogue).
+
 Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
-(YYYY-MM-DD, the "today" of statuses such as expired).
+(YYYY-MM-DD, the "today" of statuses such as expired), MCCAT_SHOW_PROPOSED
+("1": show programs under review). mkdocs.yml `extra.expiring_days`: how many
+days before its end an approval shows as expiring (default 90).
 """
 
 from __future__ import annotations
@@ -66,9 +76,11 @@ from mccat.build.search_index import (
     merge_reports,
 )
 from mccat.build.staging import PublishError, StagedSite
-from mccat.model.history import History, read_history
-from mccat.publish.exports import changes_from_history, write_api_files
-from mccat.publish.jsonld import json_for_script, program_jsonld
+from mccat.model.history import ContentChange, History, read_history
+from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
+from mccat.publish.exports import write_api_files
+from mccat.publish.jsonld import json_for_script, program_jsonld, tombstone_jsonld
+from mccat.review.content_changes import content_changes
 from mccat.site.csp import content_security_policy
 from mccat.site.frame import SiteInfo
 from mccat.site.pages import SitePages, docs_without_translation
@@ -78,6 +90,7 @@ from mccat.validation.problems import CatalogueError
 from mccat.validation.report import text_report
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
+SHOW_PROPOSED = "MCCAT_SHOW_PROPOSED"  # "1": the site shows programs without a decision (pull-request previews)
 
 ROOT_FILES = {
     "index.html": "mc/root/index.html",
@@ -201,16 +214,24 @@ class CatalogueHook:
             abandon(others, None, staged)
             raise PluginError(str(error)) from None
         try:
-            catalogue, history = self._catalogue(plan, config, others)
+            catalogue, history, changes = self._catalogue(plan, config, others)
         except PluginError:
             abandon(others, search, staged)
             raise
         if not history.available and plan.started:
-            log.info(f"No approval history on program pages: {history.reason}")
+            log.info(f"No version history: timelines show the committee's decisions only ({history.reason})")
 
         config.site_dir = str(site_root / plan.lang)
         config.site_url = plan.urls.home(plan.lang)
-        pages = SitePages(catalogue, lang=plan.lang, today=plan.today, history=history, repo_url=config.repo_url)
+        pages = SitePages(
+            catalogue,
+            lang=plan.lang,
+            today=plan.today,
+            history=history,
+            repo_url=config.repo_url,
+            changes=changes,
+            urls=plan.urls,
+        )
         self._build = Build(
             plan,
             site_root,
@@ -225,13 +246,24 @@ class CatalogueHook:
         return config
 
     @staticmethod
-    def _catalogue(plan: BuildPlan, config: MkDocsConfig, others: list[LanguageBuild]) -> tuple[Any, History]:
-        """The validated catalogue and its history: shared by the started build, or read here."""
+    def _catalogue(
+        plan: BuildPlan, config: MkDocsConfig, others: list[LanguageBuild]
+    ) -> tuple[Any, History, dict[str, tuple[ContentChange, ...]]]:
+        """The validated catalogue, its history and the programs' content changes: shared by the started build,
+        or read here."""
         shared = shared_data()
         if shared is not None:
             return shared
+        expiring = config.extra.get("expiring_days", EXPIRING_WITHIN_DAYS)
+        if not isinstance(expiring, int) or isinstance(expiring, bool) or expiring < 0:
+            raise PluginError(f"mkdocs.yml extra.expiring_days must be a number of days (0 or more), not {expiring!r}")
         try:
-            catalogue = load_catalogue(plan.catalogue_root, today=plan.today)
+            catalogue = load_catalogue(
+                plan.catalogue_root,
+                today=plan.today,
+                expiring_within=expiring,
+                include_proposed=plan.serving or plan.preview or os.environ.get(SHOW_PROPOSED) == "1",
+            )
         except CatalogueError as error:
             report = text_report(error.problems, len({p.file for p in error.problems}))
             raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
@@ -240,9 +272,11 @@ class CatalogueHook:
         history = read_history(plan.catalogue_root, config.repo_url)
         for warning in history.warnings:  # info, not warning: --strict must not fail on a bad commit
             log.info(f"history: {warning}")
+        renames = {d.renamed_to: d.programs[0] for d in catalogue.decisions.values() if d.renamed_to}
+        changes = content_changes(history, plan.catalogue_root, renames)
         for other in others:
-            other.share((catalogue, history))
-        return catalogue, history
+            other.share((catalogue, history, changes))
+        return catalogue, history, changes
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
@@ -282,7 +316,7 @@ class CatalogueHook:
             # No place in the nav to show, or the compare tool's wide table: give the width to the content
             # (the drawer keeps the nav)
             if not spec.in_nav or spec.kind == "compare":
-                page.meta["hide"] = ["navigation"] if spec.kind == "program" else ["navigation", "toc"]
+                page.meta["hide"] = ["navigation"] if spec.kind in ("program", "tombstone") else ["navigation", "toc"]
         return markdown
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -330,9 +364,13 @@ class CatalogueHook:
         )
         # The program's schema.org JSON-LD in this page's language, equal to its /api/v1 file for that language.
         context["mc_jsonld"] = None
+        catalogue, urls, lang = build.pages.catalogue, build.plan.urls, build.plan.lang
         if spec is not None and spec.kind == "program":
-            program = build.pages.catalogue.programs[spec.key]
-            document = program_jsonld(build.pages.catalogue, program, urls=build.plan.urls, lang=build.plan.lang)
+            program = catalogue.programs[spec.key]
+            document = program_jsonld(catalogue, program, urls=urls, lang=lang, as_of=build.plan.today)
+            context["mc_jsonld"] = Markup(json_for_script(document))
+        elif spec is not None and spec.kind in ("tombstone", "redirect"):
+            document = tombstone_jsonld(catalogue, build.pages.programs.tombstones[spec.key], urls=urls, lang=lang)
             context["mc_jsonld"] = Markup(json_for_script(document))
         headings = [AnchorLink(h.title, h.id, 2) for h in build.pages.headings(spec, template)]
         if headings:
@@ -361,7 +399,7 @@ class CatalogueHook:
                 build.site_root,
                 urls=build.plan.urls,
                 build_date=plan.today,
-                changes=changes_from_history(catalogue, build.pages.programs.history),
+                changes=build.pages.programs.changes if build.pages.programs.history.available else None,
             )
         if plan.started:
             self._finish_started_build(config, min_pages)

@@ -74,6 +74,7 @@ def run_mkdocs_build(
     build_date: date | None = None,
     strict: bool = True,
     config: str = "mkdocs.yml",
+    extra_env: dict[str, str] | None = None,
 ) -> tuple[int, str, float]:
     """`mkdocs build` at the repository root into site_dir: (exit status, output, wall seconds).
 
@@ -89,6 +90,7 @@ def run_mkdocs_build(
         env["MCCAT_CATALOGUE"] = str(catalogue)
     if build_date is not None:
         env["MCCAT_BUILD_DATE"] = build_date.isoformat()
+    env |= extra_env or {}
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")

@@ -18,9 +18,12 @@ CATALOGUE = ROOT / "catalogue"
 
 
 class CatalogueRepo:
+    """The sample catalogue and the committee list (governance/committee.yaml) in a new repository."""
+
     def __init__(self, root: Path):
         self.root = root
         shutil.copytree(CATALOGUE, root / "catalogue")
+        shutil.copytree(ROOT / "governance", root / "governance")
         self.git("init", "-q", "-b", "main")
         self.git("config", "user.email", "tests@example.org")
         self.git("config", "user.name", "tests")
@@ -56,6 +59,29 @@ class CatalogueRepo:
         data = self.read(path)
         edit(data)
         self.write(path, data)
+
+    def decision_path(self, decision_id: str) -> Path:
+        return self.root / "catalogue" / "decisions" / f"{decision_id}.yaml"
+
+    def write_decision(self, decision_id: str, *, kind: str, programs: list[str], date: str, **fields: Any) -> Path:
+        """A committee decision; a withdrawal or rename records each program's title and provider name as the
+        files have them now, as `mccat new decision` does."""
+        data: dict[str, Any] = {"schema_version": 1, "date": date, "kind": kind, "programs": programs}
+        if kind in ("approve", "renew") and "valid_until" not in fields:
+            data["valid_until"] = f"{int(date[:4]) + 3}{date[4:]}"
+        if kind in ("suspend", "withdraw") and "reason" not in fields:
+            data["reason"] = {"ja": "委員会の決定による。", "en": "By decision of the committee."}
+        data |= {"reviewers": ["example-mcr-chair"], "evidence": [{"reference": f"MIN-{date}"}]} | fields
+        if kind in ("withdraw", "rename") and "records" not in fields:
+            records = []
+            for program in programs:
+                title = self.read(self.program_path(program))["title"]
+                name = self.read(self.provider_path(program.split("/")[0]))["name"]
+                records.append({"program": program, "title": title, "provider_name": name})
+            data["records"] = records
+        path = self.decision_path(decision_id)
+        self.write(path, data)
+        return path
 
     def write_text(self, relative: str, text: str) -> Path:
         target = self.root / relative

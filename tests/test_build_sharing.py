@@ -21,13 +21,14 @@ import yaml
 
 from mccat.build.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
 from mccat.model.history import read_history
-from mccat.publish.exports import api_files, changes_from_history
+from mccat.publish.exports import api_files
 from mccat.publish.urls import Urls
+from mccat.review.content_changes import content_changes
 from mccat.validation.load import load_catalogue
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
-BUILD = date(2026, 1, 15)
+BUILD = date(2026, 12, 1)
 
 # A stand-in for the child build's on_config: what it receives, as JSON on stdout.
 CHILD = """
@@ -37,9 +38,10 @@ shared = shared_data()
 if shared is None:
     print(json.dumps(None))
 else:
-    catalogue, history = shared
+    catalogue, history, changes = shared
     print(json.dumps({"programs": {pid: p.data for pid, p in catalogue.programs.items()},
                       "providers": sorted(catalogue.providers), "history": history.available,
+                      "decisions": sorted(catalogue.decisions), "changes": sorted(changes),
                       "root": str(catalogue.root)}))
 """
 
@@ -61,12 +63,15 @@ def catalogue():
 
 def test_the_other_build_gets_the_catalogue_and_history_the_started_build_read(catalogue):
     child = start_child()
-    child.share((catalogue, read_history(REPO / "catalogue")))
+    history = read_history(REPO / "catalogue")
+    changes = content_changes(history, REPO / "catalogue")
+    child.share((catalogue, history, changes))
     status, output = child.wait()
     assert status == 0, output
     received = json.loads(output)
     assert received["programs"] == {pid: p.data for pid, p in catalogue.programs.items()}
     assert received["providers"] == sorted(catalogue.providers)
+    assert received["decisions"] == sorted(catalogue.decisions) and received["changes"] == sorted(changes)
     assert received["root"] == str(catalogue.root)
     assert not child.shared.parent.exists()  # the private file is gone once the child is done
 
@@ -91,11 +96,12 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])
+    renames = {d.renamed_to: d.programs[0] for d in catalogue.decisions.values() if d.kind == "rename"}
     expected = api_files(
         catalogue,
         urls=Urls(config["site_url"]),
         build_date=built_site.build_date,
-        changes=changes_from_history(catalogue, history),
+        changes=content_changes(history, REPO / "catalogue", renames) if history.available else None,
     )
     root = built_site.root / "api" / "v1"
     written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}

@@ -45,6 +45,7 @@ def test_usage_errors_exit_2(tmp_path):
 def broken(tmp_path):
     catalogue = tmp_path / "catalogue"
     shutil.copytree(CASES / "base", catalogue)
+    shutil.copytree(CASES / "governance", tmp_path / "governance")
     shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
     shutil.copytree(CASES / "invalid/warn-few-hours/catalogue/programs", catalogue / "programs", dirs_exist_ok=True)
     shutil.copytree(CASES / "invalid/schema-enum-typo/catalogue", catalogue, dirs_exist_ok=True)
@@ -55,7 +56,7 @@ def test_json_report(broken):
     result = mccat("validate", "--format", "json", cwd=broken)
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["files_checked"] == 3 and report["errors"] == 1
+    assert report["files_checked"] == 4 and report["errors"] == 1
     [problem] = report["problems"]
     assert problem["file"] == "catalogue/programs/example-univ/python-basics.yaml"
     assert (problem["line"], problem["column"], problem["rule"]) == (47, 9, "schema.enum")
@@ -86,8 +87,9 @@ def test_new_program_template_points_at_every_empty_field(tmp_path, capsys, monk
     path = tmp_path / "catalogue/programs/example-univ/new-course.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/program.schema.json\n")
-    for label in ("Learning outcomes / 学修成果", "Credential formats / 証明の形式", "Approval / 承認"):
+    for label in ("Learning outcomes / 学修成果", "Credential formats / 証明の形式"):
         assert label in text
+    assert "approval" not in text  # the committee decides in catalogue/decisions/, not the provider
     assert main(["new", "program", "example-univ/new-course"]) == 2  # never overwrites
     capsys.readouterr()
     assert main(["validate", str(path)]) == 1
@@ -120,3 +122,41 @@ def test_synth_writes_a_valid_catalogue(tmp_path):
     assert main(["synth", "--programs", "60", "--providers", "4", "--seed", "3", "--out", str(out)]) == 0
     assert len(list(out.glob("programs/*/*.yaml"))) == 60
     assert main(["--catalogue", str(out), "validate", "--strict"]) == 0
+
+
+def test_new_decision_fills_in_what_is_known_and_points_at_the_rest(tmp_path, capsys, monkeypatch):
+    """`mccat new decision`: the date, kind and programs filled in, a withdrawal's records taken from the files
+    (so the page can stay once the file is gone); the reason, reviewers and evidence left for the committee."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    shutil.copytree(CASES / "governance", tmp_path / "governance")
+    program = "example-univ/python-basics"
+    args = ["new", "decision", "MCR-2026-050", "--kind", "withdraw", "--program", program]
+    assert main(args) == 0
+    path = tmp_path / "catalogue/decisions/MCR-2026-050.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/decision.schema.json\n")
+    assert "\nkind: withdraw\n" in text and f"\nprograms:\n  - {program}\n" in text
+    assert "ja: Pythonによるデータ分析入門" in text and "provider_name:" in text
+    assert main(args) == 2  # never overwrites
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "`reason.ja` is empty" in out and "`reviewers` (Reviewers / 審査担当) needs at least 1 item" in out
+    assert "Traceback" not in out
+    assert main(["new", "decision", "decision-1"]) == 2
+    assert main(["new", "decision", "MCR-2026-051", "--kind", "promote"]) == 2
+    assert main(["new", "program", "example-univ/x", "--kind", "approve"]) == 2
+    assert "not a decision id" in capsys.readouterr().err
+
+
+def test_validate_takes_the_day_and_the_committee_list(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    assert main(["validate", "--strict"]) == 1  # no committee list beside the catalogue: reviewers unchecked
+    assert "[decision.reviewer] the reviewers cannot be checked" in capsys.readouterr().out
+    assert main(["validate", "--strict", "--committee", str(CASES / "governance/committee.yaml")]) == 0
+    capsys.readouterr()
+    committee = ["--committee", str(CASES / "governance/committee.yaml")]
+    assert main(["validate", *committee, "--today", "2025-03-13"]) == 1  # the approval is dated 2025-03-14
+    assert "[decision.future]" in capsys.readouterr().out

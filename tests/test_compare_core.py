@@ -14,10 +14,12 @@ from mccat.model.schema import descriptor_index
 from mccat.publish.urls import Urls
 from mccat.site.compare import COLUMNS
 from mccat.site.pages import SitePages
+from mccat.site.texts import interface_text
 from mccat.validation.load import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
-TODAY = date(2026, 1, 15)
+TODAY = date(2026, 12, 1)
+URLS = Urls("https://registry.example.org/")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,7 @@ def synthetic(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_comparison_page_per_field_with_programs_and_only_the_tool_in_the_nav(sample, lang):
-    pages = SitePages(sample, lang=lang, today=TODAY)
+    pages = SitePages(sample, lang=lang, today=TODAY, urls=URLS)
     fields = {code for program in sample.programs.values() for code in program.data["fields"]}
     compare = {spec.url: spec for spec in pages.pages.values() if spec.kind.startswith("compare")}
     assert set(compare) == {"compare/"} | {f"compare/{code}/" for code in fields}
@@ -43,10 +45,10 @@ def test_one_comparison_page_per_field_with_programs_and_only_the_tool_in_the_na
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_table_columns_are_headed_by_the_schema_titles(sample, lang):
-    comparison = SitePages(sample, lang=lang, today=TODAY).comparison
+    comparison = SitePages(sample, lang=lang, today=TODAY, urls=URLS).comparison
     titles = descriptor_index("program")
     assert [(c.key, c.label) for c in comparison.columns] == [
-        (key, titles[path].title[lang]) for key, path, _ in COLUMNS
+        (key, titles[path].title[lang] if path else interface_text(f"record.{key}", lang)) for key, path, _ in COLUMNS
     ]
 
 
@@ -54,7 +56,7 @@ def test_table_columns_are_headed_by_the_schema_titles(sample, lang):
 def test_every_data_file_has_exactly_the_rows_of_the_tool(request, catalogue_name):
     catalogue = request.getfixturevalue(catalogue_name)
     for lang in LANGUAGES:
-        comparison = SitePages(catalogue, lang=lang, today=TODAY).comparison
+        comparison = SitePages(catalogue, lang=lang, today=TODAY, urls=URLS).comparison
         rows = [row.key for section in comparison.tool_sections for row in section.rows]
         assert len(rows) == len(set(rows)) > 30
         files = comparison.data_files()
@@ -67,13 +69,13 @@ def test_every_data_file_has_exactly_the_rows_of_the_tool(request, catalogue_nam
 
 
 def test_data_files_are_deterministic(synthetic):
-    first = SitePages(synthetic, lang="ja", today=TODAY).comparison.data_files()
-    again = SitePages(synthetic, lang="ja", today=TODAY).comparison.data_files()
+    first = SitePages(synthetic, lang="ja", today=TODAY, urls=URLS).comparison.data_files()
+    again = SitePages(synthetic, lang="ja", today=TODAY, urls=URLS).comparison.data_files()
     assert first == again
 
 
 def test_cells_sort_numbers_and_mark_fee_currency(sample):
-    comparison = SitePages(sample, lang="en", today=TODAY).comparison
+    comparison = SitePages(sample, lang="en", today=TODAY, urls=URLS).comparison
     for program in sample.programs.values():
         cells = {cell.column: cell for cell in comparison.cells(program)}
         assert [c for c, _, _ in COLUMNS] == list(cells)

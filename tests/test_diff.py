@@ -171,11 +171,11 @@ def test_hours_cut_is_flagged_and_an_increase_is_not(repo, monkeypatch, capsys):
     repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=hours + 5))
     more = repo.commit("more")
     report = diff_json(repo, monkeypatch, capsys, repo.base, cut)
-    assert flag_codes(report) == ["hours-cut"]
-    flag = report["changes"][0]["flags"][0]
+    assert flag_codes(report) == ["assessed-changed", "hours-cut"]  # an approved program: needs an amendment too
+    flag = report["changes"][0]["flags"][1]
     assert (flag["old"], flag["new"]) == (hours, hours - 5)
     assert f"{hours:g} → {hours - 5:g}" in flag["message"]["en"] and "学習時間が減りました" in flag["message"]["ja"]
-    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, more)) == []
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, more)) == ["assessed-changed"]
 
 
 def test_credits_cut_or_removed_is_flagged(repo, monkeypatch, capsys):
@@ -185,8 +185,8 @@ def test_credits_cut_or_removed_is_flagged(repo, monkeypatch, capsys):
     halved = repo.commit("halve")
     repo.change(repo.program_path(program), lambda d: d["recognition"].pop("credits"))
     dropped = repo.commit("drop")
-    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, halved)) == ["credits-cut"]
-    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, dropped)) == ["credits-cut"]
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, halved)) == ["assessed-changed", "credits-cut"]
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, dropped)) == ["assessed-changed", "credits-cut"]
 
 
 def test_assessment_and_quality_assurance_changes_are_flagged(repo, monkeypatch, capsys):
@@ -196,36 +196,9 @@ def test_assessment_and_quality_assurance_changes_are_flagged(repo, monkeypatch,
     )
     head = repo.commit("weaken")
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
-    assert flag_codes(report) == ["assessment-changed", "qa-changed"]
-    message = report["changes"][0]["flags"][0]["message"]["en"]
+    assert flag_codes(report) == ["assessed-changed", "assessment-changed", "qa-changed"]
+    message = report["changes"][0]["flags"][1]["message"]["en"]
     assert field_label("program", ("assessment", "types"), "en") in message
-
-
-def test_status_change_is_flagged_with_labels(repo, monkeypatch, capsys):
-    program = some_program(repo, lambda d: d["approval"]["status"] == "active")
-    repo.change(repo.program_path(program), lambda d: d["approval"].update(status="withdrawn"))
-    head = repo.commit("withdraw")
-    flag = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))["flags"][0]
-    assert flag["code"] == "status-changed"
-    assert flag["message"]["ja"].endswith(
-        f"{label('approval_status', 'active', 'ja')} (active) → "
-        f"{label('approval_status', 'withdrawn', 'ja')} (withdrawn)"
-    )
-
-
-def test_validity_extended_is_flagged_but_not_shortened(repo, monkeypatch, capsys):
-    program = some_program(repo)
-    until = repo.read(repo.program_path(program))["approval"]["valid_until"]
-    later = f"{int(until[:4]) + 2}{until[4:]}"
-    earlier = f"{int(until[:4]) - 1}{until[4:]}"
-    repo.change(repo.program_path(program), lambda d: d["approval"].update(valid_until=later))
-    extended = repo.commit("extend")
-    repo.change(repo.program_path(program), lambda d: d["approval"].update(valid_until=earlier))
-    shortened = repo.commit("shorten")
-    report = diff_json(repo, monkeypatch, capsys, repo.base, extended)
-    assert flag_codes(report) == ["validity-extended"]
-    assert f"{until} → {later}" in report["changes"][0]["flags"][0]["message"]["en"]
-    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, shortened)) == []
 
 
 def test_provider_change_is_flagged_when_a_program_moves_to_another_provider(repo, monkeypatch, capsys):
@@ -236,8 +209,8 @@ def test_provider_change_is_flagged_when_a_program_moves_to_another_provider(rep
     head = repo.commit("move")
     change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
     assert (change["change"], change["old_id"], change["id"]) == ("renamed", program, f"{KOSEN}/{slug}")
-    assert [f["code"] for f in change["flags"]] == ["provider-changed"]
-    assert change["flags"][0]["old"] == program.split("/")[0] and change["flags"][0]["new"] == KOSEN
+    assert [f["code"] for f in change["flags"]] == ["approved-renamed", "provider-changed"]
+    assert change["flags"][1]["old"] == program.split("/")[0] and change["flags"][1]["new"] == KOSEN
 
 
 def test_maintainers_change_on_a_provider_is_flagged(repo, monkeypatch, capsys):
@@ -316,6 +289,117 @@ def test_lookalike_letters_in_an_added_program_are_flagged_and_japanese_text_is_
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
     assert flag_codes(report) == ["lookalike-letters"]
     assert report["changes"][0]["flags"][0]["path"] == "learning_outcomes.0.en"
+
+
+# ------------------------------------------------------------------ decisions (issue 15)
+
+
+def diff_text(repo, monkeypatch, capsys, head: str, lang: str = "en", fmt: str = "text") -> str:
+    status, out, err = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", fmt, "--lang", lang)
+    assert status == 0, err
+    return out
+
+
+def test_a_new_program_without_a_decision_is_not_published_and_a_decision_in_the_change_approves_it(
+    repo, monkeypatch, capsys
+):
+    source = some_program(repo)
+    new_id = f"{KOSEN}/brand-new-program"
+    repo.write(repo.program_path(new_id), repo.read(repo.program_path(source)) | {"provider": KOSEN})
+    proposal = repo.commit("a provider proposes")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, proposal))
+    assert (change["decision"], change["flags"]) == (None, [])
+    assert "Not published until the committee adds a decision" in change["notes"]["en"][0]
+    assert "公開サイトには掲載されません" in diff_text(repo, monkeypatch, capsys, proposal, "ja", "markdown")
+    repo.write_decision("MCR-2026-090", kind="approve", programs=[new_id], date="2026-11-01")
+    approved = repo.commit("the committee approves")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, approved)
+    program = next(c for c in report["changes"] if c["kind"] == "program")
+    decision = next(c for c in report["changes"] if c["kind"] == "decision")
+    assert program["decision"] == "MCR-2026-090" and "Approved by decision MCR-2026-090" in program["notes"]["en"][0]
+    assert (decision["change"], decision["id"], decision["flags"]) == ("added", "MCR-2026-090", [])
+    markdown = diff_text(repo, monkeypatch, capsys, approved, "en", "markdown")
+    assert "### Committee decisions" in markdown and "#### ➕ Added: `MCR-2026-090`" in markdown
+    assert f"`Approval (approve)` · `2026-11-01` · `{new_id}`" in markdown
+
+
+def test_an_approved_programs_assessed_content_needs_an_amended_approval(repo, monkeypatch, capsys):
+    program = some_program(repo)
+    repo.change(
+        repo.program_path(program), lambda d: d["learning_outcomes"][0].update(ja="別の成果。", en="Something else.")
+    )
+    head = repo.commit("change an outcome")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["assessed-changed"]
+    flag = report["changes"][0]["flags"][0]
+    assert field_label("program", ("learning_outcomes",), "en") in flag["message"]["en"]
+    repo.write_decision("MCR-2026-091", kind="amend-approval", programs=[program], date="2026-11-01")
+    amended = repo.commit("the committee approves the amendment")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, amended)
+    assert flag_codes(report) == []
+    assert next(c for c in report["changes"] if c["kind"] == "program")["decision"] == "MCR-2026-091"
+    # Content that was not assessed (the description) changes without a decision.
+    repo.git("reset", "-q", "--hard", repo.base)
+    repo.change(
+        repo.program_path(program),
+        lambda d: d["description"].update(ja="より分かりやすい説明。", en="A clearer description."),
+    )
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, repo.commit("describe"))) == []
+
+
+def test_deleting_or_renaming_an_approved_program_is_flagged_unless_a_decision_covers_it(repo, monkeypatch, capsys):
+    gone, moved = programs_with(lambda d: True)[:2]
+    repo.program_path(gone).unlink()
+    new_id = f"{moved.split('/')[0]}/moved-program"
+    repo.git("mv", f"catalogue/programs/{moved}.yaml", f"catalogue/programs/{new_id}.yaml")
+    head = repo.commit("delete and rename")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["approved-removed", "approved-renamed"]
+    assert "its public pages disappear" in diff_text(repo, monkeypatch, capsys, head)
+    repo.git("reset", "-q", "--hard", repo.base)
+    repo.write_decision("MCR-2026-092", kind="withdraw", programs=[gone], date="2026-11-01")
+    repo.write_decision("MCR-2026-093", kind="rename", programs=[moved], renamed_to=new_id, date="2026-11-01")
+    repo.program_path(gone).unlink()
+    repo.git("mv", f"catalogue/programs/{moved}.yaml", f"catalogue/programs/{new_id}.yaml")
+    covered = repo.commit("with the committee's decisions")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, covered)
+    assert flag_codes(report) == []
+    text = diff_text(repo, monkeypatch, capsys, covered)
+    assert "decision MCR-2026-092 keeps its page and files at the same addresses" in text
+    assert "Decision MCR-2026-093 moves it; the old address points to the new one." in text
+
+
+def test_a_published_decision_edited_or_removed_is_flagged(repo, monkeypatch, capsys):
+    edited, removed = sorted((repo.root / "catalogue/decisions").glob("*.yaml"))[:2]
+    repo.change(edited, lambda d: d.update(date="2020-01-01"))
+    removed.unlink()
+    head = repo.commit("rewrite the record")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    decisions = {c["id"]: c for c in report["changes"] if c["kind"] == "decision"}
+    assert [f["code"] for f in decisions[edited.stem]["flags"]] == ["decision-edited"]
+    assert [f["code"] for f in decisions[removed.stem]["flags"]] == ["decision-removed"]
+    assert decisions[edited.stem]["fields"][0]["path"] == "date"
+    markdown = diff_text(repo, monkeypatch, capsys, head, "ja", "markdown")
+    assert "公開済みの決定（公開の記録）が変更されました" in markdown
+    assert "誤りは編集ではなく新しい決定で正してください" in markdown
+
+
+def test_a_withdrawn_program_edited_afterwards_and_a_withdrawn_id_used_again_are_flagged(repo, monkeypatch, capsys):
+    kept, deleted = programs_with(lambda d: True)[2:4]
+    repo.write_decision("MCR-2026-094", kind="withdraw", programs=[kept], date="2026-11-01")
+    repo.write_decision("MCR-2026-095", kind="withdraw", programs=[deleted], date="2026-11-01")
+    source = repo.read(repo.program_path(deleted))
+    repo.program_path(deleted).unlink()
+    repo.base = repo.commit("withdraw two programs, delete one file")
+    repo.change(
+        repo.program_path(kept),
+        lambda d: d["description"].update(ja="取り下げ後の編集。", en="Edited after the withdrawal."),
+    )
+    repo.write(repo.program_path(deleted), source)
+    head = repo.commit("edit the withdrawn program, reuse the id")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    flags = {c["id"]: [f["code"] for f in c["flags"]] for c in report["changes"]}
+    assert flags == {kept: ["withdrawn-edited"], deleted: ["id-reused"]}
 
 
 def test_every_flag_code_is_exercised_by_these_tests():
@@ -430,7 +514,7 @@ def test_an_added_program_is_shown_whole_grouped_as_on_its_page(repo, monkeypatc
         # every value of the file is there, the long texts whole
         assert data["description"][lang] in out
         assert all(outcome[lang] in out for outcome in data["learning_outcomes"])
-        assert str(data["effort"]["hours"]) in out and data["approval"]["decision"] in out
+        assert str(data["effort"]["hours"]) in out
     _status, out, _ = repo.mccat(monkeypatch, capsys, "diff", repo.base, head, "--format", "text", "--lang", "en")
     assert "  [Overview]" in out and "  [Learning outcomes]" in out and data["description"]["en"] in out
 
@@ -439,6 +523,7 @@ def test_review_sections_are_the_program_pages():
     """PAGE_SECTIONS names the program page's sections and puts each field where the page shows it."""
     from datetime import date
 
+    from mccat.publish.urls import Urls
     from mccat.review.diff_report import PAGE_SECTIONS
     from mccat.site.pages import SitePages
     from mccat.site.texts import INTERFACE_TEXT
@@ -449,9 +534,9 @@ def test_review_sections_are_the_program_pages():
     where = {key: section for section, _, keys in PAGE_SECTIONS for key in keys}
     for section, names, _ in PAGE_SECTIONS:
         assert names == {lang: INTERFACE_TEXT[f"section.{section}"][lang] for lang in ("ja", "en")}
-    view = SitePages(catalogue, lang="en", today=date(2026, 1, 15)).programs.view(
-        next(iter(catalogue.programs.values()))
-    )
+    view = SitePages(
+        catalogue, lang="en", today=date(2026, 1, 15), urls=Urls("https://registry.example.org/")
+    ).programs.view(next(iter(catalogue.programs.values())))
     for page_section in view.sections:
         for row in page_section.rows:
             top = row.key.split(".")[0]

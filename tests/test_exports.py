@@ -15,7 +15,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -25,7 +24,7 @@ from referencing.jsonschema import DRAFT202012
 from mccat import LANGUAGES
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.model.catalogue import Catalogue
-from mccat.model.schema import SCHEMA_DIR
+from mccat.model.schema import SCHEMA_DIR, descriptor_label
 from mccat.publish.canonical_json import json_bytes, standard_json_bytes
 from mccat.publish.exports import (
     CSV_COLUMNS,
@@ -33,7 +32,7 @@ from mccat.publish.exports import (
     ProgramChange,
     api_files,
     atom_feed,
-    changes_from_history,
+    change_records,
     csv_rows,
     sort_changes,
     spreadsheet_safe,
@@ -45,13 +44,22 @@ from mccat.validation.load import load_catalogue
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
 URLS = Urls(SITE)
-BUILD = date(2026, 1, 15)
+BUILD = date(2026, 12, 1)  # the snapshot's date: the sample shows every state then
 ATOM = "{http://www.w3.org/2005/Atom}"
+EXPIRED = "example-national-univ/biodiversity-field-survey"
+WITHDRAWN = "example-junior-college/childcare-support-basics"  # its file is gone: a tombstone
+RENAMED = "example-tech-corp/generative-ai-for-business"
+SUCCESSOR = "example-tech-corp/generative-ai-business-practice"
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(REPO / "catalogue")
+    return load_catalogue(REPO / "catalogue", today=BUILD)
+
+
+def published_ids(catalogue: Catalogue) -> list[str]:
+    """Programs and tombstones: every id the exports describe, in id order."""
+    return sorted(set(catalogue.published(BUILD).programs) | set(catalogue.tombstones(BUILD)))
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +78,10 @@ def with_program(catalogue: Catalogue, program_id: str, **changes) -> Catalogue:
     program = catalogue.programs[program_id]
     data = copy.deepcopy(program.data) | changes
     return Catalogue(
-        catalogue.root, catalogue.providers, catalogue.programs | {program_id: replace(program, data=data)}
+        catalogue.root,
+        catalogue.providers,
+        catalogue.programs | {program_id: replace(program, data=data)},
+        decisions=catalogue.decisions,
     )
 
 
@@ -79,9 +90,9 @@ def with_program(catalogue: Catalogue, program_id: str, **changes) -> Catalogue:
 
 def test_every_file_is_written(api, catalogue):
     files = tree(api)
-    for program in catalogue.programs.values():
+    for program_id in published_ids(catalogue):
         for suffix in (".jsonld", ".json", ".achievement.ja.json", ".achievement.en.json"):
-            assert f"programs/{program.id}{suffix}" in files
+            assert f"programs/{program_id}{suffix}" in files
     for provider in catalogue.providers:
         assert f"providers/{provider}.jsonld" in files
     for name in (
@@ -89,6 +100,7 @@ def test_every_file_is_written(api, catalogue):
         "catalogue.json",
         "catalogue.csv",
         "changes.json",
+        "decisions.json",
         "feed.ja.atom",
         "feed.en.atom",
         "vocabularies.jsonld",
@@ -96,7 +108,7 @@ def test_every_file_is_written(api, catalogue):
         assert name in files
     for schema in SCHEMA_DIR.glob("*.json"):
         assert files[f"schemas/{schema.name}"] == schema.read_bytes()
-    assert len(files) == 4 * len(catalogue.programs) + len(catalogue.providers) + 7 + len(
+    assert len(files) == 4 * len(published_ids(catalogue)) + len(catalogue.providers) + 8 + len(
         list(SCHEMA_DIR.glob("*.json"))
     )
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
@@ -160,7 +172,7 @@ def test_files_of_removed_programs_disappear(tmp_path, catalogue):
     stray.parent.mkdir()
     stray.write_text("{}")
     programs = {pid: p for pid, p in catalogue.programs.items() if not pid.startswith("example-uas-nl/")}
-    smaller = Catalogue(catalogue.root, catalogue.providers, programs)
+    smaller = Catalogue(catalogue.root, catalogue.providers, programs, decisions=catalogue.decisions)
     written = write_api_files(smaller, out, urls=URLS, build_date=BUILD)
     files = tree(out / "api" / "v1")
     assert set(files) == {path.relative_to(out / "api" / "v1").as_posix() for path in written}
@@ -231,13 +243,14 @@ def test_catalogue_json_and_program_records_follow_their_schema(api, catalogue, 
     errors = [e.message for e in _validator(schema_registry, "catalogue-export.schema.json").iter_errors(dump)]
     assert not errors
     assert dump["$schema"] == f"{SITE}/api/v1/schemas/catalogue-export.schema.json"
-    assert [p["id"] for p in dump["programs"]] == list(catalogue.programs)
+    assert [p["id"] for p in dump["programs"]] == published_ids(catalogue)
     record_schema = _validator(schema_registry, "catalogue-export.schema.json#/$defs/program_record")
     for record in dump["programs"]:
         alone = json.loads((api / f"programs/{record['id']}.json").read_text("utf-8"))
         assert alone == record
         assert not list(record_schema.iter_errors(alone))
-        assert record["program"] == catalogue.programs[record["id"]].data
+        program = catalogue.programs.get(record["id"])
+        assert record["program"] == (program.data if program else None)
     broken = copy.deepcopy(dump)
     broken["programs"][0]["status"] = "approved"
     assert list(_validator(schema_registry, "catalogue-export.schema.json").iter_errors(broken))
@@ -249,17 +262,29 @@ def test_status_is_as_of_the_build_date(catalogue):
         for r in json.loads(api_files(catalogue, urls=URLS, build_date=day)["catalogue.json"])["programs"]
     }
     now = statuses(BUILD)
-    assert sorted(set(now.values())) == ["active", "suspended", "withdrawn"]
+    assert sorted(set(now.values())) == ["active", "expired", "expiring", "renamed", "suspended", "withdrawn"]
     later = statuses(date(2100, 1, 1))
-    assert {later[pid] for pid, status in now.items() if status == "active"} == {"expired"}
+    assert {later[pid] for pid, status in now.items() if status in ("active", "expiring")} == {"expired"}
+    earlier = statuses(date(2025, 8, 1))  # before the suspension of 2026-09-01, during the one of 2025-07-16
+    assert earlier["example-tech-corp/cybersecurity-incident-response"] == "active"
+    assert earlier["example-kosen/iot-embedded-systems"] == "suspended"
+    assert "example-kosen/bim-construction-basics" not in earlier  # approved in 2026: not yet published
+    # The files of the withdrawn and the renamed program are gone: a build of that day cannot show them, and
+    # the new id's file waits for its approval (which it inherits from the rename in 2026).
+    assert not {WITHDRAWN, RENAMED, SUCCESSOR} & set(earlier)
 
 
 def test_changes_json_follows_its_schema(api, catalogue, schema_registry):
     changes = json.loads((api / "changes.json").read_text("utf-8"))
     assert not list(_validator(schema_registry, "changes.schema.json").iter_errors(changes))
-    assert changes["source"] == "approvals"
-    assert sorted(c["program"] for c in changes["changes"]) == sorted(catalogue.programs)
-    dates = [c["date"] for c in changes["changes"]]
+    assert changes["source"] == "decisions"  # no version history given
+    records = changes["changes"]
+    assert {c["program"] for c in records} <= set(published_ids(catalogue)) | {RENAMED}
+    every_decision = {(p, d.id) for d in catalogue.decisions.values() for p in d.programs}
+    assert {(c["program"], c["decision"]) for c in records if "decision" in c} == every_decision
+    assert {"program": EXPIRED, "date": "2026-11-01", "kind": "expired", "valid_until": "2026-10-31"} in records
+    assert not [c for c in records if c["kind"] == "updated"]
+    dates = [c["date"] for c in records]
     assert dates == sorted(dates, reverse=True)
 
 
@@ -282,7 +307,7 @@ def test_csv_is_utf8_with_bom_and_crlf_and_round_trips(api, catalogue):
     assert header == [name for name, _ in CSV_COLUMNS] and len(set(header)) == len(header)
     assert {len(row) for row in parsed} == {len(header)}
     by_id = {row[0]: dict(zip(header, row)) for row in parsed[1:]}
-    assert set(by_id) == set(catalogue.programs)
+    assert list(by_id) == published_ids(catalogue)
     python = by_id["example-national-univ/ds-python-basics"]
     assert python["title_ja"] == "Pythonによるデータ分析入門"
     assert python["delivery_mode_ja"] == "オンライン" and python["fields"] == "061; 054"
@@ -318,11 +343,12 @@ def test_each_language_has_a_feed_that_parses(api, catalogue, lang):
     assert feed.findtext(f"{ATOM}id") == f"{SITE}/api/v1/feed.{lang}.atom"
     assert feed.findtext(f"{ATOM}author/{ATOM}name")
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == len(catalogue.programs)
+    assert len(entries) == len(json.loads((api / "changes.json").read_bytes())["changes"])
     updated = [e.findtext(f"{ATOM}updated") for e in entries]
     assert updated == sorted(updated, reverse=True) and feed.findtext(f"{ATOM}updated") == updated[0]
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
     titles = {program.title[lang] for program in catalogue.programs.values()}
+    titles |= {tombstone.title[lang] for tombstone in catalogue.tombstones(BUILD).values()}
     for entry in entries:
         assert entry.findtext(f"{ATOM}title").split("：" if lang == "ja" else ": ", 1)[1] in titles
         pages = [link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("type") == "text/html"]
@@ -334,13 +360,14 @@ def test_feed_entries_come_from_change_records(catalogue):
         {
             "program": "example-national-univ/ds-python-basics",
             "date": "2026-02-01",
-            "kind": "changed",
+            "kind": "updated",
+            "fields": ["effort.hours", "fee"],
+            "pull_request": 12,
             "commit": "0123456789abcdef0123",
-            "summary": "Hours <30> & fee \x01 updated",
             "url": "https://git.example.org/registry/pull/12",
         },
-        ProgramChange("example-kosen/iot-embedded-systems", "2026-03-01", "withdrawn"),
-        {"program": "example-national-univ/ds-python-basics", "date": "2025-03-14", "kind": "added"},
+        ProgramChange("example-kosen/iot-embedded-systems", "2026-03-01", "withdrawn", decision="MCR-2026-040"),
+        {"program": "example-national-univ/ds-python-basics", "date": "2025-03-14", "kind": "approved"},
     ]
     ordered = sort_changes(records)
     assert [c.date for c in ordered] == ["2026-03-01", "2026-02-01", "2025-03-14"]
@@ -351,21 +378,25 @@ def test_feed_entries_come_from_change_records(catalogue):
         entries[0].findtext(f"{ATOM}title")
         == "Withdrawn: " + catalogue.programs["example-kosen/iot-embedded-systems"].title["en"]
     )
-    assert entries[1].findtext(f"{ATOM}summary") == "Hours <30> & fee  updated"
+    assert entries[0].findtext(f"{ATOM}summary") == "Committee decision MCR-2026-040 (2026-03-01)."
+    assert f"{SITE}/en/decisions/#MCR-2026-040" in [l.get("href") for l in entries[0].findall(f"{ATOM}link")]
+    # A content change says which descriptors changed and its pull request, in the feed's language.
+    hours, fee = (descriptor_label("program", path, "en") for path in ("effort.hours", "fee"))
+    assert entries[1].findtext(f"{ATOM}summary") == f"Changed: {hours}, {fee}. Pull request #12."
     assert "https://git.example.org/registry/pull/12" in [l.get("href") for l in entries[1].findall(f"{ATOM}link")]
-    files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=records)
-    assert json.loads(files["changes.json"])["source"] == "history"
-    ja = ET.fromstring(files["feed.ja.atom"])
+    ja = ET.fromstring(atom_feed(catalogue, ordered, urls=URLS, lang="ja", build_date=BUILD))
     assert ja.find(f"{ATOM}entry").findtext(f"{ATOM}title").startswith("取り下げ：")
+    hours_ja = descriptor_label("program", "effort.hours", "ja")
+    assert ja.findall(f"{ATOM}entry")[1].findtext(f"{ATOM}summary").startswith(f"変更された項目：{hours_ja}、")
 
 
 @pytest.mark.parametrize(
     "record, message",
     [
-        ({"program": "a/b", "date": "2026-01-01", "kind": "renamed"}, "kind must be one of"),
-        ({"program": "a/b", "date": "1 Jan 2026", "kind": "added"}, "date must be YYYY-MM-DD"),
-        ({"program": "b", "date": "2026-01-01", "kind": "added"}, "program must be a program id"),
-        ({"program": "a/b", "date": "2026-01-01", "kind": "added", "summary": {"en": "x"}}, "summary must be a string"),
+        ({"program": "a/b", "date": "2026-01-01", "kind": "added"}, "kind must be one of"),
+        ({"program": "a/b", "date": "1 Jan 2026", "kind": "approved"}, "date must be YYYY-MM-DD"),
+        ({"program": "b", "date": "2026-01-01", "kind": "approved"}, "program must be a program id"),
+        ({"program": "a/b", "date": "2026-01-01", "kind": "approved", "decision": {"en": "x"}}, "decision must be"),
     ],
 )
 def test_a_bad_change_record_is_refused_with_a_reason(record, message):
@@ -373,31 +404,14 @@ def test_a_bad_change_record_is_refused_with_a_reason(record, message):
         sort_changes([record])
 
 
-def test_git_history_becomes_change_records(catalogue):
-    def commit(sha, day, subject):
-        return SimpleNamespace(
-            commit=sha, date=day, subject=subject, pull_request_url=None, commit_url=f"https://git.example.org/c/{sha}"
-        )
-
-    withdrawn = next(p.id for p in catalogue.programs.values() if p.data["approval"]["status"] == "withdrawn")
-    log = {
-        "programs/example-national-univ/ds-python-basics.yaml": (
-            commit("c3", "2026-01-02", "Fix typo"),
-            commit("c1", "2025-03-14", "Add Python basics"),
-        ),
-        f"programs/{withdrawn}.yaml": (commit("w2", "2025-12-01", "Withdraw"), commit("w1", "2024-04-01", "Add")),
-    }
-    history = SimpleNamespace(available=True, of=lambda path: log.get(path, ()))
-    changes = {(c.program, c.commit): c for c in changes_from_history(catalogue, history)}
-    assert changes["example-national-univ/ds-python-basics", "c1"].kind == "added"
-    assert changes["example-national-univ/ds-python-basics", "c3"].kind == "changed"
-    assert changes[withdrawn, "w2"].kind == "withdrawn" and changes[withdrawn, "w1"].kind == "added"
-    untouched = changes["example-kosen/iot-embedded-systems", None]
-    assert (untouched.kind, untouched.date) == (
-        "added",
-        catalogue.programs[untouched.program].data["approval"]["approved_on"],
-    )
-    assert changes_from_history(catalogue, SimpleNamespace(available=False)) is None
+def test_every_state_reaches_the_change_records_once_under_the_id_it_happened_to(catalogue):
+    records = change_records(catalogue, as_of=BUILD)
+    kinds = {c.kind for c in records}
+    assert kinds == {"approved", "renewed", "amended", "suspended", "reinstated", "expired", "renamed", "withdrawn"}
+    renamed = [c for c in records if c.kind == "renamed"]
+    assert [(c.program, c.successor, c.decision) for c in renamed] == [(RENAMED, SUCCESSOR, "MCR-2026-033")]
+    approvals = [c for c in records if c.kind == "approved" and c.decision == "MCR-2026-024"]
+    assert [c.program for c in approvals] == [RENAMED]  # told once, under the id it had then
     assert FEED_LIMIT >= 100
 
 
@@ -446,7 +460,7 @@ def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
                 "--site-url",
                 SITE,
                 "--build-date",
-                "2026-01-15",
+                "2026-12-01",
             ]
         )
         == 0
@@ -468,37 +482,99 @@ def test_mccat_export_writes_the_files_and_reports_bad_input(tmp_path, capsys):
 
 
 def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
+    """Content changes since approval come from git (which fields, which pull request), decisions from the
+    register: never a commit subject."""
     from mccat.model.history import read_history
+    from mccat.review.content_changes import content_changes
     from tests.git_catalogue import CatalogueRepo
 
     repo = CatalogueRepo(tmp_path)
-    first = repo.commit("Initial registry")
+    repo.commit("Initial registry <script>commit subject</script>")
     python, iot = "example-national-univ/ds-python-basics", "example-kosen/iot-embedded-systems"
     repo.change(repo.program_path(python), lambda d: d["effort"].update(hours=32))
     raised = repo.commit("Raise the hours of Python basics (#12)")
-    repo.change(
-        repo.program_path(iot),
-        lambda d: d["approval"].update(status="withdrawn", note={"ja": "提供終了", "en": "No longer offered"}),
-    )
-    withdrawn = repo.commit("Withdraw IoT (#13)")
-    catalogue = load_catalogue(repo.root / "catalogue")
+    repo.write_decision("MCR-2026-040", kind="withdraw", programs=[iot], date="2026-11-20")
+    repo.commit("Merge pull request #13 from committee/withdraw-iot")
+    today = date.today()  # the commits are dated today
+    catalogue = load_catalogue(repo.root / "catalogue", today=today)
     history = read_history(repo.root / "catalogue", "https://git.example.org/registry")
-    changes = {(c.program, c.commit): c for c in changes_from_history(catalogue, history)}
-    assert len(changes) == len(catalogue.programs) + 2
-    assert {c.kind for (pid, sha), c in changes.items() if sha == first} == {"added"}
-    assert changes[python, raised].kind == "changed"
-    assert changes[python, raised].url == "https://git.example.org/registry/pull/12"
-    assert changes[iot, withdrawn].kind == "withdrawn"
-    files = api_files(catalogue, urls=URLS, build_date=BUILD, changes=changes.values())
+    changes = content_changes(history, repo.root / "catalogue")
+    files = api_files(catalogue, urls=URLS, build_date=today, changes=changes)
     record = json.loads(files["changes.json"])
     assert record["source"] == "history"
-    assert [(c["kind"], c.get("commit")) for c in record["changes"][:2]] == [
-        ("withdrawn", withdrawn),
-        ("changed", raised),
+    updated = [c for c in record["changes"] if c["kind"] == "updated"]
+    assert updated == [
+        {
+            "commit": raised,
+            "date": updated[0]["date"],
+            "fields": ["effort.hours"],
+            "kind": "updated",
+            "program": python,
+            "pull_request": 12,
+            "url": "https://git.example.org/registry/pull/12",
+        }
     ]
+    assert {"program": iot, "date": "2026-11-20", "kind": "withdrawn", "decision": "MCR-2026-040"} in record["changes"]
+    for name in ("changes.json", "feed.ja.atom", "feed.en.atom"):
+        assert b"commit subject" not in files[name] and b"Raise the hours" not in files[name], name
     feed = ET.fromstring(files["feed.en.atom"])
     links = [link.get("href") for entry in feed.findall(f"{ATOM}entry") for link in entry.findall(f"{ATOM}link")]
-    assert "https://git.example.org/registry/pull/13" in links
+    assert "https://git.example.org/registry/pull/12" in links
+    assert f"{SITE}/en/decisions/#MCR-2026-040" in links
+
+
+def test_an_expired_and_a_withdrawn_program_in_every_export(api, catalogue):
+    """The JSON, JSON-LD, Achievement, CSV and feeds of the sample's expired program and of its withdrawn
+    program whose file is gone."""
+    expired = json.loads((api / f"programs/{EXPIRED}.json").read_bytes())
+    assert (expired["status"], expired["approval"]["valid_until"]) == ("expired", "2026-10-31")
+    node = json.loads((api / f"programs/{EXPIRED}.jsonld").read_bytes())
+    assert node["creativeWorkStatus"]["termCode"] == "expired" and node["expires"] == "2026-10-31"
+    registry = f"{SITE}/api/v1/catalogue.jsonld#registry"
+    assert registry not in [r.get("@id") for r in node["educationalCredentialAwarded"].get("recognizedBy", [])]
+
+    withdrawn = json.loads((api / f"programs/{WITHDRAWN}.json").read_bytes())
+    assert (withdrawn["status"], withdrawn["program"]) == ("withdrawn", None)
+    assert withdrawn["title"]["en"] == "Foundations of Community Childcare Support"
+    assert withdrawn["approval"]["decision"] == "MCR-2026-010"
+    node = json.loads((api / f"programs/{WITHDRAWN}.jsonld").read_bytes())
+    assert node["@id"] == f"{SITE}/api/v1/programs/{WITHDRAWN}.jsonld#program"
+    assert node["creativeWorkStatus"]["termCode"] == "withdrawn" and "recognizedBy" not in json.dumps(node)
+    for lang in LANGUAGES:
+        badge = json.loads((api / f"programs/{WITHDRAWN}.achievement.{lang}.json").read_bytes())
+        assert badge["id"] == f"{SITE}/api/v1/programs/{WITHDRAWN}.achievement.{lang}.json"
+        assert "MCR-2026-010" in badge["description"]
+
+    rows = {row[0]: row for row in _read_csv((api / "catalogue.csv").read_bytes())}
+    header = rows.pop("id")
+    assert dict(zip(header, rows[EXPIRED]))["status"] == "expired"
+    gone = dict(zip(header, rows[WITHDRAWN]))
+    assert (gone["status"], gone["decision"], gone["hours"], gone["title_ja"]) == (
+        "withdrawn",
+        "MCR-2026-010",
+        "",
+        "地域子育て支援の基礎",
+    )
+    for lang in LANGUAGES:
+        feed = (api / f"feed.{lang}.atom").read_text("utf-8")
+        assert f"#{EXPIRED}/2026-11-01/expired" in feed and f"#{WITHDRAWN}/2026-03-31/withdrawn" in feed
+
+
+def test_a_renamed_program_points_to_its_new_id(api):
+    old = json.loads((api / f"programs/{RENAMED}.json").read_bytes())
+    assert (old["status"], old["superseded_by"]) == ("renamed", SUCCESSOR)
+    assert old["links"]["successor"] == f"{SITE}/api/v1/programs/{SUCCESSOR}.json"
+    node = json.loads((api / f"programs/{RENAMED}.jsonld").read_bytes())
+    assert node["http://purl.org/dc/terms/isReplacedBy"] == {
+        "@id": f"{SITE}/api/v1/programs/{SUCCESSOR}.jsonld#program"
+    }
+    new = json.loads((api / f"programs/{SUCCESSOR}.jsonld").read_bytes())
+    assert new["http://purl.org/dc/terms/replaces"] == [{"@id": f"{SITE}/api/v1/programs/{RENAMED}.jsonld#program"}]
+    assert new["creativeWorkStatus"]["termCode"] == "active"
+    record = json.loads((api / f"programs/{SUCCESSOR}.json").read_bytes())["approval"]
+    assert record["first_approved_on"] == "2026-07-15" and record["replaces"] == [RENAMED]
+    badge = json.loads((api / f"programs/{RENAMED}.achievement.en.json").read_bytes())
+    assert f"{SITE}/api/v1/programs/{SUCCESSOR}.achievement.en.json" in [r["id"] for r in badge["related"]]
 
 
 @pytest.mark.parametrize("name", ["catalogue-export.schema.json", "changes.schema.json"])

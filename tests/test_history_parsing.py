@@ -73,11 +73,12 @@ def test_a_commit_subject_cannot_forge_a_history_record(repo, subject):
 
 def test_malformed_records_are_skipped_with_a_warning_not_a_traceback():
     marker = "\x00MARK"
-    good = f"{'a' * 40}\x002026-01-02\x00fine\x00\nprograms/p/s.yaml\x00"
+    file = f":100644 100644 {'1' * 40} {'2' * 40} M\x00programs/p/s.yaml\x00"
+    good = f"{'a' * 40}\x002026-01-02\x00fine\x00\n{file}"
     output = (
         f"{marker}{good}"
-        f"{marker}{'z' * 40}\x002026-01-02\x00bad hash\x00\nprograms/p/s.yaml\x00"
-        f"{marker}{'b' * 40}\x002026-02-30\x00not a day\x00\nprograms/p/s.yaml\x00"
+        f"{marker}{'z' * 40}\x002026-01-02\x00bad hash\x00\n{file}"
+        f"{marker}{'b' * 40}\x002026-02-30\x00not a day\x00\n{file}"
         f"{marker}{'c' * 40}\x00garbage"
     )
     warnings: list[str] = []

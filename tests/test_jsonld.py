@@ -8,6 +8,7 @@ import json
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +31,7 @@ from mccat.publish.jsonld import (
     program_node,
     provider_jsonld,
     term_mapping,
+    tombstone_jsonld,
     vocabularies_jsonld,
 )
 from mccat.publish.urls import Urls
@@ -41,20 +43,26 @@ REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages
 URLS = Urls(SITE)
 SCHEMA = "http://schema.org/"  # what the schema.org context's @vocab expands to
+# What schema.org cannot say, in Dublin Core: a record that replaces another (a renamed program's ids).
+DCTERMS = ("http://purl.org/dc/terms/replaces", "http://purl.org/dc/terms/isReplacedBy")
+TODAY = date(2026, 12, 1)  # the snapshot's date: the sample shows every state then
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(REPO / "catalogue")
+    return load_catalogue(REPO / "catalogue", today=TODAY)
 
 
 @pytest.fixture(scope="module")
 def documents(catalogue) -> dict[str, Any]:
     """Every JSON-LD document the site publishes, by a name for messages."""
-    docs = {f"program {p.id}": program_jsonld(catalogue, p, urls=URLS) for p in catalogue.programs.values()}
+    docs = {
+        f"program {p.id}": program_jsonld(catalogue, p, urls=URLS, as_of=TODAY) for p in catalogue.programs.values()
+    }
+    docs |= {f"program {t.id}": tombstone_jsonld(catalogue, t, urls=URLS) for t in catalogue.tombstones(TODAY).values()}
     docs |= {f"provider {p.id}": provider_jsonld(catalogue, p, urls=URLS) for p in catalogue.providers.values()}
     docs["vocabularies"] = vocabularies_jsonld(urls=URLS)
-    docs["catalogue"] = catalogue_jsonld(catalogue, urls=URLS, date_modified="2026-01-01")
+    docs["catalogue"] = catalogue_jsonld(catalogue, urls=URLS, date_modified="2026-01-01", as_of=TODAY)
     return docs
 
 
@@ -130,13 +138,13 @@ def local(iri: str) -> str:
 
 
 def test_every_key_expands_to_a_schema_org_iri(documents, expanded):
-    assert len(documents) == 34 + 11 + 2
+    assert len(documents) == 33 + 2 + 11 + 2  # programs, tombstones (withdrawn, renamed), providers, and two more
     for name, document in documents.items():
         result = expanded[name]
         assert count_properties(result) == count_properties(document), f"{name}: a term was dropped in expansion"
         for node in walk_nodes(result):
             for key in node:
-                assert key.startswith(("@", SCHEMA)), f"{name}: {key} is not a schema.org IRI"
+                assert key.startswith(("@", SCHEMA)) or key in DCTERMS, f"{name}: {key} is not a schema.org IRI"
             for type_iri in _as_list(node.get("@type")):
                 assert type_iri.startswith(SCHEMA), f"{name}: type {type_iri}"
 
@@ -153,7 +161,7 @@ def test_every_type_and_property_exists_in_the_schema_org_vocabulary(expanded):
     for _name, result in expanded.items():
         for node in walk_nodes(result):
             used_types |= {local(t) for t in _as_list(node.get("@type"))}
-            used_properties |= {local(key) for key in node if not key.startswith("@")}
+            used_properties |= {local(key) for key in node if not key.startswith("@") and key not in DCTERMS}
     assert used_types - set(vocabulary["classes"]) == set()
     assert used_properties - set(vocabulary["properties"]) == set()
     assert {"EducationalOccupationalProgram", "EducationalOccupationalCredential", "Organization"} <= used_types
@@ -199,6 +207,9 @@ def test_every_property_is_used_on_a_type_of_its_domain_with_a_value_of_its_rang
         for node in walk_nodes(result):
             types = set().union(*(classes[local(t)] for t in _as_list(node.get("@type")))) if "@type" in node else None
             for key, values in node.items():
+                if key in DCTERMS:  # Dublin Core: it holds the @id of another program's node
+                    assert all(set(value) == {"@id"} and value["@id"].endswith(".jsonld#program") for value in values)
+                    continue
                 if key.startswith("@"):
                     continue
                 prop = properties[local(key)]
@@ -270,7 +281,7 @@ def _tagged(node: Any) -> Iterator[dict]:
 def test_a_page_embeds_its_language_as_plain_text(catalogue, documents, lang):
     for program in catalogue.programs.values():
         standalone = documents[f"program {program.id}"]
-        embedded = program_jsonld(catalogue, program, urls=URLS, lang=lang)
+        embedded = program_jsonld(catalogue, program, urls=URLS, lang=lang, as_of=TODAY)
         assert embedded == for_language(standalone, lang)
         assert embedded["name"] == program.title[lang]
         assert embedded["educationalCredentialAwarded"]["name"] == program.title[lang]
@@ -285,9 +296,11 @@ def test_a_text_missing_in_the_page_language_stays_tagged_with_its_own(catalogue
     program = catalogue.programs["example-national-univ/ds-python-basics"]
     data = copy.deepcopy(program.data) | {"prerequisites": {"ja": "高校数学程度"}}
     only_ja = replace(program, data=data)
-    embedded = program_jsonld(catalogue, only_ja, urls=URLS, lang="en")
+    embedded = program_jsonld(catalogue, only_ja, urls=URLS, lang="en", as_of=TODAY)
     assert embedded["programPrerequisites"] == {"@value": "高校数学程度", "@language": "ja"}
-    assert program_jsonld(catalogue, only_ja, urls=URLS, lang="ja")["programPrerequisites"] == "高校数学程度"
+    assert (
+        program_jsonld(catalogue, only_ja, urls=URLS, lang="ja", as_of=TODAY)["programPrerequisites"] == "高校数学程度"
+    )
 
 
 class _ScriptReader(HTMLParser):
@@ -323,11 +336,11 @@ def test_json_for_script_cannot_end_the_script_element():
 
 def test_ids_come_from_the_site_url_and_the_url_scheme(catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]
-    here = program_jsonld(catalogue, program, urls=Urls(SITE + "/"))
-    assert here == program_jsonld(catalogue, program, urls=URLS)  # a trailing slash changes nothing
+    here = program_jsonld(catalogue, program, urls=Urls(SITE + "/"), as_of=TODAY)
+    assert here == program_jsonld(catalogue, program, urls=URLS, as_of=TODAY)  # a trailing slash changes nothing
     assert here["@id"] == f"{SITE}/api/v1/programs/{program.id}.jsonld#program"
     assert here["mainEntityOfPage"] == [f"{SITE}/{lang}/programs/{program.id}/" for lang in LANGUAGES]
-    elsewhere = program_jsonld(catalogue, program, urls=Urls("https://other.example.net"))
+    elsewhere = program_jsonld(catalogue, program, urls=Urls("https://other.example.net"), as_of=TODAY)
     assert json.dumps(here).replace(SITE, "https://other.example.net") == json.dumps(elsewhere)
     with pytest.raises(ValueError, match="absolute"):
         Urls("registry.example.org")
@@ -345,17 +358,37 @@ def test_stacking_is_stated_from_both_ends(catalogue, documents):
     assert pairs >= 3
 
 
-def test_the_registry_recognises_only_programs_whose_approval_is_active(catalogue, documents):
+def test_the_registry_recognises_only_programs_that_are_active_or_expiring(catalogue, documents):
     registry = URLS.registry_iri()
     statuses = set()
     for program in catalogue.programs.values():
-        status = program.data["approval"]["status"]
+        status = catalogue.lifecycle(program.id, TODAY).state
         statuses.add(status)
         credential = documents[f"program {program.id}"]["educationalCredentialAwarded"]
         recognised = registry in [body.get("@id") for body in credential.get("recognizedBy", [])]
-        assert recognised == (status == "active"), program.id
+        assert recognised == (status in ("active", "expiring")), program.id
         assert documents[f"program {program.id}"]["creativeWorkStatus"]["termCode"] == status
-    assert statuses == {"active", "suspended", "withdrawn"}
+    assert statuses == {"active", "expiring", "expired", "suspended"}
+    for tombstone in catalogue.tombstones(TODAY).values():
+        document = documents[f"program {tombstone.id}"]
+        assert document["creativeWorkStatus"]["termCode"] == tombstone.lifecycle.state
+        assert "recognizedBy" not in json.dumps(document) and "educationalCredentialAwarded" not in document
+
+
+def test_the_registry_stops_recognising_a_program_the_day_after_its_approval_ends(catalogue):
+    program = catalogue.programs["example-pref-agri-center/forestry-felling-safety"]  # valid until 2027-01-31
+    registry = URLS.registry_iri()
+    for day, state, recognised in (
+        (date(2027, 1, 31), "expiring", True),
+        (date(2027, 2, 1), "expired", False),
+    ):
+        document = program_jsonld(catalogue, program, urls=URLS, as_of=day)
+        bodies = document["educationalCredentialAwarded"].get("recognizedBy", [])
+        assert (document["creativeWorkStatus"]["termCode"], registry in [b.get("@id") for b in bodies]) == (
+            state,
+            recognised,
+        )
+        assert document["expires"] == "2027-01-31"
 
 
 def test_vocabulary_mappings_name_schema_org_terms():
@@ -372,12 +405,14 @@ def test_vocabulary_mappings_name_schema_org_terms():
 def test_the_catalogue_document_holds_every_program_as_published_alone(catalogue, documents):
     graph = documents["catalogue"]["@graph"]
     item_list = next(node for node in graph if node["@type"] == "ItemList")
-    assert item_list["numberOfItems"] == len(catalogue.programs)
-    assert [item["position"] for item in item_list["itemListElement"]] == list(range(1, len(catalogue.programs) + 1))
-    for item, program in zip(item_list["itemListElement"], catalogue.programs.values()):
-        standalone = documents[f"program {program.id}"]
+    ids = sorted(set(catalogue.programs) | set(catalogue.tombstones(TODAY)))
+    assert item_list["numberOfItems"] == len(ids)
+    assert [item["position"] for item in item_list["itemListElement"]] == list(range(1, len(ids) + 1))
+    for item, program_id in zip(item_list["itemListElement"], ids, strict=True):
+        standalone = documents[f"program {program_id}"]
         assert item["item"] == {k: v for k, v in standalone.items() if k != "@context"}
-        assert item["item"] == program_node(catalogue, program, urls=URLS)
+        if program_id in catalogue.programs:
+            assert item["item"] == program_node(catalogue, catalogue.programs[program_id], urls=URLS, as_of=TODAY)
     data_catalog = next(node for node in graph if node["@type"] == "DataCatalog")
     downloads = [d["contentUrl"] for d in data_catalog["dataset"]["distribution"]]
     assert f"{SITE}/api/v1/catalogue.csv" in downloads and f"{SITE}/api/v1/feed.ja.atom" in downloads

@@ -4,6 +4,7 @@ one edition per language linked to the other."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from jsonschema import Draft201909Validator
 
 from mccat import LANGUAGES
 from mccat.model.vocabulary import vocabularies
-from mccat.publish.openbadges import program_achievement
+from mccat.publish.openbadges import program_achievement, tombstone_achievement
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
@@ -20,20 +21,31 @@ from tests.jsonld_loader import count_properties
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
 URLS = Urls(SITE)
+TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(REPO / "catalogue")
+    return load_catalogue(REPO / "catalogue", today=TODAY)
 
 
 @pytest.fixture(scope="module")
-def achievements(catalogue) -> dict[tuple[str, str], dict]:
+def tombstone_achievements(catalogue) -> dict[tuple[str, str], dict]:
+    """The Achievements that stay at their URLs after a withdrawal or rename deleted the program's file."""
+    return {
+        (t.id, lang): tombstone_achievement(catalogue, t, urls=URLS, lang=lang)
+        for t in catalogue.tombstones(TODAY).values()
+        for lang in LANGUAGES
+    }
+
+
+@pytest.fixture(scope="module")
+def achievements(catalogue, tombstone_achievements) -> dict[tuple[str, str], dict]:
     return {
         (p.id, lang): program_achievement(catalogue, p, urls=URLS, lang=lang)
         for p in catalogue.programs.values()
         for lang in LANGUAGES
-    }
+    } | tombstone_achievements
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +58,7 @@ def achievement_schema() -> Draft201909Validator:
 
 
 def test_every_achievement_validates_against_the_1edtech_schema(achievements, achievement_schema):
-    assert len(achievements) == 34 * 2
+    assert len(achievements) == (33 + 2) * 2  # programs and tombstones
     for key, achievement in achievements.items():
         errors = [
             f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in achievement_schema.iter_errors(achievement)
@@ -71,8 +83,23 @@ def test_every_achievement_expands_offline_without_dropping_a_term(achievements)
     assert count_properties(jsonld_loader.expand(misspelt)) == count_properties(misspelt) - 1
 
 
+def test_a_withdrawn_or_renamed_programs_achievement_says_what_happened(catalogue, tombstone_achievements):
+    for (program_id, lang), achievement in tombstone_achievements.items():
+        tombstone = catalogue.tombstones(TODAY)[program_id]
+        decision = tombstone.lifecycle.ending_decision
+        assert achievement["id"] == URLS.achievement(program_id, lang)
+        assert achievement["name"] == tombstone.title[lang]
+        assert decision.id in achievement["description"] and decision.reason[lang] in achievement["description"]
+        related = [r["id"] for r in achievement["related"]]
+        assert URLS.achievement(program_id, "en" if lang == "ja" else "ja") in related
+        if tombstone.lifecycle.successor:
+            assert URLS.achievement(tombstone.lifecycle.successor, lang) in related
+
+
 def test_each_language_edition_is_in_its_language_and_points_to_the_other(catalogue, achievements):
     for (program_id, lang), achievement in achievements.items():
+        if program_id not in catalogue.programs:
+            continue  # a tombstone: the test above
         program = catalogue.programs[program_id]
         assert achievement["id"] == URLS.achievement(program_id, lang)
         assert achievement["inLanguage"] == lang
@@ -89,6 +116,8 @@ def test_each_language_edition_is_in_its_language_and_points_to_the_other(catalo
 def test_alignments_point_at_vocabulary_terms_and_esco(catalogue, achievements):
     fields = vocabularies()["isced_field"]
     for (program_id, lang), achievement in achievements.items():
+        if program_id not in catalogue.programs:
+            continue  # a tombstone has no data to align
         data = catalogue.programs[program_id].data
         targets = {a["targetUrl"]: a for a in achievement["alignment"]}
         for code in data["fields"]:

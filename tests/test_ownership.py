@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -211,7 +212,9 @@ def test_moving_a_program_into_another_providers_folder_is_denied(repo, monkeypa
     head = repo.commit("move")
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
     assert status == 1
-    assert f"ok   catalogue/programs/{mine}.yaml" in out and f"DENY catalogue/programs/{UNIV}/moved.yaml" in out
+    assert f"DENY catalogue/programs/{UNIV}/moved.yaml" in out
+    # Moving an approved program also deletes its old file: that needs a rename decision (issue 15).
+    assert f"DENY catalogue/programs/{mine}.yaml: deletes the approved program '{mine}' without a decision" in out
 
 
 def test_program_of_a_provider_that_does_not_exist(repo, monkeypatch, capsys):
@@ -257,6 +260,7 @@ def test_joining_the_committee_in_the_same_pull_request_does_not_help(repo, monk
 
 def test_a_missing_committee_list_fails_with_a_hint(tmp_path, monkeypatch, capsys):
     bare = CatalogueRepo(tmp_path / "bare")
+    shutil.rmtree(bare.root / "governance")
     bare.base = bare.commit("no committee")
     bare.change(bare.program_path(a_program_of(KOSEN)), lambda d: d["effort"].update(hours=99))
     status, out = check(bare, monkeypatch, capsys, maintainers(KOSEN)[0])
@@ -381,3 +385,129 @@ def test_own_stacking_links_and_removing_links_stay_allowed(repo, monkeypatch, c
     _stack(repo, f"{KOSEN}/{first}", [])
     head = repo.commit("drop the link")
     assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 0
+
+
+# ------------------------------------------------------------------ decisions and what nothing may erase (issue 15)
+
+
+def check_pushed(repo, monkeypatch, capsys, author: str, pushed_by: str, head: str) -> tuple[int, str]:
+    status, out, err = repo.mccat(
+        monkeypatch, capsys, "check-ownership", "--author", author, "--pushed-by", pushed_by, repo.base, head
+    )
+    assert "Traceback" not in out + err
+    return status, out
+
+
+def test_a_providers_pull_request_may_not_add_or_change_a_decision(repo, monkeypatch, capsys):
+    program = a_program_of(KOSEN)
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=99))
+    repo.write_decision("MCR-2026-080", kind="amend-approval", programs=[program], date="2026-11-01")
+    head = repo.commit("self-approval")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1
+    assert "DENY catalogue/decisions/MCR-2026-080.yaml: is a committee decision (catalogue/decisions/)" in out
+    assert f"ok   catalogue/programs/{program}.yaml: maintainer of {KOSEN}" in out
+    # Once a committee member has pushed to the pull request, the decision files are vouched for.
+    status, out = check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], "chair-account", head)
+    assert status == 0, out
+    assert "ok   catalogue/decisions/MCR-2026-080.yaml: a committee decision, pushed by chair-account" in out
+    # A push by anyone else vouches for nothing.
+    assert check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], maintainers(KOSEN)[1], head)[0] == 1
+
+
+def test_editing_an_existing_decision_is_the_committees_alone(repo, monkeypatch, capsys):
+    decision = sorted((repo.root / "catalogue/decisions").glob("*.yaml"))[0]
+    repo.change(decision, lambda d: d.update(valid_until="2099-12-31"))
+    head = repo.commit("extend my own approval")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 1
+    assert check(repo, monkeypatch, capsys, "chair-account", head)[0] == 0  # the diff flags it for review
+
+
+def test_deleting_an_approved_program_needs_a_withdrawal_even_for_the_committee(repo, monkeypatch, capsys):
+    program = a_program_of(KOSEN)
+    repo.program_path(program).unlink()
+    head = repo.commit("delete")
+    for author in (maintainers(KOSEN)[0], "chair-account"):
+        status, out = check(repo, monkeypatch, capsys, author, head)
+        assert status == 1
+        assert (
+            f"DENY catalogue/programs/{program}.yaml: deletes the approved program '{program}' without a decision"
+            in out
+        )
+        assert f"--kind withdraw --program {program}" in out
+
+
+def test_a_withdrawal_in_the_same_change_lets_the_file_go(repo, monkeypatch, capsys):
+    program = a_program_of(KOSEN)
+    repo.write_decision("MCR-2026-081", kind="withdraw", programs=[program], date="2026-11-01")
+    repo.program_path(program).unlink()
+    head = repo.commit("withdraw and delete")
+    status, out = check(repo, monkeypatch, capsys, "chair-account", head)
+    assert status == 0, out
+    # A maintainer deleting the file after the committee withdrew it on the base branch: allowed too.
+    repo.git("reset", "-q", "--hard", repo.base)
+    repo.write_decision("MCR-2026-081", kind="withdraw", programs=[program], date="2026-11-01")
+    repo.base = repo.commit("the committee withdraws")
+    repo.program_path(program).unlink()
+    head = repo.commit("the provider deletes the file")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 0, out
+
+
+def test_renaming_an_approved_program_needs_a_rename_decision(repo, monkeypatch, capsys):
+    program = a_program_of(KOSEN)
+    new = f"{KOSEN}/renamed-course"
+    repo.git("mv", f"catalogue/programs/{program}.yaml", f"catalogue/programs/{new}.yaml")
+    head = repo.commit("rename")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 1 and f"DENY catalogue/programs/{program}.yaml: deletes the approved program" in out
+    repo.write_decision(
+        "MCR-2026-082",
+        kind="rename",
+        programs=[program],
+        renamed_to=new,
+        date="2026-11-01",
+        records=[
+            {"program": program, "title": {"ja": "旧", "en": "Old"}, "provider_name": {"ja": "高専", "en": "Kosen"}}
+        ],
+    )
+    head = repo.commit("with the committee's decision")
+    status, out = check(repo, monkeypatch, capsys, "chair-account", head)
+    assert status == 0, out
+
+
+def test_a_program_never_approved_may_be_deleted(repo, monkeypatch, capsys):
+    proposal = f"{KOSEN}/a-proposal"
+    repo.write(repo.program_path(proposal), repo.read(repo.program_path(a_program_of(KOSEN))))
+    repo.base = repo.commit("a proposal merged without a decision")
+    repo.program_path(proposal).unlink()
+    head = repo.commit("the provider takes it back")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 0, out
+
+
+def test_a_provider_file_goes_only_once_each_approved_program_is_withdrawn(repo, monkeypatch, capsys):
+    programs = sorted(f"{KOSEN}/{p.stem}" for p in (repo.root / "catalogue/programs" / KOSEN).glob("*.yaml"))
+    repo.provider_path(KOSEN).unlink()
+    for program in programs:
+        repo.program_path(program).unlink()
+    head = repo.commit("provider leaves")
+    status, out = check(repo, monkeypatch, capsys, "chair-account", head)
+    assert status == 1 and f"DENY catalogue/providers/{KOSEN}.yaml: deletes the provider '{KOSEN}'" in out
+    repo.git("reset", "-q", "--hard", repo.base)
+    for index, program in enumerate(programs):
+        repo.write_decision(f"MCR-2026-{90 + index}", kind="withdraw", programs=[program], date="2026-11-01")
+    repo.provider_path(KOSEN).unlink()
+    for program in programs:
+        repo.program_path(program).unlink()
+    head = repo.commit("provider leaves, withdrawn")
+    status, out = check(repo, monkeypatch, capsys, "chair-account", head)
+    assert status == 0, out
+
+
+def test_a_decision_file_is_never_deleted(repo, monkeypatch, capsys):
+    decision = sorted((repo.root / "catalogue/decisions").glob("*.yaml"))[0]
+    decision.unlink()
+    head = repo.commit("erase a decision")
+    status, out = check(repo, monkeypatch, capsys, "chair-account", head)
+    assert status == 1 and f"DENY catalogue/decisions/{decision.name}: deletes the committee decision" in out

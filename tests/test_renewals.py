@@ -14,7 +14,7 @@ from tests.git_catalogue import CATALOGUE
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(CATALOGUE, today=date(2026, 1, 1))
+    return load_catalogue(CATALOGUE, today=date(2026, 12, 1))
 
 
 def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
@@ -25,38 +25,58 @@ def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-def test_due_and_expired_programs_are_exactly_the_active_ones_in_the_window(catalogue, monkeypatch, capsys):
-    ends = sorted({date.fromisoformat(p.data["approval"]["valid_until"]) for p in catalogue.programs.values()})
-    today = ends[1] - timedelta(days=10)  # the first end date has passed, the second is 10 days away
-    status, out, _ = run(monkeypatch, capsys, "--within", "30", "--format", "json", "--today", today.isoformat())
+def valid_until(catalogue, today: date) -> dict[str, date]:
+    """The end of every approval the report may list on `today`: active, expiring or expired programs."""
+    states = {pid: catalogue.lifecycle(pid, today) for pid in catalogue.programs}
+    return {
+        pid: date.fromisoformat(s.valid_until)
+        for pid, s in states.items()
+        if s.state in ("active", "expiring", "expired")
+    }
+
+
+def test_due_and_expired_programs_are_exactly_the_approved_ones_in_the_window(catalogue, monkeypatch, capsys):
+    today = date(2026, 12, 1)  # one approval ended on 2026-10-31, one ends on 2027-01-31
+    status, out, _ = run(monkeypatch, capsys, "--within", "90", "--format", "json", "--today", today.isoformat())
     assert status == 0
     report = json.loads(out)
-    expected = sorted(
-        (p.data["approval"]["valid_until"], p.id)
-        for p in catalogue.programs.values()
-        if p.data["approval"]["status"] == "active"
-        and date.fromisoformat(p.data["approval"]["valid_until"]) <= today + timedelta(days=30)
-    )
+    ends = valid_until(catalogue, today)
+    expected = sorted((end.isoformat(), pid) for pid, end in ends.items() if end <= today + timedelta(days=90))
     assert [(r["valid_until"], r["id"]) for r in report["programs"]] == expected
-    assert report["expired"] == sum(date.fromisoformat(v) < today for v, _ in expected) > 0
+    assert [r["id"] for r in report["programs"]] == [
+        "example-national-univ/biodiversity-field-survey",
+        "example-pref-agri-center/forestry-felling-safety",
+    ]
+    assert report["expired"] == 1
     first = report["programs"][0]
-    assert first["days_left"] == (date.fromisoformat(first["valid_until"]) - today).days
+    assert first["days_left"] == (date.fromisoformat(first["valid_until"]) - today).days == -31
     provider = catalogue.providers[first["provider"]]
     assert first["maintainers"] == provider.data["maintainers"]
 
 
+def test_suspended_programs_wait_for_their_reinstatement_not_a_renewal(catalogue, monkeypatch, capsys):
+    suspended = "example-tech-corp/cybersecurity-incident-response"  # suspended, valid until 2028-02-18
+    status, out, _ = run(monkeypatch, capsys, "--within", "3650", "--format", "json", "--today", "2026-12-01")
+    listed = {r["id"] for r in json.loads(out)["programs"]}
+    assert suspended not in listed and "example-national-univ/ds-python-basics" in listed
+
+
+def test_a_renewal_decision_moves_the_end(catalogue, monkeypatch, capsys):
+    renewed = "example-open-learning/japanese-art-history"  # approved to 2026-04-18, renewed to 2029-03-31
+    status, out, _ = run(monkeypatch, capsys, "--within", "60", "--format", "json", "--today", "2026-03-18")
+    assert renewed not in {r["id"] for r in json.loads(out)["programs"]}  # the day of the renewal
+    status, out, _ = run(monkeypatch, capsys, "--within", "60", "--format", "json", "--today", "2026-03-17")
+    assert renewed in {r["id"] for r in json.loads(out)["programs"]}  # the day before
+
+
 def test_markdown_is_bilingual_and_does_not_notify_unless_asked(catalogue, monkeypatch, capsys):
-    end = min(
-        date.fromisoformat(p.data["approval"]["valid_until"])
-        for p in catalogue.programs.values()
-        if p.data["approval"]["status"] == "active"
-    )
+    due, end = "example-pref-agri-center/forestry-felling-safety", date(2027, 1, 31)
     today = (end - timedelta(days=5)).isoformat()
     status, out, _ = run(monkeypatch, capsys, "--today", today)
     assert status == 0 and "## 更新期限レポート / Renewal report" in out
     assert "### 90日以内に期限 / Due within 90 days" in out and "| 5 |" in out
-    due = next(p for p in catalogue.programs.values() if p.data["approval"]["valid_until"] == end.isoformat())
-    account = catalogue.providers[due.provider_id].data["maintainers"][0]
+    assert "kind: renew" in out and "approval." not in out  # the committee renews by a decision
+    account = catalogue.providers[due.split("/")[0]].data["maintainers"][0]
     assert f"`{account}`" in out and f"@{account}" not in out  # a code span notifies nobody
     status, mentioned, _ = run(monkeypatch, capsys, "--today", today, "--mention")
     assert f"@{account}" in mentioned and f"`{account}`" not in mentioned

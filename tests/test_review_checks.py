@@ -12,7 +12,11 @@ import yaml
 from tests.git_catalogue import CATALOGUE, CatalogueRepo
 from tests.markdown_check import MARK, MARKDOWN_PAYLOADS, count, data_outside_code, elements
 
-COMMITTEE = ["chair-account"]
+# The sample decisions' reviewers are on the committee too: the review checks them against the base's list.
+SAMPLE_REVIEWERS = yaml.safe_load((CATALOGUE.parent / "governance/committee.yaml").read_text(encoding="utf-8"))[
+    "members"
+]
+COMMITTEE = ["chair-account", *SAMPLE_REVIEWERS]
 KOSEN, UNIV = "example-kosen", "example-national-univ"
 
 
@@ -143,3 +147,16 @@ def test_git_itself_is_never_asked_to_check_out_the_head(repo, monkeypatch, caps
         if "built-in: git " in line
     }
     assert commands <= {"rev-parse", "merge-base", "ls-tree", "cat-file", "diff", "ls-files"}, commands
+
+
+def test_decision_reviewers_are_checked_against_the_committee_at_the_base(repo, monkeypatch, capsys, tmp_path):
+    """Attack: a pull request adds its author to the committee list and names them as a decision's reviewer."""
+    program = a_program_of(KOSEN)
+    repo.write_text("governance/committee.yaml", yaml.safe_dump({"members": [*COMMITTEE, "newcomer"]}))
+    repo.write_decision(
+        "MCR-2026-077", kind="amend-approval", programs=[program], date="2026-11-01", reviewers=["newcomer"]
+    )
+    head = repo.commit("a reviewer of my own")
+    states, summary = review(repo, monkeypatch, capsys, head, "chair-account", tmp_path)
+    assert states["mccat/validate"] == "failure"
+    assert "catalogue/decisions/MCR-2026-077.yaml" in summary and "newcomer" in summary

@@ -86,7 +86,8 @@ def test_isced_narrow_fields_belong_to_a_broad_field():
 
 
 def test_sample_catalogue_uses_every_vocabulary_term():
-    catalogue = load_catalogue(REPO / "catalogue")
+    today = __import__("datetime").date(2026, 12, 1)
+    catalogue = load_catalogue(REPO / "catalogue", today=today)
     used: dict[str, set] = {name: set() for name in vocabularies()}
     for program in catalogue.programs.values():
         d = program.data
@@ -98,11 +99,14 @@ def test_sample_catalogue_uses_every_vocabulary_term():
         used["credential_format"].update(d["credential"]["formats"])
         if "credits" in d.get("recognition", {}):
             used["credit_system"].add(d["recognition"]["credits"]["system"])
-        used["approval_status"].add(d["approval"]["status"])
         used["language"].update(d["languages"])
         used["isced_field"].update(d["fields"])
     for provider in catalogue.providers.values():
         used["provider_type"].add(provider.data["type"])
+    for decision in catalogue.decisions.values():
+        used["decision_kind"].add(decision.kind)
+    used["approval_status"] = {catalogue.lifecycle(pid, today).state for pid in catalogue.register.lineages}
+    used["approval_status"].add("proposed")  # programs without a decision are not published: previews show them
     for name, vocab in vocabularies().items():
         if name == "isced_broad_field":  # derived from the narrow fields, never written
             continue
@@ -122,7 +126,13 @@ def test_sample_catalogue_exercises_the_spread_the_site_needs():
     # Stackable chains: at least two programs that several others stack into.
     targets = [pid for pid in catalogue.programs if len(catalogue.stacked_from(pid)) >= 2]
     assert len(targets) >= 2
-    assert {p.status(__import__("datetime").date.today()) for p in programs} >= {"active", "suspended"}
+    today = __import__("datetime").date(2026, 12, 1)  # the snapshot's day: every state shows on the sample site
+    states = {pid: catalogue.lifecycle(pid, today).state for pid in catalogue.register.lineages}
+    assert set(states.values()) == {"active", "expiring", "expired", "suspended", "withdrawn", "renamed"}
+    kinds = {d.kind for d in catalogue.decisions.values()}
+    assert kinds == {"approve", "renew", "amend-approval", "suspend", "reinstate", "withdraw", "rename"}
+    withdrawn = [pid for pid, state in states.items() if state == "withdrawn"]
+    assert withdrawn and not set(withdrawn) & set(catalogue.programs)  # its page stays from the decision's record
     assert catalogue.is_example
 
 

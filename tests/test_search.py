@@ -9,6 +9,7 @@ import json
 import os
 import re
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,22 +18,34 @@ from mccat import LANGUAGES
 from mccat.build.search_index import SearchIndexError, index_site
 from mccat.model.schema import descriptor_label
 from mccat.model.vocabulary import vocabularies
+from mccat.publish.urls import Urls
 from mccat.site.formatting import format_hours, localized
 from mccat.site.language import Language
 from mccat.site.pages import SitePages
 from mccat.site.search import FILTER_DESCRIPTORS, HOURS_BANDS, hours_band, program_filters, search_page_view
-from mccat.site.texts import INTERFACE_TEXT
+from mccat.site.texts import INTERFACE_TEXT, interface_text
 from mccat.validation.load import load_catalogue
 
 from .conftest import run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
-VOCABULARY_OF = {"field": "isced_field", "mode": "delivery_mode", "language": "language", "format": "credential_format"}
+VOCABULARY_OF = {
+    "field": "isced_field",
+    "mode": "delivery_mode",
+    "language": "language",
+    "format": "credential_format",
+    "status": "approval_status",
+}
+TODAY = date(2026, 12, 1)  # the sample shows every state on this day
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(ROOT / "catalogue")
+    return load_catalogue(ROOT / "catalogue", today=TODAY)
+
+
+def filters(catalogue, program):
+    return program_filters(program, catalogue.lifecycle(program.id, TODAY).state)
 
 
 def page_html(lang: str, body: str) -> str:
@@ -61,17 +74,19 @@ def test_hours_bands_put_every_number_in_exactly_one_band():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(catalogue, lang):
-    view = search_page_view(catalogue, Language.of(lang))
+    view = search_page_view(catalogue, Language.of(lang), TODAY)
     groups = {group.key: group for group in view.filters}
     assert list(groups) == list(FILTER_DESCRIPTORS)  # every filter of the issue, in a fixed order
     for key, group in groups.items():
-        assert group.label == descriptor_label("program", FILTER_DESCRIPTORS[key], lang)  # the schema's title
+        descriptor = FILTER_DESCRIPTORS[key]  # the schema's title, or the interface's for the state
+        label = descriptor_label("program", descriptor, lang) if descriptor else interface_text("record.status", lang)
+        assert group.label == label
         labels = {option.value: option.label for option in group.options}
         assert len(labels) == len(group.options) and all(labels.values())
         if key in VOCABULARY_OF:  # labels come from the vocabularies, the one source
             terms = vocabularies()[VOCABULARY_OF[key]].terms
             assert labels == {code: terms[code].label[lang] for code in labels}
-    used = {(key, code) for program in catalogue.programs.values() for key, code in program_filters(program)}
+    used = {(key, code) for program in catalogue.programs.values() for key, code in filters(catalogue, program)}
     offered = {(key, option.value) for key, group in groups.items() for option in group.options}
     assert used == offered  # every value some program has, and no value nobody has
     provider_names = [o.label for o in groups["provider"].options]
@@ -86,25 +101,26 @@ def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(ca
 
 
 def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue):
-    pages = SitePages(catalogue, lang="ja", today=__import__("datetime").date(2026, 1, 1))
+    pages = SitePages(catalogue, lang="ja", today=TODAY, urls=Urls("https://registry.example.org/"))
     records = {pid: pages.context(pages.pages[f"programs/{pid}.md"])["search_record"] for pid in catalogue.programs}
     for pid, record in records.items():
         program = catalogue.programs[pid]
         assert dict(record.filters)["kind"] == "program"
-        assert set(record.filters) == {("kind", "program"), *program_filters(program)}
+        assert set(record.filters) == {("kind", "program"), *filters(catalogue, program)}
         assert all(re.fullmatch(r"[a-z0-9_-]+", value) for _, value in record.filters), record.filters
         meta = dict(record.meta)
         assert meta["id"] == pid
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], "ja")
         assert meta["mode"] == vocabularies()["delivery_mode"].label(program.data["delivery"]["mode"], "ja")
         assert meta["provider"] == localized(catalogue.providers[program.provider_id].name, "ja").text
-        assert ("status" in meta) == (program.status(pages.today) != "active")
+        assert ("status" in meta) == (catalogue.lifecycle(pid, TODAY).state != "active")
     by_text = sorted(records, key=lambda pid: dict(records[pid].sort)["hours"])
     by_number = sorted(records, key=lambda pid: catalogue.programs[pid].data["effort"]["hours"])
     assert [catalogue.programs[p].data["effort"]["hours"] for p in by_text] == [
         catalogue.programs[p].data["effort"]["hours"] for p in by_number
     ]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", dict(r.sort)["approved"]) for r in records.values())
+    assert {dict(r.filters)["status"] for r in records.values()} == {"active", "expiring", "expired", "suspended"}
 
 
 def test_search_interface_text_exists_in_both_languages():
@@ -237,7 +253,8 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
         filters = {
             tuple(span.get("data-pagefind-filter").split(":", 1)) for span in body.cssselect("[data-pagefind-filter]")
         }
-        assert filters == {("kind", "program"), *program_filters(program)}
+        state = built_site.catalogue.lifecycle(pid, built_site.build_date).state
+        assert filters == {("kind", "program"), *program_filters(program, state)}
         meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], lang)
         h1 = body.cssselect("h1")[0]
@@ -258,7 +275,7 @@ def test_search_page_labels_filters_in_its_language(built_site, lang):
     assert form.get("hidden") is not None  # shown by the script; without it, the noscript message
     noscript = tree.cssselect("noscript")
     assert noscript and INTERFACE_TEXT["search.noscript"][lang] in noscript[0].text_content()
-    view = search_page_view(built_site.catalogue, Language.of(lang))
+    view = search_page_view(built_site.catalogue, Language.of(lang), built_site.build_date)
     for group in view.filters:
         fieldset = form.cssselect(f'fieldset[data-filter="{group.key}"]')[0]
         assert fieldset.cssselect("legend")[0].text_content() == group.label

@@ -175,8 +175,9 @@ def test_sort_by_hours_and_by_newest_approval(page, site_server, built_site):
         for r in run(page, search_page(page, site_server, "en", sort="hours-asc"))
     ]
     assert len(hours) == len(programs) and hours == sorted(hours)
+    catalogue, today = built_site.catalogue, built_site.build_date
     dates = [
-        programs[r["program"]].data["approval"]["approved_on"]
+        catalogue.lifecycle(r["program"], today).first_approved
         for r in run(page, search_page(page, site_server, "en", q="data", sort="newest"))
     ]
     assert dates and dates == sorted(dates, reverse=True)

@@ -4,8 +4,10 @@ language switch; sitemaps and the root redirect."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -45,7 +47,6 @@ SHOWN_ELSEWHERE = {
     "recognition": "its fields",
     "stackability": "its fields",
     "fee": "its fields",
-    "approval": "its fields",
     "recognition.credits.value": "recognition.credits",
     "recognition.credits.system": "recognition.credits",
     "skills.label": "skills",
@@ -144,7 +145,7 @@ def test_program_page(built_site, program_id, lang):
         assert value("fee.amount") == expected
     outcomes = [text(li) for li in tree.cssselect('[data-descriptor="learning_outcomes"] li')]
     assert outcomes == [localized(o, lang).text for o in data["learning_outcomes"]]
-    status = program.status(built_site.build_date)
+    status = built_site.catalogue.lifecycle(program_id, built_site.build_date).state
     assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == status
 
     # Links to the provider, fields of study and stacked programs lead to pages that exist.
@@ -246,13 +247,13 @@ def test_provider_pages_list_exactly_their_programs(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_numbers_and_recent_programs(built_site, lang):
     catalogue, today = built_site.catalogue, built_site.build_date
-    active = [p for p in catalogue.programs.values() if p.status(today) == "active"]
+    active = [p for p in catalogue.programs.values() if catalogue.lifecycle(p.id, today).recognised]
     tree = built_site.tree(lang)
     stats = {item.get("data-stat"): text(item.cssselect("dd")[0]) for item in tree.cssselect("[data-stat]")}
     assert stats["programs"] == str(len(active))
     assert stats["providers"] == str(len(catalogue.providers))
     assert stats["fields"] == str(len({code for p in catalogue.programs.values() for code in p.data["fields"]}))
-    recent = sorted(active, key=lambda p: (p.data["approval"]["approved_on"], p.id), reverse=True)[:6]
+    recent = sorted(active, key=lambda p: (catalogue.lifecycle(p.id, today).first_approved, p.id), reverse=True)[:6]
     assert [item.get("data-program") for item in tree.cssselect("[data-program]")] == [p.id for p in recent]
     assert tree.cssselect('[data-mc="example-banner"]'), "the sample catalogue is example data"
 
@@ -300,7 +301,9 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = sitemap.findall("s:url", ns)
     pages = {
-        p.parent.relative_to(built_site.root / lang).as_posix() for p in (built_site.root / lang).rglob("index.html")
+        p.parent.relative_to(built_site.root / lang).as_posix()
+        for p in (built_site.root / lang).rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")  # a renamed program's old address
     }
     assert {u.findtext("s:loc", namespaces=ns) for u in urls} == {
         f"{SITE_URL}{lang}/" + ("" if p == "." else p + "/") for p in pages
@@ -355,3 +358,110 @@ def test_no_interface_text_of_the_other_language(built_site, lang):
                 node.drop_tree()
         body = text(tree.cssselect("body")[0])
         assert not [s for s in foreign if s in body], (url, [s for s in foreign if s in body])
+
+
+# --- the public record: decisions, tombstones, renamed programs (issue 15) ---------------------------------
+
+WITHDRAWN = "example-junior-college/childcare-support-basics"  # withdrawn by MCR-2026-010, its file deleted
+RENAMED, SUCCESSOR = "example-tech-corp/generative-ai-for-business", "example-tech-corp/generative-ai-business-practice"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_withdrawn_program_is_found_at_its_old_url_and_says_why(built_site, lang):
+    decision = built_site.catalogue.decisions["MCR-2026-010"]
+    tree = built_site.tree(lang, f"programs/{WITHDRAWN}/")
+    assert text(tree.cssselect("h1")[0]) == decision.records[0].title[lang]
+    assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == "withdrawn"
+    note = tree.cssselect('[data-mc="status-note"]')[0]
+    assert decision.reason[lang] in text(note)  # why, in the page's language
+    page_path = f"/{lang}/programs/{WITHDRAWN}/"
+    (href,) = [a.get("href") for a in note.cssselect("a")]
+    assert resolve(page_path, href) == f"/{lang}/decisions/#MCR-2026-010"  # the decision, at its anchor
+    kinds = [li.get("data-kind") for li in tree.cssselect('[data-mc="history"] li')]
+    assert kinds == ["withdrawn", "approved"]
+    (script,) = tree.xpath("//script[@type='application/ld+json']")
+    assert json.loads(script.text)["creativeWorkStatus"]["termCode"] == "withdrawn"
+    for suffix in (".json", ".jsonld", ".achievement.ja.json", ".achievement.en.json"):
+        assert (built_site.root / f"api/v1/programs/{WITHDRAWN}{suffix}").is_file()
+    decisions = built_site.tree(lang, "decisions/")
+    (entry,) = decisions.xpath('//*[@id="MCR-2026-010"]')
+    assert decision.reason[lang] in text(entry)
+    assert f"/{lang}/programs/{WITHDRAWN}/" in {
+        resolve(f"/{lang}/decisions/", a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_renamed_programs_old_url_leads_to_its_new_page(built_site, lang):
+    html = built_site.html(lang, f"programs/{RENAMED}/")
+    tree = built_site.tree(lang, f"programs/{RENAMED}/")
+    page_path = f"/{lang}/programs/{RENAMED}/"
+    new_page = f"/{lang}/programs/{SUCCESSOR}/"
+    (canonical,) = tree.xpath("//link[@rel='canonical']/@href")
+    assert canonical == f"{SITE_URL}{lang}/programs/{SUCCESSOR}/"
+    (refresh,) = tree.xpath("//meta[@http-equiv='refresh']/@content")
+    assert refresh.startswith("0; url=") and resolve(page_path, refresh.removeprefix("0; url=")) == new_page
+    link = tree.cssselect('[data-mc="successor"]')[0]
+    assert resolve(page_path, link.get("href")) == new_page and site_file(built_site, new_page).is_file()
+    new_title = built_site.catalogue.programs[SUCCESSOR].title[lang]
+    assert text(link) == new_title
+    assert tree.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert "data-pagefind-body" not in html
+    sitemap = (built_site.root / lang / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"/programs/{RENAMED}/" not in sitemap and f"/programs/{SUCCESSOR}/" in sitemap
+    old = json.loads((built_site.root / f"api/v1/programs/{RENAMED}.json").read_bytes())
+    assert old["superseded_by"] == SUCCESSOR
+    # The new page keeps the old one's history: approved under the old id, then moved.
+    successor = built_site.tree(lang, f"programs/{SUCCESSOR}/")
+    kinds = [li.get("data-kind") for li in successor.cssselect('[data-mc="history"] li')]
+    assert kinds[-2:] == ["renamed", "approved"]
+    formerly = successor.cssselect('[data-descriptor="record.formerly"] a')
+    assert [resolve(new_page, a.get("href")) for a in formerly] == [page_path]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_decisions_page_lists_every_decision_newest_first_linking_to_its_programs(built_site, lang):
+    catalogue = built_site.catalogue
+    tree = built_site.tree(lang, "decisions/")
+    entries = tree.cssselect("[data-decision]")
+    expected = sorted(catalogue.decisions.values(), key=lambda d: d.sort_key, reverse=True)
+    assert [e.get("data-decision") for e in entries] == [d.id for d in expected]
+    assert all(e.get("id") == e.get("data-decision") for e in entries)
+    for entry in entries:
+        links = [
+            resolve(f"/{lang}/decisions/", a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')
+        ]
+        assert links and all(site_file(built_site, link).is_file() for link in links), entry.get("id")
+    nav = [text(a) for a in built_site.tree(lang).cssselect(".md-nav a")]
+    assert INTERFACE_TEXT["decisions.title"][lang] in nav
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_state_shows_on_the_sample_site(built_site, lang):
+    catalogue, today = built_site.catalogue, built_site.build_date
+    shown = set()
+    for program_id in catalogue.register.lineages:
+        state = catalogue.lifecycle(program_id, today).state
+        if state == "renamed":
+            shown.add(state)  # a redirect page (above)
+            continue
+        badge = built_site.tree(lang, f"programs/{program_id}/").cssselect('[data-mc="status"]')[0]
+        assert badge.get("data-status") == state
+        shown.add(state)
+    assert {"active", "suspended", "withdrawn", "renamed"} <= shown
+    assert shown & {"expiring", "expired"}  # which of them depends on the day the site is built
+
+
+def test_no_commit_subject_reaches_a_page_or_a_feed(built_site):
+    """The record shows decisions and which fields changed, never the text of a commit (the project's own
+    development messages, in English, on the Japanese pages)."""
+    log = subprocess.run(
+        ["git", "log", "--format=%s", "--", "catalogue"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    subjects = {s.strip() for s in log.stdout.splitlines() if len(s.strip()) > 12}
+    assert subjects, "the sample catalogue has a history"
+    outputs = [p for p in built_site.root.rglob("*") if p.suffix in (".html", ".atom", ".json", ".jsonld", ".csv")]
+    for path in outputs:
+        content = path.read_text(encoding="utf-8", errors="replace")
+        leaked = [s for s in subjects if s in content]
+        assert not leaked, f"{path.relative_to(built_site.root)}: {leaked[:2]}"

@@ -24,11 +24,12 @@ from mccat.site.views import PageSpec
 from mccat.validation.load import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
+URLS = Urls("https://registry.example.org/")
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "catalogue")
+    return load_catalogue(ROOT / "catalogue", today=date(2026, 12, 1))
 
 
 # --- formatting ---
@@ -124,15 +125,20 @@ def test_pull_request_named_in_a_commit_message(message, number):
 
 def test_parse_log_maps_every_file_to_its_commits_newest_first():
     a, b = "a" * 40, "b" * 40
+    a1, a2, b1, zero = "1" * 40, "2" * 40, "3" * 40, "0" * 40
     output = (
-        f"\x00MARK{a}\x002026-05-01\x00Merge pull request #9 from x/y\x00\nprograms/p/a.yaml\x00programs/p/b.yaml\x00"
-        f"\x00MARK{b}\x002026-04-01\x00Add a\x00\nprograms/p/a.yaml\x00"
+        f"\x00MARK{a}\x002026-05-01\x00Merge pull request #9 from x/y\x00\n"
+        f":100644 100644 {a1} {a2} M\x00programs/p/a.yaml\x00:000000 100644 {zero} {b1} A\x00programs/p/b.yaml\x00"
+        f"\x00MARK{b}\x002026-04-01\x00Add a\x00\n:000000 100644 {zero} {a1} A\x00programs/p/a.yaml\x00"
     )
-    changes = parse_log(output, "https://github.com/o/r", marker="\x00MARK")
+    blobs: dict = {}
+    changes = parse_log(output, "https://github.com/o/r", marker="\x00MARK", blobs=blobs)
     assert [c.commit for c in changes["programs/p/a.yaml"]] == [a, b]
     assert changes["programs/p/b.yaml"][0].pull_request_url == "https://github.com/o/r/pull/9"
     assert changes["programs/p/a.yaml"][1].pull_request is None
     assert changes["programs/p/a.yaml"][1].commit_url == f"https://github.com/o/r/commit/{b}"
+    assert blobs[("programs/p/a.yaml", a)] == (a1, a2)  # the file before and after the commit
+    assert blobs[("programs/p/b.yaml", a)] == (zero, b1)
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -215,15 +221,19 @@ def test_language_switch_and_alternates_point_at_the_same_page():
     assert site.urls.root_path == "/registry/"
 
 
-def test_expired_once_valid_until_has_passed(catalogue):
-    program = next(p for p in catalogue.programs.values() if p.data["approval"]["status"] == "active")
-    last_day = date.fromisoformat(program.data["approval"]["valid_until"])
+def test_expiring_then_expired_as_the_build_date_passes_the_last_day(catalogue):
+    program = catalogue.programs["example-national-univ/ds-python-basics"]
+    last_day = date.fromisoformat(catalogue.lifecycle(program.id, date(2026, 12, 1)).valid_until)
     for lang in LANGUAGES:
-        on_last_day = SitePages(catalogue, lang=lang, today=last_day).programs.view(program)
-        after = SitePages(catalogue, lang=lang, today=last_day + timedelta(days=1)).programs.view(program)
-        assert on_last_day.status.code == "active"
-        assert after.status.code == "expired"
-        assert format_date(last_day, lang) in after.status.note
+
+        def view(day: date):
+            return SitePages(catalogue, lang=lang, today=day, urls=URLS).programs.view(program)
+
+        before, on_last_day, after = (view(last_day + timedelta(days=n)) for n in (-91, 0, 1))
+        assert (before.status.code, before.status.note) == ("active", "")
+        assert on_last_day.status.code == "expiring" and format_date(last_day, lang) in on_last_day.status.note
+        assert after.status.code == "expired" and format_date(last_day, lang) in after.status.note
+        assert view(last_day - timedelta(days=90)).status.code == "expiring"  # the window's first day
 
 
 def test_program_view_marks_text_in_the_other_language(catalogue):
@@ -234,7 +244,10 @@ def test_program_view_marks_text_in_the_other_language(catalogue):
         catalogue.root,
         catalogue.providers,
         {**catalogue.programs, original.id: Program(original.id, data, original.file)},
+        decisions=catalogue.decisions,
     )
-    view = SitePages(changed, lang="en", today=date.today()).programs.view(changed.programs[original.id])
+    view = SitePages(changed, lang="en", today=date(2026, 12, 1), urls=URLS).programs.view(
+        changed.programs[original.id]
+    )
     row = next(r for s in view.sections for r in s.rows if r.key == "audience")
     assert row.values[0].text == "社会人" and row.values[0].lang == "ja"

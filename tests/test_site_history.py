@@ -1,10 +1,10 @@
-"""Whole builds of other catalogues: approval history from a temporary git repository, expiry at the
-build date, a catalogue outside git, and an invalid catalogue that stops the build."""
+"""Whole builds of other catalogues: the public record (decisions and content changes) from a temporary git
+repository, expiry at the build date, a catalogue outside git, and an invalid catalogue that stops the build."""
 
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import lxml.html
@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
+from mccat.model.schema import descriptor_label
 from mccat.site.formatting import format_date, format_hours
 from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.validate import validate
@@ -27,14 +28,19 @@ def page(site: Path, lang: str, program_id: str):
     return lxml.html.fromstring((site / lang / "programs" / program_id / "index.html").read_text(encoding="utf-8"))
 
 
-def history(tree) -> list[dict]:
+def timeline(tree) -> list[dict]:
+    """The program page's record, newest first: kind, date, decision, changed fields, pull request link."""
     return [
         {
-            "commit": item.get("data-commit"),
-            "pull_request": [a.get("href") for a in item.cssselect('a[data-mc="pull-request"]')],
-            "commit_link": [a.get("href") for a in item.cssselect('a[data-mc="commit"]')],
+            "kind": item.get("data-kind"),
+            "date": item.cssselect("time")[0].get("datetime"),
+            "decision": [a.text_content() for a in item.cssselect('[data-mc="decision"] a')],
+            "fields": " ".join(item.cssselect('[data-mc="fields"]')[0].text_content().split())
+            if item.cssselect('[data-mc="fields"]')
+            else "",
+            "pull_request": [a.get("href") for a in item.cssselect('[data-mc="pull-request"] a')],
         }
-        for item in tree.cssselect(".mc-changes__item")
+        for item in tree.cssselect('[data-mc="history"] li')
     ]
 
 
@@ -42,56 +48,77 @@ def text(tree, selector: str) -> str:
     return " ".join(tree.cssselect(selector)[0].text_content().split())
 
 
+def commit_at(repo: CatalogueRepo, monkeypatch, when: str) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_DATE", f"{when}T10:00:00+09:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", f"{when}T10:00:00+09:00")
+
+
 @pytest.mark.build
-def test_history_and_expiry_from_a_temporary_git_repository(tmp_path, monkeypatch):
+def test_the_record_from_a_temporary_git_repository_and_expiry_at_the_build_date(tmp_path, monkeypatch):
+    """Content changes since approval (fields, pull request) from git; a rename that keeps the old program's
+    history; statuses at the build date; never a commit subject on a page."""
     repo = CatalogueRepo(tmp_path / "repo")
-    monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-01-15T10:00:00+09:00")
-    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-01-15T10:00:00+09:00")
-    initial = repo.commit("Add the catalogue")
+    commit_at(repo, monkeypatch, "2026-01-15")
+    repo.commit("Add the catalogue")
+    changed, unchanged = "example-national-univ/ds-python-basics", "example-national-univ/ds-applied-statistics"
 
     # A provider changes one program on a branch; the committee merges the pull request.
-    changed = programs_with(lambda d: d["approval"]["status"] == "active")[0]
-    unchanged = programs_with(lambda d: d["approval"]["status"] == "active")[1]
     hours = repo.read(repo.program_path(changed))["effort"]["hours"] + 12
     repo.git("checkout", "-q", "-b", "more-hours")
-    monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-03-02T10:00:00+09:00")
-    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-03-02T10:00:00+09:00")
+    commit_at(repo, monkeypatch, "2026-11-02")
     repo.change(repo.program_path(changed), lambda d: d["effort"].__setitem__("hours", hours))
-    branch_commit = repo.commit("More practice hours")
+    branch_commit = repo.commit("More practice hours SUBJECT-TEXT")
     repo.git("checkout", "-q", "main")
-    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-03-05T10:00:00+09:00")
+    commit_at(repo, monkeypatch, "2026-11-05")
     repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request #42 from example/more-hours", "more-hours")
-    merge = repo.git("rev-parse", "HEAD")
 
-    # Build on the day after the first approval in the catalogue ends: that program is expired.
-    catalogue = repo.root / "catalogue"
-    approvals = {f"{p.parent.name}/{p.stem}": repo.read(p)["approval"] for p in catalogue.glob("programs/*/*.yaml")}
-    active = {pid: a for pid, a in approvals.items() if a["status"] == "active"}
-    first_end = min(date.fromisoformat(a["valid_until"]) for a in active.values())
-    expiring = sorted(pid for pid, a in active.items() if a["valid_until"] == first_end.isoformat())
+    # The committee moves a program to a new id; the provider retitles it in the same pull request.
+    old, new = "example-kosen/iot-embedded-systems", "example-kosen/iot-embedded-development"
+    repo.write_decision("MCR-2026-070", kind="rename", programs=[old], renamed_to=new, date="2026-11-10")
+    repo.git("mv", f"catalogue/programs/{old}.yaml", f"catalogue/programs/{new}.yaml")
+    repo.change(repo.program_path(new), lambda d: d["title"].update(en="IoT Embedded Development"))
+    commit_at(repo, monkeypatch, "2026-11-10")
+    repo.commit("Rename IoT (#43) SUBJECT-TEXT")
+
+    # Built the day after an approval ends (forestry-felling-safety: valid until 2027-01-31).
+    ending = "example-pref-agri-center/forestry-felling-safety"
     site = tmp_path / "site"
-    status, output, _ = run_mkdocs_build(site, catalogue=catalogue, build_date=first_end + timedelta(days=1))
+    status, output, _ = run_mkdocs_build(site, catalogue=repo.root / "catalogue", build_date=date(2027, 2, 1))
     assert status == 0, output
 
     for lang in LANGUAGES:
         tree = page(site, lang, changed)
-        assert history(tree) == [
-            {"commit": merge, "pull_request": [f"{REPO_URL}/pull/42"], "commit_link": [f"{REPO_URL}/commit/{merge}"]},
-            {"commit": initial, "pull_request": [], "commit_link": [f"{REPO_URL}/commit/{initial}"]},
-        ]  # the branch's own commit is not on the main line
+        assert timeline(tree) == [
+            {
+                "kind": "updated",
+                "date": "2026-11-05",
+                "decision": [],
+                "fields": f"{INTERFACE_TEXT['history.fields'][lang]}: {descriptor_label('program', 'effort.hours', lang)}",
+                "pull_request": [f"{REPO_URL}/pull/42"],
+            },
+            {"kind": "approved", "date": "2025-03-14", "decision": ["MCR-2025-003"], "fields": "", "pull_request": []},
+        ]  # the merge is dated when it reached the main line; the branch's own commit is not on it
         assert branch_commit not in tree.text_content()
-        assert text(tree, '[data-mc="history-first"] dd') == format_date("2026-01-15", lang)
-        assert text(tree, '[data-mc="history-last"] dd') == format_date("2026-03-05", lang)
         assert text(tree, '[data-descriptor="effort.hours"] dd') == format_hours(hours, lang)
-        assert [h["commit"] for h in history(page(site, lang, unchanged))] == [initial]
+        assert [e["kind"] for e in timeline(page(site, lang, unchanged))] == ["approved"]
 
-        # Both languages computed statuses for the same build date.
-        for program_id in expiring:
-            expired = page(site, lang, program_id)
-            assert expired.cssselect('[data-mc="status"]')[0].get("data-status") == "expired"
-            assert format_date(first_end, lang) in text(expired, '[data-mc="status-note"]')
-        still_active = sorted(set(active) - set(expiring))[0]
-        assert page(site, lang, still_active).cssselect('[data-mc="status"]')[0].get("data-status") == "active"
+        # The renamed program: its old history, the move, and the retitling in the same pull request.
+        moved = timeline(page(site, lang, new))
+        assert [e["kind"] for e in moved] == ["updated", "renamed", "reinstated", "suspended", "approved"]
+        assert moved[0]["pull_request"] == [f"{REPO_URL}/pull/43"] and moved[1]["decision"] == ["MCR-2026-070"]
+        assert descriptor_label("program", "title", lang) in moved[0]["fields"]
+        redirect = page(site, lang, old)
+        assert redirect.xpath("//meta[@http-equiv='refresh']/@content") == ["0; url=../iot-embedded-development/"]
+
+        # Statuses at the build date, in both languages.
+        expired = page(site, lang, ending)
+        assert expired.cssselect('[data-mc="status"]')[0].get("data-status") == "expired"
+        assert format_date("2027-01-31", lang) in text(expired, '[data-mc="status-note"]')
+        assert page(site, lang, unchanged).cssselect('[data-mc="status"]')[0].get("data-status") == "active"
+
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".atom", ".json"):
+            assert "SUBJECT-TEXT" not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
 @pytest.mark.build
@@ -121,5 +148,30 @@ def test_invalid_catalogue_stops_the_build_with_the_validators_messages(tmp_path
     assert status == 0, output
     for lang in LANGUAGES:
         tree = page(site, lang, program_id)
-        assert not tree.cssselect(".mc-changes__item")
+        assert not tree.cssselect('[data-kind="updated"]')
         assert INTERFACE_TEXT["history.none"][lang] in tree.text_content()
+        assert tree.cssselect('[data-mc="history"] [data-kind="approved"]')  # the decisions still show
+
+
+@pytest.mark.build
+def test_a_program_without_a_decision_is_published_only_in_a_preview(tmp_path):
+    """The public site leaves out a program the committee has not decided on; the pull-request preview
+    (MCCAT_SHOW_PROPOSED=1) shows it, marked "under review"."""
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+    source = catalogue / "programs" / "example-kosen" / "bim-construction-basics.yaml"
+    proposal = source.with_name("a-new-proposal.yaml")
+    proposal.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    public, preview = tmp_path / "public", tmp_path / "preview"
+    assert run_mkdocs_build(public, catalogue=catalogue, build_date=date(2026, 12, 1))[0] == 0
+    status, output, _ = run_mkdocs_build(
+        preview, catalogue=catalogue, build_date=date(2026, 12, 1), extra_env={"MCCAT_SHOW_PROPOSED": "1"}
+    )
+    assert status == 0, output
+    for lang in LANGUAGES:
+        assert not (public / lang / "programs/example-kosen/a-new-proposal").exists()
+        assert "a-new-proposal" not in (public / lang / "programs/index.html").read_text(encoding="utf-8")
+        tree = page(preview, lang, "example-kosen/a-new-proposal")
+        assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == "proposed"
+        assert INTERFACE_TEXT["program.status_note_proposed"][lang] in tree.text_content()
+    assert not (public / "api/v1/programs/example-kosen/a-new-proposal.json").exists()

@@ -1,9 +1,11 @@
 """Case-folder acceptance tests for `mccat validate`.
 
 Each folder in tests/cases/invalid/<case>/ holds files that are laid over the
-small valid catalogue in tests/cases/base/, an optional `args` file (extra
+small valid catalogue in tests/cases/base/ (with the committee list
+tests/cases/governance/ beside it), an optional `args` file (extra
 command-line arguments), and `expected.txt`: the exact report a provider
-would see, exit status first. Regenerate after a deliberate message change
+would see, exit status first. The validator is run on the day given by an
+`args` file's `--today`, or today: a case that depends on the day says so. Regenerate after a deliberate message change
 with `MCCAT_UPDATE_CASES=1 pytest tests/test_validate_cases.py`, then review
 the diff of the expected files like any other change.
 """
@@ -22,21 +24,39 @@ CASES = Path(__file__).parent / "cases"
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 
 
-def run_case(case: Path, tmp_path: Path, capsys, monkeypatch, extra: list[str] | None = None) -> str:
+def lay_out(case: Path, tmp_path: Path) -> Path:
+    """The base catalogue with the case's files over it, and the committee list beside it."""
     catalogue = tmp_path / "catalogue"
     shutil.copytree(CASES / "base", catalogue)
+    shutil.copytree(CASES / "governance", tmp_path / "governance")
     shutil.copytree(case / "catalogue", catalogue, dirs_exist_ok=True)
-    args = (case / "args").read_text().split() if (case / "args").exists() else []
+    for removed in (case / "removed").read_text().split() if (case / "removed").exists() else []:
+        (catalogue / removed).unlink()
+    return catalogue
+
+
+def run_case(case: Path, tmp_path: Path, capsys, monkeypatch, extra: list[str] | None = None) -> str:
+    lay_out(case, tmp_path)
+    args = case_args(case)
     monkeypatch.chdir(tmp_path)
     status = main(["--catalogue", "catalogue", "validate", *args, *(extra or [])])
     return f"exit: {status}\n" + capsys.readouterr().out
 
 
+def case_args(case: Path, keep: tuple[str, ...] | None = None) -> list[str]:
+    """The case's extra arguments (all of them, or only the options in `keep` with their values)."""
+    args = (case / "args").read_text().split() if (case / "args").exists() else []
+    if keep is None:
+        return args
+    return [a for i, a in enumerate(args) if a in keep or (i and args[i - 1] in keep)]
+
+
 def test_base_catalogue_is_valid(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    shutil.copytree(CASES / "governance", tmp_path / "governance")
     assert main(["--catalogue", "catalogue", "validate", "--strict"]) == 0
-    assert capsys.readouterr().out == "ok: 3 file(s) valid\n"
+    assert capsys.readouterr().out == "ok: 4 file(s) valid\n"
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
@@ -55,11 +75,9 @@ WARNING_CASES = [p for p in INVALID if p.name.startswith("warn-")]
 
 @pytest.mark.parametrize("case", WARNING_CASES, ids=[p.name for p in WARNING_CASES])
 def test_warnings_do_not_fail_without_strict(case: Path, tmp_path, capsys, monkeypatch):
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(CASES / "base", catalogue)
-    shutil.copytree(case / "catalogue", catalogue, dirs_exist_ok=True)
+    lay_out(case, tmp_path)
     monkeypatch.chdir(tmp_path)
-    assert main(["--catalogue", "catalogue", "validate"]) == 0
+    assert main(["--catalogue", "catalogue", "validate", *case_args(case, keep=("--today",))]) == 0
     out = capsys.readouterr().out
     assert " warning [" in out and " error [" not in out
 
@@ -76,11 +94,12 @@ def test_every_rule_is_covered_by_a_case():
         (core / name).read_text(encoding="utf-8")
         for name in ("source.py", "validate.py", "rules.py", "schema_messages.py")
     )
+    source += (core.parent / "model" / "lifecycle.py").read_text(encoding="utf-8")  # the life cycle's refusals
     import re
 
     rules = set(
         re.findall(
-            r'"((?:yaml|file|id|provider|stacking|date|approval|delivery|text|plausibility|url)\.[a-z-]+)"', source
+            r'"((?:yaml|file|id|provider|stacking|date|decision|delivery|text|plausibility|url)\.[a-z-]+)"', source
         )
     )
     rules |= {
@@ -109,7 +128,6 @@ def test_every_rule_is_covered_by_a_case():
             "file.not-a-file",
             "file.too-large",
             "yaml.complex-key",
-            "date.future-approval",
             "file.too-many-problems",
             "stacking.fan-in",  # needs 51 programs: tests/test_stacking_limits.py
         }

@@ -13,6 +13,14 @@ element it injects carries `data-xss`, a script it runs calls
 `window.__xss.push(marker)` or `alert(marker)`. The browser test (test_xss.py)
 defines `window.__xss` before any page script and counts all three.
 
+The committee's decisions carry payloads too: every approval's conditions and
+evidence (title and URL), every suspension's reason, and the records of
+programs withdrawn or renamed whose file is gone (every fourth payload has
+a withdrawn program `xss-NN/withdrawn`, and every fourth other one reached its
+id by a rename from `xss-NN/old-id`), so the decisions page, timelines,
+status notes, tombstone and redirect pages are attacked as well. The
+committee list is written beside the catalogue.
+
 Payloads the validator refuses (identifiers, dates, codes, non-https URLs)
 are in REFUSED_VALUES: test_xss.py checks that each is refused.
 """
@@ -73,7 +81,6 @@ REFUSED_URLS = [
 ]
 _IDENTIFIER_FIELDS = [
     ("program", ("provider",)), ("program", ("stackability", "stacks_into", 0)),
-    ("program", ("approval", "decision")), ("program", ("approval", "approved_on")),
     ("program", ("skills", 0, "esco")), ("program", ("fee", "currency")), ("program", ("fields", 0)),
     ("program", ("languages", 0)), ("program", ("delivery", "mode")), ("program", ("assessment", "types", 0)),
     ("program", ("offerings", 0, "start")), ("program", ("credential", "formats", 0)),
@@ -162,9 +169,6 @@ def write_xss_catalogue(root: Path) -> XssCatalogue:
         catalogue.providers.append(provider_id)
 
         program = copy.deepcopy(PROGRAM)
-        program["approval"]["note"] = {"ja": "note", "en": "note"}
-        if index % 3 == 1:  # a suspended program shows its note as a warning
-            program["approval"]["status"] = "suspended"
         program = _fill_texts(program, "", template, name, "program", catalogue)
         program["provider"] = provider_id
         program["fields"] = ["061"]
@@ -176,5 +180,60 @@ def write_xss_catalogue(root: Path) -> XssCatalogue:
             program["stackability"]["stacks_into"] = [f"xss-{index + 1:02d}/all-fields"]
         _dump(root / "programs" / provider_id / "all-fields.yaml", program)
         catalogue.programs.append(f"{provider_id}/all-fields")
+        _decisions(root, index, provider_id, template, name, url_template, url_name, catalogue)
+    committee = root.parent / "governance" / "committee.yaml"
+    committee.parent.mkdir(parents=True, exist_ok=True)
+    committee.write_text("members:\n" + "".join(f"  - {a}\n" for a in REVIEWERS), encoding="utf-8")
     return catalogue
+
+
+REVIEWERS = ["xss-chair", "xss-member"]
+
+
+def _decisions(
+    root: Path,
+    index: int,
+    provider_id: str,
+    template: str,
+    name: str,
+    url_template: str,
+    url_name: str,
+    catalogue: XssCatalogue,
+) -> None:
+    """The decisions on payload number `index`'s programs, their texts carrying the payload."""
+
+    def text(path: str) -> dict[str, str]:
+        return {lang: _payload(template, catalogue.place("decision", f"{path}.{lang}", name)) for lang in ("ja", "en")}
+
+    def record(program: str) -> dict[str, Any]:
+        return {"program": program, "title": text("records[].title"), "provider_name": text("records[].provider_name")}
+
+    program = f"{provider_id}/all-fields"
+    evidence = [
+        {"url": _payload(url_template, catalogue.place("decision", "evidence[].url", url_name)),
+         "title": text("evidence[].title")},
+        {"reference": "XSS-MIN-2025", "title": text("evidence[].title")},
+    ]
+    common = {"reviewers": REVIEWERS, "evidence": evidence}
+    number = index * 10
+    decisions: list[dict[str, Any]] = []
+    if index % 4 == 3:  # the program reached its id by a rename: the old address redirects
+        old = f"{provider_id}/old-id"
+        decisions.append({"date": "2025-01-10", "kind": "approve", "programs": [old], "valid_until": "2028-01-09",
+                          "conditions": text("conditions")})
+        decisions.append({"date": "2025-03-10", "kind": "rename", "programs": [old], "renamed_to": program,
+                          "reason": text("reason"), "records": [record(old)]})
+    else:
+        decisions.append({"date": "2025-01-10", "kind": "approve", "programs": [program], "valid_until": "2028-01-09",
+                          "conditions": text("conditions")})
+    if index % 3 == 1:  # a suspended program shows the reason in its status note
+        decisions.append({"date": "2025-06-10", "kind": "suspend", "programs": [program], "reason": text("reason")})
+    if index % 4 == 2:  # a withdrawn program whose file is gone: its page comes from the record
+        gone = f"{provider_id}/withdrawn"
+        decisions.append({"date": "2025-01-10", "kind": "approve", "programs": [gone], "valid_until": "2028-01-09"})
+        decisions.append({"date": "2025-09-10", "kind": "withdraw", "programs": [gone], "reason": text("reason"),
+                          "records": [record(gone)]})
+    for offset, decision in enumerate(decisions):
+        data = {"schema_version": 1, **decision, **common}
+        _dump(root / "decisions" / f"XSS-2025-{number + offset + 1}.yaml", data)
 

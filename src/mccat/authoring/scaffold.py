@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
+
+import yaml
 
 from mccat.model.schema import help_text, load_schema, resolve
 
@@ -49,6 +52,8 @@ def _value_lines(name: str, prop: dict, indent: str, root: dict) -> list[str]:
             return [f"{indent}{name}:", f'{indent}  - ja: ""', f'{indent}    en: ""']
         if items.get("type") == "object":
             body = _object_lines(items, indent + "    ", root)
+            if all(line.lstrip().startswith("#") for line in body):  # no required field: show the first one
+                body = _object_lines(items, indent + "    ", root, shown=next(iter(items.get("properties", {}))))
             first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
             body[first] = indent + "  - " + body[first].lstrip()
             return [f"{indent}{name}:"] + body
@@ -58,13 +63,14 @@ def _value_lines(name: str, prop: dict, indent: str, root: dict) -> list[str]:
     return [f"{indent}{name}:"]
 
 
-def _object_lines(node: dict, indent: str, root: dict) -> list[str]:
+def _object_lines(node: dict, indent: str, root: dict, shown: str | None = None) -> list[str]:
+    """The fields of an object, each with its help; optional ones commented out (but `shown`)."""
     lines: list[str] = []
     required = set(node.get("required", ()))
     for name, prop in node.get("properties", {}).items():
         lines += _comment_block(prop, indent, name in required, root)
         body = _value_lines(name, prop, indent, root)
-        if name not in required:
+        if name not in required and name != shown:
             body = [f"{indent}# {line[len(indent) :]}" for line in body]
         lines += body
     return lines
@@ -88,3 +94,44 @@ def scaffold(kind: str, provider: str | None = None) -> str:
     if provider:
         body = [f"provider: {provider}" if line.startswith("provider:") else line for line in body]
     return "\n".join(lines + body) + "\n"
+
+
+def scaffold_decision(
+    kind: str | None,
+    programs: list[str],
+    *,
+    today: date,
+    renamed_to: str | None = None,
+    records: list[dict[str, Any]] | None = None,
+) -> str:
+    """A decision file: the template with what is known filled in (the date, kind, programs, the new id of a
+    rename, and the records a withdrawal or rename keeps); what the kind needs uncommented and empty."""
+    lines = scaffold("decision").splitlines()
+    filled = {
+        "date:": f'date: "{today.isoformat()}"',
+        "kind:": f"kind: {kind}" if kind else "kind:",
+        "programs: []": "programs:" + "".join(f"\n  - {program}" for program in programs)
+        if programs
+        else "programs: []",
+    }
+    if kind in ("approve", "renew"):
+        filled["# valid_until:"] = 'valid_until: ""'
+    if kind == "rename":
+        filled["# renamed_to:"] = f"renamed_to: {renamed_to or ''}"
+    result: list[str] = []
+    uncomment = False
+    for line in lines:
+        if line == "# records:" and records:
+            result.append(
+                yaml.safe_dump({"records": records}, allow_unicode=True, sort_keys=False, width=1000).rstrip()
+            )
+            break
+        if line == "# reason:" and kind in ("suspend", "withdraw"):
+            uncomment = True
+        if uncomment and line.startswith("# "):
+            result.append(line[2:])
+            uncomment = line != '#   en: ""'
+            continue
+        uncomment = False
+        result.append(filled.get(line, line))
+    return "\n".join(result) + "\n"

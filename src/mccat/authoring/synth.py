@@ -1,6 +1,11 @@
 """Synthetic catalogues for benchmarks: valid, bilingual, every descriptor value used.
 
 Deterministic for a given seed, so benchmark runs compare like with like.
+Every program gets its committee decisions, as a real catalogue has them:
+an approval each (catalogue/decisions/SYN-<year>-<n>.yaml), a suspension for
+every fiftieth program, a renewal for every tenth, and a committee list
+(governance/committee.yaml beside the catalogue, written unless there is
+one: then its first members are the reviewers).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 import yaml
 
 from mccat.model.vocabulary import vocabularies
+from mccat.validation.committee import COMMITTEE_FILE, load_committee
 
 TOPICS = [
     ("データ分析", "data analysis"),
@@ -76,7 +82,7 @@ def _provider(index: int, rng: random.Random) -> tuple[str, dict]:
     }
 
 
-def _program(index: int, pid: str, rng: random.Random, stack_target: str | None) -> dict:
+def _program(index: int, pid: str, rng: random.Random, stack_target: str | None) -> tuple[dict, dict]:
     v = vocabularies()
     topic_ja, topic_en = TOPICS[index % len(TOPICS)]
     level_ja, level_en = LEVELS[(index // len(TOPICS)) % len(LEVELS)]
@@ -123,26 +129,58 @@ def _program(index: int, pid: str, rng: random.Random, stack_target: str | None)
                 "application_deadline": (start - timedelta(days=14)).isoformat(),
             }
         ],
-        "approval": {
-            "status": "active" if index % 50 else "suspended",
-            "approved_on": approved.isoformat(),
-            "valid_until": (approved + timedelta(days=3 * 365)).isoformat(),
-            "decision": f"MCR-{approved.year}-{index % 10000}",
-        },
     }
+    decision = {"approved_on": approved, "suspended": index % 50 == 0, "renewed": index % 10 == 3}
     if mode != "online":
         program["delivery"]["location"] = _bi("東京都千代田区", "Chiyoda, Tokyo")
     if stack_target:
         program["stackability"]["stacks_into"] = [stack_target]
     if index % 3 == 0:
         program["recognition"] = {"credits": {"value": 1 + index % 4, "system": v["credit_system"].codes[index % 4]}}
-    if program["approval"]["status"] == "suspended":
-        program["approval"]["note"] = _bi("内容の見直し中です。", "Under review.")
-    return program
+    return program, decision
+
+
+REVIEWERS = ["synth-committee-chair", "synth-committee-member"]
+
+
+def _decisions(approvals: list[tuple[str, dict]], reviewers: list[str]) -> dict[str, dict]:
+    """The committee's decisions on the programs, by id: numbered per year in the order of their date."""
+    events = []
+    for program_id, info in approvals:
+        approved = info["approved_on"]
+        until = approved + timedelta(days=3 * 365)
+        events.append((approved, "approve", program_id, {"valid_until": until.isoformat()}))
+        if info["suspended"]:
+            reason = _bi("内容の見直し中です。", "Under review.")
+            events.append((approved + timedelta(days=10), "suspend", program_id, {"reason": reason}))
+        if info["renewed"]:
+            events.append(
+                (
+                    approved + timedelta(days=5),
+                    "renew",
+                    program_id,
+                    {"valid_until": (until + timedelta(days=365)).isoformat()},
+                )
+            )
+    numbers: dict[int, int] = {}
+    decisions = {}
+    for day, kind, program_id, extra in sorted(events, key=lambda e: (e[0], e[2], e[1])):
+        numbers[day.year] = numbers.get(day.year, 0) + 1
+        decisions[f"SYN-{day.year}-{numbers[day.year]}"] = {
+            "schema_version": 1,
+            "date": day.isoformat(),
+            "kind": kind,
+            "programs": [program_id],
+            **extra,
+            "reviewers": reviewers,
+            "evidence": [{"reference": f"SYN-MIN-{day.year}-{day.month:02d}"}],
+        }
+    return decisions
 
 
 def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed: int) -> int:
-    """Write providers/ and programs/ under out; return the number of files written."""
+    """Write providers/, programs/ and decisions/ under out, and the committee list beside it (out's parent's
+    governance/committee.yaml, unless one is there); return the number of catalogue files written."""
     rng = random.Random(seed)
     providers = max(1, providers)
     (out / "providers").mkdir(parents=True, exist_ok=True)
@@ -151,17 +189,24 @@ def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed:
         pid, data = _provider(i, rng)
         ids.append(pid)
         _write(out / "providers" / f"{pid}.yaml", data, "../../schemas/provider.schema.json")
+    approvals = []
     for i in range(programs):
         pid = ids[i % providers]
         # Every tenth program of a provider is a capstone the next nine stack into.
         group_head = i - (i // providers % 10) * providers
         target = f"{pid}/program-{group_head:05d}" if group_head != i else None
-        _write(
-            out / "programs" / pid / f"program-{i:05d}.yaml",
-            _program(i, pid, rng, target),
-            "../../../schemas/program.schema.json",
-        )
-    return providers + programs
+        program, decision = _program(i, pid, rng, target)
+        _write(out / "programs" / pid / f"program-{i:05d}.yaml", program, "../../../schemas/program.schema.json")
+        approvals.append((f"{pid}/program-{i:05d}", decision))
+    committee = out.parent / COMMITTEE_FILE
+    members, _ = load_committee(committee, str(committee))
+    if members is None:  # no committee list beside the catalogue: one for the synthetic reviewers
+        committee.parent.mkdir(parents=True, exist_ok=True)
+        committee.write_text("members:\n" + "".join(f"  - {account}\n" for account in REVIEWERS), encoding="utf-8")
+    decisions = _decisions(approvals, members[:2] if members else REVIEWERS)
+    for decision_id, data in decisions.items():
+        _write(out / "decisions" / f"{decision_id}.yaml", data, "../../schemas/decision.schema.json")
+    return providers + programs + len(decisions)
 
 
 class _QuotingDumper(yaml.SafeDumper):

@@ -11,9 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from mccat.authoring.scaffold import scaffold
+from mccat.authoring.scaffold import scaffold, scaffold_decision
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.cli.usage import UsageError, require_catalogue
+from mccat.model.decisions import decision_number
+from mccat.model.vocabulary import vocabularies
 from mccat.publish.exports import write_api_files
 from mccat.publish.urls import Urls
 from mccat.review.checks import validate_revision
@@ -23,6 +25,7 @@ from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
 from mccat.validation.report import REPORTERS
 from mccat.validation.rules import ID_PATTERN
+from mccat.validation.source import YamlProblem, load_yaml
 from mccat.validation.validate import validate
 
 
@@ -30,21 +33,66 @@ def run_validate(args: argparse.Namespace) -> int:
     if args.rev:  # the catalogue as committed at a revision, read from git: nothing is checked out
         if args.paths:
             raise UsageError("--rev checks the whole catalogue; name no files")
+        if args.committee:
+            raise UsageError("--rev reads the committee list at that revision; leave out --committee")
         try:
             repo = repo_root(Path.cwd())
-            result = validate_revision(repo, resolve(repo, args.rev), catalogue_prefix(repo, args.catalogue))
+            result = validate_revision(
+                repo, resolve(repo, args.rev), catalogue_prefix(repo, args.catalogue), today=args.today
+            )
         except (GitError, ValueError) as exc:
             raise UsageError(str(exc)) from None
     else:
         require_catalogue(args.catalogue)
-        result = validate(args.catalogue, [Path(p) for p in args.paths] or None, keep_data=False)
+        result = validate(
+            args.catalogue,
+            [Path(p) for p in args.paths] or None,
+            keep_data=False,
+            today=args.today,
+            committee_file=args.committee,
+        )
     sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
 
 
+def _record(catalogue: Path, program: str) -> dict:
+    """What a withdrawal or rename records about a program, read from its file and its provider's."""
+    provider = program.split("/", 1)[0]
+    try:
+        data = load_yaml(catalogue / "programs" / f"{program}.yaml").data
+        provider_data = load_yaml(catalogue / "providers" / f"{provider}.yaml").data
+        title, name = data["title"], provider_data["name"]
+    except (YamlProblem, KeyError, TypeError) as exc:
+        raise UsageError(f"cannot read the title of '{program}' and its provider's name: {exc}") from None
+    return {"program": program, "title": title, "provider_name": name}
+
+
+def _decision_template(args: argparse.Namespace) -> tuple[Path, str]:
+    if decision_number(args.id) is None:
+        raise UsageError(f"'{args.id}' is not a decision id: write it like MCR-2026-014")
+    kinds = vocabularies()["decision_kind"].codes
+    if args.decision_kind is not None and args.decision_kind not in kinds:
+        raise UsageError(f"--kind must be one of {', '.join(kinds)}")
+    for program in args.program + ([args.renamed_to] if args.renamed_to else []):
+        provider, _, slug = program.partition("/")
+        if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
+            raise UsageError(f"'{program}' is not a program id: write provider/slug")
+    records = None
+    if args.decision_kind in ("withdraw", "rename"):
+        records = [_record(args.catalogue, program) for program in args.program]
+    text = scaffold_decision(
+        args.decision_kind, args.program, today=date.today(), renamed_to=args.renamed_to, records=records
+    )
+    return args.catalogue / "decisions" / f"{args.id}.yaml", text
+
+
 def run_new(args: argparse.Namespace) -> int:
-    if args.kind == "provider":
+    if args.kind != "decision" and (args.decision_kind or args.program or args.renamed_to):
+        raise UsageError("--kind, --program and --renamed-to are for `mccat new decision`")
+    if args.kind == "decision":
+        target, text = _decision_template(args)
+    elif args.kind == "provider":
         if not ID_PATTERN.match(args.id):
             raise UsageError(f"'{args.id}' is not a valid provider id: use lowercase letters, digits and hyphens")
         target = args.catalogue / "providers" / f"{args.id}.yaml"
@@ -87,7 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     try:
-        catalogue = load_catalogue(args.catalogue, today=build_date)
+        catalogue = load_catalogue(args.catalogue, today=build_date, expiring_within=args.expiring_days)
         written = write_api_files(catalogue, args.out, urls=urls, build_date=build_date)
     except CatalogueError as exc:
         sys.stdout.write(REPORTERS["text"](exc.problems, 0))

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from mccat.cli.catalogue_commands import run_export, run_new, run_synth, run_validate
 from mccat.cli.review_commands import add_review_commands
-from mccat.cli.usage import UsageError, default_catalogue
+from mccat.cli.usage import UsageError, day, default_catalogue
+from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.validation.report import REPORTERS
 
 
@@ -30,11 +31,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(REPORTERS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--rev", help="check the catalogue as committed at this git revision, read from git")
+    p.add_argument("--today", type=day, help="the day decisions may not be later than (YYYY-MM-DD, default today)")
+    p.add_argument(
+        "--committee",
+        type=Path,
+        help="the committee list that decisions' reviewers must be on (default: governance/committee.yaml "
+        "beside the catalogue folder)",
+    )
     p.set_defaults(run=run_validate)
 
     p = sub.add_parser("new", help="write a template file with every field explained")
-    p.add_argument("kind", choices=["provider", "program"])
-    p.add_argument("id", help="provider id, or provider/slug for a program")
+    p.add_argument("kind", choices=["provider", "program", "decision"])
+    p.add_argument("id", help="provider id, provider/slug for a program, or a decision id (MCR-2026-014)")
+    p.add_argument(
+        "--kind",
+        dest="decision_kind",
+        help="decision: its kind (approve, renew, amend-approval, suspend, reinstate, withdraw, rename)",
+    )
+    p.add_argument("--program", action="append", default=[], help="decision: a program it concerns (repeatable)")
+    p.add_argument("--renamed-to", help="decision of kind rename: the program's new id")
     p.add_argument("--stdout", action="store_true", help="print the template instead of writing it")
     p.set_defaults(run=run_new)
 
@@ -49,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="site folder; files go to OUT/api/v1/")
     p.add_argument("--site-url", required=True, help="the site's public URL, for ids and links")
     p.add_argument("--build-date", help="date statuses are computed for (YYYY-MM-DD, default today)")
+    p.add_argument(
+        "--expiring-days",
+        type=int,
+        default=EXPIRING_WITHIN_DAYS,
+        help=f"an approval ending within this many days is 'expiring' (default {EXPIRING_WITHIN_DAYS})",
+    )
     p.set_defaults(run=run_export)
 
     add_review_commands(sub)  # diff, owners, check-ownership, renewals, issue-form

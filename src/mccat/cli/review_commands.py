@@ -91,6 +91,7 @@ def run_check_ownership(args: argparse.Namespace) -> int:
             args.base,
             args.head,
             committee_file=args.committee,
+            pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
         )
     except GitError as exc:
         raise UsageError(str(exc)) from None
@@ -103,7 +104,13 @@ def run_review(args: argparse.Namespace) -> int:
     try:
         repo = repo_root(Path.cwd())
         review = review_pull_request(
-            repo, _prefix(args.catalogue, repo), args.base, args.head, args.author.lstrip("@"), args.committee
+            repo,
+            _prefix(args.catalogue, repo),
+            args.base,
+            args.head,
+            args.author.lstrip("@"),
+            args.committee,
+            pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
         )
     except (GitError, ValueError) as exc:
         raise UsageError(str(exc)) from None
@@ -118,8 +125,8 @@ def run_review(args: argparse.Namespace) -> int:
 def run_renewals(args: argparse.Namespace) -> int:
     require_catalogue(args.catalogue)
     today = args.today or date.today()
-    try:
-        catalogue = load_catalogue(args.catalogue, today=today)
+    try:  # decisions are checked against the real date; the report counts from --today
+        catalogue = load_catalogue(args.catalogue, today=max(today, date.today()))
     except CatalogueError as exc:
         _print_problems([p for p in exc.problems if p.is_error])
         return 1
@@ -176,6 +183,11 @@ def add_review_commands(sub) -> None:
         default="governance/committee.yaml",
         help="the committee list, relative to the repository root (read at BASE)",
     )
+    p.add_argument(
+        "--pushed-by",
+        help="the account that pushed HEAD, when another than the author: a committee member's push vouches for "
+        "the decision files (catalogue/decisions/) of the pull request",
+    )
     p.set_defaults(run=run_check_ownership)
 
     p = sub.add_parser(
@@ -187,9 +199,14 @@ def add_review_commands(sub) -> None:
     p.add_argument("--author", required=True, help="the GitHub account that opened the pull request")
     p.add_argument("--out", type=Path, required=True, help="folder for summary.md and result.json")
     p.add_argument("--committee", default="governance/committee.yaml", help="the committee list (read at BASE)")
+    p.add_argument(
+        "--pushed-by",
+        help="the account that pushed HEAD (the workflow passes it for a push event only): a committee member's "
+        "push vouches for the decision files (catalogue/decisions/) of the pull request",
+    )
     p.set_defaults(run=run_review)
 
-    p = sub.add_parser("renewals", help="active programs whose approval ends within N days or has ended")
+    p = sub.add_parser("renewals", help="approved programs whose approval ends within N days or has ended")
     p.add_argument("--within", type=_days, default=90, help="days ahead (default 90)")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
     p.add_argument("--today", type=_day, help="the date to count from (default: today)")

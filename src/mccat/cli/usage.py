@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import os
+from datetime import date
 from pathlib import Path
 
 
@@ -17,3 +19,11 @@ def default_catalogue() -> Path:
 def require_catalogue(folder: Path) -> None:
     if not folder.is_dir():
         raise UsageError(f"catalogue folder '{folder}' does not exist (use --catalogue DIR)")
+
+
+def day(text: str) -> date:
+    """A YYYY-MM-DD command-line argument."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None

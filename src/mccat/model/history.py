@@ -1,8 +1,12 @@
 """Approval history of catalogue files, read from git in one pass.
 
-A pull request is the approval workflow, so the history of a program file on
-the main line is its approval history: when it was first approved (added),
-when it last changed, and each change with its commit and pull request.
+The history of a program file on the main line says when its content changed,
+in which merge and pull request. (Approvals are the committee's decisions,
+catalogue/decisions/; the history adds the content changes between them.)
+Each change of a file carries the git blob ids before and after it, so the
+fields that changed can be read from the two revisions without another git
+call per change (mccat.review.content_changes). Commit subjects are read only
+for the pull request number they name: they are never shown.
 
 One `git log` over the whole catalogue folder gives every file's history; a
 git call per file would make the build grow with the catalogue times the
@@ -54,6 +58,9 @@ class Change:
         return self.commit[:7]
 
 
+NO_BLOB = "0" * 40  # git's blob id for "no file" (before an addition, after a deletion)
+
+
 @dataclass(frozen=True)
 class History:
     """Changes per catalogue file (path relative to the catalogue folder), newest first."""
@@ -63,9 +70,14 @@ class History:
     reason: str = ""  # why there is no history, for the build log
     prefix: str = ""  # the catalogue folder's path inside the repository, e.g. "catalogue/"
     warnings: tuple[str, ...] = ()  # records of the log that were skipped, for the build log
+    blobs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (path, commit) -> (before, after)
 
     def of(self, relative_path: str) -> tuple[Change, ...]:
         return self.changes.get(relative_path, ())
+
+    def blob_ids(self, relative_path: str, commit: str) -> tuple[str, str]:
+        """The file's blob ids before and after a commit (NO_BLOB where it did not exist)."""
+        return self.blobs.get((relative_path, commit), (NO_BLOB, NO_BLOB))
 
 
 def pull_request_number(message: str) -> int | None:
@@ -107,7 +119,8 @@ def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
         "log",
         "--first-parent",
         "--diff-merges=first-parent",
-        "--name-only",
+        "--raw",
+        "--no-abbrev",
         "--relative",
         "--no-renames",
         "-z",
@@ -118,8 +131,9 @@ def read_history(catalogue_root: Path, repo_url: str | None = None) -> History:
     if log.returncode != 0:  # for example a repository with no commits yet
         return History(reason=log.stderr.strip().splitlines()[-1] if log.stderr.strip() else "git log failed")
     warnings: list[str] = []
-    changes = parse_log(log.stdout, normalise_repo_url(repo_url), marker=f"\0{token}", warnings=warnings)
-    return History(changes, available=True, prefix=prefix.strip(), warnings=tuple(warnings))
+    blobs: dict[tuple[str, str], tuple[str, str]] = {}
+    changes = parse_log(log.stdout, normalise_repo_url(repo_url), marker=f"\0{token}", warnings=warnings, blobs=blobs)
+    return History(changes, available=True, prefix=prefix.strip(), warnings=tuple(warnings), blobs=blobs)
 
 
 def _valid_day(text: str) -> bool:
@@ -130,11 +144,18 @@ def _valid_day(text: str) -> bool:
 
 
 def parse_log(
-    output: str, repo_url: str | None, *, marker: str, warnings: list[str] | None = None
+    output: str,
+    repo_url: str | None,
+    *,
+    marker: str,
+    warnings: list[str] | None = None,
+    blobs: dict[tuple[str, str], tuple[str, str]] | None = None,
 ) -> dict[str, tuple[Change, ...]]:
-    """Changes per path from `git log -z --name-only --format=<marker>hash%x00date%x00subject`.
+    """Changes per path from `git log -z --raw --no-abbrev --format=<marker>hash%x00date%x00subject`; with
+    `blobs`, each file's blob ids before and after each commit go there too.
 
-    Each record: hash NUL date NUL subject NUL LF path NUL path NUL ... (git cuts a subject at NUL)."""
+    Each record: hash NUL date NUL subject NUL LF, then per file ":old_mode new_mode old_blob new_blob status"
+    NUL path NUL (git cuts a subject at NUL)."""
     changes: dict[str, list[Change]] = {}
     for record in output.split(marker)[1:]:
         commit, day, subject, names = (record.split("\0", 3) + ["", "", "", ""])[:4]
@@ -152,7 +173,28 @@ def parse_log(
             commit_url=f"{repo_url}/commit/{commit}" if repo_url else None,
             pull_request_url=f"{repo_url}/pull/{number}" if repo_url and number is not None else None,
         )
-        for name in names[1:].split("\0"):  # git puts a newline between the header and the names
-            if name:
-                changes.setdefault(name, []).append(change)
+        fields = names[1:].split("\0")  # git puts a newline between the header and the files
+        for meta, name in zip(fields[0::2], fields[1::2], strict=False):
+            parts = meta.lstrip("\n").split()  # ":old_mode new_mode old_blob new_blob status", then the path
+            if not name or len(parts) < 5 or not parts[0].startswith(":"):
+                continue
+            changes.setdefault(name, []).append(change)
+            if blobs is not None:
+                blobs[(name, commit)] = (parts[2], parts[3])
     return {path: tuple(items) for path, items in changes.items()}
+
+
+@dataclass(frozen=True)
+class ContentChange:
+    """A change to a program's file on the main line: when, in which pull request, and which descriptors.
+
+    Made from the history by mccat.review.content_changes, which reads the file at both revisions and
+    compares them field by field; the site's timelines and the change feed show it. No commit subject."""
+
+    program: str  # the program id of the file
+    date: str  # YYYY-MM-DD: when it reached the main line
+    commit: str
+    pull_request: int | None
+    pull_request_url: str | None
+    fields: tuple[str, ...]  # descriptor paths that changed ("effort.hours"), schema order; () if unreadable
+    renamed_from: str | None = None  # the file replaced another program's file in the same commit (a rename)

@@ -22,6 +22,7 @@ SCHEMA_DIR = Path(str(files("mccat.schemas")))
 SCHEMA_FILES = {
     "program": "program.schema.json",
     "provider": "provider.schema.json",
+    "decision": "decision.schema.json",
     "vocabularies": "vocabularies.schema.json",
 }
 
@@ -149,7 +150,7 @@ def _enums_for_speed(node: Any) -> Any:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """A compiled validator for 'program' or 'provider', its $refs resolved offline.
+    """A compiled validator for 'program', 'provider' or 'decision', its $refs resolved offline.
 
     Imported on first use: only files that fail the fast check need it.
     """

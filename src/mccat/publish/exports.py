@@ -9,22 +9,25 @@
         newest-first with ties broken by id, no clock reads.
     api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
 
-    build_date   the date program statuses are computed for (expired once valid_until has
-                 passed); pass the build's date, or the last commit's for reproducible builds.
-    changes      the approval history, newest first or in any order: ProgramChange objects or
-                 plain mappings {"program": "provider/slug", "date": "YYYY-MM-DD",
-                 "kind": "added" | "changed" | "withdrawn", "commit": sha or None,
-                 "summary": one line or None, "url": pull-request URL or None}.
-                 None: every program's approval.approved_on as an "added" entry
-                 (changes.json then says "source": "approvals").
-                 `changes_from_history(catalogue, mccat.model.history.read_history(root))` turns
-                 the site's git history into these records.
+    build_date   the date program statuses are computed for (mccat.model.lifecycle); pass the
+                 build's date, or the last commit's for reproducible builds.
+    changes      the content changes of program files (mccat.model.history.ContentChange by
+                 program id, oldest first: mccat.review.content_changes reads them from git), or
+                 None without version history. changes.json and the feeds list the committee's
+                 decisions, expiries and these changes (`change_records`); its "source" is
+                 "history" with them and "decisions" without.
+
+Only what the public site shows is published: `catalogue.published(build_date)` (no
+program without a decision, unless the catalogue includes proposed ones for a preview).
+Programs withdrawn or renamed whose file is gone keep their files (tombstones): the JSON
+record, JSON-LD and Achievements at the same URLs, from what their decision recorded.
 
 Files (documented for aggregators in docs/{ja,en}/api.md):
-    programs/{provider}/{slug}.jsonld | .json | .achievement.{ja,en}.json
+    programs/{provider}/{slug}.jsonld | .json | .achievement.{ja,en}.json   (tombstones too)
     providers/{provider}.jsonld, vocabularies.jsonld
     catalogue.jsonld, catalogue.json (schemas/catalogue-export.schema.json), catalogue.csv
     changes.json (schemas/changes.schema.json), feed.ja.atom, feed.en.atom
+    decisions.json: the committee's decisions, newest first
     schemas/*.json (copies of schemas/)
 """
 
@@ -36,28 +39,35 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.model.catalogue import Catalogue, Program
+from mccat.model.catalogue import Catalogue, Program, Tombstone
+from mccat.model.decisions import Decision, in_order
+from mccat.model.history import ContentChange
+from mccat.model.lifecycle import Lifecycle
+from mccat.model.record import program_record as record_entries
 from mccat.model.schema import SCHEMA_DIR, help_text
 from mccat.publish.canonical_json import json_bytes
 from mccat.publish.jsonld import (
     REGISTRY,
     RegistryBody,
     catalogue_jsonld,
+    descriptor_titles,
     load_schema_file,
     program_jsonld,
     program_node,
     provider_jsonld,
     term_labels,
+    tombstone_jsonld,
+    tombstone_node,
     vocabularies_jsonld,
 )
-from mccat.publish.openbadges import program_achievement
+from mccat.publish.openbadges import program_achievement, tombstone_achievement
 from mccat.publish.urls import API_PATH, Urls
 
 FEED_LIMIT = 200  # newest entries per Atom feed; changes.json has them all
@@ -75,28 +85,76 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # --- plain JSON ----------------------------------------------------------------------------
 
 
-def program_links(urls: Urls, program: Program) -> dict[str, Any]:
-    return {
-        "page": {lang: urls.program_page(lang, program.id) for lang in LANGUAGES},
-        "jsonld": urls.program_jsonld(program.id),
-        "json": urls.program_json(program.id),
-        "achievement": {lang: urls.achievement(program.id, lang) for lang in LANGUAGES},
-        "provider": urls.provider_jsonld(program.provider_id),
+def program_links(urls: Urls, program_id: str, successor: str | None = None) -> dict[str, Any]:
+    links = {
+        "page": {lang: urls.program_page(lang, program_id) for lang in LANGUAGES},
+        "jsonld": urls.program_jsonld(program_id),
+        "json": urls.program_json(program_id),
+        "achievement": {lang: urls.achievement(program_id, lang) for lang in LANGUAGES},
+        "provider": urls.provider_jsonld(program_id.split("/", 1)[0]),
     }
+    if successor:
+        links["successor"] = urls.program_json(successor)
+    return links
 
 
-def program_record(program: Program, *, urls: Urls, as_of: date) -> dict[str, Any]:
-    """One program as plain JSON: id, status on `as_of`, links and the catalogue file's data."""
+def approval_json(state: Lifecycle) -> dict[str, Any]:
+    """What the decisions say of a program on the status date (schemas/catalogue-export.schema.json#approval)."""
+    result: dict[str, Any] = {
+        "first_approved_on": state.first_approved,
+        "valid_until": state.valid_until,
+        "decision": state.current.id if state.current else None,
+        "replaces": list(state.predecessors),
+        "decisions": [
+            {
+                "id": d.id,
+                "date": d.date,
+                "kind": d.kind,
+                "valid_until": d.valid_until,
+                "program": next((p for p in d.programs if p in (state.program_id, *state.predecessors)), None),
+            }
+            for d in state.decisions
+        ],
+    }
+    result["decisions"] = [{k: v for k, v in d.items() if v is not None} for d in result["decisions"]]
+    return {k: v for k, v in result.items() if v not in (None, [])} | {"decisions": result["decisions"]}
+
+
+def program_record(catalogue: Catalogue, program: Program, *, urls: Urls, as_of: date) -> dict[str, Any]:
+    """One program as plain JSON: id, status on `as_of`, its approval record, links and the catalogue file's data."""
+    state = catalogue.lifecycle(program.id, as_of)
     return {
         "id": program.id,
-        "status": program.status(as_of),
-        "links": program_links(urls, program),
+        "status": state.state,
+        "approval": approval_json(state),
+        "links": program_links(urls, program.id),
         "program": program.data,
     }
 
 
+def tombstone_record(tombstone: Tombstone, *, urls: Urls) -> dict[str, Any]:
+    """A program withdrawn or renamed whose file is gone: its status, record, successor and links; no data."""
+    state = tombstone.lifecycle
+    record: dict[str, Any] = {
+        "id": tombstone.id,
+        "status": state.state,
+        "approval": approval_json(state),
+        "links": program_links(urls, tombstone.id, state.successor),
+        "program": None,
+    }
+    if state.successor:
+        record["superseded_by"] = state.successor
+    if tombstone.record:
+        record["title"] = tombstone.record.title
+        record["provider_name"] = tombstone.record.provider_name
+    return record
+
+
 def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
-    """Every provider and program; follows schemas/catalogue-export.schema.json."""
+    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json."""
+    catalogue = catalogue.published(as_of)
+    records = {p.id: program_record(catalogue, p, urls=urls, as_of=as_of) for p in catalogue.programs.values()}
+    records |= {t.id: tombstone_record(t, urls=urls) for t in catalogue.tombstones(as_of).values()}
     return {
         "$schema": urls.api("schemas/catalogue-export.schema.json"),
         "api_version": "v1",
@@ -112,16 +170,40 @@ def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str
             }
             for provider in catalogue.providers.values()
         ],
-        "programs": [program_record(p, urls=urls, as_of=as_of) for p in catalogue.programs.values()],
+        "programs": [records[program_id] for program_id in sorted(records)],
     }
 
 
 def status_labels(status: str) -> dict[str, str]:
-    """Labels of a computed status: the approval statuses' from the vocabulary, 'expired' from the export schema."""
-    if status == "expired":
-        expired = load_schema_file("catalogue-export.schema.json")["$defs"]["status"]["anyOf"][1]
-        return help_text(expired)["title"]
+    """Labels of a program's state (mccat.model.lifecycle), from the vocabulary."""
     return term_labels("approval_status", status)
+
+
+def decisions_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
+    """The committee's decisions up to `as_of`, newest first, as their files say them (with their id)."""
+    decisions = [d for d in in_order(catalogue.decisions.values()) if d.date <= as_of.isoformat()]
+    return {
+        "api_version": "v1",
+        "as_of": as_of.isoformat(),
+        "decisions": [decision_json(d) for d in reversed(decisions)],
+    }
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "id": decision.id,
+        "date": decision.date,
+        "kind": decision.kind,
+        "programs": list(decision.programs),
+        "valid_until": decision.valid_until,
+        "renamed_to": decision.renamed_to,
+        "conditions": decision.conditions,
+        "reason": decision.reason,
+        "reviewers": list(decision.reviewers),
+        "evidence": [{k: v for k, v in vars(e).items() if v is not None} for e in decision.evidence],
+        "records": [vars(r) for r in decision.records],
+    }
+    return {k: v for k, v in result.items() if v not in (None, [])}
 
 
 # --- CSV -----------------------------------------------------------------------------------
@@ -140,16 +222,22 @@ def _number(value: Any) -> str:
 
 @dataclass(frozen=True)
 class CsvRow:
-    """What one CSV row is made from."""
+    """What one CSV row is made from: a program, or a tombstone (its data is then empty)."""
 
-    program: Program
+    id: str
+    data: dict[str, Any]
+    title: dict[str, str]
     provider_name: dict[str, str]
-    status: str
+    state: Lifecycle
     urls: Urls
 
     @property
-    def data(self) -> dict[str, Any]:
-        return self.program.data
+    def provider_id(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def status(self) -> str:
+        return self.state.state
 
 
 Cell = Callable[[CsvRow], str]
@@ -178,7 +266,7 @@ def _text(path: str) -> list[tuple[str, Cell]]:
             data = row.data
             for key in parents:
                 data = data.get(key, {})
-            return data.get(leaf, {}).get(lang, "")
+            return (data.get(leaf) or {}).get(lang, "")
 
         return cell
 
@@ -195,16 +283,16 @@ def _credits(data: dict) -> dict:
 
 # (header, cell) in column order; documented in docs/{ja,en}/api.md. Add columns at the end only.
 CSV_COLUMNS: list[tuple[str, Cell]] = [
-    ("id", lambda r: r.program.id),
-    ("provider", lambda r: r.program.provider_id),
-    *((f"provider_name_{lang}", lambda r, lang=lang: r.provider_name[lang]) for lang in LANGUAGES),
-    *_text("title"),
+    ("id", lambda r: r.id),
+    ("provider", lambda r: r.provider_id),
+    *((f"provider_name_{lang}", lambda r, lang=lang: r.provider_name.get(lang, "")) for lang in LANGUAGES),
+    *((f"title_{lang}", lambda r, lang=lang: r.title.get(lang, "")) for lang in LANGUAGES),
     *_text("summary"),
     ("status", lambda r: r.status),
     *((f"status_{lang}", lambda r, lang=lang: status_labels(r.status)[lang]) for lang in LANGUAGES),
-    ("approved_on", lambda r: r.data["approval"]["approved_on"]),
-    ("valid_until", lambda r: r.data["approval"]["valid_until"]),
-    ("decision", lambda r: r.data["approval"]["decision"]),
+    ("approved_on", lambda r: r.state.first_approved or ""),
+    ("valid_until", lambda r: r.state.valid_until or ""),
+    ("decision", lambda r: r.state.current.id if r.state.current else ""),
     *_coded("fields", "isced_field", lambda d: d["fields"]),
     *_coded("languages", "language", lambda d: d["languages"]),
     *_coded("delivery_mode", "delivery_mode", lambda d: [d["delivery"]["mode"]]),
@@ -226,18 +314,41 @@ CSV_COLUMNS: list[tuple[str, Cell]] = [
     ("fee_currency", lambda r: r.data.get("fee", {}).get("currency", "")),
     ("capacity", lambda r: _number(r.data.get("capacity"))),
     ("url", lambda r: r.data["url"]),
-    *((f"page_{lang}", lambda r, lang=lang: r.urls.program_page(lang, r.program.id)) for lang in LANGUAGES),
-    ("jsonld", lambda r: r.urls.program_jsonld(r.program.id)),
+    *((f"page_{lang}", lambda r, lang=lang: r.urls.program_page(lang, r.id)) for lang in LANGUAGES),
+    ("jsonld", lambda r: r.urls.program_jsonld(r.id)),
+    ("superseded_by", lambda r: r.state.successor or ""),
 ]
+# The columns a tombstone fills (its catalogue data is gone); the others stay empty.
+TOMBSTONE_COLUMNS = {
+    "id",
+    "provider",
+    *(f"{name}_{lang}" for name in ("provider_name", "title", "status", "page") for lang in LANGUAGES),
+    "status",
+    "approved_on",
+    "valid_until",
+    "decision",
+    "jsonld",
+    "superseded_by",
+}
 
 
 def csv_rows(catalogue: Catalogue, *, urls: Urls, as_of: date) -> list[list[str]]:
-    """The CSV as rows of cells (header first), before spreadsheet escaping."""
-    rows = [[name for name, _ in CSV_COLUMNS]]
+    """The CSV as rows of cells (header first), before spreadsheet escaping: every published program, and the
+    tombstones, by id."""
+    catalogue = catalogue.published(as_of)
+    rows: dict[str, list[str]] = {}
     for program in catalogue.programs.values():
-        row = CsvRow(program, catalogue.providers[program.provider_id].name, program.status(as_of), urls)
-        rows.append([cell(row) for _, cell in CSV_COLUMNS])
-    return rows
+        state = catalogue.lifecycle(program.id, as_of)
+        provider = catalogue.providers[program.provider_id].name
+        row = CsvRow(program.id, program.data, program.title, provider, state, urls)
+        rows[program.id] = [cell(row) for _, cell in CSV_COLUMNS]
+    for tombstone in catalogue.tombstones(as_of).values():
+        provider_data = catalogue.providers.get(tombstone.provider_id)
+        record = tombstone.record
+        name = provider_data.name if provider_data else (record.provider_name if record else {})
+        row = CsvRow(tombstone.id, {}, tombstone.title, name, tombstone.lifecycle, urls)
+        rows[tombstone.id] = [cell(row) if header in TOMBSTONE_COLUMNS else "" for header, cell in CSV_COLUMNS]
+    return [[name for name, _ in CSV_COLUMNS]] + [rows[program_id] for program_id in sorted(rows)]
 
 
 def catalogue_csv(catalogue: Catalogue, *, urls: Urls, as_of: date) -> bytes:
@@ -258,82 +369,99 @@ def change_kinds() -> dict[str, dict[str, str]]:
     return {term["const"]: help_text(term)["title"] for term in terms}
 
 
+# On one day, a later stage of the life cycle comes first in the newest-first list.
+STAGES = ("approved", "renewed", "amended", "updated", "suspended", "reinstated", "expired", "renamed", "withdrawn")
+
+
 @dataclass(frozen=True)
 class ProgramChange:
-    """One approval or change of one program: the record the change feed is made of."""
+    """One event of one program's record: the record the change feed is made of."""
 
     program: str
     date: str  # YYYY-MM-DD
-    kind: str  # added | changed | withdrawn
+    kind: str  # one of STAGES
+    decision: str | None = None
+    valid_until: str | None = None
+    successor: str | None = None
+    fields: tuple[str, ...] | None = None  # updated: the descriptors that changed
+    pull_request: int | None = None
     commit: str | None = None
-    summary: str | None = None
-    url: str | None = None
+    url: str | None = None  # updated: its pull request (or commit)
 
     @classmethod
     def from_record(cls, record: ProgramChange | Mapping[str, Any]) -> ProgramChange:
-        change = (
-            record
-            if isinstance(record, ProgramChange)
-            else cls(*(record.get(key) for key in ("program", "date", "kind", "commit", "summary", "url")))  # type: ignore[arg-type]
-        )
+        if isinstance(record, ProgramChange):
+            change = record
+        else:
+            values = {name: record.get(name) for name in cls.__dataclass_fields__}
+            if isinstance(values["fields"], list):
+                values["fields"] = tuple(values["fields"])
+            change = cls(**values)  # type: ignore[arg-type]  # checked below
         if change.kind not in change_kinds():
             raise ValueError(f"change {record!r}: kind must be one of {sorted(change_kinds())}")
         if not isinstance(change.date, str) or not _DATE.match(change.date):
             raise ValueError(f"change {record!r}: date must be YYYY-MM-DD")
         if not isinstance(change.program, str) or "/" not in change.program:
             raise ValueError(f"change {record!r}: program must be a program id, provider/slug")
-        for name in ("commit", "summary", "url"):
+        for name in ("decision", "valid_until", "successor", "commit", "url"):
             if not isinstance(getattr(change, name), (str, type(None))):
                 raise ValueError(f"change {record!r}: {name} must be a string or None")
         return change
 
     def as_json(self) -> dict[str, Any]:
-        return {key: value for key, value in asdict(self).items() if value is not None}
+        result = {key: value for key, value in asdict(self).items() if value is not None}
+        if "fields" in result:
+            result["fields"] = list(result["fields"])
+        return result
 
 
-def changes_from_approvals(catalogue: Catalogue) -> list[ProgramChange]:
-    """Without history: each program's first approval, dated approval.approved_on."""
-    return [ProgramChange(p.id, p.data["approval"]["approved_on"], "added") for p in catalogue.programs.values()]
-
-
-def changes_from_history(catalogue: Catalogue, history: Any) -> list[ProgramChange] | None:
-    """The site's git history (mccat.model.history.History) as change records; None without history.
-
-    A program file's first commit is its approval ("added"), later commits are
-    changes; the latest commit of a program whose approval is now withdrawn is its
-    withdrawal. Programs not yet in the history count from approval.approved_on.
-    """
-    if not getattr(history, "available", False):
-        return None
-    result = []
-    for program in catalogue.programs.values():
-        commits = list(history.of(f"programs/{program.id}.yaml"))  # newest first
-        if not commits:
-            result.append(ProgramChange(program.id, program.data["approval"]["approved_on"], "added"))
-            continue
-        for index, commit in enumerate(commits):
-            kind = "added" if index == len(commits) - 1 else "changed"
-            if index == 0 and kind == "changed" and program.data["approval"]["status"] == "withdrawn":
-                kind = "withdrawn"
-            result.append(
-                ProgramChange(
-                    program.id,
-                    commit.date,
-                    kind,
-                    commit.commit,
-                    commit.subject or None,
-                    commit.pull_request_url or commit.commit_url,
+def change_records(
+    catalogue: Catalogue,
+    *,
+    as_of: date,
+    changes: Mapping[str, Sequence[ContentChange]] | None = None,
+) -> list[ProgramChange]:
+    """Every event of the published programs' records up to `as_of`: decisions, expiries and (with `changes`)
+    content changes since the first approval. Each event once, under the id the program had then."""
+    catalogue = catalogue.published(as_of)
+    ids = sorted(set(catalogue.programs) | set(catalogue.tombstones(as_of)))
+    seen: dict[tuple, ProgramChange] = {}
+    for program_id in ids:
+        for entry in record_entries(catalogue.lifecycle(program_id, as_of), changes or {}):
+            if entry.program != program_id and entry.program in ids:
+                continue  # told under its own id
+            event, content = entry.event, entry.change
+            if content is not None:
+                record = ProgramChange(
+                    entry.program,
+                    entry.date,
+                    "updated",
+                    fields=content.fields,
+                    pull_request=content.pull_request,
+                    commit=content.commit,
+                    url=content.pull_request_url,
                 )
-            )
-    return result
+            else:
+                assert event is not None
+                record = ProgramChange(
+                    entry.program,
+                    entry.date,
+                    entry.kind,
+                    decision=event.decision.id if event.decision else None,
+                    valid_until=event.valid_until,
+                    successor=event.decision.renamed_to if entry.kind == "renamed" and event.decision else None,
+                )
+            seen.setdefault((record.program, record.date, record.kind, record.decision, record.commit), record)
+    return list(seen.values())
 
 
 def sort_changes(changes: Iterable[ProgramChange | Mapping[str, Any]]) -> list[ProgramChange]:
-    """Validated records, newest first. Dates are days, so on one day a later stage of the life
-    cycle (withdrawn, changed, added) comes first; then program id and commit keep the order stable."""
-    records = sorted((ProgramChange.from_record(c) for c in changes), key=lambda c: (c.program, c.commit or ""))
-    stage = list(change_kinds())  # added, changed, withdrawn: the order of the schema
-    return sorted(records, key=lambda c: (c.date, stage.index(c.kind)), reverse=True)
+    """Validated records, newest first. Dates are days, so on one day a later stage of the life cycle comes
+    first (STAGES); then program id, decision and commit keep the order stable."""
+    records = sorted(
+        (ProgramChange.from_record(c) for c in changes), key=lambda c: (c.program, c.decision or "", c.commit or "")
+    )
+    return sorted(records, key=lambda c: (c.date, STAGES.index(c.kind)), reverse=True)
 
 
 def changes_json(changes: list[ProgramChange], *, urls: Urls, source: str) -> dict[str, Any]:
@@ -361,6 +489,42 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
+# What a feed entry says, in each language (never a commit's text).
+FEED_TEXT = {
+    "decision": {"ja": "委員会の決定 {id}（{date}）", "en": "Committee decision {id} ({date})"},
+    "valid_until": {"ja": "有効期限：{date}", "en": "Valid until {date}"},
+    "expired": {"ja": "{date}までの承認が更新されずに終了しました。", "en": "The approval that ran to {date} ended."},
+    "renamed": {"ja": "新しいID：{id}", "en": "New id: {id}"},
+    "updated": {"ja": "変更された項目：{fields}", "en": "Changed: {fields}"},
+    "pull_request": {"ja": "プルリクエスト #{number}", "en": "Pull request #{number}"},
+    "separator": {"ja": "、", "en": ", "},
+    "sentence": {"ja": "。", "en": ". "},
+}
+
+
+def _feed_summary(change: ProgramChange, lang: str) -> str:
+    def say(key: str, **values: Any) -> str:
+        return FEED_TEXT[key][lang].format(**values)
+
+    parts = []
+    if change.decision:
+        parts.append(say("decision", id=change.decision, date=change.date))
+    if change.kind == "expired" and change.valid_until:
+        parts.append(say("expired", date=change.valid_until))
+    elif change.valid_until:
+        parts.append(say("valid_until", date=change.valid_until))
+    if change.successor:
+        parts.append(say("renamed", id=change.successor))
+    if change.kind == "updated":
+        titles = descriptor_titles()
+        labels = [titles[f][lang] if f in titles else f for f in change.fields or ()]
+        if labels:
+            parts.append(say("updated", fields=FEED_TEXT["separator"][lang].join(labels)))
+        if change.pull_request:
+            parts.append(say("pull_request", number=change.pull_request))
+    return FEED_TEXT["sentence"][lang].join(p.rstrip("。.") for p in parts) + ("。" if lang == "ja" else ".")
+
+
 def atom_feed(
     catalogue: Catalogue,
     changes: list[ProgramChange],
@@ -371,9 +535,10 @@ def atom_feed(
     registry: RegistryBody = REGISTRY,
     limit: int = FEED_LIMIT,
 ) -> bytes:
-    """The Atom feed of approvals and changes in one language, newest `limit` entries."""
+    """The Atom feed of the record's events in one language, newest `limit` entries."""
     feed_url = urls.api(f"feed.{lang}.atom")
     kinds = change_kinds()
+    tombstones = catalogue.tombstones(build_date)
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
     _sub(feed, "id", feed_url)
     _sub(feed, "title", help_text(load_schema_file("changes.schema.json"))["title"][lang])
@@ -384,30 +549,33 @@ def atom_feed(
     _sub(feed, "link", rel="related", type="application/json", href=urls.api("changes.json"))
     for change in changes[:limit]:
         program = catalogue.programs.get(change.program)
-        # The entry's id names its record in changes.json: program, date, kind (and commit).
+        tombstone = tombstones.get(change.program)
+        # The entry's id names its record in changes.json: program, date, kind (and decision or commit).
         entry_id = f"{urls.api('changes.json')}#{change.program}/{change.date}/{change.kind}"
+        suffix = change.decision or (change.commit[:12] if change.commit else "")
         entry = _sub(feed, "entry")
-        _sub(entry, "id", entry_id + (f"/{change.commit[:12]}" if change.commit else ""))
-        title = program.title[lang] if program else change.program
+        _sub(entry, "id", entry_id + (f"/{suffix}" if suffix else ""))
+        titles = program.title if program else (tombstone.title if tombstone else {})
+        title = titles.get(lang) or next(iter(titles.values()), change.program)
         _sub(entry, "title", f"{kinds[change.kind][lang]}{TITLE_SEPARATOR[lang]}{title}")
         _sub(entry, "updated", _atom_time(change.date))
         _sub(entry, "published", _atom_time(change.date))
         _sub(entry, "category", term=change.kind, label=kinds[change.kind][lang])
-        if program:
+        if program or tombstone:
             _sub(
                 entry,
                 "link",
                 rel="alternate",
                 type="text/html",
                 hreflang=lang,
-                href=urls.program_page(lang, program.id),
+                href=urls.program_page(lang, change.program),
             )
-            _sub(entry, "link", rel="alternate", type="application/ld+json", href=urls.program_jsonld(program.id))
-        if change.url:
+            _sub(entry, "link", rel="alternate", type="application/ld+json", href=urls.program_jsonld(change.program))
+        if change.decision:
+            _sub(entry, "link", rel="related", type="text/html", href=urls.decision_page(lang, change.decision))
+        elif change.url:
             _sub(entry, "link", rel="related", type="text/html", href=change.url)
-        summary = change.summary or (program.data["summary"][lang] if program else None)
-        if summary:
-            _sub(entry, "summary", summary, type="text")
+        _sub(entry, "summary", _feed_summary(change, lang), type="text")
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
@@ -420,38 +588,58 @@ def api_files(
     *,
     urls: Urls,
     build_date: date,
-    changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
+    changes: Mapping[str, Sequence[ContentChange]] | None = None,
     registry: RegistryBody = REGISTRY,
 ) -> dict[str, bytes]:
     """Every file under /api/v1/, by path relative to it."""
-    source = "approvals" if changes is None else "history"
-    ordered = sort_changes(changes_from_approvals(catalogue) if changes is None else changes)
+    catalogue = catalogue.published(build_date)
+    tombstones = catalogue.tombstones(build_date)
+    source = "decisions" if changes is None else "history"
+    ordered = sort_changes(change_records(catalogue, as_of=build_date, changes=changes))
     files: dict[str, bytes] = {}
     nodes = {
-        program.id: program_node(catalogue, program, urls=urls, registry=registry)
+        program.id: program_node(catalogue, program, urls=urls, registry=registry, as_of=build_date)
         for program in catalogue.programs.values()
     }  # each in its own file and in catalogue.jsonld
+    nodes |= {t.id: tombstone_node(catalogue, t, urls=urls) for t in tombstones.values()}
     for program in catalogue.programs.values():
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
-            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id])
+            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id], as_of=build_date)
         )
-        files[urls.program_file(program.id, ".json")] = json_bytes(program_record(program, urls=urls, as_of=build_date))
+        files[urls.program_file(program.id, ".json")] = json_bytes(
+            program_record(catalogue, program, urls=urls, as_of=build_date)
+        )
         for lang in LANGUAGES:
             files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
                 program_achievement(catalogue, program, urls=urls, lang=lang)
+            )
+    for tombstone in tombstones.values():  # withdrawn or renamed, file gone: the same URLs still answer
+        files[urls.program_file(tombstone.id, ".jsonld")] = json_bytes(
+            tombstone_jsonld(catalogue, tombstone, urls=urls)
+        )
+        files[urls.program_file(tombstone.id, ".json")] = json_bytes(tombstone_record(tombstone, urls=urls))
+        for lang in LANGUAGES:
+            files[urls.program_file(tombstone.id, f".achievement.{lang}.json")] = json_bytes(
+                tombstone_achievement(catalogue, tombstone, urls=urls, lang=lang)
             )
     for provider in catalogue.providers.values():
         files[Urls.provider_file(provider.id)] = json_bytes(provider_jsonld(catalogue, provider, urls=urls))
     files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(urls=urls))
     files["catalogue.jsonld"] = json_bytes(
         catalogue_jsonld(
-            catalogue, urls=urls, registry=registry, date_modified=ordered[0].date if ordered else None, nodes=nodes
+            catalogue,
+            urls=urls,
+            registry=registry,
+            date_modified=ordered[0].date if ordered else None,
+            nodes=nodes,
+            as_of=build_date,
         ),
         compact=True,
     )
     files["catalogue.json"] = json_bytes(catalogue_json(catalogue, urls=urls, as_of=build_date), compact=True)
     files["catalogue.csv"] = catalogue_csv(catalogue, urls=urls, as_of=build_date)
     files["changes.json"] = json_bytes(changes_json(ordered, urls=urls, source=source))
+    files["decisions.json"] = json_bytes(decisions_json(catalogue, urls=urls, as_of=build_date))
     for lang in LANGUAGES:
         files[f"feed.{lang}.atom"] = atom_feed(
             catalogue, ordered, urls=urls, lang=lang, build_date=build_date, registry=registry
@@ -496,7 +684,7 @@ def write_api_files(
     *,
     urls: Urls,
     build_date: date,
-    changes: Iterable[ProgramChange | Mapping[str, Any]] | None = None,
+    changes: Mapping[str, Sequence[ContentChange]] | None = None,
     registry: RegistryBody = REGISTRY,
 ) -> list[Path]:
     """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write."""

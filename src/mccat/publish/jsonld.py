@@ -2,16 +2,20 @@
 
 Pure functions: they build dicts, fetch nothing and write nothing.
 
-    program_jsonld(catalogue, program, *, urls, lang=None, registry=REGISTRY) -> dict
+    program_jsonld(catalogue, program, *, urls, as_of, lang=None, registry=REGISTRY) -> dict
         lang=None: the standalone file /api/v1/programs/{provider}/{slug}.jsonld, every
         text as language-tagged values ([{"@value": ..., "@language": "ja"}, {... "en"}]).
         lang="ja"/"en": the same document for embedding in that language's page,
         exactly `for_language(program_jsonld(..., lang=None), lang)`.
     provider_jsonld(catalogue, provider, *, urls, lang=None) -> dict
     vocabularies_jsonld(*, urls) -> dict          every vocabulary as a DefinedTermSet
-    catalogue_jsonld(catalogue, *, urls, registry=REGISTRY, date_modified=None) -> dict
+    catalogue_jsonld(catalogue, *, urls, as_of, registry=REGISTRY, date_modified=None) -> dict
         the registry (Organization), a DataCatalog of the files under /api/v1/, and an
-        ItemList with every program in full.
+        ItemList with every program in full (and the old ids of programs whose file is gone).
+    tombstone_jsonld(catalogue, tombstone, *, urls, lang=None) -> dict
+        a program withdrawn or renamed whose file is gone: its recorded title and provider,
+        its status, and `dcterms:isReplacedBy` the new id after a rename (a new id says
+        `dcterms:replaces` the old ones).
     for_language(document, lang) -> document          what a page in `lang` embeds
     json_for_script(data) -> str                      the one way JSON goes into an HTML <script>
 
@@ -28,8 +32,10 @@ Modelling choices (documented for aggregators in docs/*/api.md):
 - Vocabulary terms are DefinedTerms with stable @ids in /api/v1/vocabularies.jsonld.
   Mappings from our codes to schema.org values live on the terms themselves, as
   `x-schemaorg` in schemas/vocabularies.schema.json (the one place; see `term_mapping`).
-- The registry appears in `recognizedBy` only while the approval status is active;
-  `expires` carries the end of the approval (approval.valid_until).
+- A program's status on `as_of` (the build date) comes from the committee's decisions
+  (mccat.model.lifecycle): `creativeWorkStatus` is its state as a DefinedTerm, the registry
+  appears in `recognizedBy` only while the program is active or expiring, and `expires`
+  carries the last day of the approval in force.
 - @ids are fragments of the document that describes the thing (mccat.publish.urls), so
   every @id dereferences to data about it.
 """
@@ -38,11 +44,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.model.catalogue import Catalogue, Program, Provider
+from mccat.model.catalogue import Catalogue, Program, Provider, Tombstone
 from mccat.model.schema import SCHEMA_DIR, descriptors, help_text, load_schema
 from mccat.model.vocabulary import vocabularies
 from mccat.publish.canonical_json import json_bytes
@@ -50,6 +57,9 @@ from mccat.publish.urls import Urls
 
 SCHEMA_CONTEXT = "https://schema.org"
 CREDENTIAL_CATEGORY = "micro-credential"
+# schema.org has no term for one record replacing another: Dublin Core's, as full IRIs (no context needed).
+REPLACES = "http://purl.org/dc/terms/replaces"
+IS_REPLACED_BY = "http://purl.org/dc/terms/isReplacedBy"
 
 
 @dataclass(frozen=True)
@@ -213,10 +223,13 @@ def _credential_ref(urls: Urls, program: Program) -> dict[str, Any]:
     }
 
 
-def credential_node(catalogue: Catalogue, program: Program, *, urls: Urls, registry: RegistryBody) -> dict[str, Any]:
+def credential_node(
+    catalogue: Catalogue, program: Program, *, urls: Urls, registry: RegistryBody, as_of: date
+) -> dict[str, Any]:
     data = program.data
     recognition = data.get("recognition", {})
-    recognized_by = [registry_node(urls, registry)] if data["approval"]["status"] == "active" else []
+    recognised = catalogue.lifecycle(program.id, as_of).recognised
+    recognized_by = [registry_node(urls, registry)] if recognised else []
     recognized_by += [{"@type": "Organization", "name": text(body)} for body in recognition.get("recognised_by", [])]
     stackability = data.get("stackability", {})
     part_of = [
@@ -322,11 +335,12 @@ def _credits(data: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def program_node(
-    catalogue: Catalogue, program: Program, *, urls: Urls, registry: RegistryBody = REGISTRY
+    catalogue: Catalogue, program: Program, *, urls: Urls, as_of: date, registry: RegistryBody = REGISTRY
 ) -> dict[str, Any]:
-    """The program as a schema.org node, every text in both languages (no @context)."""
+    """The program as a schema.org node on `as_of`, every text in both languages (no @context)."""
     data = program.data
     effort = data["effort"]
+    record = catalogue.lifecycle(program.id, as_of)
     return _compact(
         {
             "@id": urls.program_iri(program.id),
@@ -338,7 +352,9 @@ def program_node(
             "url": data["url"],
             "mainEntityOfPage": [urls.program_page(lang, program.id) for lang in LANGUAGES],
             "provider": organization_node(urls, catalogue.providers[program.provider_id]),
-            "educationalCredentialAwarded": credential_node(catalogue, program, urls=urls, registry=registry),
+            "educationalCredentialAwarded": credential_node(
+                catalogue, program, urls=urls, registry=registry, as_of=as_of
+            ),
             "educationalProgramMode": term_mapping("delivery_mode", data["delivery"]["mode"]).get(
                 "educationalProgramMode"
             ),
@@ -354,10 +370,44 @@ def program_node(
             "numberOfCredits": _credits(data),
             "offers": _offer(data),
             "hasCourseInstance": _course_instances(data),
-            "creativeWorkStatus": defined_term(urls, "approval_status", data["approval"]["status"]),
-            "expires": data["approval"]["valid_until"],
+            "creativeWorkStatus": defined_term(urls, "approval_status", record.state),
+            "expires": record.valid_until,
+            REPLACES: [{"@id": urls.program_iri(old)} for old in record.predecessors],
         }
     )
+
+
+def tombstone_node(catalogue: Catalogue, tombstone: Tombstone, *, urls: Urls) -> dict[str, Any]:
+    """A program withdrawn or renamed whose file is gone: what its decision recorded, its status, and (renamed)
+    the id that replaces it. The registry recognises it no more."""
+    provider = catalogue.providers.get(tombstone.provider_id)
+    record = tombstone.record
+    if provider is not None:
+        organization = organization_node(urls, provider)
+    else:
+        organization = _compact({"@type": "Organization", "name": text(record.provider_name if record else None)})
+    state = tombstone.lifecycle
+    return _compact(
+        {
+            "@id": urls.program_iri(tombstone.id),
+            "@type": ["EducationalOccupationalProgram", "Course"],
+            "identifier": tombstone.id,
+            "name": text(tombstone.title),
+            "mainEntityOfPage": [urls.program_page(lang, tombstone.id) for lang in LANGUAGES],
+            "provider": organization,
+            "creativeWorkStatus": defined_term(urls, "approval_status", state.state),
+            REPLACES: [{"@id": urls.program_iri(old)} for old in state.predecessors],
+            IS_REPLACED_BY: {"@id": urls.program_iri(state.successor)} if state.successor else None,
+        }
+    )
+
+
+def tombstone_jsonld(
+    catalogue: Catalogue, tombstone: Tombstone, *, urls: Urls, lang: str | None = None
+) -> dict[str, Any]:
+    """The JSON-LD document of a program withdrawn or renamed whose file is gone (both languages, or one)."""
+    document = {"@context": SCHEMA_CONTEXT, **tombstone_node(catalogue, tombstone, urls=urls)}
+    return document if lang is None else for_language(document, lang)
 
 
 # --- documents -----------------------------------------------------------------------------
@@ -368,14 +418,15 @@ def program_jsonld(
     program: Program,
     *,
     urls: Urls,
+    as_of: date,
     lang: str | None = None,
     registry: RegistryBody = REGISTRY,
     node: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The program's JSON-LD document: both languages (lang=None) or one page's language. `node`: the
-    program's program_node, when the caller has it already."""
+    """The program's JSON-LD document on `as_of`: both languages (lang=None) or one page's language. `node`:
+    the program's program_node, when the caller has it already."""
     if node is None:
-        node = program_node(catalogue, program, urls=urls, registry=registry)
+        node = program_node(catalogue, program, urls=urls, registry=registry, as_of=as_of)
     document = {"@context": SCHEMA_CONTEXT, **node}
     return document if lang is None else for_language(document, lang)
 
@@ -422,6 +473,7 @@ DISTRIBUTIONS = (
     ("catalogue.json", "application/json"),
     ("catalogue.csv", "text/csv"),
     ("changes.json", "application/json"),
+    ("decisions.json", "application/json"),
     ("feed.ja.atom", "application/atom+xml"),
     ("feed.en.atom", "application/atom+xml"),
     ("vocabularies.jsonld", "application/ld+json"),
@@ -432,12 +484,14 @@ def catalogue_jsonld(
     catalogue: Catalogue,
     *,
     urls: Urls,
+    as_of: date,
     registry: RegistryBody = REGISTRY,
     date_modified: str | None = None,
     nodes: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """One document with the registry, a DataCatalog of the /api/v1/ files and every program (`nodes`: each
-    program's program_node by id, when the caller has them already)."""
+    """One document with the registry, a DataCatalog of the /api/v1/ files and every program, the old ids of
+    programs withdrawn or renamed whose file is gone too (`nodes`: each one's node by id, when the caller has
+    them already)."""
     export = help_text(load_schema_file("catalogue-export.schema.json"))
     catalogue_iri = urls.api("catalogue.jsonld")
     data_catalog = _compact(
@@ -466,15 +520,23 @@ def catalogue_jsonld(
     )
     programs = list(catalogue.programs.values())
     if nodes is None:
-        nodes = {program.id: program_node(catalogue, program, urls=urls, registry=registry) for program in programs}
+        nodes = {
+            program.id: program_node(catalogue, program, urls=urls, registry=registry, as_of=as_of)
+            for program in programs
+        }
+        nodes |= {
+            tombstone.id: tombstone_node(catalogue, tombstone, urls=urls)
+            for tombstone in catalogue.tombstones(as_of).values()
+        }
+    ids = sorted(nodes)  # programs and the old ids of programs whose file is gone, by id
     item_list = {
         "@id": catalogue_iri + "#programs",
         "@type": "ItemList",
-        "numberOfItems": len(programs),
+        "numberOfItems": len(ids),
         "itemListOrder": "https://schema.org/ItemListUnordered",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "item": nodes[program.id]}
-            for position, program in enumerate(programs, start=1)
+            {"@type": "ListItem", "position": position, "item": nodes[program_id]}
+            for position, program_id in enumerate(ids, start=1)
         ],
     }
     return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(urls, registry), data_catalog, item_list]}

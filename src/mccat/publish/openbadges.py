@@ -19,6 +19,12 @@ The `id` of each is its own URL. Mapping:
     creditsAvailable <- recognition.credits.value; humanCode <- program id.
 resultDescription is left out: the catalogue has no structured pass marks, and
 completion is what the badge itself states.
+
+Badges already issued point to an Achievement's id, so the file stays when
+its program is withdrawn or renamed and its catalogue file is deleted
+(`tombstone_achievement`): the recorded title and provider, a description
+that says what happened and, after a rename, `related` to the Achievement of
+the new id.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from __future__ import annotations
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.model.catalogue import Catalogue, Program
+from mccat.model.catalogue import Catalogue, Program, Tombstone
 from mccat.model.vocabulary import vocabularies
 from mccat.publish.jsonld import descriptor_titles, term_labels
 from mccat.publish.urls import Urls
@@ -122,3 +128,54 @@ def program_achievement(catalogue: Catalogue, program: Program, *, urls: Urls, l
     if credits:
         achievement["creditsAvailable"] = float(credits["value"])
     return {key: value for key, value in achievement.items() if value != []}
+
+
+# What a tombstone's Achievement says, in each language: {decision} is the decision's id and date.
+TOMBSTONE_TEXT = {
+    "withdrawn": {
+        "ja": "このプログラムの承認は、レジストリ委員会の決定 {decision} により取り下げられました。",
+        "en": "The Registry Committee withdrew the approval of this program by decision {decision}.",
+    },
+    "renamed": {
+        "ja": "このプログラムは、レジストリ委員会の決定 {decision} により新しいID {successor} に移行しました。",
+        "en": "By decision {decision} of the Registry Committee, this program moved to a new id: {successor}.",
+    },
+}
+
+
+def tombstone_achievement(catalogue: Catalogue, tombstone: Tombstone, *, urls: Urls, lang: str) -> dict[str, Any]:
+    """The Achievement of a program withdrawn or renamed whose file is gone, in one language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    state = tombstone.lifecycle
+    ending = state.ending_decision
+    decision = f"{ending.id} ({ending.date})" if ending else ""
+    sentence = TOMBSTONE_TEXT[state.state][lang].format(decision=decision, successor=state.successor or "")
+    reason = _in(ending.reason, lang) if ending else None
+    description = f"{sentence}\n\n{reason}" if reason else sentence
+    provider = catalogue.providers.get(tombstone.provider_id)
+    record = tombstone.record
+    creator: dict[str, Any] = {"id": urls.provider_iri(tombstone.provider_id), "type": ["Profile"]}
+    creator["name"] = provider.name[lang] if provider else (_in(record.provider_name, lang) if record else "")
+    if provider:
+        creator["url"] = provider.data["url"]
+    related = [
+        {"id": urls.achievement(tombstone.id, other), "type": ["Related"], "inLanguage": other}
+        for other in LANGUAGES
+        if other != lang
+    ]
+    if state.successor:
+        related.append({"id": urls.achievement(state.successor, lang), "type": ["Related"], "inLanguage": lang})
+    return {
+        "@context": OB_CONTEXT,
+        "id": urls.achievement(tombstone.id, lang),
+        "type": ["Achievement"],
+        "achievementType": "MicroCredential",
+        "name": _in(tombstone.title, lang) or tombstone.id,
+        "description": description,
+        "criteria": {"id": urls.program_page(lang, tombstone.id), "narrative": description + "\n"},
+        "creator": creator,
+        "inLanguage": lang,
+        "humanCode": tombstone.id,
+        "related": related,
+    }

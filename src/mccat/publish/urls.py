@@ -10,13 +10,15 @@ build from `site_url`, so they always agree.
     /{lang}/fields/{code}/                        programs of an ISCED-F field
     /{lang}/compare/{code}/                       comparison table of a field
     /{lang}/compare/data/{provider}/{slug}.json   the compare tool's data for one program
+    /{lang}/decisions/#{ID}                       the committee's decisions, each at its anchor
     /api/v1/programs/{provider}/{slug}.jsonld     schema.org, both languages
     /api/v1/programs/{provider}/{slug}.json       plain JSON record
     /api/v1/programs/{provider}/{slug}.achievement.{lang}.json   Open Badges 3.0 Achievement
     /api/v1/providers/{provider}.jsonld           schema.org Organization
     /api/v1/vocabularies.jsonld                   controlled vocabularies as DefinedTermSets
     /api/v1/catalogue.jsonld | .json | .csv       everything at once
-    /api/v1/changes.json, feed.{lang}.atom        approvals and changes
+    /api/v1/changes.json, feed.{lang}.atom        decisions, expiries and content changes
+    /api/v1/decisions.json                        the committee's decisions
     /api/v1/schemas/{name}.schema.json            the JSON Schemas
 
 Two kinds of value come out of it:
@@ -78,6 +80,11 @@ class Urls:
         return f"compare/{code}/"
 
     @staticmethod
+    def decisions_path(decision_id: str | None = None) -> str:
+        """The decisions page, or one decision on it (its anchor is its id)."""
+        return "decisions/" + (f"#{decision_id}" if decision_id else "")
+
+    @staticmethod
     def compare_data_path(program_id: str) -> str:
         """The compare tool's file for one program."""
         return f"{COMPARE_DATA}/{program_id}.json"
@@ -110,6 +117,9 @@ class Urls:
 
     def provider_page(self, lang: str, provider_id: str) -> str:
         return self.page(lang, self.provider_path(provider_id))
+
+    def decision_page(self, lang: str, decision_id: str) -> str:
+        return self.page(lang, self.decisions_path(decision_id))
 
     # -- absolute URLs of files under /api/v1/
 

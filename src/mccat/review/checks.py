@@ -15,11 +15,12 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from mccat.review.diff import CatalogueDiff, diff_revisions
 from mccat.review.diff_report import render_markdown
-from mccat.review.git_revisions import resolve, write_tree
+from mccat.review.git_revisions import read_file_at, resolve, write_tree
 from mccat.review.ownership import COMMITTEE_FILE, OwnershipResult, check_ownership, render_ownership
 from mccat.validation.markdown import code, code_block
 from mccat.validation.problems import Problem
@@ -34,17 +35,30 @@ STATUS_CONTEXTS = {
 MAX_LISTED_PROBLEMS = 100  # in the comment; the job summary and `mccat validate` list them all
 
 
-def validate_revision(repo: Path, rev: str, prefix: str) -> ValidationResult:
-    """Validate the catalogue as it is at a commit, from its blobs; file names as in the repository."""
+def validate_revision(
+    repo: Path, rev: str, prefix: str, committee: tuple[str, str] | None = None, today: date | None = None
+) -> ValidationResult:
+    """Validate the catalogue as it is at a commit, from its blobs; file names as in the repository.
+
+    `committee`: (revision, path) of the committee list that decisions' reviewers must be on; by default the
+    one at `rev` itself. A pull request's review reads it at the target branch's tip, like every right."""
+    committee_rev, committee_file = committee or (rev, COMMITTEE_FILE)
     with tempfile.TemporaryDirectory(prefix="mccat-revision-") as folder:
         top = Path(folder)
-        links = write_tree(repo, rev, prefix, top)
-        root = top / prefix if prefix else top
+        links = write_tree(repo, rev, prefix, top / "catalogue-at-revision")
+        root = top / "catalogue-at-revision" / prefix if prefix else top / "catalogue-at-revision"
         root.mkdir(parents=True, exist_ok=True)
-        result = validate(root)
-    shown = display_path(top)
+        members = top / "committee.yaml"
+        raw = read_file_at(repo, committee_rev, committee_file)
+        if raw is not None:
+            members.write_bytes(raw)
+        result = validate(root, committee_file=members, today=today)
+        shown_committee = display_path(members)
+    shown = display_path(top / "catalogue-at-revision")
 
     def relocated(problem: Problem) -> Problem:
+        if problem.file == shown_committee:
+            return replace(problem, file=f"{committee_rev[:7]}:{committee_file}")
         if problem.file.startswith(shown + os.sep):
             return replace(problem, file=PurePosixPath(*Path(problem.file[len(shown) + 1 :]).parts).as_posix())
         return problem
@@ -82,7 +96,13 @@ class PullRequestReview:
 
 
 def review_pull_request(
-    repo: Path, prefix: str, base: str, head: str, author: str, committee_file: str = COMMITTEE_FILE
+    repo: Path,
+    prefix: str,
+    base: str,
+    head: str,
+    author: str,
+    committee_file: str = COMMITTEE_FILE,
+    pushed_by: str | None = None,
 ) -> PullRequestReview:
     base_commit, head_commit = resolve(repo, base), resolve(repo, head)
     catalogue = repo / prefix if prefix else repo
@@ -91,8 +111,8 @@ def review_pull_request(
         base_commit,
         head_commit,
         author,
-        validate_revision(repo, head_commit, prefix),
-        check_ownership(repo, prefix, author, base_commit, head_commit, committee_file),
+        validate_revision(repo, head_commit, prefix, committee=(base_commit, committee_file)),
+        check_ownership(repo, prefix, author, base_commit, head_commit, committee_file, pushed_by),
         diff,
     )
 

@@ -1,10 +1,13 @@
 """The semantic diff of the catalogue between two git revisions.
 
 Not lines but meaning: which programs and providers were added, removed or
-renamed, every field that changed with its old and new value, and flags on
-the changes a committee member must look at twice (hours cut, assessment
-changed, validity extended, invisible characters, ...). Rendering lives in
-`diff_report`; this module only computes.
+renamed, which committee decisions were added or changed, every field that
+changed with its old and new value, and flags on the changes a committee
+member must look at twice (hours cut, assessment changed, invisible
+characters, an approved program's assessed content changed without an
+amended approval, an approved program deleted or renamed without a decision,
+a published decision edited, ...). Rendering lives in `diff_report`; this
+module only computes.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mccat.model.schema import descriptors
+from mccat.model.decisions import Decision, decision_number, replay
+from mccat.model.lifecycle import lifecycle
+from mccat.model.schema import descriptors, fast_validator
 from mccat.review.git_revisions import (
     RepoFile,
     files_at,
@@ -37,7 +42,9 @@ from mccat.validation.rules import (
 from mccat.validation.source import YamlProblem, parse_yaml
 
 RENAME_SIMILARITY = 0.8  # share of identical field values above which remove + add is a rename
-KINDS = ("provider", "program")
+KINDS = ("provider", "program", "decision")
+# What the committee assessed when it approved a program: a change to these needs an amended approval.
+ASSESSED = ("effort", "recognition", "assessment", "quality_assurance", "learning_outcomes")
 
 
 class _Missing:
@@ -86,9 +93,7 @@ class FieldChange:
 class Flag:
     """A change a reviewer must look at twice."""
 
-    code: str  # hours-cut, credits-cut, assessment-changed, qa-changed, status-changed,
-    #           provider-changed, validity-extended, maintainers-changed, invisible-characters,
-    #           lookalike-letters
+    code: str  # one of FLAG_CODES
     path: tuple
     old: Any = MISSING
     new: Any = MISSING
@@ -97,13 +102,18 @@ class Flag:
 FLAG_CODES = (
     "invisible-characters",
     "lookalike-letters",
+    "decision-edited",
+    "decision-removed",
+    "approved-removed",
+    "approved-renamed",
+    "id-reused",
+    "withdrawn-edited",
+    "assessed-changed",
     "provider-changed",
-    "status-changed",
     "hours-cut",
     "credits-cut",
     "assessment-changed",
     "qa-changed",
-    "validity-extended",
     "maintainers-changed",
     "cross-provider-stacking",
     "one-language-changed",
@@ -124,6 +134,8 @@ class EntryChange:
     fields: list[FieldChange] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     similarity: float | None = None
+    decision: str | None = None  # the decision of this change that covers it (approve, withdraw, rename, amend)
+    published: bool = False  # programs: approved at the base revision (its content is a public record)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -155,6 +167,8 @@ def classify(path: str, prefix: str) -> tuple[str, str] | None:
         return "provider", parts[1][:-5]
     if len(parts) == 3 and parts[0] == "programs" and parts[2].endswith(".yaml"):
         return "program", f"{parts[1]}/{parts[2][:-5]}"
+    if len(parts) == 2 and parts[0] == "decisions" and parts[1].endswith(".yaml"):
+        return "decision", parts[1][:-5]
     return None
 
 
@@ -231,13 +245,16 @@ def diff_revisions(catalogue: Path, base: str, head: str | None = None) -> Catal
     old_files, new_files = files_that_differ(repo, start, head_commit, prefix)
     old = snapshot_from_files(old_files, prefix, start[:7])
     new = snapshot_from_files(new_files, prefix, head_commit[:7] if head_commit else "working tree")
-    return diff_snapshots(old, new)
+    before, after = (load_snapshot(repo, rev, prefix, "decisions") for rev in (start, head_commit))
+    return diff_snapshots(old, new, (before, after))
 
 
 # ---------------------------------------------------------------- comparing
 
 
-def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
+def diff_snapshots(old: Snapshot, new: Snapshot, registers: tuple[Snapshot, Snapshot] | None = None) -> CatalogueDiff:
+    """The changes from old to new; `registers`, the decision files at both revisions in full, let the diff
+    say which changes the committee's decisions cover."""
     problems = sorted(old.problems + new.problems, key=lambda p: (p.file, p.line, p.column, p.rule))
     skip = old.unreadable | new.unreadable  # what cannot be read on one side cannot be compared
     changes: list[EntryChange] = []
@@ -246,7 +263,8 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
         after = {i: r for (k, i), r in new.records.items() if k == kind and (k, i) not in skip}
         removed = sorted(set(before) - set(after))
         added = sorted(set(after) - set(before))
-        for old_id, new_id, similarity in _renames([before[i] for i in removed], [after[i] for i in added]):
+        renames = _renames([before[i] for i in removed], [after[i] for i in added]) if kind != "decision" else []
+        for old_id, new_id, similarity in renames:  # a decision keeps its id: another file is another decision
             removed.remove(old_id)
             added.remove(new_id)
             changes.append(_compare(kind, "renamed", before[old_id], after[new_id], similarity))
@@ -262,9 +280,79 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> CatalogueDiff:
         for entry_id in removed:
             record = before[entry_id]
             changes.append(EntryChange(kind, "removed", entry_id, old=record.data, old_file=record.file))
-    order = {"provider": 0, "program": 1}
+    if registers is not None:
+        _decision_flags(changes, *registers)
+    order = {"provider": 0, "program": 1, "decision": 2}
     changes.sort(key=lambda c: (order[c.kind], c.id))
     return CatalogueDiff(old.label, new.label, changes, problems)
+
+
+def decisions_of(snapshot: Snapshot) -> dict[str, Decision]:
+    """The decisions of a snapshot that the schema allows, by id (the validator reports the others)."""
+    found = {}
+    for (kind, decision_id), record in snapshot.records.items():
+        if kind == "decision" and decision_number(decision_id) and fast_validator("decision").is_valid(record.data):
+            found[decision_id] = Decision.from_data(decision_id, record.data, record.file)
+    return found
+
+
+def _decision_flags(changes: list[EntryChange], before_files: Snapshot, after_files: Snapshot) -> None:
+    """What the committee's decisions say of the changes: a published decision edited or removed, an approved
+    program deleted or renamed without a withdrawal or rename, its assessed content changed without an amended
+    approval, a withdrawn program edited, an id used again."""
+    before, after = decisions_of(before_files), decisions_of(after_files)
+    base, head = replay(before.values()), replay(after.values())
+    added = [d for decision_id, d in after.items() if decision_id not in before]
+    today = date.today()
+
+    def new_decision(program: str, *kinds: str) -> Decision | None:
+        return next((d for d in added if d.kind in kinds and program in d.programs), None)
+
+    def ending(program: str) -> Decision | None:
+        return next(
+            (d for d in reversed(head.lineage(program)) if d.kind in ("withdraw", "rename") and program in d.programs),
+            None,
+        )
+
+    for change in changes:
+        if change.kind == "decision":
+            if change.change == "changed":
+                change.flags.insert(0, Flag("decision-edited", (), MISSING, change.id))
+            elif change.change == "removed":
+                change.flags.insert(0, Flag("decision-removed", (), change.id, MISSING))
+            continue
+        if change.kind != "program":
+            continue
+        program = change.old_id or change.id
+        state = lifecycle(program, base.lineage(program), today)
+        change.published = state.first_approved is not None and not state.ended
+        approved_ever = program in base.named() or program in head.named()
+        if change.change == "added":
+            approval = new_decision(change.id, "approve")
+            change.decision = approval.id if approval else None
+            if change.id in base.named():
+                change.flags.insert(0, Flag("id-reused", (), MISSING, change.id))
+        elif change.change == "removed" and approved_ever:
+            end = ending(change.id)
+            change.decision = end.id if end else None
+            if end is None:
+                change.flags.insert(0, Flag("approved-removed", (), change.id, MISSING))
+        elif change.change == "renamed" and approved_ever:
+            end = ending(program)
+            change.decision = end.id if end else None
+            if end is None or end.kind != "rename" or end.renamed_to != change.id:
+                change.flags.insert(0, Flag("approved-renamed", (), program, change.id))
+        if change.change in ("changed", "renamed"):
+            if state.state == "withdrawn":
+                change.flags.insert(0, Flag("withdrawn-edited", (), MISSING, program))
+            assessed = [c.path for c in change.fields if c.path and c.path[0] in ASSESSED]
+            if change.published and assessed:
+                amended = new_decision(change.id, "amend-approval") or new_decision(program, "amend-approval")
+                if amended is None:
+                    change.flags.append(Flag("assessed-changed", (assessed[0][0],), MISSING, MISSING))
+                else:
+                    change.decision = amended.id
+        change.flags.sort(key=lambda f: (FLAG_CODES.index(f.code), _path_key(f.path)))
 
 
 def _compare(kind: str, change: str, old: Record, new: Record, similarity: float | None = None) -> EntryChange:
@@ -450,9 +538,6 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
                     new_provider if new_provider is not MISSING else new_folder,
                 )
             )
-        status = (_get(old.data, "approval", "status"), _get(new.data, "approval", "status"))
-        if status[0] != status[1]:
-            flags.append(Flag("status-changed", ("approval", "status"), *status))
         hours = (_number(_get(old.data, "effort", "hours")), _number(_get(new.data, "effort", "hours")))
         if hours[0] is not None and (hours[1] is None or hours[1] < hours[0]):
             flags.append(
@@ -470,11 +555,6 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
                     credits[0],
                     credits[1] if credits[1] is not None else MISSING,
                 )
-            )
-        until = (_date(_get(old.data, "approval", "valid_until")), _date(_get(new.data, "approval", "valid_until")))
-        if until[0] and until[1] and until[1] > until[0]:
-            flags.append(
-                Flag("validity-extended", ("approval", "valid_until"), until[0].isoformat(), until[1].isoformat())
             )
     flags += _cross_provider_flags(kind, new.id, old.data, new.data)
     flags += _language_flags(old.data, new.data, fields)

@@ -18,7 +18,7 @@ from typing import Any
 
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
-from mccat.review.diff import MISSING, CatalogueDiff, EntryChange, Flag, field_changes, invisible_characters
+from mccat.review.diff import ASSESSED, MISSING, CatalogueDiff, EntryChange, Flag, field_changes, invisible_characters
 from mccat.validation.hidden import json_escape_hidden, one_line, reveal
 from mccat.validation.markdown import code
 from mccat.validation.problems import Problem
@@ -67,9 +67,58 @@ WORDS = {
         "ja": "カタログから削除されます（公開ページも消えます）。",
         "en": "Leaves the catalogue (its public pages disappear).",
     },
+    "removed unpublished": {
+        "ja": "カタログから削除されます。承認されたことがないため、公開済みのものは変わりません。",
+        "en": "Leaves the catalogue; it was never approved, so nothing published changes.",
+    },
+    "removed by decision": {
+        "ja": "ファイルは削除されますが、決定 {id} によりページとデータは同じアドレスに残ります。",
+        "en": "Its file leaves the catalogue; decision {id} keeps its page and files at the same addresses.",
+    },
+    "renamed by decision": {
+        "ja": "決定 {id} による移行です。旧アドレスは新しいアドレスを指します。",
+        "en": "Decision {id} moves it; the old address points to the new one.",
+    },
+    "not published": {
+        "ja": "委員会の決定がまだないため、公開サイトには掲載されません（決定ファイルは委員会が追加します）。",
+        "en": "Not published until the committee adds a decision (the committee adds the decision file).",
+    },
+    "approved by": {
+        "ja": "この変更に含まれる決定 {id} で承認されます。",
+        "en": "Approved by decision {id}, part of this change.",
+    },
+    "amended by": {
+        "ja": "評価対象の内容の変更は、この変更に含まれる決定 {id} で承認されます。",
+        "en": "Decision {id}, part of this change, approves the change to the assessed content.",
+    },
+    "decision": {"ja": "決定", "en": "Decision"},
+    "decisions": {"ja": "委員会の決定", "en": "Committee decisions"},
+    "decision edited note": {
+        "ja": "マージ済みの決定は公開の記録です。誤りは編集ではなく新しい決定で正してください。",
+        "en": "A merged decision is a public record: correct it with a new decision, not by editing it.",
+    },
 }
 
 FLAG_TEXT = {
+    "decision-edited": {
+        "ja": "公開済みの決定（公開の記録）が変更されました",
+        "en": "A published decision (a public record) was edited",
+    },
+    "decision-removed": {"ja": "公開済みの決定が削除されます", "en": "A published decision is removed"},
+    "approved-removed": {
+        "ja": "承認されたプログラムが、取り下げの決定なしに削除されます",
+        "en": "An approved program is deleted without a withdrawal decision",
+    },
+    "approved-renamed": {
+        "ja": "承認されたプログラムが、移行の決定なしにIDを変えます",
+        "en": "An approved program changes its id without a rename decision",
+    },
+    "id-reused": {"ja": "以前に使われたIDがもう一度使われています", "en": "An id used before is used again"},
+    "withdrawn-edited": {"ja": "取り下げ済みのプログラムが変更されました", "en": "A withdrawn program was edited"},
+    "assessed-changed": {
+        "ja": "承認済みのプログラムの評価対象の内容が、承認内容の変更の決定なしに変わりました",
+        "en": "Assessed content of an approved program changed without an amend-approval decision",
+    },
     "invisible-characters": {
         "ja": "見えない文字・双方向制御文字があります",
         "en": "Invisible or bidirectional characters",
@@ -79,12 +128,10 @@ FLAG_TEXT = {
         "en": "Lookalike letters of another script inside a word",
     },
     "provider-changed": {"ja": "授与機関が変わりました", "en": "Awarding body changed"},
-    "status-changed": {"ja": "承認状況が変わりました", "en": "Approval status changed"},
     "hours-cut": {"ja": "学習時間が減りました", "en": "Learner hours cut"},
     "credits-cut": {"ja": "単位数が減りました", "en": "Credits cut"},
     "assessment-changed": {"ja": "評価方法が変わりました", "en": "Assessment changed"},
     "qa-changed": {"ja": "質保証が変わりました", "en": "Quality assurance changed"},
-    "validity-extended": {"ja": "有効期限が延長されました", "en": "Validity extended"},
     "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
     "one-language-changed": {
         "ja": "片方の言語だけ変わりました（もう一方の言語も確認）",
@@ -244,6 +291,17 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
             show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new) if lookalike_letters(w.group())
         )
         return f"{field_label(kind, flag.path, lang)}: {', '.join(words)}"
+    if flag.code in ("decision-edited", "decision-removed", "approved-removed", "id-reused", "withdrawn-edited"):
+        return change.old_id or change.id
+    if flag.code == "approved-renamed":
+        return f"{flag.old} → {flag.new}"
+    if flag.code == "assessed-changed":
+        touched = [c.path for c in change.fields if c.path and c.path[0] in ASSESSED]
+        return ", ".join(
+            dict.fromkeys(
+                field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang) for path in touched
+            )
+        )
     if flag.code in ("assessment-changed", "qa-changed"):
         touched = [c.path for c in change.fields if c.path[:1] == flag.path]
         labels = dict.fromkeys(
@@ -289,8 +347,7 @@ PAGE_SECTIONS: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
         ("credential", "recognition", "stackability"),
     ),
     ("fee", {"ja": "受講料と開講日程", "en": "Fee and dates"}, ("fee", "offerings")),
-    ("approval", {"ja": "承認と変更履歴", "en": "Approval and history"}, ("approval",)),
-)
+)  # the page's approval record comes from the committee's decisions, not from the provider's file
 OTHER_SECTION = ("other", {"ja": "その他（ページに出ない項目）", "en": "Other (not shown on the page)"})
 
 
@@ -344,7 +401,7 @@ def render_markdown(diff: CatalogueDiff, lang: str = "ja") -> str:
                 f"**{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang), in_table=True)} |"
             )
         lines.append("")
-    for kind, heading in (("provider", "providers"), ("program", "programs")):
+    for kind, heading in (("provider", "providers"), ("program", "programs"), ("decision", "decisions")):
         changes = [c for c in diff.changes if c.kind == kind]
         if not changes:
             continue
@@ -367,12 +424,11 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
     if title:
         heading += f" {code(title)}"
     lines = [heading, ""]
-    if change.change == "renamed":
-        lines += [word("renamed note", lang, p=round((change.similarity or 0) * 100)), ""]
+    lines += [f"{note}" for note in _notes(change, lang)]
+    if _notes(change, lang):
+        lines.append("")
     if change.change == "added":
         lines += [_facts(change, lang), ""]
-    if change.change == "removed":
-        lines += [word("removed note", lang), ""]
     for flag in change.flags:
         lines.append(f"- ⚠ **{FLAG_TEXT[flag.code][lang]}**: {code(flag_detail(change, flag, lang))}")
     if change.flags:
@@ -394,8 +450,44 @@ def _markdown_entry(change: EntryChange, lang: str) -> list[str]:
     return lines
 
 
+def _notes(change: EntryChange, lang: str) -> list[str]:
+    """What a reviewer should know of a change beyond its fields: what it does to the published record."""
+    notes = []
+    if change.change == "renamed":
+        notes.append(word("renamed note", lang, p=round((change.similarity or 0) * 100)))
+        if change.decision:
+            notes.append(word("renamed by decision", lang, id=change.decision))
+    if change.kind == "program" and change.change == "added":
+        notes.append(word("approved by", lang, id=change.decision) if change.decision else word("not published", lang))
+    if change.change == "removed":
+        if change.kind == "program" and change.decision:
+            notes.append(word("removed by decision", lang, id=change.decision))
+        elif change.kind == "program" and not any(f.code == "approved-removed" for f in change.flags):
+            notes.append(word("removed unpublished", lang))
+        else:
+            notes.append(word("removed note", lang))
+    if change.kind == "program" and change.change == "changed" and change.decision:
+        notes.append(word("amended by", lang, id=change.decision))
+    if change.kind == "decision" and change.change in ("changed", "removed"):
+        notes.append(word("decision edited note", lang))
+    return notes
+
+
 def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
     data = change.data
+    if change.kind == "decision":
+        facts = [
+            format_value("decision", ("kind",), data.get("kind", MISSING), lang),
+            format_value("decision", ("date",), data.get("date", MISSING), lang),
+            format_value("decision", ("programs",), data.get("programs", MISSING), lang),
+        ]
+        if "valid_until" in data:
+            facts.append(
+                word("valid until", lang, d=format_value("decision", ("valid_until",), data["valid_until"], lang))
+            )
+        if "renamed_to" in data:
+            facts.append(f"→ {format_value('decision', ('renamed_to',), data['renamed_to'], lang)}")
+        return " · ".join(code(f) if markdown else f for f in facts)
     if change.kind == "provider":
         facts = [
             format_value("provider", ("type",), data.get("type", MISSING), lang),
@@ -403,18 +495,11 @@ def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
         ]
     else:
         effort = as_mapping(data.get("effort"))
-        approval = as_mapping(data.get("approval"))
         assessment = as_mapping(data.get("assessment"))
         facts = [
             format_value("program", ("provider",), data.get("provider", MISSING), lang),
             word("hours", lang, n=format_value("program", ("effort", "hours"), effort.get("hours", MISSING), lang)),
             format_value("program", ("assessment", "types"), assessment.get("types", MISSING), lang),
-            format_value("program", ("approval", "status"), approval.get("status", MISSING), lang),
-            word(
-                "valid until",
-                lang,
-                d=format_value("program", ("approval", "valid_until"), approval.get("valid_until", MISSING), lang),
-            ),
         ]
     return " · ".join(code(f) if markdown else f for f in facts)
 
@@ -439,15 +524,12 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
             "",
             f"{word(change.change, lang)}: {word(change.kind, lang)} {ident}" + (f"  {title}" if title else ""),
         ]
-        if change.change == "renamed":
-            lines.append(f"  {word('renamed note', lang, p=round((change.similarity or 0) * 100))}")
+        lines += [f"  {note}" for note in _notes(change, lang)]
         if change.change == "added":
             lines.append(f"  {_facts(change, lang, markdown=False)}")
             for heading, rows in added_sections(change, lang):
                 lines.append(f"  [{heading}]")
                 lines += [f"    {field_label(change.kind, path, lang)}: {value}" for path, value in rows]
-        if change.change == "removed":
-            lines.append(f"  {word('removed note', lang)}")
         for flag in change.flags:
             lines.append(f"  ! {flag_sentence(change, flag, lang)}")
         for field_change in change.fields:
@@ -486,6 +568,8 @@ def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
                 "file": c.new_file or c.old_file,
                 "old_file": c.old_file,
                 "similarity": c.similarity,
+                "decision": c.decision,
+                "notes": {lang_: _notes(c, lang_) for lang_ in ("ja", "en")},
                 "title": {lang_: entry_title(c, lang_) for lang_ in ("ja", "en")},
                 "flags": [
                     {

@@ -192,3 +192,22 @@ def write_tree(repo: Path, rev: str, prefix: str, target: Path) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(repo_file.content)
     return links
+
+
+def read_blobs_by_id(repo: Path, blob_ids: list[str]) -> dict[str, bytes]:
+    """The contents of blobs by id, all through one `git cat-file --batch`; ids git does not have are left out."""
+    wanted = list(dict.fromkeys(blob_ids))
+    if not wanted:
+        return {}
+    output = _git(repo, "cat-file", "--batch", input="".join(f"{sha}\n" for sha in wanted).encode())
+    found, offset = {}, 0
+    for sha in wanted:
+        header_end = output.index(b"\n", offset)
+        header = output[offset:header_end].split()
+        offset = header_end + 1
+        if len(header) < 3 or header[1] != b"blob":  # "<id> missing", or not a blob
+            continue
+        size = int(header[2])
+        found[sha] = output[offset : offset + size]
+        offset += size + 1  # each object is followed by a newline
+    return found

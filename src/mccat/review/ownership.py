@@ -5,7 +5,15 @@
   that provider's file and its programs folder, nothing else.
 - Schemas (with the vocabularies), the tools (src/, hooks/), workflows (.github/),
   the governance files and anything else outside the catalogue are the
-  committee's alone.
+  committee's alone; so are the committee's decisions (catalogue/decisions/).
+  A decision file in a provider's pull request is accepted only once a
+  committee member has pushed to it (`pushed_by`, the account GitHub says
+  pushed the head): pushing, the member vouches for the decision files there.
+- Nothing published is silently erased, whoever the author: deleting (or
+  renaming) the file of a program that was ever approved needs a withdraw or
+  rename decision for it, in the same change or already on the base branch;
+  deleting a provider file needs one for each of its approved programs; a
+  decision file is never deleted.
 
 Rights come from the target branch's tip alone: the committee list and each
 provider's maintainers are read at BASE itself, never where the pull request
@@ -17,19 +25,17 @@ branched off to its head, as `git diff BASE...HEAD` shows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePosixPath
 
-from mccat.model.schema import load_schema
-from mccat.review.diff import Snapshot, classify, load_snapshot
+from mccat.model.decisions import Register, replay
+from mccat.review.diff import Snapshot, classify, decisions_of, load_snapshot
 from mccat.review.git_revisions import changed_paths, merge_base, read_file_at, resolve
+from mccat.validation.committee import COMMITTEE_FILE, parse_committee
 from mccat.validation.hidden import one_line
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, parse_yaml
 
-COMMITTEE_FILE = "governance/committee.yaml"
 CODEOWNERS_FILE = ".github/CODEOWNERS"
 
 # Areas only the committee may change, and what to call them in a message.
@@ -40,67 +46,6 @@ COMMITTEE_AREAS = {
     ".github/": "the workflows and repository settings",
     "governance/": "the committee's governance files",
 }
-
-
-@cache
-def account_pattern() -> re.Pattern[str]:
-    """GitHub account names, as the provider schema defines them for `maintainers`."""
-    return re.compile(load_schema("provider")["properties"]["maintainers"]["items"]["pattern"])
-
-
-def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
-    """The committee's accounts from governance/committee.yaml, and every problem in the file."""
-    try:
-        doc = parse_yaml(text, display)
-    except YamlProblem as exc:
-        return [], [exc.problem]
-    problems: list[Problem] = []
-
-    def problem(path: tuple, rule: str, message: str, hint: str) -> None:
-        line, column = doc.position(path)
-        problems.append(Problem(display, line, column, rule, message, hint))
-
-    data = doc.data
-    if not isinstance(data, dict) or not isinstance(data.get("members"), list):
-        problem(
-            (),
-            "committee.members",
-            "has no `members:` list",
-            "write `members:` followed by one `- account` line per committee member",
-        )
-        return [], problems
-    for key in data:
-        if key != "members":
-            problem(
-                (key,),
-                "committee.unknown-key",
-                f"has the unknown key '{key}'",
-                "the file holds only `members:`; put notes in YAML comments",
-            )
-    accounts: list[str] = []
-    seen: dict[str, int] = {}
-    for index, account in enumerate(data["members"]):
-        if not isinstance(account, str) or not account_pattern().match(account):
-            problem(
-                ("members", index),
-                "committee.account",
-                f"'{account}' is not a GitHub account name",
-                "write the account without '@': letters, digits and single hyphens, at most 39 characters",
-            )
-            continue
-        if account.lower() in seen:
-            problem(
-                ("members", index),
-                "committee.duplicate",
-                f"lists '{account}' twice (first as item {seen[account.lower()] + 1})",
-                "remove one of them",
-            )
-            continue
-        seen[account.lower()] = index
-        accounts.append(account)
-    if not data["members"]:
-        problem(("members",), "committee.empty", "lists no members", "the committee needs at least one account")
-    return accounts, problems
 
 
 def maintainers_of(snapshot: Snapshot) -> dict[str, list[str]]:
@@ -196,12 +141,19 @@ def committee_at(repo: Path, rev: str | None, committee_file: str) -> tuple[list
 
 
 def check_ownership(
-    repo: Path, prefix: str, author: str, base: str, head: str | None, committee_file: str = COMMITTEE_FILE
+    repo: Path,
+    prefix: str,
+    author: str,
+    base: str,
+    head: str | None,
+    committee_file: str = COMMITTEE_FILE,
+    pushed_by: str | None = None,
 ) -> OwnershipResult:
     """Decide, file by file, whether author may make the changes from base to head.
 
     The changes are those of `git diff base...head`; the rights those written at base itself (the
-    target branch's tip), whatever commit the pull request branched from.
+    target branch's tip), whatever commit the pull request branched from. `pushed_by`: the account that
+    pushed head, when another than the author (a committee member's push vouches for decision files).
     """
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
@@ -209,9 +161,11 @@ def check_ownership(
     result = OwnershipResult(author, base_commit[:7], head_commit[:7] if head_commit else "working tree")
     committee, result.problems = committee_at(repo, base_commit, committee_file)
     paths = changed_paths(repo, start, head_commit)
+    erased = _erasures(repo, prefix, (start, base_commit), head_commit, paths)
     if _member(author, committee):
-        result.decisions = [Decision(p, True, "committee member") for p in paths]
+        result.decisions = [erased.get(p) or Decision(p, True, "committee member") for p in paths]
         return result
+    vouched = pushed_by is not None and _member(pushed_by, committee)
     before = maintainers_of(load_snapshot(repo, base_commit, prefix, "providers"))
     proposed = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
     # A new provider: one whose file this pull request adds, and that the target branch does not have.
@@ -223,7 +177,23 @@ def check_ownership(
         and read_file_at(repo, base_commit, _provider_path(provider_id, prefix)) is None
     }
     for path in paths:
-        result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
+        located = classify(path, prefix) if _inside(path, prefix) else None
+        if path in erased:
+            result.decisions.append(erased[path])
+        elif located is not None and located[0] == "decision":
+            if vouched:
+                result.decisions.append(Decision(path, True, f"a committee decision, pushed by {pushed_by}"))
+            else:
+                result.decisions.append(
+                    Decision(
+                        path,
+                        False,
+                        "is a committee decision (catalogue/decisions/), which only the committee may add or change; "
+                        "the committee adds it in its own pull request, or a committee member pushes it here",
+                    )
+                )
+        else:
+            result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
         result.decisions += _cross_provider_links(repo, prefix, author, path, start, head_commit, before)
     return result
 
@@ -269,6 +239,69 @@ def _cross_provider_links(
 
 def _provider_path(provider_id: str, prefix: str) -> str:
     return str(PurePosixPath(prefix, "providers", f"{provider_id}.yaml")) if prefix else f"providers/{provider_id}.yaml"
+
+
+def _register(repo: Path, rev: str | None, prefix: str) -> Register:
+    return replay(decisions_of(load_snapshot(repo, rev, prefix, "decisions")).values())
+
+
+def _erasures(
+    repo: Path, prefix: str, bases: tuple[str, str], head: str | None, paths: list[str]
+) -> dict[str, Decision]:
+    """The deletions that would erase a published record, whoever makes them: path -> refusal.
+
+    `bases`: where the pull request branched off and the target branch's tip. A program counts as approved
+    when a decision names it at either or at head; a withdraw or rename decision at head or on the target
+    branch's tip lets its file go."""
+    deleted = [
+        path
+        for path in paths
+        if _inside(path, prefix) and classify(path, prefix) is not None and read_file_at(repo, head, path) is None
+    ]
+    if not deleted:
+        return {}
+    start, tip = bases
+    registers = [_register(repo, rev, prefix) for rev in dict.fromkeys((start, tip))]
+    now = _register(repo, head, prefix)
+    approved = set().union(now.named(), *(r.named() for r in registers))
+
+    def ended(program: str) -> bool:
+        return any(
+            (standing := r.standings.get(program)) is not None and standing.ended is not None
+            for r in (now, registers[-1])
+        )
+
+    refused = {}
+    for path in deleted:
+        located = classify(path, prefix)
+        assert located is not None
+        kind, entry_id = located
+        if kind == "decision":
+            refused[path] = Decision(
+                path,
+                False,
+                f"deletes the committee decision {entry_id}, a public record; a decision stays: correct it "
+                "with a new decision",
+            )
+        elif kind == "program" and entry_id in approved and not ended(entry_id):
+            refused[path] = Decision(
+                path,
+                False,
+                f"deletes the approved program '{entry_id}' without a decision: the committee adds a withdraw or "
+                "rename decision for it (catalogue/decisions/<ID>.yaml, `mccat new decision ID --kind withdraw "
+                f"--program {entry_id}`) in this change or before; its page and files then stay",
+            )
+        elif kind == "provider":
+            open_programs = sorted(p for p in approved if p.startswith(f"{entry_id}/") and not ended(p))
+            if open_programs:
+                refused[path] = Decision(
+                    path,
+                    False,
+                    f"deletes the provider '{entry_id}', whose approved programs "
+                    + ", ".join(f"'{p}'" for p in open_programs)
+                    + " have no withdraw or rename decision; the committee decides on each first",
+                )
+    return refused
 
 
 def _decide(

@@ -1,7 +1,10 @@
-"""The renewal report: active programs whose approval ends soon or has ended.
+"""The renewal report: approved programs whose approval ends soon or has ended.
 
 A scheduled workflow posts it as an issue so that the committee and the
-providers see in time which approvals need a new decision.
+providers see in time which approvals need a new decision. The end of an
+approval comes from the committee's decisions (mccat.model.lifecycle): the
+programs listed are those whose state is active, expiring or expired, not
+suspended, withdrawn or renamed ones.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ HEADINGS = {
     "due": "{n}日以内に期限 / Due within {n} days",
     "none": "対象のプログラムはありません。 / No program needs renewal.",
     "how": (
-        "更新するには、新しい承認番号と有効期限（`approval.decision`, `approval.valid_until`）の"
-        "プルリクエストを出してください。更新しない場合は `approval.status: withdrawn` にします。 / "
-        "To renew, open a pull request with the new decision and end date (`approval.decision`, "
-        "`approval.valid_until`); otherwise set `approval.status: withdrawn`."
+        "更新は委員会が決定ファイル（`catalogue/decisions/<ID>.yaml`、`kind: renew` と新しい `valid_until`）"
+        "で記録します（`mccat new decision ID --kind renew --program ID`）。更新しない場合は `kind: withdraw` の"
+        "決定を記録します。 / The committee records a renewal as a decision file "
+        "(`catalogue/decisions/<ID>.yaml` with `kind: renew` and the new `valid_until`; "
+        "`mccat new decision ID --kind renew --program ID`), or a withdrawal (`kind: withdraw`)."
     ),
 }
 COLUMNS = (
@@ -52,14 +56,17 @@ class Renewal:
         return self.days_left < 0
 
 
+RENEWABLE = ("active", "expiring", "expired")  # suspended, withdrawn and renamed programs wait for other decisions
+
+
 def renewals_due(catalogue: Catalogue, today: date, within: int) -> list[Renewal]:
-    """Active programs whose valid_until is before today + within days, soonest first."""
+    """Approved programs whose approval ends before today + within days (or has ended), soonest first."""
     result = []
     for program in catalogue.programs.values():
-        approval = program.data["approval"]
-        if approval["status"] != "active":
-            continue  # suspended and withdrawn programs are not published as approved
-        until = date.fromisoformat(approval["valid_until"])
+        state = catalogue.lifecycle(program.id, today)
+        if state.state not in RENEWABLE or state.valid_until is None:
+            continue
+        until = date.fromisoformat(state.valid_until)
         days = (until - today).days
         if days > within:
             continue

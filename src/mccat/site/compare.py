@@ -47,7 +47,8 @@ from mccat.site.views import (
 
 INDEX_SRC = "compare/index.md"
 
-# The comparison tables' columns: (key, the schema path whose title heads the column, numeric sort).
+# The comparison tables' columns: (key, the schema path whose title heads the column, numeric sort); a column
+# without a path is headed by interface text ("record.<key>").
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("hours", "effort.hours", True),
     ("mode", "delivery.mode", False),
@@ -59,7 +60,7 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("credential", "credential.formats", False),
     ("stackability", "stackability", False),
     ("quality_assurance", "quality_assurance.types", False),
-    ("status", "approval.status", False),
+    ("status", "", False),  # the program's state: its label is interface text (record.status)
 )
 
 
@@ -119,7 +120,11 @@ class Comparison:
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
-        return tuple(Column(key, self.language.label(path), numeric) for key, path, numeric in COLUMNS)
+        lang = self.language
+        return tuple(
+            Column(key, lang.label(path) if path else lang.t(f"record.{key}"), numeric)
+            for key, path, numeric in COLUMNS
+        )
 
     def field_comparison(self, code: str) -> FieldComparison:
         lang, summaries = self.language, self.programs.summaries

@@ -147,7 +147,8 @@ class Listings:
         lang = self.language
         today = self.programs.today
         programs = list(self.catalogue.programs.values())
-        open_programs = [p for p in programs if p.status(today) == "active"]
+        states = {p.id: self.catalogue.lifecycle(p.id, today) for p in programs}
+        open_programs = [p for p in programs if states[p.id].recognised]  # active or expiring
 
         def stat(key: str, count: int) -> Stat:
             return Stat(key, lang.count(count), lang.t(f"home.stat.{key}"))
@@ -159,7 +160,7 @@ class Listings:
             stat("credit", sum(bool(p.data.get("recognition")) for p in open_programs)),
             stat("online", sum(p.data["delivery"]["mode"] in ("online", "blended") for p in open_programs)),
         )
-        recent = sorted(open_programs, key=lambda p: (p.data["approval"]["approved_on"], p.id), reverse=True)
+        recent = sorted(open_programs, key=lambda p: (states[p.id].first_approved or "", p.id), reverse=True)
         browse = (
             DataLink("programs", lang.t("list.programs"), "programs/"),
             DataLink("fields", lang.t("list.fields"), "fields/"),

@@ -17,15 +17,17 @@ and the hreflang alternates possible.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from mccat.model.catalogue import Catalogue
-from mccat.model.history import History
+from mccat.model.history import ContentChange, History
+from mccat.publish.urls import Urls
 from mccat.site.compare import Comparison
+from mccat.site.decisions import decisions_view
 from mccat.site.language import Language
 from mccat.site.listings import Listings
 from mccat.site.programs import ProgramViews
@@ -54,12 +56,18 @@ class SitePages:
         today: date,
         history: History | None = None,
         repo_url: str | None = None,
+        changes: Mapping[str, Sequence[ContentChange]] | None = None,
+        urls: Urls,
     ):
+        catalogue = catalogue.published(today)  # no program without a decision (unless a preview shows them)
         self.catalogue = catalogue
         self.language = Language.of(lang)
         self.lang = lang
         self.today = today
-        self.programs = ProgramViews(catalogue, self.language, today=today, history=history, repo_url=repo_url)
+        self.urls = urls  # absolute URLs: a renamed program's canonical page
+        self.programs = ProgramViews(
+            catalogue, self.language, today=today, history=history, repo_url=repo_url, changes=changes
+        )
         self.listings = Listings(catalogue, self.programs)
         self.comparison = Comparison(self.programs, self.listings)
 
@@ -79,10 +87,26 @@ class SitePages:
                 lambda spec: tuple(Heading(f"field-{g.code}", g.label) for g in listings.all_fields),
             ),
             "providers": PageKind(lambda spec: listings.all_providers),
-            "search": PageKind(lambda spec: search_page_view(catalogue, self.language)),
+            "search": PageKind(lambda spec: search_page_view(catalogue, self.language, self.today)),
+            "decisions": PageKind(lambda spec: decisions_view(self.programs)),
+            "tombstone": PageKind(
+                lambda spec: self.programs.tombstone_view(self.programs.tombstones[spec.key]),
+                lambda spec: self.record_headings,
+            ),
+            "redirect": PageKind(
+                lambda spec: self.programs.redirect_view(
+                    self.programs.tombstones[spec.key],
+                    self.urls.program_page(self.lang, catalogue.current_id(spec.key, self.today)),
+                )
+            ),
             "compare": PageKind(lambda spec: self.comparison.index, lambda spec: self.comparison.headings()),
             "compare_field": PageKind(lambda spec: self.comparison.field_comparison(spec.key)),
         }
+
+    @cached_property
+    def record_headings(self) -> tuple[Heading, ...]:
+        t = self.language.t
+        return (Heading("approval", t("section.approval")), Heading("data", t("section.data")))
 
     @cached_property
     def templates(self) -> dict[str, PageKind]:
@@ -110,6 +134,14 @@ class SitePages:
             PageSpec("programs/index.md", lang.t("list.programs"), "mc/programs.html", "programs", in_nav=True),
             PageSpec("fields/index.md", lang.t("list.fields"), "mc/fields.html", "fields", in_nav=True),
             PageSpec("providers/index.md", lang.t("list.providers"), "mc/providers.html", "providers", in_nav=True),
+            PageSpec(
+                "decisions/index.md",
+                lang.t("decisions.title"),
+                "mc/decisions.html",
+                "decisions",
+                in_nav=True,
+                description=lang.t("decisions.description"),
+            ),
             PageSpec(
                 "search/index.md",
                 lang.t("search.title"),
@@ -141,6 +173,17 @@ class SitePages:
                     description=lang.plain(program.data["summary"]),
                 )
             )
+        for tombstone in self.programs.tombstones.values():  # withdrawn or renamed, file gone: the page stays
+            renamed = tombstone.lifecycle.state == "renamed"
+            specs.append(
+                PageSpec(
+                    f"programs/{tombstone.id}.md",
+                    lang.plain(tombstone.title),
+                    "mc/redirect.html" if renamed else "mc/tombstone.html",
+                    "redirect" if renamed else "tombstone",
+                    tombstone.id,
+                )
+            )
         specs += self.comparison.pages()
         return {spec.src_uri: spec for spec in specs}
 
@@ -168,7 +211,9 @@ class SitePages:
         context = {"view": self.view(spec, template)}
         if spec is not None and spec.kind == "program":
             context["search_record"] = program_record(
-                self.catalogue.programs[spec.key], self.programs.summaries[spec.key]
+                self.catalogue.programs[spec.key],
+                self.programs.summaries[spec.key],
+                self.programs.lifecycle(spec.key).first_approved,
             )
         elif spec is not None and spec.kind == "provider":
             context["search_record"] = provider_record()

@@ -9,28 +9,36 @@ are made here too, once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from typing import Any
 
-from mccat.model.catalogue import Catalogue, Program, Provider
+from mccat.model.catalogue import Catalogue, Program, Provider, Tombstone
 from mccat.model.conformance import FrameworkResult, check_conformance
-from mccat.model.history import Change, History
+from mccat.model.decisions import Decision
+from mccat.model.history import ContentChange, History
+from mccat.model.lifecycle import Lifecycle
+from mccat.model.record import RecordEntry, program_record
+from mccat.model.schema import descriptor_index
+from mccat.publish.exports import change_kinds
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
 from mccat.site.views import (
-    ChangeView,
     ConformanceView,
     DataLink,
     ElementView,
     Heading,
-    HistoryView,
     Offering,
     ProgramSummary,
     ProgramView,
+    RecordView,
+    RedirectView,
     Row,
     Section,
     Status,
+    TimelineEntry,
+    TombstoneView,
     Value,
 )
 
@@ -58,36 +66,61 @@ class ProgramViews:
         today: date,
         history: History | None = None,
         repo_url: str | None = None,
+        changes: Mapping[str, Sequence[ContentChange]] | None = None,
     ):
         self.catalogue = catalogue
         self.language = language
         self.today = today
         self.history = history or History()
         self.repo_url = repo_url.rstrip("/") if repo_url else None
+        self.changes = changes or {}  # content changes by program id (mccat.review.content_changes)
         self._views: dict[str, ProgramView] = {}
 
     # -- what several views show
 
-    def status(self, program: Program) -> Status:
+    def lifecycle(self, program_id: str) -> Lifecycle:
+        return self.catalogue.lifecycle(program_id, self.today)
+
+    def status(self, program: Program | Tombstone) -> Status:
+        """The program's state on the build date, as a badge and, where it is not simply active, a note."""
         lang = self.language
-        code = program.status(self.today)
-        approval = program.data["approval"]
-        if code == "expired":
-            return Status(
-                code,
-                lang.t("status.expired"),
-                lang.t("program.status_note_expired", date=lang.date(approval["valid_until"])),
+        state = self.lifecycle(program.id)
+        code = state.state
+        label = lang.term("approval_status", code)
+        if code == "expiring" and state.valid_until is not None:
+            note = lang.t(
+                "program.status_note_expiring", date=lang.date(state.valid_until), days=lang.count(state.days_left or 0)
             )
-        note = lang.t(f"program.status_note_{code}") if code in ("suspended", "withdrawn") else ""
-        return Status(code, lang.term("approval_status", code), note)
+            return Status(code, label, note)
+        if code == "expired" and state.valid_until is not None:
+            return Status(code, label, lang.t("program.status_note_expired", date=lang.date(state.valid_until)))
+        if code == "proposed":
+            return Status(code, label, lang.t("program.status_note_proposed"))
+        decision = state.suspension if code == "suspended" else state.ending_decision
+        if code in ("suspended", "withdrawn") and decision is not None:
+            note = lang.t(f"program.status_note_{code}", date=lang.date(decision.date))
+            return Status(code, label, note, lang.text(decision.reason), self.decision_link(decision))
+        return Status(code, label)
+
+    def decision_link(self, decision: Decision) -> Value:
+        """A decision by its id, linking to its place on the decisions page."""
+        return Value(decision.id, href=Urls.decisions_path(decision.id))
 
     def link(self, program_id: str) -> Value:
-        """A link to a program by its title; its id, unlinked, if the catalogue has no such program (the
-        validator refuses that, but a page shows the id rather than fail)."""
+        """A link to a program by its title (a withdrawn or renamed one's recorded title); its id, unlinked, if
+        the site has no page for it (not published, or the validator would have refused it)."""
         program = self.catalogue.programs.get(program_id)
-        if program is None:
-            return Value(program_id)
-        return Value(self.language.plain(program.title), href=Urls.program_path(program_id))
+        if program is not None:
+            return Value(self.language.plain(program.title), href=Urls.program_path(program_id))
+        tombstone = self.tombstones.get(program_id)
+        if tombstone is not None:
+            return Value(self.language.plain(tombstone.title), href=Urls.program_path(program_id))
+        return Value(program_id)
+
+    @cached_property
+    def tombstones(self) -> dict[str, Tombstone]:
+        """Programs withdrawn or renamed whose file is gone: their pages stay (mccat.model.catalogue.Tombstone)."""
+        return self.catalogue.tombstones(self.today)
 
     def credits(self, program: Program) -> Value | None:
         credits = program.data.get("recognition", {}).get("credits")
@@ -175,7 +208,7 @@ class ProgramViews:
         assessment, qa = data["assessment"], data["quality_assurance"]
         level, credential = data.get("level", {}), data["credential"]
         recognition, stack = data.get("recognition", {}), data.get("stackability", {})
-        fee, approval = data.get("fee"), data["approval"]
+        fee = data.get("fee")
 
         overview = Section(
             "overview",
@@ -274,18 +307,7 @@ class ProgramViews:
                 row("fee.notes", [lang.text(fee.get("notes")) if fee else None], "block"),
             ),
         )
-        status = self.status(program)
-        approval_section = Section(
-            "approval",
-            lang.t("section.approval"),
-            (
-                row("approval.status", [Value(status.label)]),
-                row("approval.approved_on", [Value(lang.date(approval["approved_on"]))]),
-                row("approval.valid_until", [Value(lang.date(approval["valid_until"]))]),
-                row("approval.decision", [Value(approval["decision"])]),
-                row("approval.note", [lang.text(approval.get("note"))], "block"),
-            ),
-        )
+        approval_section = self._approval_section(program)
         sections = (overview, delivery_section, assessment_section, credential_section, fee_section, approval_section)
         facts = (
             row("effort.hours", [Value(lang.hours(effort["hours"]))]),
@@ -317,7 +339,7 @@ class ProgramViews:
             id=program.id,
             title=lang.plain(data["title"]),
             summary=lang.text(data["summary"]) or Value(""),
-            status=status,
+            status=self.status(program),
             provider=lang.plain(provider.name),
             provider_url=Urls.provider_path(provider.id),
             facts=facts,
@@ -328,7 +350,7 @@ class ProgramViews:
                 "title": lang.label("offerings"),
                 **{key: lang.label(f"offerings.{key}") for key in ("start", "end", "application_deadline")},
             },
-            history=self._history(program),
+            history=self.record(program.id),
             conformance=self._conformance(program, provider),
             data_links=tuple(data_links),
             jsonld_href=jsonld,
@@ -343,21 +365,169 @@ class ProgramViews:
             return Value(text.text, text.lang, href=skill["esco"], external=True)
         return text
 
-    def _change(self, change: Change) -> ChangeView:
-        return ChangeView(
-            self.language.date(change.date),
-            change.subject,
-            change.commit,
-            change.short_commit,
-            change.commit_url,
-            change.pull_request,
-            change.pull_request_url,
+    # -- the approval record
+
+    def _approval_section(self, program: Program) -> Section:
+        """The state and what the decisions in force say: every program has these rows (the compare tool shows
+        them too), empty where there is nothing to say."""
+        lang, state = self.language, self.lifecycle(program.id)
+        current = state.current
+        none = Value(lang.t("program.none"))  # nothing to say, rather than "not stated" (the provider states nothing)
+        in_force = next(
+            (d for d in reversed(state.decisions) if d.kind in ("approve", "renew", "amend-approval")), None
+        )
+        decision = (
+            Value(
+                lang.t(
+                    "record.decision_value",
+                    id=current.id,
+                    kind=lang.term("decision_kind", current.kind),
+                    date=lang.date(current.date),
+                ),
+                href=Urls.decisions_path(current.id),
+            )
+            if current
+            else None
+        )
+        rows = (
+            Row("record.status", lang.t("record.status"), (Value(self.status(program).label),)),
+            Row(
+                "record.first_approved",
+                lang.t("record.first_approved"),
+                (Value(lang.date(state.first_approved)),) if state.first_approved else (),
+            ),
+            Row(
+                "record.valid_until",
+                lang.t("record.valid_until"),
+                (Value(lang.date(state.valid_until)),) if state.valid_until else (),
+            ),
+            Row("record.decision", lang.t("record.decision"), (decision,) if decision else ()),
+            Row(
+                "record.conditions",
+                lang.t("record.conditions"),
+                (conditions if (conditions := lang.text(in_force.conditions if in_force else None)) else none,),
+                "block",
+            ),
+            Row(
+                "record.formerly",
+                lang.t("program.formerly"),
+                tuple(Value(old, href=Urls.program_path(old)) for old in state.predecessors) or (none,),
+                "list",
+            ),
+        )
+        return Section("approval", lang.t("section.approval"), rows)
+
+    def record(self, program_id: str) -> RecordView:
+        """The program's record, newest first: decisions, expiries, and content changes since approval."""
+        entries = program_record(self.lifecycle(program_id), self.changes)
+        return RecordView(tuple(self._entry(program_id, e) for e in reversed(entries)), self.history.available)
+
+    def _entry(self, program_id: str, entry: RecordEntry) -> TimelineEntry:
+        lang = self.language
+        label = change_kinds()[entry.kind][lang.code]
+        details = []
+        if entry.program != program_id:
+            details.append(lang.t("history.as", id=entry.program))
+        if entry.change is not None:
+            change = entry.change
+            number = change.pull_request
+            pull_request = None
+            if number is not None:
+                url = change.pull_request_url
+                pull_request = Value(f"#{number}", href=url, external=bool(url))
+            known = descriptor_index("program")
+            labels = tuple(lang.label(path) if path in known else path for path in change.fields)
+            return TimelineEntry(
+                lang.date(entry.date),
+                entry.date,
+                "updated",
+                label,
+                details=tuple(details),
+                fields=labels,
+                fields_unknown=not change.fields,
+                pull_request=pull_request,
+            )
+        event = entry.event
+        assert event is not None
+        decision = event.decision
+        if event.kind == "expired" and event.valid_until:
+            details.append(lang.t("history.expired", date=lang.date(event.valid_until)))
+        elif event.valid_until:
+            details.append(lang.t("history.valid_until", date=lang.date(event.valid_until)))
+        successor = None
+        if event.kind == "renamed" and decision is not None and decision.renamed_to:
+            successor = self.link(decision.renamed_to)
+            if successor.href is None:
+                successor = Value(decision.renamed_to)
+        return TimelineEntry(
+            lang.date(entry.date),
+            entry.date,
+            entry.kind,
+            label,
+            decision=self.decision_link(decision) if decision else None,
+            details=tuple(details),
+            successor=successor,
+            conditions=lang.text(decision.conditions) if decision else None,
+            reason=lang.text(decision.reason) if decision else None,
         )
 
-    def _history(self, program: Program) -> HistoryView:
-        changes = tuple(self._change(c) for c in self.history.of(f"programs/{program.id}.yaml"))
-        return HistoryView(
-            self.history.available, changes[-1] if changes else None, changes[0] if changes else None, changes
+    # -- programs withdrawn or renamed whose file is gone
+
+    def _tombstone_links(self, program_id: str) -> tuple[DataLink, ...]:
+        lang = self.language
+        return (
+            DataLink(
+                "jsonld",
+                lang.t("data.jsonld"),
+                Urls.api_path_from_language(Urls.program_file(program_id, ".jsonld")),
+                media_type="application/ld+json",
+            ),
+            DataLink(
+                "json",
+                lang.t("data.json"),
+                Urls.api_path_from_language(Urls.program_file(program_id, ".json")),
+                media_type="application/json",
+            ),
+        )
+
+    def tombstone_view(self, tombstone: Tombstone) -> TombstoneView:
+        """The page of a withdrawn program whose file is gone: what the withdrawal recorded, and the record."""
+        lang = self.language
+        provider = self.catalogue.providers.get(tombstone.provider_id)
+        record = tombstone.record
+        if provider is not None:
+            provider_value = Value(lang.plain(provider.name), href=Urls.provider_path(provider.id))
+        else:
+            provider_value = Value(lang.plain(record.provider_name) if record else tombstone.provider_id)
+        links = self._tombstone_links(tombstone.id)
+        return TombstoneView(
+            tombstone.id,
+            lang.plain(tombstone.title),
+            provider_value,
+            self.status(tombstone),
+            self.record(tombstone.id),
+            links,
+            links[0].href,
+        )
+
+    def redirect_view(self, tombstone: Tombstone, canonical: str) -> RedirectView:
+        """The page at a renamed program's old address; `canonical`: the absolute URL of where it lives now."""
+        lang = self.language
+        state = tombstone.lifecycle
+        final = self.catalogue.current_id(tombstone.id, self.today)
+        ending = state.ending_decision
+        links = self._tombstone_links(tombstone.id)
+        return RedirectView(
+            tombstone.id,
+            lang.plain(tombstone.title),
+            final,
+            self.link(final),
+            canonical,
+            lang.t("program.moved", date=lang.date(ending.date)) if ending else "",
+            self.decision_link(ending) if ending else None,
+            self.record(tombstone.id),
+            links,
+            links[0].href,
         )
 
     def _conformance(self, program: Program, provider: Provider) -> tuple[ConformanceView, ...]:

@@ -21,6 +21,7 @@ boilerplate marked `data-pagefind-ignore` are not.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from mccat.model.catalogue import Catalogue, Program
@@ -31,7 +32,8 @@ from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPa
 # 履修証明プログラム; about 10 hours is where Japanese usage starts to call a course a micro-credential.
 HOURS_BANDS = (0, 10, 30, 60, 120)
 
-# The search page's filters: URL parameter, and the schema descriptor whose title labels the group.
+# The search page's filters: URL parameter, and the schema descriptor whose title labels the group ("" for
+# a filter labelled by interface text: "status" is the program's state, from the committee's decisions).
 FILTER_DESCRIPTORS = {
     "field": "fields",
     "provider": "provider",
@@ -42,7 +44,9 @@ FILTER_DESCRIPTORS = {
     "credit": "recognition.credits",
     "format": "credential.formats",
     "level": "level",
+    "status": "",
 }
+FILTER_LABELS = {"status": "record.status"}
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
 
 
@@ -74,8 +78,9 @@ def level_code(level: dict[str, Any] | None) -> str:
     return f"eqf{level['eqf']}" if level and "eqf" in level else "none"
 
 
-def program_filters(program: Program) -> tuple[tuple[str, str], ...]:
-    """Every filter value of a program, by filter, in FILTER_DESCRIPTORS order."""
+def program_filters(program: Program, state: str) -> tuple[tuple[str, str], ...]:
+    """Every filter value of a program whose state (mccat.model.lifecycle) is `state`, by filter, in
+    FILTER_DESCRIPTORS order."""
     data = program.data
     pairs = [("field", code) for code in data["fields"]]
     pairs.append(("provider", program.provider_id))
@@ -86,19 +91,21 @@ def program_filters(program: Program) -> tuple[tuple[str, str], ...]:
     pairs.append(("credit", "yes" if (data.get("recognition") or {}).get("credits") else "no"))
     pairs += [("format", code) for code in data["credential"]["formats"]]
     pairs.append(("level", level_code(data.get("level"))))
+    pairs.append(("status", state))
     return tuple(pairs)
 
 
-def program_record(program: Program, summary: ProgramSummary) -> SearchRecord:
-    """The metadata of a program page; `summary` is the program as list pages show it, in the page's language."""
+def program_record(program: Program, summary: ProgramSummary, first_approved: str | None) -> SearchRecord:
+    """The metadata of a program page; `summary` is the program as list pages show it, in the page's language,
+    `first_approved` the date of its first approval (sorts "newest")."""
     data = program.data
     meta = [("id", program.id), ("provider", summary.provider), ("hours", summary.hours), ("mode", summary.mode)]
     if summary.status.code != "active":  # results say so, as list pages do
         meta += [("status", summary.status.label), ("status_code", summary.status.code)]
     return SearchRecord(
-        filters=((KIND, "program"), *program_filters(program)),
+        filters=((KIND, "program"), *program_filters(program, summary.status.code)),
         # Fixed width: these order the same whether compared as text or as numbers.
-        sort=(("hours", f"{data['effort']['hours']:08.2f}"), ("approved", data["approval"]["approved_on"])),
+        sort=(("hours", f"{data['effort']['hours']:08.2f}"), ("approved", first_approved or "0000-00-00")),
         meta=tuple(meta),
     )
 
@@ -125,6 +132,7 @@ VOCABULARY_FILTERS = {
     "mode": "delivery_mode",
     "language": "language",
     "format": "credential_format",
+    "status": "approval_status",
 }
 FIXED_ORDER = {
     "hours": [hours_band(low) for low in HOURS_BANDS],
@@ -160,11 +168,11 @@ def _option_order(catalogue: Catalogue, key: str, codes: set[str], lang: Languag
     return [code for code in FIXED_ORDER[key] if code in codes]
 
 
-def search_page_view(catalogue: Catalogue, lang: Language) -> SearchPageView:
-    """The filter groups (only values some program has) and sort options, labelled in `lang`."""
+def search_page_view(catalogue: Catalogue, lang: Language, today: date) -> SearchPageView:
+    """The filter groups (only values some program has on `today`) and sort options, labelled in `lang`."""
     used: dict[str, set[str]] = {key: set() for key in FILTER_DESCRIPTORS}
     for program in catalogue.programs.values():
-        for key, code in program_filters(program):
+        for key, code in program_filters(program, catalogue.lifecycle(program.id, today).state):
             used[key].add(code)
     groups = []
     for key, descriptor in FILTER_DESCRIPTORS.items():
@@ -173,6 +181,7 @@ def search_page_view(catalogue: Catalogue, lang: Language) -> SearchPageView:
             for code in _option_order(catalogue, key, used[key], lang)
         )
         if options:
-            groups.append(FilterGroup(key, lang.label(descriptor), options))
+            label = lang.label(descriptor) if descriptor else lang.t(FILTER_LABELS[key])
+            groups.append(FilterGroup(key, label, options))
     sorts = tuple(SortOption(value, lang.t(text), key, direction) for value, text, key, direction in SORTS)
     return SearchPageView(tuple(groups), sorts)

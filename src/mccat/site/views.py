@@ -20,7 +20,7 @@ class PageSpec:
     src_uri: str
     title: str
     template: str
-    kind: str  # program | provider | field | programs | fields | providers
+    kind: str  # program | provider | field | programs | fields | providers | decisions | tombstone | redirect | ...
     key: str = ""  # the program, provider or field it shows
     in_nav: bool = False
     description: str = ""  # for <meta name="description">
@@ -72,9 +72,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Status:
-    code: str  # active | suspended | withdrawn | expired
+    """A program's state (mccat.model.lifecycle) as pages say it: a badge, and a note where it is not simply active."""
+
+    code: str  # proposed | active | expiring | expired | suspended | withdrawn | renamed
     label: str
     note: str = ""
+    reason: Value | None = None  # the suspension's or withdrawal's reason, from the decision
+    decision: Value | None = None  # the decision that set it, linking to the decisions page
 
 
 # --- program pages and lists ---------------------------------------------------------------------
@@ -107,22 +111,30 @@ class Offering:
 
 
 @dataclass(frozen=True)
-class ChangeView:
-    date: str
-    subject: str
-    commit: str
-    short_commit: str
-    commit_url: str | None
-    pull_request: int | None
-    pull_request_url: str | None
+class TimelineEntry:
+    """One event of a program's record: a decision, an expiry, or a content change since approval."""
+
+    date: str  # formatted for the language
+    iso_date: str  # YYYY-MM-DD, for <time datetime>
+    kind: str  # approved | renewed | amended | suspended | reinstated | withdrawn | renamed | expired | updated
+    label: str
+    decision: Value | None = None  # its id, linking to the decisions page
+    details: tuple[str, ...] = ()  # validity, the id it had then, what it moved to
+    successor: Value | None = None  # renamed: the new page
+    conditions: Value | None = None
+    reason: Value | None = None
+    fields: tuple[str, ...] = ()  # updated: the labels of the descriptors that changed
+    fields_unknown: bool = False  # updated, but the two revisions could not be compared
+    pull_request: Value | None = None  # "#123", linking to it when the repository is known
 
 
 @dataclass(frozen=True)
-class HistoryView:
-    available: bool
-    first: ChangeView | None
-    last: ChangeView | None
-    changes: tuple[ChangeView, ...]
+class RecordView:
+    """The program's record, newest first; `history` is False when the build had no version history (then
+    only the decisions show)."""
+
+    entries: tuple[TimelineEntry, ...]
+    history: bool
 
 
 @dataclass(frozen=True)
@@ -165,11 +177,62 @@ class ProgramView:
     outcomes: tuple[Value, ...]
     offerings: tuple[Offering, ...]
     offering_labels: dict[str, str]
-    history: HistoryView
+    history: RecordView
     conformance: tuple[ConformanceView, ...]
     data_links: tuple[DataLink, ...]
     jsonld_href: str
     headings: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class TombstoneView:
+    """The page of a program withdrawn whose file is gone: what its decision recorded, and its record."""
+
+    id: str
+    title: str
+    provider: Value
+    status: Status
+    history: RecordView
+    data_links: tuple[DataLink, ...]
+    jsonld_href: str
+
+
+@dataclass(frozen=True)
+class RedirectView:
+    """The page at a renamed program's old address: a link (and a redirect) to where it lives now."""
+
+    id: str
+    title: str  # the title it had, as the rename decision recorded it
+    successor_id: str
+    successor: Value  # the new page, by its title
+    canonical: str  # the new page's absolute URL
+    note: str
+    decision: Value | None
+    history: RecordView
+    data_links: tuple[DataLink, ...]
+    jsonld_href: str
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    id: str  # also its anchor on the decisions page
+    date: str
+    iso_date: str
+    kind: str
+    label: str
+    programs: tuple[Value, ...]  # links to the programs' pages (their titles)
+    renamed_to: Value | None
+    validity: str
+    conditions: Value | None
+    reason: Value | None
+    reviewers: tuple[Value, ...]
+    evidence: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class DecisionsView:
+    intro: str
+    decisions: tuple[DecisionEntry, ...]  # newest first
 
 
 # --- providers, fields, home, descriptor reference ------------------------------------------------

@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mccat.model.decisions import Decision, decision_number, replay
 from mccat.model.schema import load_schema, optional_language_paths
 from mccat.validation.hidden import HIDDEN_CHARACTER
 from mccat.validation.problems import Problem
 from mccat.validation.schema_messages import field_name
-from mccat.validation.source import SourceDocument, as_list, as_mapping, load_yaml
+from mccat.validation.source import SourceDocument, as_list, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Longest provider id and slug (the schema's `slug`): every file name made from them (page folders,
@@ -28,13 +29,21 @@ PLAUSIBLE_MIN_HOURS = 10
 PLAUSIBLE_MAX_DAYS = 366  # "under a year"; one leap day of slack
 
 # The URL fields (schema `https_url`), and what their host may be: ASCII names only.
-URL_PATHS = {"program": (("url",), ("stackability", "stacks_into_external", "*", "url")), "provider": (("url",),)}
+URL_PATHS = {
+    "program": (("url",), ("stackability", "stacks_into_external", "*", "url")),
+    "provider": (("url",),),
+    "decision": (("evidence", "*", "url"),),
+}
 _ASCII_HOST = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]+)?")
 
 INVISIBLE_CHARACTER = HIDDEN_CHARACTER  # the one definition: mccat.validation.hidden
 
 # Names a reader recognises a program or provider by: a lookalike letter there can pass one off as another.
-NAME_PATHS = {"program": (("title", "ja"), ("title", "en")), "provider": (("name", "ja"), ("name", "en"))}
+NAME_PATHS = {
+    "program": (("title", "ja"), ("title", "en")),
+    "provider": (("name", "ja"), ("name", "en")),
+    "decision": tuple(("records", "*", name, lang) for name in ("title", "provider_name") for lang in ("ja", "en")),
+}
 # Letters that look like Latin ones: inside a Latin word they disguise it ("Dаta" with a Cyrillic а).
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "FULLWIDTH LATIN", "MATHEMATICAL")
 # A run of letters; kana and kanji end a word, since Japanese text has no spaces ("Python入門とβ版" is
@@ -70,7 +79,7 @@ def lookalike_letters(text: str) -> list[tuple[int, str]]:
 class Entry:
     """A catalogue file whose YAML parsed: what it is, its data, and (while checking) its positions."""
 
-    kind: str  # "program" or "provider"
+    kind: str  # "program", "provider" or "decision"
     id: str
     file: str
     data: dict[str, Any]
@@ -437,41 +446,6 @@ def stacking_cycles(entries: Iterable[Entry]) -> list[Problem]:
 
 def _dates(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    approval = as_mapping(data.get("approval"))
-    approved = _parse_date(doc, ("approval", "approved_on"), approval.get("approved_on"), problems)
-    until = _parse_date(doc, ("approval", "valid_until"), approval.get("valid_until"), problems)
-    if approved and until and approved > until:
-        problems.append(
-            _problem(
-                doc,
-                ("approval", "valid_until"),
-                "date.order",
-                f"`approval.valid_until` ({until}) is before `approval.approved_on` ({approved})",
-                "the approval must start before it ends; check both dates",
-            )
-        )
-    if approved and approved > today:
-        problems.append(
-            _problem(
-                doc,
-                ("approval", "approved_on"),
-                "date.future-approval",
-                f"`approval.approved_on` ({approved}) is in the future",
-                "use the date of the committee's decision",
-                "warning",
-            )
-        )
-    if until and until < today and approval.get("status") == "active":
-        problems.append(
-            _problem(
-                doc,
-                ("approval", "valid_until"),
-                "approval.expired",
-                f"the approval expired on {until}",
-                "renew it (new decision and `valid_until`) or set `status: withdrawn`",
-                "warning",
-            )
-        )
     offerings = as_list(data.get("offerings"))
     for i, offering in enumerate(offerings):
         if not isinstance(offering, dict):
@@ -601,6 +575,286 @@ def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
                     f"`effort.weeks` is {weeks}, longer than a year",
                     "a micro-credential is completed in under a year; consider splitting it",
                     "warning",
+                )
+            )
+    return problems
+
+
+# ---------------------------------------------------------------- decisions
+
+# What each kind of decision must say, and what it may not (valid_until, renamed_to, reason, records).
+NEEDS_VALIDITY = ("approve", "renew")
+NO_VALIDITY = ("suspend", "reinstate", "withdraw", "rename")
+NEEDS_REASON = ("suspend", "withdraw")
+NEEDS_RECORDS = ("withdraw", "rename")
+
+
+def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> list[Problem]:
+    """Rules for one decision file; the life cycle across decisions is `decision_register_problems`."""
+    doc, data, problems = entry.source(), entry.data, []
+    if decision_number(entry.id) is None:
+        problems.append(
+            _problem(
+                doc,
+                (),
+                "id.decision-file-name",
+                f"the file name '{entry.id}.yaml' is not a decision id",
+                "name the file after the decision, like MCR-2026-014.yaml: 2 to 6 capital letters, the year "
+                "and the number, joined by hyphens",
+            )
+        )
+    kind = data.get("kind")
+    decided = _parse_date(doc, ("date",), data.get("date"), problems)
+    until = _parse_date(doc, ("valid_until",), data.get("valid_until"), problems)
+    if decided and decided > today:
+        problems.append(
+            _problem(
+                doc,
+                ("date",),
+                "decision.future",
+                f"`date` is {decided}, after today ({today})",
+                "a decision is dated the day the committee took it; record it on or after that day",
+            )
+        )
+    if decided and until and until <= decided:
+        problems.append(
+            _problem(
+                doc,
+                ("valid_until",),
+                "decision.validity",
+                f"`valid_until` ({until}) is not after the decision's `date` ({decided})",
+                "the validity ends after the decision; check both dates",
+            )
+        )
+    if kind in NEEDS_VALIDITY and "valid_until" not in data:
+        problems.append(
+            _problem(
+                doc,
+                ("kind",),
+                "decision.valid-until",
+                f"a decision of kind {kind} has no `valid_until`",
+                'add `valid_until: "YYYY-MM-DD"`, the last day of the approval',
+            )
+        )
+    if kind in NO_VALIDITY and "valid_until" in data:
+        problems.append(
+            _problem(
+                doc,
+                ("valid_until",),
+                "decision.valid-until",
+                f"a decision of kind {kind} does not set `valid_until`",
+                "remove `valid_until`; only approve, renew and amend-approval set the validity",
+                key=True,
+            )
+        )
+    if kind == "rename":
+        if "renamed_to" not in data:
+            problems.append(
+                _problem(
+                    doc,
+                    ("kind",),
+                    "decision.renamed-to",
+                    "a rename has no `renamed_to`",
+                    "add `renamed_to: provider/slug`, the program's new id",
+                )
+            )
+        programs = as_list(data.get("programs"))
+        if len(programs) > 1:
+            problems.append(
+                _problem(
+                    doc,
+                    ("programs", 1),
+                    "decision.rename-one",
+                    f"a rename names {len(programs)} programs",
+                    "write one rename decision per program: `programs` holds the old id, `renamed_to` the new one",
+                )
+            )
+    elif "renamed_to" in data:
+        problems.append(
+            _problem(
+                doc,
+                ("renamed_to",),
+                "decision.renamed-to",
+                f"a decision of kind {kind} does not rename",
+                "remove `renamed_to`, or write `kind: rename`",
+                key=True,
+            )
+        )
+    if kind in NEEDS_REASON and "reason" not in data:
+        problems.append(
+            _problem(
+                doc,
+                ("kind",),
+                "decision.reason",
+                f"a decision of kind {kind} has no `reason`",
+                "add `reason:` with `ja:` and `en:`; the program's page shows it",
+            )
+        )
+    problems += _records(doc, data, kind)
+    problems += _reviewers(doc, data, committee)
+    if entry.schema_valid:
+        problems += _languages(doc, data, "decision")
+    problems += url_hosts(doc, data, "decision")
+    problems += name_lookalikes(doc, data, "decision")
+    return problems
+
+
+def _records(doc: SourceDocument, data: dict, kind: Any) -> list[Problem]:
+    """Withdrawals and renames record each program's title and provider's name; other kinds do not."""
+    records = as_list(data.get("records"))
+    if kind not in NEEDS_RECORDS:
+        if "records" in data:
+            return [
+                _problem(
+                    doc,
+                    ("records",),
+                    "decision.records",
+                    f"a decision of kind {kind} keeps no records",
+                    "remove `records`; only withdraw and rename record what the program's page keeps showing",
+                    key=True,
+                )
+            ]
+        return []
+    programs = [p for p in as_list(data.get("programs")) if isinstance(p, str)]
+    recorded: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(records):
+        program = item.get("program") if isinstance(item, dict) else None
+        if not isinstance(program, str):
+            continue
+        if program not in programs:
+            problems.append(
+                _problem(
+                    doc,
+                    ("records", index, "program"),
+                    "decision.records",
+                    f"`records[{index}]` is about '{program}', which `programs` does not list",
+                    "record only the programs the decision names",
+                )
+            )
+        elif program in recorded:
+            problems.append(
+                _problem(
+                    doc,
+                    ("records", index, "program"),
+                    "decision.records",
+                    f"`records` lists '{program}' twice (first as item {recorded[program] + 1})",
+                    "remove one of them",
+                )
+            )
+        else:
+            recorded[program] = index
+    missing = [p for p in programs if p not in recorded]
+    if missing:
+        problems.append(
+            _problem(
+                doc,
+                ("records",) if "records" in data else ("kind",),
+                "decision.records",
+                f"a decision of kind {kind} has no record of " + ", ".join(f"'{p}'" for p in missing),
+                "add under `records:` each program's `program`, `title` (ja, en) and `provider_name` (ja, en) as "
+                "they are now: the page stays at its address from this record once the file is gone "
+                "(`mccat new decision` fills it in)",
+            )
+        )
+    return problems
+
+
+def _reviewers(doc: SourceDocument, data: dict, committee: list[str] | None) -> list[Problem]:
+    reviewers = as_list(data.get("reviewers"))
+    if not reviewers:
+        return []
+    if committee is None:  # a catalogue copied out of its repository; the pull-request checks have the list
+        return [
+            _problem(
+                doc,
+                ("reviewers",),
+                "decision.reviewer",
+                "the reviewers cannot be checked: there is no committee list (governance/committee.yaml)",
+                "run from the repository root, or give the list with `--committee PATH`",
+                "warning",
+            )
+        ]
+    members = {account.lower() for account in committee}
+    return [
+        _problem(
+            doc,
+            ("reviewers", index),
+            "decision.reviewer",
+            f"the reviewer '{account}' is not on the committee (governance/committee.yaml)",
+            "list only committee members' accounts; a new member is added to governance/committee.yaml first",
+        )
+        for index, account in enumerate(reviewers)
+        if isinstance(account, str) and account.lower() not in members
+    ]
+
+
+def decision_register_problems(decisions: list[Entry], program_files: dict[str, str], today: date) -> list[Problem]:
+    """The decisions as a register: ids used once, programs that exist, a life cycle each step allows.
+
+    `program_files`: the program ids that have a file, and its path as shown."""
+    problems: list[Problem] = []
+    by_number: dict[tuple, Entry] = {}
+    valid: list[tuple[Entry, Decision]] = []
+    for entry in sorted(decisions, key=lambda e: e.file):
+        number = decision_number(entry.id)
+        if number is not None:
+            if number in by_number:
+                first = by_number[number]
+                problems.append(
+                    _problem(
+                        entry.source(),
+                        (),
+                        "decision.duplicate-id",
+                        f"is the decision {entry.id}, which {first.file} already is "
+                        "(numbers are compared without leading zeros)",
+                        "give each decision its own number",
+                    )
+                )
+                continue
+            by_number[number] = entry
+        if entry.schema_valid and number is not None:
+            valid.append((entry, Decision.from_data(entry.id, entry.data, entry.file)))
+    entries = {decision.id: entry for entry, decision in valid}
+    register = replay(decision for _, decision in valid if decision.date <= today.isoformat())
+    ended = {pid for pid, standing in register.standings.items() if standing.ended}
+    unknown = (register.named() - set(program_files)) - ended
+    for misplaced in register.misplaced:
+        if misplaced.path[0] == "programs" and misplaced.decision.programs[misplaced.path[1]] in unknown:
+            continue  # said once below: the program is not in the catalogue
+        refusal = misplaced.refusal
+        problems.append(
+            _problem(
+                entries[misplaced.decision.id].source(), misplaced.path, refusal.code, refusal.message, refusal.hint
+            )
+        )
+    for entry, decision in valid:
+        named: list[tuple[tuple, str]] = [(("programs", i), p) for i, p in enumerate(decision.programs)]
+        if decision.renamed_to and decision.kind == "rename":
+            named.append((("renamed_to",), decision.renamed_to))
+        for path, program in named:
+            if program not in program_files and program not in ended:
+                problems.append(
+                    _problem(
+                        entry.source(),
+                        path,
+                        "decision.unknown-program",
+                        f"names the program '{program}', which is not in the catalogue",
+                        f"check the id (provider/slug): the file would be catalogue/programs/{program}.yaml",
+                    )
+                )
+    for program, file in sorted(program_files.items()):
+        standing = register.standings.get(program)
+        if standing is not None and standing.ended == "renamed":
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "id.reused",
+                    f"the program id '{program}' moved to '{standing.successor}' by decision {standing.ended_by}",
+                    f"ids are never used twice: the program lives on as catalogue/programs/{standing.successor}.yaml; "
+                    "give a new program a new id",
                 )
             )
     return problems

@@ -102,7 +102,12 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         for name in [k for k in value if k not in allowed]:
             at = path + (name,)
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-            if allowed == ["ja", "en"]:
+            if kind == "program" and at == ("approval",):
+                hint = (
+                    "remove the `approval` block: the committee records its decisions in catalogue/decisions/ "
+                    "(one file per decision), and the site computes the status from them"
+                )
+            elif allowed == ["ja", "en"]:
                 hint = "text takes only `ja:` and `en:`"
             elif close:
                 hint = f"did you mean `{close[0]}`?"

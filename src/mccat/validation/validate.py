@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from mccat.validation.committee import COMMITTEE_FILE, load_committee
 from mccat.validation.problems import Problem
 from mccat.validation.rules import (
     Entry,
+    decision_register_problems,
+    decision_rules,
     invisible_characters,
     program_rules,
     provider_rules,
@@ -56,10 +59,13 @@ class Located:
 
 
 def classify(parts: tuple[str, ...]) -> tuple[str | None, str]:
-    """What a file is, from where it sits: providers/<id>.yaml or programs/<provider>/<slug>.yaml."""
+    """What a file is, from where it sits: providers/<id>.yaml, programs/<provider>/<slug>.yaml or
+    decisions/<ID>.yaml."""
     stem = parts[-1].rsplit(".", 1)[0] if parts else ""
     if len(parts) == 2 and parts[0] == "providers":
         return "provider", stem
+    if len(parts) == 2 and parts[0] == "decisions":
+        return "decision", stem
     if len(parts) == 3 and parts[0] == "programs":
         return "program", f"{parts[1]}/{stem}"
     return None, stem
@@ -106,8 +112,9 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                         1,
                         "file.location",
                         "is not where catalogue files belong",
-                        "put providers in catalogue/providers/<provider>.yaml and programs in "
-                        "catalogue/programs/<provider>/<slug>.yaml",
+                        "put providers in catalogue/providers/<provider>.yaml, programs in "
+                        "catalogue/programs/<provider>/<slug>.yaml and the committee's decisions in "
+                        "catalogue/decisions/<ID>.yaml",
                     )
                 )
             else:
@@ -178,8 +185,22 @@ def known_ids(root: Path) -> tuple[set[str], set[str]]:
     return providers, programs
 
 
+def program_files(root: Path) -> dict[str, str]:
+    """Every program id that has a file, and the file as a reviewer sees it."""
+    return {f"{p.parent.name}/{p.stem}": display_path(p) for p in sorted((root / "programs").glob("*/*.yaml"))}
+
+
+def default_committee_file(root: Path) -> Path:
+    """The committee list beside the catalogue folder: <repository>/governance/committee.yaml."""
+    return root.parent / COMMITTEE_FILE
+
+
 def check_file(
-    item: Located, provider_ids: set[str], program_ids: set[str], today: date
+    item: Located,
+    provider_ids: set[str],
+    program_ids: set[str],
+    today: date,
+    committee: list[str] | None = None,
 ) -> tuple[list[Problem], Entry | None]:
     """Every problem in one file, and its entry when the YAML could be read."""
     display = item.display
@@ -205,6 +226,8 @@ def check_file(
     problems += invisible_characters(doc, text)
     if entry.kind == "program":
         problems += program_rules(entry, provider_ids, program_ids, today)
+    elif entry.kind == "decision":
+        problems += decision_rules(entry, committee, today)
     else:
         problems += provider_rules(entry)
     if len(problems) > MAX_PROBLEMS_PER_FILE:
@@ -223,13 +246,13 @@ def check_file(
 
 
 def _check_chunk(args: tuple) -> list[tuple[list[Problem], Entry | None]]:
-    items, provider_ids, program_ids, today, in_worker, keep_data = args
-    outcomes = [check_file(item, provider_ids, program_ids, today) for item in items]
+    items, provider_ids, program_ids, today, committee, in_worker, keep_data = args
+    outcomes = [check_file(item, provider_ids, program_ids, today, committee) for item in items]
     if in_worker:  # positions are bulky to send between processes; re-read if ever needed
         for _, entry in outcomes:
             if entry is not None:
                 entry.doc = None
-                if not keep_data:  # the cross-file check needs only the stacking links
+                if not keep_data and entry.kind != "decision":  # cross-file checks need the stacking links
                     entry.data = {"stackability": entry.data.get("stackability")}
     return outcomes
 
@@ -245,28 +268,37 @@ def validate(
     today: date | None = None,
     workers: int | None = None,
     keep_data: bool = True,
+    committee_file: Path | None = None,
 ) -> ValidationResult:
     """Check the given files (default: the whole catalogue under root).
 
     Files are independent until the cross-file checks at the end, so large
-    catalogues are checked in parallel, one worker process per core.
+    catalogues are checked in parallel, one worker process per core. The
+    decisions are checked against each other and the programs (their life
+    cycle, mccat.model.lifecycle) whatever files are named: a change to one
+    program can make a decision wrong. `committee_file` (default
+    governance/committee.yaml beside the catalogue folder) lists the accounts
+    a decision's reviewers must be.
     """
     today = today or date.today()
     result = ValidationResult()
     located, problems = discover(root, targets)
     result.problems += problems
     provider_ids, program_ids = known_ids(root)
+    committee_path = committee_file or default_committee_file(root)
+    committee, committee_problems = load_committee(committee_path, display_path(committee_path))
+    result.problems += committee_problems
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(located) >= PARALLEL_THRESHOLD:
         size = -(-len(located) // (workers * 4))
         chunks = [
-            (located[i : i + size], provider_ids, program_ids, today, True, keep_data)
+            (located[i : i + size], provider_ids, program_ids, today, committee, True, keep_data)
             for i in range(0, len(located), size)
         ]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             outcomes = [outcome for chunk in pool.map(_check_chunk, chunks) for outcome in chunk]
     else:
-        outcomes = _check_chunk((located, provider_ids, program_ids, today, False, keep_data))
+        outcomes = _check_chunk((located, provider_ids, program_ids, today, committee, False, keep_data))
     for found, entry in outcomes:
         result.files_checked += 1
         result.problems += found
@@ -274,5 +306,16 @@ def validate(
             result.entries.append(entry)
     result.problems += stacking_cycles(e for e in result.entries if e.kind == "program")
     result.problems += stacking_fan_in(e for e in result.entries if e.kind == "program")
+    decisions = [e for e in result.entries if e.kind == "decision"]
+    if targets is not None and (root / "decisions").is_dir():  # the register is checked whole, whatever was named
+        named = {e.file for e in decisions}
+        others, _ = discover(root, [root / "decisions"])
+        for item in others:
+            if item.kind == "decision" and item.display not in named:
+                _, entry = check_file(item, provider_ids, program_ids, today, committee)
+                if entry is not None:
+                    decisions.append(entry)
+    if decisions:
+        result.problems += decision_register_problems(decisions, program_files(root), today)
     result.problems = sorted(set(result.problems), key=lambda p: (p.file, p.line, p.column, p.rule, p.message))
     return result

@@ -511,3 +511,17 @@ def test_a_decision_file_is_never_deleted(repo, monkeypatch, capsys):
     head = repo.commit("erase a decision")
     status, out = check(repo, monkeypatch, capsys, "chair-account", head)
     assert status == 1 and f"DENY catalogue/decisions/{decision.name}: deletes the committee decision" in out
+
+
+def test_a_withdrawal_merged_on_the_target_branch_after_the_branch_point_lets_the_file_go(repo, monkeypatch, capsys):
+    """The provider branched before the committee withdrew the program on main, then deletes its file."""
+    program = a_program_of(KOSEN)
+    repo.git("checkout", "-q", "-b", "take-it-down")
+    repo.program_path(program).unlink()
+    head = repo.commit("the provider deletes the file")
+    repo.git("checkout", "-q", "main")
+    assert check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)[0] == 1  # no decision yet
+    repo.write_decision("MCR-2026-083", kind="withdraw", programs=[program], date="2026-11-01")
+    repo.base = repo.commit("the committee withdraws it on main")
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
+    assert status == 0, out

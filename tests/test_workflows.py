@@ -322,6 +322,41 @@ def test_renewal_report_is_scheduled_and_only_the_issue_job_may_write():
     assert not any(s.get("uses", "").startswith("actions/checkout@") for s in workflow["jobs"]["issue"]["steps"])
 
 
+def test_the_site_is_published_every_day_so_statuses_follow_the_date():
+    """Expiring and expired states and the feeds change on the right day without a push (issue 15)."""
+    workflow = load(ROOT / ".github/workflows/publish.yml")
+    assert triggers(workflow) >= {"push", "schedule"}
+    (cron,) = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit()
+
+
+def test_only_the_read_only_preview_shows_programs_under_review():
+    """MCCAT_SHOW_PROPOSED puts programs without a decision on the site: only the preview of a pull request
+    (its own code, read-only token, deciding nothing) sets it; never the published site nor the review."""
+    setters = []
+    for path in WORKFLOWS:
+        workflow = load(path)
+        for job_id, job, step in steps(workflow):
+            if "MCCAT_SHOW_PROPOSED" in json.dumps([job.get("env", {}), step.get("env", {}), step.get("run", "")]):
+                setters.append((path.name, job_id))
+                assert job["permissions"] == {"contents": "read"}
+                assert triggers(workflow) == {"pull_request"}
+    assert setters == [("pull-request.yml", "preview")]
+
+
+def test_the_review_is_told_who_pushed_only_for_a_push():
+    """A committee member's push vouches for a pull request's decision files; an edit of the title or a
+    reopening by a committee member must not (the sender of those events pushed nothing)."""
+    workflow = load(ROOT / ".github/workflows/pull-request-review.yml")
+    (step,) = [s for _, _, s in steps(workflow) if "mccat review" in s.get("run", "")]
+    assert step["env"]["PUSHED_BY"] == (
+        "${{ github.event.action == 'synchronize' && github.event.sender.login || '' }}"
+    )
+    assert '${PUSHED_BY:+--pushed-by "$PUSHED_BY"}' in step["run"]
+    assert "--pushed-by" not in (ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------ issue form and templates
 
 

@@ -272,8 +272,7 @@ class CatalogueHook:
         history = read_history(plan.catalogue_root, config.repo_url)
         for warning in history.warnings:  # info, not warning: --strict must not fail on a bad commit
             log.info(f"history: {warning}")
-        renames = {d.renamed_to: d.programs[0] for d in catalogue.decisions.values() if d.renamed_to}
-        changes = content_changes(history, plan.catalogue_root, renames)
+        changes = content_changes(history, plan.catalogue_root, catalogue.register.renamed_from())
         for other in others:
             other.share((catalogue, history, changes))
         return catalogue, history, changes

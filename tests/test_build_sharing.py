@@ -96,7 +96,7 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])
-    renames = {d.renamed_to: d.programs[0] for d in catalogue.decisions.values() if d.kind == "rename"}
+    renames = catalogue.register.renamed_from()
     expected = api_files(
         catalogue,
         urls=Urls(config["site_url"]),

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mccat.model.lifecycle import PROPOSED, Refusal, Standing, apply, check, continued
+from mccat.model.lifecycle import PROPOSED, Refusal, Standing, apply, check
 
 DECISION_ID = re.compile(r"^([A-Z]{2,6})-([0-9]{4})-([0-9]{1,4})$")
 
@@ -130,6 +130,14 @@ class Register:
     def lineage(self, program_id: str) -> tuple[Decision, ...]:
         return self.lineages.get(program_id, ())
 
+    def renamed_from(self) -> dict[str, str]:
+        """The id each renamed program had before its last move: new id -> old id."""
+        return {
+            d.renamed_to: d.programs[0]
+            for d in self.decisions.values()
+            if d.kind == "rename" and d.renamed_to and len(d.programs) == 1
+        }
+
     def named(self) -> set[str]:
         """Every program id a decision names (in `programs` or as `renamed_to`)."""
         ids = {program for d in self.decisions.values() for program in d.programs}
@@ -158,8 +166,9 @@ def replay(decisions: Iterable[Decision]) -> Register:
             lineages.setdefault(program, []).append(decision)
             standings[program] = apply(standing, decision, program)
             if decision.kind == "rename" and decision.renamed_to:
+                # The new id continues the program: its history, and its standing as it was before the rename.
                 lineages[decision.renamed_to] = list(lineages[program])
-                standings[decision.renamed_to] = continued(standing, decision)
+                standings[decision.renamed_to] = standing
     register.lineages = {program: tuple(items) for program, items in lineages.items()}
     register.standings = standings
     return register

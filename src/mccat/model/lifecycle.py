@@ -155,11 +155,6 @@ def apply(standing: Standing, decision: Decision, program: str) -> Standing:
     raise ValueError(f"unknown kind of decision: {kind!r}")
 
 
-def continued(standing: Standing, decision: Decision) -> Standing:
-    """The standing a renamed program has under its new id: the old one's, as it was before the rename."""
-    return standing
-
-
 @dataclass(frozen=True)
 class Event:
     """One dated event of a program's record."""

@@ -160,3 +160,34 @@ def test_decision_reviewers_are_checked_against_the_committee_at_the_base(repo, 
     states, summary = review(repo, monkeypatch, capsys, head, "chair-account", tmp_path)
     assert states["mccat/validate"] == "failure"
     assert "catalogue/decisions/MCR-2026-077.yaml" in summary and "newcomer" in summary
+
+
+def test_a_providers_decision_file_fails_the_review_unless_a_committee_member_pushed(
+    repo, monkeypatch, capsys, tmp_path
+):
+    """Attack: a provider approves its own change by adding a decision file to its pull request."""
+    program = a_program_of(KOSEN)
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=99))
+    repo.write_decision("MCR-2026-078", kind="amend-approval", programs=[program], date="2026-11-01")
+    head = repo.commit("approve my own change")
+    states, summary = review(repo, monkeypatch, capsys, head, maintainer(KOSEN), tmp_path)
+    assert states["mccat/ownership"] == "failure"
+    assert "DENY catalogue/decisions/MCR-2026-078.yaml" in summary
+    out = tmp_path / "pushed"
+    for pusher, expected in ((maintainer(KOSEN), "failure"), ("chair-account", "success")):
+        status, _, err = repo.mccat(
+            monkeypatch,
+            capsys,
+            "review",
+            repo.base,
+            head,
+            "--author",
+            maintainer(KOSEN),
+            "--pushed-by",
+            pusher,
+            "--out",
+            str(out),
+        )
+        assert status == 0, err
+        result = json.loads((out / "result.json").read_text(encoding="utf-8"))
+        assert {s["context"]: s["state"] for s in result["statuses"]}["mccat/ownership"] == expected, pusher

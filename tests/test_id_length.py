@@ -31,6 +31,9 @@ def make_catalogue(root: Path, provider: str, slug: str) -> Path:
         text = path.read_text(encoding="utf-8").replace("example-univ/data-certificate", f"{provider}/{slug}")
         path.write_text(text.replace("provider: example-univ", f"provider: {provider}"), encoding="utf-8")
     (root / f"programs/{provider}/data-certificate.yaml").rename(root / f"programs/{provider}/{slug}.yaml")
+    for path in (root / "decisions").glob("*.yaml"):  # the committee's decisions name the programs too
+        text = path.read_text(encoding="utf-8").replace("example-univ/data-certificate", f"{provider}/{slug}")
+        path.write_text(text.replace("example-univ/", f"{provider}/"), encoding="utf-8")
     return root
 
 

@@ -82,7 +82,7 @@ def worst_accepted(root: Path, programs: int) -> int:
     assert validate(root).errors == []
     catalogue = load_catalogue(root)
     files = api_files(catalogue, urls=URLS, build_date=date(2026, 1, 15))
-    pages = SitePages(catalogue, lang="en", today=date(2026, 1, 15))
+    pages = SitePages(catalogue, lang="en", today=date(2026, 1, 15), urls=Urls("https://registry.example.org/"))
     views = sum(len(repr(pages.programs.view(program))) for program in catalogue.programs.values())
     return sum(len(content) for content in files.values()), views
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mccat.cli.catalogue_commands import run_export, run_new, run_synth, run_validate
 from mccat.cli.review_commands import add_review_commands
+from mccat.cli.signing_commands import add_signing_commands
 from mccat.cli.usage import UsageError, day, default_catalogue
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.validation.report import REPORTERS
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_export)
 
     add_review_commands(sub)  # diff, owners, check-ownership, renewals, issue-form
+    add_signing_commands(sub)  # keys, verify
     return parser
 
 

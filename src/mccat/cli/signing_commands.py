@@ -1,0 +1,152 @@
+"""Subcommands of the registry's signing keys and credentials: `keys new`, `verify`.
+
+`mccat keys new ID` appends a new public key to governance/keys.yaml (a committee change to commit) and
+prints only the private key, on standard output, for the publish workflow's secret MCCAT_SIGNING_KEY.
+
+`mccat verify FILE|URL` checks a credential the registry signed, offline (mccat.publish.signing.check):
+the proof against governance/keys.yaml and the key's period, the dates, and the status list read from
+the built site folder. Exit status: 0 valid, 1 invalid (the reason is printed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mccat.cli.usage import UsageError
+from mccat.publish.signing.check import check_credential
+from mccat.publish.signing.did_web import did_web_from_url
+from mccat.publish.signing.keys import KEYS_FILE, SigningKeyError, append_entry, load_keys, new_key_entry
+from mccat.publish.signing.multikey import encode_private_key
+from mccat.publish.urls import Urls
+
+MAX_CREDENTIAL_BYTES = 1024 * 1024
+
+
+def _site_url(given: str | None, config: Path) -> str:
+    """--site-url, else mkdocs.yml's site_url (read as plain YAML: the core never loads MkDocs)."""
+    if given:
+        return given
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        data = None
+    url = data.get("site_url") if isinstance(data, dict) else None
+    if not isinstance(url, str):
+        raise UsageError(f"no site URL: give --site-url, or run where {config} sets site_url")
+    return url
+
+
+def run_keys_new(args: argparse.Namespace) -> int:
+    try:
+        keys = load_keys(args.keys)
+    except SigningKeyError as exc:
+        for p in exc.problems:
+            print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n    hint: {p.hint}", file=sys.stderr)
+        return 1
+    if any(key.id == args.id for key in keys):
+        raise UsageError(f"{args.keys} already has a key '{args.id}': key ids are never reused, choose another")
+    try:
+        private, entry = new_key_entry(args.id, args.today or datetime.now(UTC).date())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    append_entry(args.keys, entry)
+    print(
+        f"wrote the public key '{args.id}' to {args.keys}: commit it in a committee pull request.\n"
+        "The private key follows on standard output, once: store it as the repository secret "
+        "MCCAT_SIGNING_KEY and nowhere else.",
+        file=sys.stderr,
+    )
+    sys.stdout.write(encode_private_key(private) + "\n")
+    return 0
+
+
+def _local_file(target: str, urls: Urls, site: Path) -> Path:
+    """A file argument, or a URL of this site mapped into the site folder."""
+    if target.startswith(("http://", "https://")):
+        if not target.startswith(urls.root):
+            raise UsageError(f"{target} is not on this registry's site ({urls.root}); verify works offline")
+        relative = target[len(urls.root) :].split("#", 1)[0]
+        path = (site / relative).resolve()
+        if not path.is_relative_to(site.resolve()):
+            raise UsageError(f"{target} leads outside the site folder")
+        return path
+    return Path(target)
+
+
+def _read_json(path: Path) -> Any:
+    if not path.is_file():
+        return None
+    if path.stat().st_size > MAX_CREDENTIAL_BYTES:
+        raise ValueError(f"{path} is larger than {MAX_CREDENTIAL_BYTES // 1024} KB")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    try:
+        urls = Urls(_site_url(args.site_url, args.config))
+        did = did_web_from_url(urls.root)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        keys = load_keys(args.keys)
+    except SigningKeyError as exc:
+        for p in exc.problems:
+            print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n    hint: {p.hint}", file=sys.stderr)
+        return 2
+    if not keys:
+        raise UsageError(f"{args.keys} lists no keys: nothing can be verified")
+    path = _local_file(args.credential, urls, args.site)
+    try:
+        document = _read_json(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"INVALID: {path} is not a JSON credential ({exc})")
+        return 1
+    if document is None:
+        raise UsageError(f"{path} does not exist")
+
+    def lists(url: str) -> Any:
+        try:
+            return _read_json(_local_file(url, urls, args.site))
+        except (UsageError, ValueError, UnicodeDecodeError):
+            return None
+
+    now = datetime.combine(args.date, datetime.min.time(), UTC) if args.date else datetime.now(UTC)
+    report = check_credential(document, did=did, keys=keys, lists=lists, now=now)
+    for check in report.checks:
+        print(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
+    print("VALID" if report.ok else f"INVALID: {report.reason}")
+    return 0 if report.ok else 1
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def add_signing_commands(sub: Any) -> None:
+    """Register `keys` and `verify` on the main parser's subparsers."""
+    keys = sub.add_parser("keys", help="the registry's signing keys (governance/keys.yaml)")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    p = keys_sub.add_parser("new", help="append a new public key and print its private key once")
+    p.add_argument("id", help="the key's id, e.g. key-2026-12 (becomes did:web:<site>#<id>)")
+    p.add_argument("--keys", type=Path, default=Path(KEYS_FILE))
+    p.add_argument("--today", type=_day, help="the first day it may sign (default: today, UTC)")
+    p.set_defaults(run=run_keys_new)
+
+    p = sub.add_parser("verify", help="check a credential the registry signed (offline)")
+    p.add_argument("credential", help="a certificate file, or its URL on this site (read from --site)")
+    p.add_argument("--site", type=Path, default=Path("site"), help="the built site folder (for URLs and status lists)")
+    p.add_argument("--site-url", help="the site's public URL (default: site_url of --config)")
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument("--keys", type=Path, default=Path(KEYS_FILE))
+    p.add_argument("--date", type=_day, help="check as of this day (default: now)")
+    p.set_defaults(run=run_verify)

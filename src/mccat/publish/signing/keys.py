@@ -1,0 +1,219 @@
+"""The registry's signing keys: public halves in governance/keys.yaml, each with the period it may sign in.
+
+The committee owns governance/keys.yaml. Each entry is one Ed25519 key:
+
+    keys:
+      - id: key-2026-12           # fragment of the verification method: did:web:<site>#key-2026-12
+        public_key: z6Mk...       # Multikey (base58btc), as `mccat keys new` wrote it
+        created: 2026-12-02       # first day it may sign (UTC)
+        retired: 2027-12-01       # optional: last day it may sign; what it signed before stays valid
+
+The private half never enters the repository: `mccat keys new` prints it once, for the publish
+workflow's secret, and the build reads it from the environment variable MCCAT_SIGNING_KEY
+(`signing_key`). A key whose public half is not listed, or that may not sign on the day, is refused.
+A verifier trusts a proof only if its `created` lies within its key's period (`key_for_proof`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from mccat.publish.signing.multikey import decode_private_key, decode_public_key, encode_public_key
+from mccat.validation.problems import Problem
+from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
+
+KEYS_FILE = "governance/keys.yaml"
+SIGNING_KEY_ENV = "MCCAT_SIGNING_KEY"
+PREVIEW = "preview"  # MCCAT_SIGNING_KEY=preview: a throwaway key, every certificate marked "preview, not valid"
+KEY_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}$")
+DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+HEADER = """\
+# The registry's public signing keys (Ed25519, Multikey). Committee-owned: see the governance page.
+# `mccat keys new ID` appends an entry and prints the private key once, for the publish workflow's
+# secret MCCAT_SIGNING_KEY. Retire a key by adding `retired: YYYY-MM-DD`; never delete an entry
+# (certificates it signed must keep verifying).
+keys:
+"""
+
+
+class SigningKeyError(Exception):
+    """The keys file or the signing key cannot be used; the message says what to do."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class RegistryKey:
+    id: str
+    public_key: str  # Multikey z6Mk...
+    created: date
+    retired: date | None = None
+
+    def may_sign_on(self, day: date) -> bool:
+        return self.created <= day and (self.retired is None or day <= self.retired)
+
+
+def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], list[Problem]]:
+    """Every key of the file and every problem in it (file:line:column, rule, hint)."""
+    try:
+        doc = parse_yaml(text, display)
+    except YamlProblem as exc:
+        return [], [exc.problem]
+    problems: list[Problem] = []
+
+    def problem(path: tuple, rule: str, message: str, hint: str) -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(display, line, column, rule, message, hint))
+
+    data = as_mapping(doc.data)
+    if not isinstance(doc.data, dict) or not isinstance(data.get("keys"), list):
+        problem((), "keys.missing", "has no `keys:` list", "write `keys:` followed by one entry per key")
+        return [], problems
+    keys: list[RegistryKey] = []
+    seen_ids: dict[str, int] = {}
+    seen_public: dict[str, int] = {}
+    for index, entry in enumerate(as_list(data["keys"])):
+        at = ("keys", index)
+        item = as_mapping(entry)
+        unknown = sorted(set(item) - {"id", "public_key", "created", "retired"})
+        for name in unknown:
+            problem(
+                (*at, name),
+                "keys.unknown-field",
+                f"key #{index + 1} has the unknown field `{name}`",
+                "a key has `id`, `public_key`, `created` and optionally `retired`",
+            )
+        key_id, public, created, retired = (item.get(n) for n in ("id", "public_key", "created", "retired"))
+        if not isinstance(key_id, str) or not KEY_ID.match(key_id):
+            problem(
+                (*at, "id"),
+                "keys.id",
+                f"key #{index + 1} has no valid `id`",
+                "lowercase letters, digits, dots and hyphens, e.g. key-2026-12",
+            )
+            continue
+        if key_id in seen_ids:
+            problem(
+                (*at, "id"),
+                "keys.duplicate-id",
+                f"lists the key id '{key_id}' twice",
+                "key ids are never reused: give the new key another id",
+            )
+            continue
+        seen_ids[key_id] = index
+        public = public if isinstance(public, str) else ""
+        try:
+            decode_public_key(public)
+        except ValueError as exc:
+            problem(
+                (*at, "public_key"),
+                "keys.public-key",
+                f"key '{key_id}': `public_key` is not an Ed25519 Multikey ({exc})",
+                "paste the public key `mccat keys new` wrote (z6Mk...)",
+            )
+            continue
+        if public in seen_public:
+            problem(
+                (*at, "public_key"),
+                "keys.duplicate-public-key",
+                f"key '{key_id}' repeats the public key of another entry",
+                "each entry is a different key pair",
+            )
+            continue
+        seen_public[public] = index
+        days: list[date | None] = []
+        for name, value, required in (("created", created, True), ("retired", retired, False)):
+            if value is None and not required:
+                days.append(None)
+                continue
+            try:
+                if not isinstance(value, str) or not DAY.match(value):
+                    raise ValueError
+                days.append(date.fromisoformat(value))
+            except ValueError:
+                problem((*at, name), f"keys.{name}", f"key '{key_id}': `{name}` is not a date", "write YYYY-MM-DD")
+                days.append(None)
+        start, end = days
+        if start is None:
+            continue
+        if end is not None and end < start:
+            problem(
+                (*at, "retired"),
+                "keys.period",
+                f"key '{key_id}' is retired before it was created",
+                "`retired` is the last day it may sign, on or after `created`",
+            )
+            continue
+        keys.append(RegistryKey(key_id, public, start, end))
+    return keys, problems
+
+
+def load_keys(path: Path) -> list[RegistryKey]:
+    """The keys of governance/keys.yaml; SigningKeyError listing every problem. No file: no keys."""
+    if not path.is_file():
+        return []
+    keys, problems = parse_keys(path.read_text(encoding="utf-8"), str(path))
+    if problems:
+        raise SigningKeyError(f"{path} has {len(problems)} problem(s)", problems)
+    return keys
+
+
+def new_key_entry(key_id: str, created: date) -> tuple[Ed25519PrivateKey, str]:
+    """A new key pair, and the YAML lines of its entry for governance/keys.yaml."""
+    if not KEY_ID.match(key_id):
+        raise ValueError(f"'{key_id}' is not a valid key id: lowercase letters, digits, dots and hyphens")
+    private = Ed25519PrivateKey.generate()
+    public = encode_public_key(private.public_key())
+    entry = f"  - id: {key_id}\n    public_key: {public}\n    created: {created.isoformat()}\n"
+    return private, entry
+
+
+def append_entry(path: Path, entry: str) -> None:
+    """Add an entry at the end of the keys file (written with its header if it does not exist)."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    if not text.endswith("\n"):
+        text += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text + entry, encoding="utf-8")
+    partial.replace(path)
+
+
+def signing_key(value: str, keys: list[RegistryKey], today: date) -> tuple[Ed25519PrivateKey, RegistryKey]:
+    """The private key from MCCAT_SIGNING_KEY and its entry; refused unless listed and allowed to sign today."""
+    try:
+        private = decode_private_key(value.strip())
+    except ValueError as exc:
+        raise SigningKeyError(f"{SIGNING_KEY_ENV} is not an Ed25519 secret Multikey (z3u2...): {exc}") from None
+    public = encode_public_key(private.public_key())
+    entry = next((key for key in keys if key.public_key == public), None)
+    if entry is None:
+        raise SigningKeyError(
+            f"the key in {SIGNING_KEY_ENV} is not listed in {KEYS_FILE}: add its public half "
+            f"({public}) with `mccat keys new` or by hand in a committee pull request"
+        )
+    if not entry.may_sign_on(today):
+        period = f"{entry.created}" + (f" to {entry.retired}" if entry.retired else " onwards")
+        raise SigningKeyError(
+            f"the key '{entry.id}' in {SIGNING_KEY_ENV} may sign only {period}, not on {today}: "
+            "set the secret to the current key"
+        )
+    return private, entry
+
+
+def key_for_proof(keys: list[RegistryKey], key_id: str, created: date) -> RegistryKey:
+    """The registry key a proof names, if the proof's `created` day lies within its period; LookupError else."""
+    entry = next((key for key in keys if key.id == key_id), None)
+    if entry is None:
+        raise LookupError(f"no key '{key_id}' in {KEYS_FILE}")
+    if not entry.may_sign_on(created):
+        period = f"{entry.created}" + (f" to {entry.retired}" if entry.retired else " onwards")
+        raise LookupError(f"key '{key_id}' may sign {period}; this proof says it was made on {created}")
+    return entry

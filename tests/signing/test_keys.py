@@ -1,0 +1,222 @@
+"""The registry's keys (governance/keys.yaml), `mccat keys new`, and checking what the registry signed."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from mccat.cli.main import main
+from mccat.publish.signing import data_integrity, status_list
+from mccat.publish.signing.check import check_credential
+from mccat.publish.signing.keys import (
+    RegistryKey,
+    SigningKeyError,
+    key_for_proof,
+    load_keys,
+    parse_keys,
+    signing_key,
+)
+from mccat.publish.signing.multikey import decode_private_key, encode_private_key, encode_public_key
+from tests.signing.conftest import make_key
+
+DID = "did:web:registry.example.org"
+SITE = "https://registry.example.org/"
+LIST_URL = f"{SITE}api/v1/status/revocation.json"
+
+
+def entry(key_id: str, key, created: str, retired: str | None = None) -> str:
+    text = f"  - id: {key_id}\n    public_key: {encode_public_key(key.public_key())}\n    created: {created}\n"
+    return text + (f"    retired: {retired}\n" if retired else "")
+
+
+OLD, NEW = make_key("2025 key"), make_key("2026 key")
+KEYS_TEXT = "keys:\n" + entry("key-2025", OLD, "2025-01-01", "2026-06-30") + entry("key-2026", NEW, "2026-07-01")
+
+
+def test_keys_are_read_with_their_periods():
+    keys, problems = parse_keys(KEYS_TEXT)
+    assert problems == []
+    assert [(k.id, k.created, k.retired) for k in keys] == [
+        ("key-2025", date(2025, 1, 1), date(2026, 6, 30)),
+        ("key-2026", date(2026, 7, 1), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line"),
+    [
+        ("keys: 3\n", "keys.missing", 1),
+        ("keys:\n  - id: Key One\n    public_key: z6Mk\n    created: 2026-01-01\n", "keys.id", 2),
+        ("keys:\n  - id: k1\n    public_key: zzzz\n    created: 2026-01-01\n", "keys.public-key", 3),
+        (KEYS_TEXT + entry("key-2025", make_key("other"), "2026-01-01"), "keys.duplicate-id", 9),
+        (KEYS_TEXT + entry("key-x", NEW, "2026-01-01"), "keys.duplicate-public-key", 10),
+        ("keys:\n" + entry("k1", NEW, "1 July 2026"), "keys.created", 4),
+        ("keys:\n" + entry("k1", NEW, "2026-07-01", "2026-01-01"), "keys.period", 5),
+        ("keys:\n" + entry("k1", NEW, "2026-07-01") + "    owner: me\n", "keys.unknown-field", 5),
+    ],
+)
+def test_every_problem_in_the_keys_file_is_located(text, rule, line):
+    _, problems = parse_keys(text, "governance/keys.yaml")
+    assert [(p.rule, p.line) for p in problems] == [(rule, line)], problems
+    assert problems[0].hint
+
+
+def test_the_signing_key_must_be_listed_and_allowed_to_sign_today():
+    keys, _ = parse_keys(KEYS_TEXT)
+    private, entry_ = signing_key(encode_private_key(NEW), keys, date(2026, 12, 2))
+    assert entry_.id == "key-2026" and encode_public_key(private.public_key()) == entry_.public_key
+    with pytest.raises(SigningKeyError, match=r"not listed in governance/keys\.yaml"):
+        signing_key(encode_private_key(make_key("a stranger")), keys, date(2026, 12, 2))
+    with pytest.raises(SigningKeyError, match="may sign only 2025-01-01 to 2026-06-30"):
+        signing_key(encode_private_key(OLD), keys, date(2026, 12, 2))
+    with pytest.raises(SigningKeyError, match="not an Ed25519 secret Multikey"):
+        signing_key("not a key", keys, date(2026, 12, 2))
+
+
+def test_a_proof_counts_only_within_its_keys_period():
+    keys, _ = parse_keys(KEYS_TEXT)
+    assert key_for_proof(keys, "key-2025", date(2026, 6, 30)).id == "key-2025"
+    with pytest.raises(LookupError, match="may sign 2025-01-01 to 2026-06-30"):
+        key_for_proof(keys, "key-2025", date(2026, 7, 1))
+    with pytest.raises(LookupError, match="no key 'key-1999'"):
+        key_for_proof(keys, "key-1999", date(2026, 7, 1))
+
+
+def test_keys_new_appends_the_public_key_and_prints_only_the_private_key(tmp_path, capsys):
+    path = tmp_path / "governance" / "keys.yaml"
+    assert main(["keys", "new", "key-2027", "--keys", str(path), "--today", "2027-01-05"]) == 0
+    out, err = capsys.readouterr()
+    private = decode_private_key(out.strip())  # stdout is the private key and nothing else
+    assert out.count("\n") == 1 and "MCCAT_SIGNING_KEY" in err
+    keys = load_keys(path)
+    assert [(k.id, k.public_key, k.created) for k in keys] == [
+        ("key-2027", encode_public_key(private.public_key()), date(2027, 1, 5))
+    ]
+    assert out.strip() not in path.read_text(encoding="utf-8")  # the private half never lands in the file
+    assert main(["keys", "new", "key-2027", "--keys", str(path)]) == 2  # ids are never reused
+    assert "never reused" in capsys.readouterr().err
+    assert main(["keys", "new", "key-2028", "--keys", str(path), "--today", "2028-01-01"]) == 0
+    assert [k.id for k in load_keys(path)] == ["key-2027", "key-2028"]
+
+
+def certificate(valid_until: str = "2029-03-31T23:59:59Z", index: int = 7) -> dict:
+    return {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": f"{SITE}api/v1/certificates/MCR-2026-014/p/s.json",
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": "Approval certificate",
+        "issuer": {"id": DID, "type": ["Profile"], "name": "Registry"},
+        "validFrom": "2026-04-01T00:00:00Z",
+        "validUntil": valid_until,
+        "credentialSubject": {
+            "id": f"{SITE}api/v1/programs/p/s.achievement.ja.json",
+            "type": ["EndorsementSubject"],
+            "endorsementComment": "MCR-2026-014",
+        },
+        "credentialStatus": status_list.status_list_entry(LIST_URL, index),
+    }
+
+
+def signed(document: dict, key, key_id: str, created: str) -> dict:
+    return data_integrity.sign(document, key, f"{DID}#{key_id}", created, proof_as_array=True)
+
+
+def status(revoked: set[int], key=NEW, key_id: str = "key-2026") -> dict:
+    listed = status_list.status_list_credential(LIST_URL, DID, "2026-12-02T00:00:00Z", revoked)
+    return signed(listed, key, key_id, "2026-12-02T00:00:00Z")
+
+
+NOW = datetime(2026, 12, 2, tzinfo=UTC)
+
+
+def check(document: dict, lists: dict | None = None, now: datetime = NOW):
+    keys, _ = parse_keys(KEYS_TEXT)
+    available = {LIST_URL: status(set())} if lists is None else lists
+    return check_credential(document, did=DID, keys=keys, lists=available.get, now=now)
+
+
+def test_a_certificate_passes_every_check():
+    report = check(signed(certificate(), NEW, "key-2026", "2026-07-01T00:00:00Z"))
+    assert report.ok, report.checks
+    assert [c.name for c in report.checks] == ["proof", "dates", "status"]
+
+
+def test_a_retired_key_still_verifies_what_it_signed_in_its_period_but_nothing_later():
+    assert check(signed(certificate(), OLD, "key-2025", "2026-04-01T00:00:00Z")).ok
+    late = check(signed(certificate(), OLD, "key-2025", "2026-07-01T00:00:00Z"))
+    assert not late.ok and "may sign 2025-01-01 to 2026-06-30" in late.reason
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda d: d["credentialSubject"].update(id=d["credentialSubject"]["id"].replace("/p/s.", "/p/t.")),
+        lambda d: d.update(validUntil="2030-03-31T23:59:59Z"),
+        lambda d: d["issuer"].update(name="Registrx"),
+        lambda d: d["proof"][0].update(verificationMethod=f"{DID}#key-2025"),
+        lambda d: d["proof"][0].update(created="2026-07-02T00:00:00Z"),
+    ],
+)
+def test_tampering_fails_the_proof(tamper):
+    document = signed(certificate(), NEW, "key-2026", "2026-07-01T00:00:00Z")
+    tampered = copy.deepcopy(document)
+    tamper(tampered)
+    report = check(tampered)
+    assert not report.ok and report.checks[0].name == "proof" and not report.checks[0].ok
+
+
+def test_a_key_of_another_did_is_refused():
+    document = data_integrity.sign(
+        certificate(), NEW, "did:web:registry.example.org.evil#key-2026", "2026-07-01T00:00:00Z"
+    )
+    document["issuer"]["id"] = "did:web:registry.example.org.evil"
+    assert "not a key of the registry" in check(document).reason
+
+
+def test_expired_and_revoked_certificates_are_invalid():
+    expired = check(signed(certificate("2026-11-30T23:59:59Z"), NEW, "key-2026", "2026-07-01T00:00:00Z"))
+    assert not expired.ok and expired.reason.startswith("expired")
+    document = signed(certificate(index=7), NEW, "key-2026", "2026-07-01T00:00:00Z")
+    revoked = check(document, {LIST_URL: status({7})})
+    assert not revoked.ok and revoked.reason.startswith("revoked")
+    assert check(document, {LIST_URL: status({8})}).ok  # another entry's bit
+    forged = check(document, {LIST_URL: status(set(), make_key("a stranger"), "key-2026")})
+    assert not forged.ok and "not a valid registry credential" in forged.reason
+    missing = check(document, {})
+    assert not missing.ok and "not available here" in missing.reason
+
+
+def test_verify_command_reads_a_url_from_the_site_folder(tmp_path, capsys):
+    (tmp_path / "governance").mkdir()
+    (tmp_path / "governance" / "keys.yaml").write_text(KEYS_TEXT, encoding="utf-8")
+    site = tmp_path / "site"
+    target = site / "api/v1/certificates/MCR-2026-014/p/s.json"
+    target.parent.mkdir(parents=True)
+    target.write_text(json.dumps(signed(certificate(), NEW, "key-2026", "2026-07-01T00:00:00Z")), encoding="utf-8")
+    listed = site / "api/v1/status/revocation.json"
+    listed.parent.mkdir(parents=True)
+    listed.write_text(json.dumps(status(set())), encoding="utf-8")
+    common = ["--site", str(site), "--site-url", SITE, "--keys", str(tmp_path / "governance/keys.yaml")]
+    url = f"{SITE}api/v1/certificates/MCR-2026-014/p/s.json"
+    assert main(["verify", url, *common, "--date", "2026-12-02"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "VALID"
+    listed.write_text(json.dumps(status({7})), encoding="utf-8")
+    assert main(["verify", url, *common, "--date", "2026-12-02"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].startswith("INVALID: revoked")
+    assert main(["verify", "https://elsewhere.example.net/x.json", *common]) == 2
+    assert main(["verify", f"{SITE}../../etc/passwd", *common]) == 2
+    (tmp_path / "junk.json").write_text("{not json", encoding="utf-8")
+    assert main(["verify", str(tmp_path / "junk.json"), *common]) == 1
+    assert "not a JSON credential" in capsys.readouterr().out
+
+
+def test_registry_key_periods():
+    key = RegistryKey("k", "z6Mk", date(2026, 1, 1), date(2026, 12, 31))
+    assert key.may_sign_on(date(2026, 1, 1)) and key.may_sign_on(date(2026, 12, 31))
+    assert not key.may_sign_on(date(2025, 12, 31)) and not key.may_sign_on(date(2027, 1, 1))

@@ -75,6 +75,7 @@ from mccat.build.search_index import (
     index_site,
     merge_reports,
 )
+from mccat.build.signing import root_documents
 from mccat.build.staging import PublishError, StagedSite
 from mccat.model.history import ContentChange, History, read_history
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
@@ -220,6 +221,8 @@ class CatalogueHook:
             raise
         if not history.available and plan.started:
             log.info(f"No version history: timelines show the committee's decisions only ({history.reason})")
+        if plan.started:
+            log.info(plan.signing.note)
 
         config.site_dir = str(site_root / plan.lang)
         config.site_url = plan.urls.home(plan.lang)
@@ -424,6 +427,10 @@ class CatalogueHook:
         for name, template in ROOT_FILES.items():
             text = build.env.get_template(template).render(mc=build.site, config=config)
             (build.site_root / name).write_text(text, encoding="utf-8")
+        for name, content in root_documents(build.plan.signing).items():
+            path = build.site_root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         if build.plan.indexes_in_background:  # the edited page shows now; the index follows
             self.indexing = threading.Thread(
                 target=_index_in_background, args=(build.site_root, min_pages), daemon=True

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from mccat import LANGUAGES
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
+from mccat.build.signing import Signing, build_signing
+from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
 
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
@@ -48,6 +50,7 @@ class BuildPlan:
     catalogue_root: Path
     today: date  # the date statuses such as "expired" are computed for
     urls: Urls  # from site_url
+    signing: Signing  # the key certificates are signed with, if any (mccat.build.signing)
 
     @property
     def other_languages(self) -> tuple[str, ...]:
@@ -100,6 +103,10 @@ def plan_build(
         today = date.fromisoformat(os.environ.get(BUILD_DATE) or date.today().isoformat())
     except ValueError:
         raise PlanError(f"{BUILD_DATE} must be a date (YYYY-MM-DD), got '{os.environ[BUILD_DATE]}'") from None
+    try:
+        signing = build_signing(config_dir, urls.root, today)
+    except SigningKeyError as error:
+        raise PlanError(str(error)) from None
     return BuildPlan(
         lang=lang,
         started=started,
@@ -110,4 +117,5 @@ def plan_build(
         catalogue_root=Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve(),
         today=today,
         urls=urls,
+        signing=signing,
     )

@@ -191,17 +191,26 @@ def signing_key(value: str, keys: list[RegistryKey], today: date) -> tuple[Ed255
     try:
         private = decode_private_key(value.strip())
     except ValueError as exc:
-        raise SigningKeyError(f"{SIGNING_KEY_ENV} is not an Ed25519 secret Multikey (z3u2...): {exc}") from None
+        raise SigningKeyError(
+            f"{SIGNING_KEY_ENV} が Ed25519 の秘密鍵（Multikey、z3u2...）ではありません：{exc}"
+            f"。`mccat keys new` が出力した値をそのまま設定してください。\n"
+            f"{SIGNING_KEY_ENV} is not an Ed25519 secret Multikey (z3u2...): {exc}; "
+            "set it to the value `mccat keys new` printed"
+        ) from None
     public = encode_public_key(private.public_key())
     entry = next((key for key in keys if key.public_key == public), None)
     if entry is None:
         raise SigningKeyError(
+            f"{SIGNING_KEY_ENV} の鍵は {KEYS_FILE} に登録されていません。公開鍵（{public}）を"
+            "委員会のプルリクエストで登録してください（`mccat keys new` が追記します）。\n"
             f"the key in {SIGNING_KEY_ENV} is not listed in {KEYS_FILE}: add its public half "
             f"({public}) with `mccat keys new` or by hand in a committee pull request"
         )
     if not entry.may_sign_on(today):
         period = f"{entry.created}" + (f" to {entry.retired}" if entry.retired else " onwards")
         raise SigningKeyError(
+            f"{SIGNING_KEY_ENV} の鍵 '{entry.id}' が署名できる期間は {period} で、{today} は含まれません。"
+            "シークレットを現在の鍵に変えてください。\n"
             f"the key '{entry.id}' in {SIGNING_KEY_ENV} may sign only {period}, not on {today}: "
             "set the secret to the current key"
         )

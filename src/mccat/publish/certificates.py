@@ -1,0 +1,210 @@
+"""Signed approval certificates, the status list that revokes them, and the registry's DID document.
+
+Each approval decision gives each program it approves one certificate per language: an Open Badges 3.0
+EndorsementCredential whose subject is that language's Achievement (issuers' badges point at one of the
+two), signed by the registry with an eddsa-rdfc-2022 Data Integrity proof. Renewals, amendments of an
+approval and renames (the program carries on under its new id) certify too; suspensions and
+withdrawals revoke, through one bit per grant in a Bitstring Status List; a reinstatement clears it.
+
+A grant's status-list index never changes once published: grants are numbered in the order of their
+decision ids (prefix, year, number: the committee numbers decisions as it takes them), then of the
+programs in the decision (`number_grants`); `moved_indexes` tells a review when a change would renumber
+a published grant. The same commit with the same key gives the same bytes: Ed25519 is deterministic,
+and the proof's `created` is a date the data fixes (the later of the decision's date and the first
+day of the key's period), not the time of the build.
+
+Nothing here reads the environment: the build hands in a `Signer` (mccat.publish.signing.keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from mccat import LANGUAGES
+from mccat.publish.canonical_json import json_bytes
+from mccat.publish.signing import data_integrity, did_web, status_list
+from mccat.publish.signing.keys import RegistryKey
+from mccat.publish.signing.multikey import decode_public_key
+from mccat.publish.urls import Urls
+
+OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+CREDENTIAL_CONTEXTS = [status_list.CREDENTIALS_V2, OB3_CONTEXT]
+CERTIFYING = ("approve", "renew", "amend-approval", "rename")
+REVOKING = ("suspended", "withdrawn")  # standings whose grants are revoked
+ENTRIES = status_list.MIN_ENTRIES  # grants per status list file
+JST = "+09:00"  # decisions are dated in Japan
+
+PREVIEW_MARK = {
+    "ja": "【プレビュー・無効】この証明書はプルリクエストのプレビュー用で、登録委員会の認定を証明しません。",
+    "en": "[PREVIEW, NOT VALID] This certificate belongs to a pull-request preview and proves no approval.",
+}
+TEXTS = {
+    "name": {"ja": "認定証明書 {decision}：{title}", "en": "Approval certificate {decision}: {title}"},
+    "approved": {
+        "ja": "{registry}は、このマイクロクレデンシャル（{program}）を決定 {decision}（{date}）により認定しました。",
+        "en": "{registry} approved this micro-credential ({program}) by decision {decision} of {date}.",
+    },
+    "valid_until": {"ja": "認定の有効期限：{until}。", "en": "The approval is valid until {until}."},
+    "conditions": {"ja": "条件：{conditions}", "en": "Conditions: {conditions}"},
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One program certified by one decision, and what its certificate says."""
+
+    decision: str  # decision id, e.g. MCR-2026-014
+    date: str  # the decision's date, YYYY-MM-DD
+    program: str  # the program id the certificate names (for a rename: the new id)
+    valid_until: str | None  # last day of the approval, YYYY-MM-DD
+    conditions: Mapping[str, str] | None
+    index: int  # the grant's bit in the status lists, for ever
+    revoked: bool  # the program's approval is suspended or withdrawn today
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A private key the build may sign with, its entry in governance/keys.yaml, the registry's DID."""
+
+    key: Ed25519PrivateKey
+    entry: RegistryKey
+    did: str
+    preview: bool = False  # a throwaway key: every certificate says it proves nothing
+
+    @property
+    def method(self) -> str:
+        return f"{self.did}#{self.entry.id}"
+
+    def created(self, day: str) -> str:
+        """The proof's `created`: the decision's day, or the key's first day if that is later."""
+        signed_on = max(date.fromisoformat(day), self.entry.created)
+        return f"{signed_on.isoformat()}T00:00:00Z"
+
+
+def number_grants(certified: Iterable[tuple[str, str]], key: Any) -> dict[tuple[str, str], int]:
+    """Index of each (decision id, program id) grant: by decision number (`key`), then as listed."""
+    ordered = sorted(enumerate(certified), key=lambda item: (key(item[1][0]), item[0]))
+    return {grant: index for index, (_, grant) in enumerate(ordered)}
+
+
+def moved_indexes(before: Mapping[tuple[str, str], int], after: Mapping[tuple[str, str], int]) -> list[str]:
+    """Grants published before whose index a change would move or drop (their certificates would break)."""
+    return [
+        f"{decision} / {program}: status-list index {index} -> {after.get((decision, program), 'none')}"
+        for (decision, program), index in sorted(before.items(), key=lambda item: item[1])
+        if after.get((decision, program)) != index
+    ]
+
+
+def status_list_file(index: int) -> str:
+    """The status list holding a grant's bit, relative to /api/v1/."""
+    return f"status/{index // ENTRIES}.json"
+
+
+def certificate_file(program_id: str, decision: str, lang: str) -> str:
+    return f"certificates/{program_id}/{decision}.{lang}.json"
+
+
+def certificate(
+    grant: Grant, *, lang: str, title: str, urls: Urls, registry_name: Mapping[str, str], preview: bool, did: str
+) -> dict[str, Any]:
+    """The unsigned EndorsementCredential of one grant in one language."""
+    texts = {name: text[lang] for name, text in TEXTS.items()}
+    comment = [
+        texts["approved"].format(
+            registry=registry_name[lang], program=grant.program, decision=grant.decision, date=grant.date
+        )
+    ]
+    if grant.valid_until:
+        comment.append(texts["valid_until"].format(until=grant.valid_until))
+    if grant.conditions and grant.conditions.get(lang):
+        comment.append(texts["conditions"].format(conditions=grant.conditions[lang]))
+    if preview:
+        comment.insert(0, PREVIEW_MARK[lang])
+    joiner = "" if lang == "ja" else " "
+    list_url = urls.api(status_list_file(grant.index))
+    document: dict[str, Any] = {
+        "@context": list(CREDENTIAL_CONTEXTS),
+        "id": urls.api(certificate_file(grant.program, grant.decision, lang)),
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": ("[PREVIEW] " if preview else "") + texts["name"].format(decision=grant.decision, title=title),
+        "issuer": {
+            "id": did,
+            "type": ["Profile"],
+            "name": " / ".join(registry_name[code] for code in LANGUAGES),
+            "url": urls.root,
+        },
+        "validFrom": f"{grant.date}T00:00:00{JST}",
+    }
+    if grant.valid_until:
+        document["validUntil"] = f"{grant.valid_until}T23:59:59{JST}"
+    document["credentialSubject"] = {
+        "id": urls.achievement(grant.program, lang),
+        "type": ["EndorsementSubject"],
+        "endorsementComment": joiner.join(comment),
+    }
+    document["credentialStatus"] = status_list.status_list_entry(list_url, grant.index)
+    return document
+
+
+def did_document_file(did: str) -> str:
+    """Where the site publishes its DID document, relative to the site's root (the did:web spec's place:
+    /.well-known/did.json for a site at a host's root, did.json under the site's own path otherwise)."""
+    return ".well-known/did.json" if ":" not in did[len("did:web:") :] else "did.json"
+
+
+def registry_did_document(did: str, keys: Iterable[RegistryKey], extra: RegistryKey | None = None) -> dict[str, Any]:
+    """Every key of governance/keys.yaml, retired ones too: what they signed in their period stays valid
+    (`mccat verify` checks the period; a generic verifier sees only the keys)."""
+    listed = list(keys) + ([extra] if extra is not None else [])
+    return did_web.did_document(did, {key.id: decode_public_key(key.public_key) for key in listed})
+
+
+def certificate_files(
+    grants: Iterable[Grant],
+    *,
+    titles: Mapping[str, Mapping[str, str]],
+    urls: Urls,
+    registry_name: Mapping[str, str],
+    signer: Signer,
+    build_date: date,
+) -> tuple[dict[str, bytes], dict[str, dict[str, list[dict[str, Any]]]]]:
+    """Signed certificates and status lists by path relative to /api/v1/, and each program's signed
+    certificates by language (for its Achievement's `endorsement`)."""
+    files: dict[str, bytes] = {}
+    endorsements: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    revoked: dict[int, list[int]] = {}
+    grants = list(grants)
+    for grant in grants:
+        if grant.program not in titles:
+            continue  # a program whose file is gone keeps its certificate only while its page stays
+        for lang in LANGUAGES:
+            unsigned = certificate(
+                grant,
+                lang=lang,
+                title=titles[grant.program][lang],
+                urls=urls,
+                registry_name=registry_name,
+                preview=signer.preview,
+                did=signer.did,
+            )
+            signed = data_integrity.sign(
+                unsigned, signer.key, signer.method, signer.created(grant.date), proof_as_array=True
+            )
+            files[certificate_file(grant.program, grant.decision, lang)] = json_bytes(signed)
+            endorsements.setdefault(grant.program, {}).setdefault(lang, []).append(signed)
+        if grant.revoked:
+            revoked.setdefault(grant.index // ENTRIES, []).append(grant.index % ENTRIES)
+    for number in range(max((g.index for g in grants), default=-1) // ENTRIES + 1):
+        path = f"status/{number}.json"
+        unsigned = status_list.status_list_credential(
+            urls.api(path), signer.did, f"{build_date.isoformat()}T00:00:00Z", revoked.get(number, ())
+        )
+        created = max(build_date, signer.entry.created).isoformat() + "T00:00:00Z"
+        files[path] = json_bytes(data_integrity.sign(unsigned, signer.key, signer.method, created))
+    return files, endorsements

@@ -1,0 +1,94 @@
+"""The certification mark: a small SVG per program and language that providers show on their own sites.
+
+The mark says, in one language, that the registry approved the program, its id, and until when; it looks
+clearly different when the approval expires soon, has expired, is suspended or is withdrawn (colour,
+wording and, for those that no longer hold, a struck-through frame), so that a copy kept on another site
+tells the truth once the site is rebuilt (the registry is rebuilt every day). Text is escaped (program ids
+are checked by the schema, but every value is treated as hostile); the SVG has a title and a description
+for screen readers, colours meet 4.5:1, and it is about 1 KB.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from xml.sax.saxutils import escape, quoteattr
+
+EXPIRING_DAYS = 90  # "expires soon" this many days before the end of the approval
+
+STATES = ("active", "expiring", "expired", "suspended", "withdrawn", "unapproved")
+LABELS = {
+    "active": {"ja": "登録委員会 認定", "en": "Approved by the registry"},
+    "expiring": {"ja": "認定 まもなく期限", "en": "Approval expires soon"},
+    "expired": {"ja": "認定 期限切れ", "en": "Approval expired"},
+    "suspended": {"ja": "認定 一時停止中", "en": "Approval suspended"},
+    "withdrawn": {"ja": "認定 取消済み", "en": "Approval withdrawn"},
+    "unapproved": {"ja": "認定されていません", "en": "Not approved"},
+}
+UNTIL = {"ja": "有効期限 {day}", "en": "valid until {day}"}
+ENDED = {"ja": "{day} まで有効でした", "en": "was valid until {day}"}
+REGISTRY = {"ja": "マイクロクレデンシャル・レジストリ", "en": "Micro-credential Registry"}
+# (background, text, frame): text on background at 4.5:1 or more
+COLOURS = {
+    "active": ("#0b4f8a", "#ffffff", "#0b4f8a"),
+    "expiring": ("#fff4d6", "#5c3b00", "#8a5a00"),
+    "expired": ("#ececec", "#3a3a3a", "#6b6b6b"),
+    "suspended": ("#fde7e7", "#8a1111", "#8a1111"),
+    "withdrawn": ("#ffffff", "#3a3a3a", "#3a3a3a"),
+    "unapproved": ("#ffffff", "#3a3a3a", "#3a3a3a"),
+}
+
+
+def mark_state(status: str, valid_until: str | None, today: date) -> str:
+    """The mark's state from the approval's status today and its last day."""
+    if status in ("suspended", "withdrawn"):
+        return status
+    if status == "expired":
+        return "expired"
+    if status != "active":
+        return "unapproved"
+    if valid_until:
+        end = date.fromisoformat(valid_until)
+        if end < today:
+            return "expired"
+        if end - today <= timedelta(days=EXPIRING_DAYS):
+            return "expiring"
+    return "active"
+
+
+def mark_svg(*, program_id: str, lang: str, state: str, valid_until: str | None) -> str:
+    """The mark as SVG text."""
+    if state not in STATES:
+        raise ValueError(f"unknown mark state {state!r}")
+    background, ink, frame = COLOURS[state]
+    label = LABELS[state][lang]
+    dated = ""
+    if valid_until:
+        dated = (ENDED if state in ("expired", "withdrawn") else UNTIL)[lang].format(day=valid_until)
+    lines = [REGISTRY[lang], label, program_id, dated]
+    width = max(240, 16 + 8 * max(len(program_id), 24))
+    struck = state in ("expired", "suspended", "withdrawn")
+    description = " / ".join(line for line in lines if line)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="88" viewBox="0 0 {width} 88" '
+        'role="img" aria-labelledby="t d">',
+        f'<title id="t">{escape(label)}</title>',
+        f'<desc id="d">{escape(description)}</desc>',
+        f'<rect x="1" y="1" width="{width - 2}" height="86" rx="8" fill="{background}" stroke="{frame}" '
+        f'stroke-width="2"{" stroke-dasharray=" + quoteattr("6 4") if struck else ""}/>',
+        f'<g fill="{ink}" font-family="Hiragino Sans, Yu Gothic UI, Meiryo, Noto Sans CJK JP, sans-serif">',
+        f'<text x="12" y="20" font-size="11">{escape(REGISTRY[lang])}</text>',
+        f'<text x="12" y="42" font-size="16" font-weight="bold">{escape(label)}</text>',
+        f'<text x="12" y="61" font-size="12" font-family="monospace">{escape(program_id)}</text>',
+    ]
+    if dated:
+        parts.append(f'<text x="12" y="78" font-size="11">{escape(dated)}</text>')
+    parts.append("</g>")
+    if struck:
+        parts.append(f'<line x1="6" y1="82" x2="{width - 6}" y2="6" stroke="{frame}" stroke-width="2"/>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def mark_file(program_id: str, lang: str) -> str:
+    """The mark's path relative to /api/v1/."""
+    return f"marks/{program_id}.{lang}.svg"

@@ -33,6 +33,7 @@ from mccat.site.listings import Listings
 from mccat.site.programs import ProgramViews
 from mccat.site.reference import descriptor_reference
 from mccat.site.search import program_record, provider_record, search_page_view
+from mccat.site.verify import verify_page_view
 from mccat.site.views import Heading, PageSpec
 
 
@@ -99,6 +100,7 @@ class SitePages:
                     self.urls.program_page(self.lang, catalogue.current_id(spec.key, self.today)),
                 )
             ),
+            "verify": PageKind(lambda spec: verify_page_view(self.language)),
             "compare": PageKind(lambda spec: self.comparison.index, lambda spec: self.comparison.headings()),
             "compare_field": PageKind(lambda spec: self.comparison.field_comparison(spec.key)),
         }
@@ -148,6 +150,13 @@ class SitePages:
                 "mc/search.html",
                 "search",
                 description=lang.t("search.description"),
+            ),
+            PageSpec(
+                "verify/index.md",
+                lang.t("verify.title"),
+                "mc/verify.html",
+                "verify",
+                description=lang.t("verify.description"),
             ),
         ]
         for provider in catalogue.providers.values():

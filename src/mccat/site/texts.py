@@ -297,6 +297,90 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "compare.share": {"ja": "この比較へのリンク", "en": "Link to this comparison"},
     "compare.loading": {"ja": "読み込み中…", "en": "Loading…"},
     "compare.deadline": {"ja": "（{label}：{date}）", "en": " ({label}: {date})"},
+    # the "check a badge" page (overrides/mc/verify.html, assets/javascripts/verify.js)
+    "verify.title": {"ja": "バッジを確認", "en": "Check a badge"},
+    "verify.description": {
+        "ja": "オープンバッジ（Open Badges 3.0）が、このレジストリに登録されたプログラムのものかを確かめます。",
+        "en": "Check whether an Open Badges 3.0 badge comes from a program in this registry.",
+    },
+    "verify.intro": {
+        "ja": "学習者のバッジ（JSON または JWT）か、バッジが示す Achievement の URL を貼り付けてください。"
+        "確認はこのブラウザの中だけで行い、貼り付けた内容はどこにも送信しません。",
+        "en": "Paste a learner's badge (JSON or JWT) or the URL of the Achievement it names. "
+        "The check runs in this browser only: what you paste is sent nowhere.",
+    },
+    "verify.label": {"ja": "バッジ、または Achievement の URL", "en": "The badge, or the Achievement's URL"},
+    "verify.submit": {"ja": "確認する", "en": "Check"},
+    "verify.noscript": {
+        "ja": "このページの確認には JavaScript が必要です。認定証明書はコマンド mccat verify でも確認できます。",
+        "en": "This check needs JavaScript. On the command line, mccat verify checks approval certificates.",
+    },
+    "verify.checks": {"ja": "このページが確かめること", "en": "What this page checks"},
+    "verify.checks_text": {
+        "ja": "バッジが示す Achievement がこのレジストリのプログラムか、その認定の現在の状態と有効期限。",
+        "en": "Whether the Achievement the badge names is a program in this registry, "
+        "and the current status and validity of its approval.",
+    },
+    "verify.not_checked": {"ja": "確かめないこと", "en": "What it does not check"},
+    "verify.not_checked_text": {
+        "ja": "学習者のバッジの署名と、その発行者が本物かどうか（バッジを発行した機関の責任です）。"
+        "署名は標準のオープンバッジ検証ツールで、登録委員会の認定証明書は コマンド mccat verify で確かめられます。",
+        "en": "The signature of the learner's badge and whether its issuer is genuine (the issuing provider's "
+        "responsibility). Check signatures with a standard Open Badges verifier, and the committee's "
+        "approval certificates with the command mccat verify.",
+    },
+    "verify.active": {
+        "ja": "登録済み：このバッジは、登録委員会が認定したプログラムのものです。",
+        "en": "Registered: this badge is for a program the committee has approved.",
+    },
+    "verify.expired": {
+        "ja": "登録済みですが、認定の有効期限が過ぎています。",
+        "en": "Registered, but the program's approval has expired.",
+    },
+    "verify.suspended": {
+        "ja": "登録済みですが、認定は一時停止中です。",
+        "en": "Registered, but the program's approval is suspended.",
+    },
+    "verify.withdrawn": {
+        "ja": "このプログラムの認定は取り消されています。",
+        "en": "The approval of this program has been withdrawn.",
+    },
+    "verify.other": {
+        "ja": "登録されていますが、認定されていません。",
+        "en": "Listed, but not approved.",
+    },
+    "verify.unknown": {
+        "ja": "このレジストリのプログラムではありません：{id} は登録されていません。",
+        "en": "Not a program in this registry: {id} is not listed.",
+    },
+    "verify.foreign": {
+        "ja": "このレジストリのプログラムではありません："
+        "Achievement がこのレジストリではないサイト（{host}）にあります。",
+        "en": "Not a program in this registry: the Achievement is on another site ({host}).",
+    },
+    "verify.not_ours": {
+        "ja": "このレジストリのプログラムではありません：{url} はプログラムの Achievement の URL ではありません。",
+        "en": "Not a program in this registry: {url} is not the URL of a program's Achievement.",
+    },
+    "verify.malformed": {
+        "ja": "読み取れません：JSON、JWT、URL のいずれでもありません。"
+        "バッジのファイルの中身をそのまま貼り付けてください。",
+        "en": "Cannot read this: it is neither JSON, a JWT nor a URL. Paste the badge file's content as it is.",
+    },
+    "verify.no_achievement": {
+        "ja": "オープンバッジではありません：credentialSubject.achievement（Achievement の id）が見つかりません。",
+        "en": "Not an Open Badge: it has no credentialSubject.achievement (the Achievement's id).",
+    },
+    "verify.empty": {"ja": "確認するバッジか URL を入力してください。", "en": "Enter a badge or a URL to check."},
+    "verify.failed": {
+        "ja": "レジストリのデータを読み込めませんでした。時間をおいて、もう一度お試しください。",
+        "en": "The registry's data could not be loaded. Try again later.",
+    },
+    "verify.program": {"ja": "プログラム", "en": "Program"},
+    "verify.status": {"ja": "認定の状態", "en": "Approval status"},
+    "verify.valid_until": {"ja": "有効期限", "en": "Valid until"},
+    "verify.page": {"ja": "プログラムのページ", "en": "The program's page"},
+    "verify.certificates": {"ja": "認定証明書", "en": "Approval certificates"},
 }
 
 

@@ -324,7 +324,7 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "verify.not_checked": {"ja": "確かめないこと", "en": "What it does not check"},
     "verify.not_checked_text": {
         "ja": "学習者のバッジの署名と、その発行者が本物かどうか（バッジを発行した機関の責任です）。"
-        "署名は標準のオープンバッジ検証ツールで、登録委員会の認定証明書は コマンド mccat verify で確かめられます。",
+        "署名は標準のオープンバッジ検証ツールで、登録委員会の認定証明書はコマンド mccat verify で確かめられます。",
         "en": "The signature of the learner's badge and whether its issuer is genuine (the issuing provider's "
         "responsibility). Check signatures with a standard Open Badges verifier, and the committee's "
         "approval certificates with the command mccat verify.",

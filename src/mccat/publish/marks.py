@@ -62,8 +62,8 @@ def mark_svg(*, program_id: str, lang: str, state: str, valid_until: str | None)
     background, ink, frame = COLOURS[state]
     label = LABELS[state][lang]
     dated = ""
-    if valid_until:
-        dated = (ENDED if state in ("expired", "withdrawn") else UNTIL)[lang].format(day=valid_until)
+    if valid_until and state in ("active", "expiring", "expired"):  # a suspension or withdrawal ends it otherwise
+        dated = (ENDED if state == "expired" else UNTIL)[lang].format(day=valid_until)
     lines = [REGISTRY[lang], label, program_id, dated]
     width = max(240, 16 + 8 * max(len(program_id), 24))
     struck = state in ("expired", "suspended", "withdrawn")
@@ -83,8 +83,10 @@ def mark_svg(*, program_id: str, lang: str, state: str, valid_until: str | None)
     if dated:
         parts.append(f'<text x="12" y="78" font-size="11">{escape(dated)}</text>')
     parts.append("</g>")
-    if struck:
-        parts.append(f'<line x1="6" y1="82" x2="{width - 6}" y2="6" stroke="{frame}" stroke-width="2"/>')
+    if struck:  # behind the text (inserted after the frame), so the words stay legible
+        parts.insert(
+            4, f'<line x1="6" y1="82" x2="{width - 6}" y2="6" stroke="{frame}" stroke-width="1" opacity="0.5"/>'
+        )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -65,6 +65,7 @@ def page_urls(built_site) -> list[str]:
         "decisions/",
         # a withdrawn program's page kept from its decision, and a renamed one's old address (it redirects)
         *(f"programs/{t.id}/" for t in catalogue.tombstones(built_site.build_date).values()),
+        f"verify/?achievement=https://registry.example.org/api/v1/programs/{program.id}.achievement.en.json",
         *(f"{name}/" for name in docs),
     ]
     return ["", "404.html", *(f"{lang}/{url}" for lang in LANGUAGES for url in kinds)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,8 +23,17 @@ import yaml
 from mccat.cli.usage import UsageError
 from mccat.publish.signing.check import check_credential
 from mccat.publish.signing.did_web import did_web_from_url
-from mccat.publish.signing.keys import KEYS_FILE, SigningKeyError, append_entry, load_keys, new_key_entry
-from mccat.publish.signing.multikey import encode_private_key
+from mccat.publish.signing.keys import (
+    KEYS_FILE,
+    PREVIEW,
+    SIGNING_KEY_ENV,
+    SigningKeyError,
+    append_entry,
+    files_holding_key,
+    load_keys,
+    new_key_entry,
+)
+from mccat.publish.signing.multikey import decode_private_key, encode_private_key
 from mccat.publish.urls import Urls
 
 MAX_CREDENTIAL_BYTES = 1024 * 1024
@@ -64,6 +74,34 @@ def run_keys_new(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     sys.stdout.write(encode_private_key(private) + "\n")
+    return 0
+
+
+def run_keys_scan(args: argparse.Namespace) -> int:
+    """Stop a deploy that would publish the signing key: look for it, in every usual spelling, in the site."""
+    value = os.environ.get(SIGNING_KEY_ENV, "").strip()
+    if not value or value == PREVIEW:
+        print(
+            f"{SIGNING_KEY_ENV} がないため、調べる鍵はありません。 / {SIGNING_KEY_ENV} is not set: nothing to look for."
+        )
+        return 0
+    try:
+        private = decode_private_key(value)
+    except ValueError as exc:
+        raise UsageError(f"{SIGNING_KEY_ENV} is not an Ed25519 secret Multikey: {exc}") from None
+    if not args.site.is_dir():
+        raise UsageError(f"{args.site} is not a folder")
+    leaks = files_holding_key(args.site, private)
+    for path in leaks:
+        print(f"{path}: 署名用の秘密鍵が含まれています / contains the signing key's private half", file=sys.stderr)
+    if leaks:
+        print(
+            "公開を中止します。鍵を退役させ、新しい鍵に替えてください（証明書と検証のページ）。\n"
+            "Do not deploy: retire this key and switch to a new one (see the Certificates page).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"秘密鍵は {args.site} のどのファイルにもありません。 / The private key is in no file under {args.site}.")
     return 0
 
 
@@ -141,6 +179,9 @@ def add_signing_commands(sub: Any) -> None:
     p.add_argument("--keys", type=Path, default=Path(KEYS_FILE))
     p.add_argument("--today", type=_day, help="the first day it may sign (default: today, UTC)")
     p.set_defaults(run=run_keys_new)
+    p = keys_sub.add_parser("scan", help="fail if the site holds the private key of MCCAT_SIGNING_KEY")
+    p.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site folder")
+    p.set_defaults(run=run_keys_scan)
 
     p = sub.add_parser("verify", help="check a credential the registry signed (offline)")
     p.add_argument("credential", help="a certificate file, or its URL on this site (read from --site)")

@@ -16,6 +16,7 @@ A verifier trusts a proof only if its `created` lies within its key's period (`k
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from mccat.publish.signing.multikey import decode_private_key, decode_public_key, encode_public_key
+from mccat.publish.signing.multikey import (
+    b58encode,
+    decode_private_key,
+    decode_public_key,
+    encode_private_key,
+    encode_public_key,
+)
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
 
@@ -215,6 +222,26 @@ def signing_key(value: str, keys: list[RegistryKey], today: date) -> tuple[Ed255
             "set the secret to the current key"
         )
     return private, entry
+
+
+def key_forms(private: Ed25519PrivateKey) -> list[bytes]:
+    """Every usual spelling of a private key, as bytes to look for in published files."""
+    seed = private.private_bytes_raw()
+    forms = [seed, seed.hex().encode(), seed.hex().upper().encode(), encode_private_key(private).encode()]
+    forms += [base64.b64encode(seed).rstrip(b"="), base64.urlsafe_b64encode(seed).rstrip(b"=")]
+    return [*forms, b58encode(seed).encode()]
+
+
+def files_holding_key(folder: Path, private: Ed25519PrivateKey) -> list[Path]:
+    """Files under `folder` that contain the private key in any usual spelling (none, or a leak)."""
+    forms = key_forms(private)
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            content = path.read_bytes()
+            if any(form in content for form in forms):
+                found.append(path)
+    return found
 
 
 def key_for_proof(keys: list[RegistryKey], key_id: str, created: date) -> RegistryKey:

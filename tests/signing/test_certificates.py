@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from mccat.build.signing import build_signing, preview_key, root_documents
+from mccat.cli.main import main
 from mccat.publish.certificates import (
     Grant,
     Signer,
@@ -21,7 +22,7 @@ from mccat.publish.certificates import (
     number_grants,
 )
 from mccat.publish.signing.check import check_credential
-from mccat.publish.signing.keys import RegistryKey, SigningKeyError
+from mccat.publish.signing.keys import RegistryKey, SigningKeyError, key_forms
 from mccat.publish.signing.multikey import encode_private_key, encode_public_key
 from mccat.publish.urls import Urls
 from tests.signing.conftest import VOCAB, make_key, read_json
@@ -232,3 +233,16 @@ def test_did_document_lists_every_key_where_did_web_looks_for_it(tmp_path):
     preview = build_signing(tmp_path, SITE, date(2026, 12, 2), {**env, "MCCAT_SIGNING_KEY": "preview"})
     assert preview.signer is not None and preview.signer.preview
     assert f"{DID}#preview" in root_documents(preview)[".well-known/did.json"].decode()
+
+
+@pytest.mark.parametrize("spelling", range(7))
+def test_keys_scan_finds_the_private_key_in_any_spelling(tmp_path, monkeypatch, capsys, spelling):
+    site = tmp_path / "site"
+    (site / "api").mkdir(parents=True)
+    (site / "api" / "clean.json").write_text('{"public": "' + KEYS[1].public_key + '"}', encoding="utf-8")
+    monkeypatch.setenv("MCCAT_SIGNING_KEY", encode_private_key(NEW))
+    assert main(["keys", "scan", str(site)]) == 0
+    (site / "api" / "leak.txt").write_bytes(b"x" + key_forms(NEW)[spelling] + b"y")
+    assert main(["keys", "scan", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "leak.txt" in err and "clean.json" not in err and encode_private_key(NEW) not in err

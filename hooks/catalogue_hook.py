@@ -234,6 +234,7 @@ class CatalogueHook:
             repo_url=config.repo_url,
             changes=changes,
             urls=plan.urls,
+            certificates=plan.signing.signer is not None,
         )
         self._build = Build(
             plan,
@@ -402,6 +403,7 @@ class CatalogueHook:
                 urls=build.plan.urls,
                 build_date=plan.today,
                 changes=build.pages.programs.changes if build.pages.programs.history.available else None,
+                signer=plan.signing.signer,
             )
         if plan.started:
             self._finish_started_build(config, min_pages)

@@ -5,30 +5,28 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
 
 import pytest
 
 from mccat.publish.marks import COLOURS, STATES, mark_state, mark_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
-TODAY = date(2026, 12, 2)
 
 
 @pytest.mark.parametrize(
-    ("status", "until", "state"),
+    ("lifecycle_state", "state"),
     [
-        ("active", "2028-03-31", "active"),
-        ("active", "2027-02-28", "expiring"),  # within 90 days
-        ("active", "2026-12-01", "expired"),
-        ("expired", "2026-12-01", "expired"),
-        ("suspended", "2028-03-31", "suspended"),
-        ("withdrawn", "2028-03-31", "withdrawn"),
-        ("proposed", None, "unapproved"),
+        ("active", "active"),
+        ("expiring", "expiring"),
+        ("expired", "expired"),
+        ("suspended", "suspended"),
+        ("withdrawn", "withdrawn"),
+        ("proposed", "unapproved"),
+        ("renamed", "unapproved"),
     ],
 )
-def test_state_on_the_day(status, until, state):
-    assert mark_state(status, until, TODAY) == state
+def test_state_from_the_life_cycle(lifecycle_state, state):
+    assert mark_state(lifecycle_state) == state
 
 
 def _luminance(colour: str) -> float:

@@ -97,18 +97,30 @@ def test_a_registered_program(check, built_site, lang):
 
 def test_an_expired_approval(check, built_site):
     record = _with_status(built_site, "active")
-    until = datetime.fromisoformat(record["program"]["approval"]["valid_until"])
+    until = datetime.fromisoformat(record["approval"]["valid_until"])
     page = check("en", _credential(_achievement(record["id"])), now=until.replace(year=until.year + 1))
     assert page.locator(RESULT).get_attribute("data-verdict") == "expired"
     assert "approval has expired" in page.locator(RESULT).inner_text()
 
 
-@pytest.mark.parametrize(("status", "words"), [("withdrawn", "withdrawn"), ("suspended", "suspended")])
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [("withdrawn", "withdrawn"), ("suspended", "suspended"), ("expired", "expired"), ("expiring", "ends soon")],
+)
 def test_a_withdrawn_or_suspended_approval(check, built_site, status, words):
     record = _with_status(built_site, status)
     page = check("en", _credential(_achievement(record["id"])))
-    assert page.locator(RESULT).get_attribute("data-verdict") == status
+    verdict = "active" if status == "expiring" else status  # still registered, with a word on the end
+    assert page.locator(RESULT).get_attribute("data-verdict") == verdict
     assert words in page.locator(RESULT).inner_text()
+
+
+def test_a_renamed_program_is_followed_to_its_new_id(check, built_site):
+    record = _with_status(built_site, "renamed")
+    page = check("ja", _achievement(record["id"], "ja"))
+    text = page.locator(RESULT).inner_text()
+    assert record["superseded_by"] in text and "ID を" in text
+    assert page.locator(RESULT).get_attribute("data-verdict") == "active"
 
 
 @pytest.mark.parametrize(

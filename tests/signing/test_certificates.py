@@ -192,9 +192,9 @@ def test_preview_certificates_say_so_and_do_not_verify():
 
 
 def test_grants_are_numbered_by_decision_number_and_never_move():
-    def key(decision: str):
-        prefix, year, number = decision.split("-")
-        return prefix, int(year), int(number)
+    def key(grant):
+        prefix, year, number = grant[0].split("-")
+        return prefix, int(year), int(number), grant[1]
 
     first = number_grants([("MCR-2025-10", "a/x"), ("MCR-2025-9", "a/y"), ("MCR-2025-9", "a/z")], key)
     assert first == {("MCR-2025-9", "a/y"): 0, ("MCR-2025-9", "a/z"): 1, ("MCR-2025-10", "a/x"): 2}

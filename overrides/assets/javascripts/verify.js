@@ -114,17 +114,18 @@
     return new URL(new URL(url).pathname.slice(root.pathname.length), siteRoot).href;
   }
 
-  function report(record, program) {
+  function report(record, program, note) {
     var lang = form.dataset.lang;
     var status = typeof record.status === "string" ? record.status : "";
-    var approval = (record.program && record.program.approval) || {};
+    var approval = record.approval || {};
     var until = typeof approval.valid_until === "string" ? approval.valid_until : "";
     var today = new Date().toISOString().slice(0, 10);
-    if (status === "active" && until && until < today) status = "expired";
-    var kind = ["active", "expired", "suspended", "withdrawn"].indexOf(status) !== -1 ? status : "other";
+    if ((status === "active" || status === "expiring") && until && until < today) status = "expired";
+    var kind = ["active", "expiring", "expired", "suspended", "withdrawn"].indexOf(status) !== -1 ? status : "other";
     var details = document.createElement("dl");
     details.className = "mc-verify__details";
-    var title = record.program && record.program.title && record.program.title[lang];
+    var titles = (record.program && record.program.title) || record.title || {};
+    var title = titles[lang];
     row(details, text("program"), (typeof title === "string" ? title + " " : "") + "(" + program + ")");
     row(details, text("status"), form.dataset["status" + status.charAt(0).toUpperCase() + status.slice(1)] || status);
     if (until) row(details, text("valid_until"), until);
@@ -141,22 +142,41 @@
       });
       row(details, text("certificates"), list);
     }
-    show(kind, fill(text(kind), {}), details);
+    var message = fill(text(kind === "expiring" ? "expiring" : kind), {});
+    if (note) {
+      var before = document.createElement("span");
+      before.appendChild(note);
+      before.appendChild(document.createTextNode(" "));
+      message.insertBefore(before, message.firstChild);
+    }
+    show(kind === "expiring" ? "active" : kind, message, details);
   }
+
+  function fetchRecord(program) {
+    return fetch(new URL("api/v1/programs/" + program + ".json", siteRoot), { credentials: "omit" }).then(function (response) {
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json().then(function (record) { return record && record.id === program ? record : null; });
+    });
+  }
+
+  var PROGRAM_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
   function check(raw) {
     var found = achievementId(raw);
     if (found.error) return show("malformed", fill(text(found.error), {}));
     var target = programOf(found.id);
     if (target.error) return show("unknown", fill(text(target.error), target.values));
-    var recordUrl = new URL("api/v1/programs/" + target.program + ".json", siteRoot);
-    fetch(recordUrl, { credentials: "omit" })
-      .then(function (response) {
-        if (response.status === 404) return show("unknown", fill(text("unknown"), { id: target.program }));
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json().then(function (record) {
-          if (!record || record.id !== target.program) return show("unknown", fill(text("unknown"), { id: target.program }));
-          report(record, target.program);
+    fetchRecord(target.program)
+      .then(function (record) {
+        if (!record) return show("unknown", fill(text("unknown"), { id: target.program }));
+        var successor = record.superseded_by;
+        if (record.status !== "renamed" || typeof successor !== "string" || !PROGRAM_ID.test(successor)) {
+          return report(record, target.program);
+        }
+        return fetchRecord(successor).then(function (next) {  // one step: the register refuses loops
+          if (!next) return show("unknown", fill(text("unknown"), { id: successor }));
+          report(next, successor, fill(text("renamed"), { id: successor }));
         });
       })
       .catch(function () { show("failed", fill(text("failed"), {})); });

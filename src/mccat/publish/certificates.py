@@ -18,15 +18,18 @@ Nothing here reads the environment: the build hands in a `Signer` (mccat.publish
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mccat import LANGUAGES
+from mccat.model.catalogue import Catalogue
+from mccat.model.decisions import Decision, decision_number
 from mccat.publish.canonical_json import json_bytes
+from mccat.publish.marks import mark_file, mark_state, mark_svg
 from mccat.publish.signing import data_integrity, did_web, status_list
 from mccat.publish.signing.keys import RegistryKey
 from mccat.publish.signing.multikey import decode_public_key
@@ -34,7 +37,7 @@ from mccat.publish.urls import Urls
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 CREDENTIAL_CONTEXTS = [status_list.CREDENTIALS_V2, OB3_CONTEXT]
-CERTIFYING = ("approve", "renew", "amend-approval", "rename")
+CERTIFYING_EVENTS = ("approved", "renewed", "amended")  # events of the life cycle that give a certificate
 REVOKING = ("suspended", "withdrawn")  # standings whose grants are revoked
 ENTRIES = status_list.MIN_ENTRIES  # grants per status list file
 JST = "+09:00"  # decisions are dated in Japan
@@ -86,10 +89,11 @@ class Signer:
         return f"{signed_on.isoformat()}T00:00:00Z"
 
 
-def number_grants(certified: Iterable[tuple[str, str]], key: Any) -> dict[tuple[str, str], int]:
-    """Index of each (decision id, program id) grant: by decision number (`key`), then as listed."""
-    ordered = sorted(enumerate(certified), key=lambda item: (key(item[1][0]), item[0]))
-    return {grant: index for index, (_, grant) in enumerate(ordered)}
+def number_grants(
+    certified: Iterable[tuple[str, str]], key: Callable[[tuple[str, str]], Any]
+) -> dict[tuple[str, str], int]:
+    """Index of each (decision id, program id) grant, in the order of `key` (decision numbers first)."""
+    return {grant: index for index, grant in enumerate(sorted(certified, key=key))}
 
 
 def moved_indexes(before: Mapping[tuple[str, str], int], after: Mapping[tuple[str, str], int]) -> list[str]:
@@ -208,3 +212,115 @@ def certificate_files(
         created = max(build_date, signer.entry.created).isoformat() + "T00:00:00Z"
         files[path] = json_bytes(data_integrity.sign(unsigned, signer.key, signer.method, created))
     return files, endorsements
+
+
+def _number(decision_id: str) -> tuple[str, int, int]:
+    return decision_number(decision_id) or (decision_id, 0, 0)
+
+
+def certified_titles(catalogue: Catalogue, today: date) -> dict[str, Mapping[str, str]]:
+    """The programs the site shows, by id, with their titles: those with a file, and the tombstones."""
+    titles: dict[str, Mapping[str, str]] = {pid: p.data["title"] for pid, p in catalogue.programs.items()}
+    for tombstone in catalogue.tombstones(today).values():
+        if tombstone.record is not None:
+            titles[tombstone.id] = tombstone.record.title
+    return titles
+
+
+def grants(catalogue: Catalogue, today: date) -> list[Grant]:
+    """Every grant the register has made by `today`: each approval, renewal and amendment of an approval
+    of each program the site shows (with its file, or as a tombstone), numbered for ever.
+
+    A renamed program carries its approvals under its new id: those grants are new, numbered after every
+    earlier one (anchored on the rename's number), and the old id's stay as they were. A grant is revoked
+    while the program, under its current id, is suspended or withdrawn."""
+    found: dict[tuple[str, str], tuple[tuple, Decision, str | None]] = {}
+    for program_id in certified_titles(catalogue, today):
+        state = catalogue.lifecycle(program_id, today)
+        rename = next((d for d in state.decisions if d.kind == "rename" and d.renamed_to == program_id), None)
+        for event in state.events:
+            decision = event.decision
+            if event.kind not in CERTIFYING_EVENTS or decision is None:
+                continue
+            inherited = event.program != program_id and rename is not None
+            anchor = rename.id if inherited and rename is not None else decision.id
+            position = decision.programs.index(event.program) if event.program in decision.programs else 0
+            key = (_number(anchor), _number(decision.id), position, program_id)
+            found[(decision.id, program_id)] = (key, decision, event.valid_until)
+    order = number_grants(found, key=lambda grant: found[grant][0])
+    result = []
+    for (decision_id, program_id), index in sorted(order.items(), key=lambda item: item[1]):
+        _, decision, valid_until = found[(decision_id, program_id)]
+        now = catalogue.lifecycle(catalogue.current_id(program_id, today), today).state
+        result.append(
+            Grant(decision_id, decision.date, program_id, valid_until, decision.conditions, index, now in REVOKING)
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class Certification:
+    """What the registry publishes to prove its approvals: signed certificates and status lists (with a
+    key), and a certification mark per program and language (always), by path relative to /api/v1/."""
+
+    files: dict[str, bytes]
+    endorsements: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    marked: frozenset[str] = frozenset()  # programs with a mark
+
+    def achievement_extras(self, program_id: str, lang: str, urls: Urls) -> dict[str, Any]:
+        """The Achievement's `image` (its mark) and `endorsement` (its signed certificates)."""
+        extras: dict[str, Any] = {}
+        if program_id in self.marked:
+            extras["image"] = {
+                "id": urls.api(mark_file(program_id, lang)),
+                "type": "Image",
+                "caption": MARK_CAPTION[lang],
+            }
+        signed = self.endorsements.get(program_id, {}).get(lang)
+        if signed:
+            extras["endorsement"] = signed
+        return extras
+
+    def links(self, program_id: str, urls: Urls) -> dict[str, Any]:
+        """The record's links to the program's certificates and marks."""
+        links: dict[str, Any] = {}
+        signed = self.endorsements.get(program_id)
+        if signed:
+            links["certificates"] = {lang: [c["id"] for c in signed.get(lang, [])] for lang in LANGUAGES}
+        if program_id in self.marked:
+            links["mark"] = {lang: urls.api(mark_file(program_id, lang)) for lang in LANGUAGES}
+        return links
+
+
+MARK_CAPTION = {"ja": "マイクロクレデンシャル・レジストリの認定マーク", "en": "The registry's certification mark"}
+
+
+def certification(
+    catalogue: Catalogue,
+    *,
+    urls: Urls,
+    today: date,
+    signer: Signer | None,
+    registry_name: Mapping[str, str],
+) -> Certification:
+    """Marks for every program the site shows; with a signer, certificates and status lists too."""
+    files: dict[str, bytes] = {}
+    titles = certified_titles(catalogue, today)
+    for program_id in titles:
+        state = catalogue.lifecycle(catalogue.current_id(program_id, today), today)
+        shown = mark_state(state.state)
+        for lang in LANGUAGES:
+            svg = mark_svg(program_id=program_id, lang=lang, state=shown, valid_until=state.valid_until)
+            files[mark_file(program_id, lang)] = svg.encode("utf-8")
+    endorsements: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    if signer is not None:
+        signed, endorsements = certificate_files(
+            grants(catalogue, today),
+            titles=titles,
+            urls=urls,
+            registry_name=registry_name,
+            signer=signer,
+            build_date=today,
+        )
+        files |= signed
+    return Certification(files, endorsements, frozenset(titles))

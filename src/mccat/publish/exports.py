@@ -53,6 +53,7 @@ from mccat.model.lifecycle import Lifecycle
 from mccat.model.record import program_record as record_entries
 from mccat.model.schema import SCHEMA_DIR, help_text
 from mccat.publish.canonical_json import json_bytes
+from mccat.publish.certificates import Signer, certification
 from mccat.publish.jsonld import (
     REGISTRY,
     RegistryBody,
@@ -590,10 +591,13 @@ def api_files(
     build_date: date,
     changes: Mapping[str, Sequence[ContentChange]] | None = None,
     registry: RegistryBody = REGISTRY,
+    signer: Signer | None = None,
 ) -> dict[str, bytes]:
-    """Every file under /api/v1/, by path relative to it."""
+    """Every file under /api/v1/, by path relative to it. With a `signer`, the approval certificates and
+    status lists too (mccat.publish.certificates); the certification marks always."""
     catalogue = catalogue.published(build_date)
     tombstones = catalogue.tombstones(build_date)
+    proofs = certification(catalogue, urls=urls, today=build_date, signer=signer, registry_name=registry.name)
     source = "decisions" if changes is None else "history"
     ordered = sort_changes(change_records(catalogue, as_of=build_date, changes=changes))
     files: dict[str, bytes] = {}
@@ -606,21 +610,25 @@ def api_files(
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
             program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id], as_of=build_date)
         )
-        files[urls.program_file(program.id, ".json")] = json_bytes(
-            program_record(catalogue, program, urls=urls, as_of=build_date)
-        )
+        record = program_record(catalogue, program, urls=urls, as_of=build_date)
+        record["links"] |= proofs.links(program.id, urls)
+        files[urls.program_file(program.id, ".json")] = json_bytes(record)
         for lang in LANGUAGES:
+            achievement = program_achievement(catalogue, program, urls=urls, lang=lang)
             files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
-                program_achievement(catalogue, program, urls=urls, lang=lang)
+                achievement | proofs.achievement_extras(program.id, lang, urls)
             )
     for tombstone in tombstones.values():  # withdrawn or renamed, file gone: the same URLs still answer
         files[urls.program_file(tombstone.id, ".jsonld")] = json_bytes(
             tombstone_jsonld(catalogue, tombstone, urls=urls)
         )
-        files[urls.program_file(tombstone.id, ".json")] = json_bytes(tombstone_record(tombstone, urls=urls))
+        record = tombstone_record(tombstone, urls=urls)
+        record["links"] |= proofs.links(tombstone.id, urls)
+        files[urls.program_file(tombstone.id, ".json")] = json_bytes(record)
         for lang in LANGUAGES:
+            achievement = tombstone_achievement(catalogue, tombstone, urls=urls, lang=lang)
             files[urls.program_file(tombstone.id, f".achievement.{lang}.json")] = json_bytes(
-                tombstone_achievement(catalogue, tombstone, urls=urls, lang=lang)
+                achievement | proofs.achievement_extras(tombstone.id, lang, urls)
             )
     for provider in catalogue.providers.values():
         files[Urls.provider_file(provider.id)] = json_bytes(provider_jsonld(catalogue, provider, urls=urls))
@@ -646,7 +654,7 @@ def api_files(
         )
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         files[f"schemas/{schema.name}"] = schema.read_bytes()
-    return files
+    return files | proofs.files
 
 
 def write_file(path: Path, content: bytes) -> None:
@@ -686,9 +694,10 @@ def write_api_files(
     build_date: date,
     changes: Mapping[str, Sequence[ContentChange]] | None = None,
     registry: RegistryBody = REGISTRY,
+    signer: Signer | None = None,
 ) -> list[Path]:
     """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write."""
-    files = api_files(catalogue, urls=urls, build_date=build_date, changes=changes, registry=registry)
+    files = api_files(catalogue, urls=urls, build_date=build_date, changes=changes, registry=registry, signer=signer)
     root = Path(out_dir) / API_PATH
     written = []
     folders: set[Path] = set()

@@ -2,18 +2,18 @@
 
 The mark says, in one language, that the registry approved the program, its id, and until when; it looks
 clearly different when the approval expires soon, has expired, is suspended or is withdrawn (colour,
-wording and, for those that no longer hold, a struck-through frame), so that a copy kept on another site
-tells the truth once the site is rebuilt (the registry is rebuilt every day). Text is escaped (program ids
-are checked by the schema, but every value is treated as hostile); the SVG has a title and a description
-for screen readers, colours meet 4.5:1, and it is about 1 KB.
+wording and, for those that no longer hold, a dashed, struck-through frame), so that a copy kept on another
+site tells the truth once the site is rebuilt (the registry is rebuilt every day). The state is the life
+cycle's (mccat.model.lifecycle; 'expiring' is its window before the approval's last day). Text is escaped
+(program ids are checked by the schema, but every value is treated as hostile); the SVG has a title and a
+description for screen readers, colours meet 4.5:1, and it is about 1 KB.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
-EXPIRING_DAYS = 90  # "expires soon" this many days before the end of the approval
+MARK_HEIGHT = 88
 
 STATES = ("active", "expiring", "expired", "suspended", "withdrawn", "unapproved")
 LABELS = {
@@ -38,21 +38,20 @@ COLOURS = {
 }
 
 
-def mark_state(status: str, valid_until: str | None, today: date) -> str:
-    """The mark's state from the approval's status today and its last day."""
-    if status in ("suspended", "withdrawn"):
-        return status
-    if status == "expired":
-        return "expired"
-    if status != "active":
-        return "unapproved"
-    if valid_until:
-        end = date.fromisoformat(valid_until)
-        if end < today:
-            return "expired"
-        if end - today <= timedelta(days=EXPIRING_DAYS):
-            return "expiring"
-    return "active"
+def mark_state(state: str) -> str:
+    """The mark's state from the program's life-cycle state (mccat.model.lifecycle decides, once)."""
+    if state in STATES:
+        return state
+    return "unapproved"  # proposed (a preview), or an id renamed away (its mark follows its new id)
+
+
+def mark_width(program_id: str) -> int:
+    return max(240, 16 + 8 * max(len(program_id), 24))
+
+
+def mark_label(state: str, lang: str) -> str:
+    """What the mark says, as its image's alternative text."""
+    return f"{REGISTRY[lang]}: {LABELS[state][lang]}"
 
 
 def mark_svg(*, program_id: str, lang: str, state: str, valid_until: str | None) -> str:
@@ -65,12 +64,12 @@ def mark_svg(*, program_id: str, lang: str, state: str, valid_until: str | None)
     if valid_until and state in ("active", "expiring", "expired"):  # a suspension or withdrawal ends it otherwise
         dated = (ENDED if state == "expired" else UNTIL)[lang].format(day=valid_until)
     lines = [REGISTRY[lang], label, program_id, dated]
-    width = max(240, 16 + 8 * max(len(program_id), 24))
+    width = mark_width(program_id)
     struck = state in ("expired", "suspended", "withdrawn")
     description = " / ".join(line for line in lines if line)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="88" viewBox="0 0 {width} 88" '
-        'role="img" aria-labelledby="t d">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{MARK_HEIGHT}" '
+        f'viewBox="0 0 {width} {MARK_HEIGHT}" role="img" aria-labelledby="t d">',
         f'<title id="t">{escape(label)}</title>',
         f'<desc id="d">{escape(description)}</desc>',
         f'<rect x="1" y="1" width="{width - 2}" height="86" rx="8" fill="{background}" stroke="{frame}" '

@@ -59,6 +59,7 @@ class SitePages:
         repo_url: str | None = None,
         changes: Mapping[str, Sequence[ContentChange]] | None = None,
         urls: Urls,
+        certificates: bool = False,
     ):
         catalogue = catalogue.published(today)  # no program without a decision (unless a preview shows them)
         self.catalogue = catalogue
@@ -67,7 +68,14 @@ class SitePages:
         self.today = today
         self.urls = urls  # absolute URLs: a renamed program's canonical page
         self.programs = ProgramViews(
-            catalogue, self.language, today=today, history=history, repo_url=repo_url, changes=changes
+            catalogue,
+            self.language,
+            today=today,
+            history=history,
+            repo_url=repo_url,
+            changes=changes,
+            urls=urls,
+            certificates=certificates,
         )
         self.listings = Listings(catalogue, self.programs)
         self.comparison = Comparison(self.programs, self.listings)

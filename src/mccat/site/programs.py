@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cached_property
+from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from mccat.model.catalogue import Catalogue, Program, Provider, Tombstone
 from mccat.model.conformance import FrameworkResult, check_conformance
@@ -21,10 +23,13 @@ from mccat.model.history import ContentChange, History
 from mccat.model.lifecycle import Lifecycle
 from mccat.model.record import RecordEntry, program_record
 from mccat.model.schema import descriptor_index
+from mccat.publish.certificates import Grant, certificate_file, grants
 from mccat.publish.exports import change_kinds
+from mccat.publish.marks import MARK_HEIGHT, mark_file, mark_label, mark_state, mark_width
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
 from mccat.site.views import (
+    CertificationView,
     ConformanceView,
     DataLink,
     ElementView,
@@ -50,6 +55,7 @@ PROGRAM_SECTIONS = (
     "credential",
     "fee",
     "approval",
+    "certification",
     "conformance",
     "data",
 )
@@ -67,9 +73,13 @@ class ProgramViews:
         history: History | None = None,
         repo_url: str | None = None,
         changes: Mapping[str, Sequence[ContentChange]] | None = None,
+        urls: Urls | None = None,
+        certificates: bool = False,
     ):
         self.catalogue = catalogue
         self.language = language
+        self.urls = urls or Urls("https://registry.example.org/")  # absolute: the mark's snippet for other sites
+        self.certificates = certificates  # the build signs: each program page lists its approval certificates
         self.today = today
         self.history = history or History()
         self.repo_url = repo_url.rstrip("/") if repo_url else None
@@ -351,10 +361,48 @@ class ProgramViews:
                 **{key: lang.label(f"offerings.{key}") for key in ("start", "end", "application_deadline")},
             },
             history=self.record(program.id),
+            certification=self.certification(program.id),
             conformance=self._conformance(program, provider),
             data_links=tuple(data_links),
             jsonld_href=jsonld,
             headings=self.headings,
+        )
+
+    @cached_property
+    def _grants(self) -> dict[str, list[Grant]]:
+        by_program: dict[str, list[Grant]] = {}
+        for grant in grants(self.catalogue, self.today) if self.certificates else ():
+            by_program.setdefault(grant.program, []).append(grant)
+        return by_program
+
+    def certification(self, program_id: str) -> CertificationView:
+        """The certification mark, the snippet that shows it on another site, the approval certificates."""
+        lang, urls = self.language, self.urls
+        state = self.lifecycle(self.catalogue.current_id(program_id, self.today))
+        alt = mark_label(mark_state(state.state), lang.code)
+        mark = urls.api(mark_file(program_id, lang.code))
+        snippet = (
+            f'<a href="{escape(urls.program_page(lang.code, program_id))}">'
+            f'<img src="{escape(mark)}" alt="{escape(alt)}" width="{mark_width(program_id)}" height="{MARK_HEIGHT}">'
+            "</a>"
+        )
+        certificates = tuple(
+            DataLink(
+                f"certificate-{grant.decision}",
+                lang.t("certification.certificate", decision=grant.decision, date=grant.date),
+                Urls.api_path_from_language(certificate_file(program_id, grant.decision, lang.code)),
+                media_type="application/json",
+            )
+            for grant in self._grants.get(program_id, ())
+        )
+        achievement = urls.achievement(program_id, lang.code)
+        return CertificationView(
+            mark_src=Urls.api_path_from_language(mark_file(program_id, lang.code)),
+            mark_alt=alt,
+            mark_width=mark_width(program_id),
+            snippet=snippet,
+            certificates=certificates,
+            verify_href=f"verify/?achievement={quote(achievement, safe='')}",  # encoded: MkDocs' url filter folds //
         )
 
     def _skill(self, skill: dict[str, Any]) -> Value | None:

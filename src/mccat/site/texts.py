@@ -59,6 +59,7 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "section.credential": {"ja": "証明・単位等・積み上げ", "en": "Credential, credit and stacking"},
     "section.fee": {"ja": "受講料と開講日程", "en": "Fee and dates"},
     "section.approval": {"ja": "承認の記録", "en": "Approval record"},
+    "section.certification": {"ja": "認定マークと認定証明書", "en": "Certification mark and certificates"},
     "section.conformance": {"ja": "フレームワークとの対応", "en": "Conformance with frameworks"},
     "section.data": {"ja": "機械可読データ", "en": "Machine-readable files"},
     "section.provider": {"ja": "提供機関について", "en": "About the provider"},
@@ -297,6 +298,26 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "compare.share": {"ja": "この比較へのリンク", "en": "Link to this comparison"},
     "compare.loading": {"ja": "読み込み中…", "en": "Loading…"},
     "compare.deadline": {"ja": "（{label}：{date}）", "en": " ({label}: {date})"},
+    "certification.intro": {
+        "ja": "提供機関は、このマークを自機関のサイトに表示できます。"
+        "マークはこのページにリンクし、認定の状態に合わせて毎日更新されます。",
+        "en": "Providers may show this mark on their own site. It links to this page and follows the approval's "
+        "status: it is rebuilt every day.",
+    },
+    "certification.snippet": {
+        "ja": "マークを表示する HTML（コピーして使えます）",
+        "en": "HTML that shows the mark (copy it)",
+    },
+    "certification.certificates": {
+        "ja": "登録委員会が署名した認定証明書（Open Badges 3.0）：",
+        "en": "Approval certificates signed by the committee (Open Badges 3.0):",
+    },
+    "certification.certificate": {"ja": "決定 {decision}（{date}）", "en": "Decision {decision} ({date})"},
+    "certification.none": {
+        "ja": "このサイトは署名用の鍵なしでビルドされたため、認定証明書はありません。",
+        "en": "This site was built without the registry's signing key, so it has no approval certificates.",
+    },
+    "certification.verify": {"ja": "このプログラムのバッジを確認する", "en": "Check a badge of this program"},
     # the "check a badge" page (overrides/mc/verify.html, assets/javascripts/verify.js)
     "verify.title": {"ja": "バッジを確認", "en": "Check a badge"},
     "verify.description": {
@@ -344,6 +365,14 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "verify.withdrawn": {
         "ja": "このプログラムの認定は取り消されています。",
         "en": "The approval of this program has been withdrawn.",
+    },
+    "verify.expiring": {
+        "ja": "登録済み：このバッジは、登録委員会が認定したプログラムのものです（認定はまもなく期限を迎えます）。",
+        "en": "Registered: this badge is for a program the committee has approved (the approval ends soon).",
+    },
+    "verify.renamed": {
+        "ja": "このプログラムは ID を {id} に変えて続いています。以下は {id} の状態です。",
+        "en": "This program carries on under the id {id}; what follows is about {id}.",
     },
     "verify.other": {
         "ja": "登録されていますが、認定されていません。",

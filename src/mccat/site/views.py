@@ -165,6 +165,18 @@ class DataLink:
 
 
 @dataclass(frozen=True)
+class CertificationView:
+    """A program's certification mark, the HTML a provider copies to show it, and its certificates."""
+
+    mark_src: str  # the mark's path from a language's pages
+    mark_alt: str
+    mark_width: int
+    snippet: str  # HTML source to copy (shown as text, escaped by the template)
+    certificates: tuple[DataLink, ...]  # empty when the site was built without the registry's key
+    verify_href: str  # the check page, opened on this program's Achievement
+
+
+@dataclass(frozen=True)
 class ProgramView:
     id: str
     title: str
@@ -178,6 +190,7 @@ class ProgramView:
     offerings: tuple[Offering, ...]
     offering_labels: dict[str, str]
     history: RecordView
+    certification: CertificationView
     conformance: tuple[ConformanceView, ...]
     data_links: tuple[DataLink, ...]
     jsonld_href: str

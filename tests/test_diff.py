@@ -384,6 +384,19 @@ def test_a_published_decision_edited_or_removed_is_flagged(repo, monkeypatch, ca
     assert "誤りは編集ではなく新しい決定で正してください" in markdown
 
 
+def test_a_new_approval_numbered_before_published_ones_is_flagged(repo, monkeypatch, capsys):
+    """Certificates' status-list entries follow decision numbers (mccat.publish.certificates)."""
+    program = programs_with(lambda d: True)[0]
+    repo.write_decision("MCR-2020-001", kind="renew", programs=[program], date="2026-11-01", valid_until="2029-10-31")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, repo.commit("a back-numbered renewal"))
+    decisions = {c["id"]: c for c in report["changes"] if c["kind"] == "decision"}
+    assert [f["code"] for f in decisions["MCR-2020-001"]["flags"]] == ["decision-out-of-order"]
+    repo.git("reset", "-q", "--hard", repo.base)
+    repo.write_decision("MCR-2026-099", kind="renew", programs=[program], date="2026-11-01", valid_until="2029-10-31")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, repo.commit("the next number"))
+    assert [c["flags"] for c in report["changes"] if c["kind"] == "decision"] == [[]]
+
+
 def test_a_withdrawn_program_edited_afterwards_and_a_withdrawn_id_used_again_are_flagged(repo, monkeypatch, capsys):
     kept, deleted = programs_with(lambda d: True)[2:4]
     repo.write_decision("MCR-2026-094", kind="withdraw", programs=[kept], date="2026-11-01")

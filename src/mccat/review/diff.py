@@ -104,6 +104,7 @@ FLAG_CODES = (
     "lookalike-letters",
     "decision-edited",
     "decision-removed",
+    "decision-out-of-order",
     "approved-removed",
     "approved-renamed",
     "id-reused",
@@ -314,8 +315,22 @@ def _decision_flags(changes: list[EntryChange], before_files: Snapshot, after_fi
             None,
         )
 
+    # Certificates' status-list entries are numbered in the order of decision numbers
+    # (mccat.publish.certificates): a new certifying decision numbered before a published one would move them.
+    certifying = ("approve", "renew", "amend-approval", "rename")
+    numbers = [decision_number(d.id) for d in before.values() if d.kind in certifying]
+    last = max((n for n in numbers if n is not None), default=None)
     for change in changes:
         if change.kind == "decision":
+            decision = after.get(change.id)
+            if (
+                change.change == "added"
+                and decision is not None
+                and decision.kind in certifying
+                and last is not None
+                and (decision_number(decision.id) or last) < last
+            ):
+                change.flags.insert(0, Flag("decision-out-of-order", (), MISSING, change.id))
             if change.change == "changed":
                 change.flags.insert(0, Flag("decision-edited", (), MISSING, change.id))
             elif change.change == "removed":

@@ -105,6 +105,12 @@ FLAG_TEXT = {
         "en": "A published decision (a public record) was edited",
     },
     "decision-removed": {"ja": "公開済みの決定が削除されます", "en": "A published decision is removed"},
+    "decision-out-of-order": {
+        "ja": "新しい決定の番号が公開済みの認定の決定より前です（発行済みの認定証明書の失効リスト上の位置がずれます）。"
+        "次の番号を付けてください",
+        "en": "A new decision is numbered before published approvals (issued certificates' status-list entries "
+        "would move): give it the next number",
+    },
     "approved-removed": {
         "ja": "承認されたプログラムが、取り下げの決定なしに削除されます",
         "en": "An approved program is deleted without a withdrawal decision",
@@ -291,7 +297,14 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
             show_hidden(w.group()) for w in re.finditer(r"\S+", flag.new) if lookalike_letters(w.group())
         )
         return f"{field_label(kind, flag.path, lang)}: {', '.join(words)}"
-    if flag.code in ("decision-edited", "decision-removed", "approved-removed", "id-reused", "withdrawn-edited"):
+    if flag.code in (
+        "decision-edited",
+        "decision-removed",
+        "decision-out-of-order",
+        "approved-removed",
+        "id-reused",
+        "withdrawn-edited",
+    ):
         return change.old_id or change.id
     if flag.code == "approved-renamed":
         return f"{flag.old} → {flag.new}"

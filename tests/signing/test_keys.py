@@ -220,3 +220,10 @@ def test_registry_key_periods():
     key = RegistryKey("k", "z6Mk", date(2026, 1, 1), date(2026, 12, 31))
     assert key.may_sign_on(date(2026, 1, 1)) and key.may_sign_on(date(2026, 12, 31))
     assert not key.may_sign_on(date(2025, 12, 31)) and not key.may_sign_on(date(2027, 1, 1))
+
+
+def test_the_shipped_keys_file_has_no_key_and_no_problem():
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parents[2] / "governance/keys.yaml"
+    assert parse_keys(shipped.read_text(encoding="utf-8")) == ([], [])

@@ -40,7 +40,7 @@ PREVIEW = "preview"  # MCCAT_SIGNING_KEY=preview: a throwaway key, every certifi
 KEY_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}$")
 DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 HEADER = """\
-# The registry's public signing keys (Ed25519, Multikey). Committee-owned: see the governance page.
+# The registry's public signing keys (Ed25519, Multikey). Committee-owned: see the page "Certificates and verification".
 # `mccat keys new ID` appends an entry and prints the private key once, for the publish workflow's
 # secret MCCAT_SIGNING_KEY. Retire a key by adding `retired: YYYY-MM-DD`; never delete an entry
 # (certificates it signed must keep verifying).
@@ -80,6 +80,8 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
         problems.append(Problem(display, line, column, rule, message, hint))
 
     data = as_mapping(doc.data)
+    if isinstance(doc.data, dict) and "keys" in data and data["keys"] is None:
+        return [], []  # `keys:` with no entry yet: the file as the repository ships it
     if not isinstance(doc.data, dict) or not isinstance(data.get("keys"), list):
         problem((), "keys.missing", "has no `keys:` list", "write `keys:` followed by one entry per key")
         return [], problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -223,7 +224,5 @@ def test_registry_key_periods():
 
 
 def test_the_shipped_keys_file_has_no_key_and_no_problem():
-    from pathlib import Path
-
     shipped = Path(__file__).resolve().parents[2] / "governance/keys.yaml"
     assert parse_keys(shipped.read_text(encoding="utf-8")) == ([], [])

@@ -128,7 +128,11 @@ def visit(browser, site_server):
         page = context.new_page()
         page.on("request", record_request)
         page.on("response", record_response)
-        page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+        aborted: list[str] = []  # a redirecting page aborts what it was still loading (its favicon, at times)
+        page.on(
+            "requestfailed",
+            lambda r: (aborted if r.failure == "net::ERR_ABORTED" else problems).append(f"failed: {r.url} {r.failure}"),
+        )
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
         page.on(
             "console", lambda m: problems.append(f"console: {m.text}") if "Content Security Policy" in m.text else None
@@ -136,8 +140,11 @@ def visit(browser, site_server):
         page.goto(site_server + url)
         page.wait_for_load_state("networkidle")
         problems.extend(f"violation: {v}" for v in page.evaluate("window.__mcViolations || []"))
+        if page.url == site_server + url:
+            problems.extend(aborted)
+        found = list(problems)  # before closing: closing aborts what is still loading
         page.close()
-        return list(problems)
+        return found
 
     yield open_page
     context.close()

@@ -93,6 +93,8 @@ def test_every_file_is_written(api, catalogue):
     for program_id in published_ids(catalogue):
         for suffix in (".jsonld", ".json", ".achievement.ja.json", ".achievement.en.json"):
             assert f"programs/{program_id}{suffix}" in files
+        for lang in ("ja", "en"):
+            assert files[f"marks/{program_id}.{lang}.svg"].startswith(b"<svg")
     for provider in catalogue.providers:
         assert f"providers/{provider}.jsonld" in files
     for name in (
@@ -108,7 +110,7 @@ def test_every_file_is_written(api, catalogue):
         assert name in files
     for schema in SCHEMA_DIR.glob("*.json"):
         assert files[f"schemas/{schema.name}"] == schema.read_bytes()
-    assert len(files) == 4 * len(published_ids(catalogue)) + len(catalogue.providers) + 8 + len(
+    assert len(files) == 6 * len(published_ids(catalogue)) + len(catalogue.providers) + 8 + len(
         list(SCHEMA_DIR.glob("*.json"))
     )
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
@@ -426,6 +428,8 @@ def _documented_as(name: str) -> str:
         return f"/api/v1/programs/{{provider}}/{{slug}}{suffix}"
     if parts[0] == "providers":
         return "/api/v1/providers/{provider}.jsonld"
+    if parts[0] == "marks":
+        return f"/api/v1/marks/{{provider}}/{{slug}}{parts[2][parts[2].index('.') :]}"
     if parts[0] == "schemas":
         return "/api/v1/schemas/{name}.schema.json"
     return f"/api/v1/{name}"

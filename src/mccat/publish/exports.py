@@ -151,11 +151,15 @@ def tombstone_record(tombstone: Tombstone, *, urls: Urls) -> dict[str, Any]:
     return record
 
 
-def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
-    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json."""
+def catalogue_json(
+    catalogue: Catalogue, *, urls: Urls, as_of: date, records: Mapping[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json.
+    `records` are the program records by id when the caller has made them (api_files: the same as in
+    each program's own file, certification links included)."""
     catalogue = catalogue.published(as_of)
-    records = {p.id: program_record(catalogue, p, urls=urls, as_of=as_of) for p in catalogue.programs.values()}
-    records |= {t.id: tombstone_record(t, urls=urls) for t in catalogue.tombstones(as_of).values()}
+    if records is None:
+        records = program_records(catalogue, urls=urls, as_of=as_of)
     return {
         "$schema": urls.api("schemas/catalogue-export.schema.json"),
         "api_version": "v1",
@@ -173,6 +177,13 @@ def catalogue_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str
         ],
         "programs": [records[program_id] for program_id in sorted(records)],
     }
+
+
+def program_records(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, dict[str, Any]]:
+    """The record of every published program and tombstone of a published catalogue, by id."""
+    records = {p.id: program_record(catalogue, p, urls=urls, as_of=as_of) for p in catalogue.programs.values()}
+    records |= {t.id: tombstone_record(t, urls=urls) for t in catalogue.tombstones(as_of).values()}
+    return records
 
 
 def status_labels(status: str) -> dict[str, str]:
@@ -606,13 +617,14 @@ def api_files(
         for program in catalogue.programs.values()
     }  # each in its own file and in catalogue.jsonld
     nodes |= {t.id: tombstone_node(catalogue, t, urls=urls) for t in tombstones.values()}
+    records = program_records(catalogue, urls=urls, as_of=build_date)  # in their own files and catalogue.json
+    for program_id, record in records.items():
+        record["links"] |= proofs.links(program_id, urls)
     for program in catalogue.programs.values():
         files[urls.program_file(program.id, ".jsonld")] = json_bytes(
             program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id], as_of=build_date)
         )
-        record = program_record(catalogue, program, urls=urls, as_of=build_date)
-        record["links"] |= proofs.links(program.id, urls)
-        files[urls.program_file(program.id, ".json")] = json_bytes(record)
+        files[urls.program_file(program.id, ".json")] = json_bytes(records[program.id])
         for lang in LANGUAGES:
             achievement = program_achievement(catalogue, program, urls=urls, lang=lang)
             files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
@@ -622,9 +634,7 @@ def api_files(
         files[urls.program_file(tombstone.id, ".jsonld")] = json_bytes(
             tombstone_jsonld(catalogue, tombstone, urls=urls)
         )
-        record = tombstone_record(tombstone, urls=urls)
-        record["links"] |= proofs.links(tombstone.id, urls)
-        files[urls.program_file(tombstone.id, ".json")] = json_bytes(record)
+        files[urls.program_file(tombstone.id, ".json")] = json_bytes(records[tombstone.id])
         for lang in LANGUAGES:
             achievement = tombstone_achievement(catalogue, tombstone, urls=urls, lang=lang)
             files[urls.program_file(tombstone.id, f".achievement.{lang}.json")] = json_bytes(
@@ -644,7 +654,9 @@ def api_files(
         ),
         compact=True,
     )
-    files["catalogue.json"] = json_bytes(catalogue_json(catalogue, urls=urls, as_of=build_date), compact=True)
+    files["catalogue.json"] = json_bytes(
+        catalogue_json(catalogue, urls=urls, as_of=build_date, records=records), compact=True
+    )
     files["catalogue.csv"] = catalogue_csv(catalogue, urls=urls, as_of=build_date)
     files["changes.json"] = json_bytes(changes_json(ordered, urls=urls, source=source))
     files["decisions.json"] = json_bytes(decisions_json(catalogue, urls=urls, as_of=build_date))

@@ -14,11 +14,40 @@ from dataclasses import dataclass
 from mccat.model.lifecycle import STATES
 from mccat.site.language import Language
 
+# What the script says, handed to it as data-text-* attributes (the keys of mccat.site.texts it uses).
+SCRIPT_TEXTS = (
+    "verify.active",
+    "verify.expiring",
+    "verify.renamed",
+    "verify.expired",
+    "verify.suspended",
+    "verify.withdrawn",
+    "verify.other",
+    "verify.unknown",
+    "verify.foreign",
+    "verify.not_ours",
+    "verify.malformed",
+    "verify.no_achievement",
+    "verify.empty",
+    "verify.failed",
+    "verify.program",
+    "verify.status",
+    "verify.valid_until",
+    "verify.page",
+    "verify.certificates",
+)
+
 
 @dataclass(frozen=True)
 class VerifyPageView:
+    texts: tuple[tuple[str, str], ...]  # (attribute name, text) of every text the script says
     statuses: tuple[tuple[str, str], ...]  # (code, label) of every life-cycle state
 
 
 def verify_page_view(lang: Language) -> VerifyPageView:
-    return VerifyPageView(tuple((code, lang.term("approval_status", code)) for code in STATES))
+    return VerifyPageView(
+        texts=tuple(
+            ("data-text-" + key.removeprefix("verify.").replace("_", "-"), lang.t(key)) for key in SCRIPT_TEXTS
+        ),
+        statuses=tuple((code, lang.term("approval_status", code)) for code in STATES),
+    )

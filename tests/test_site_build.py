@@ -37,6 +37,7 @@ MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" 
 SHOWN_ELSEWHERE = {
     "schema_version": "not shown",
     "title": "the h1",
+    "title_kana": "the search keys (mccat.site.search_keys): かいご finds 介護",
     "summary": "the lead paragraph and <meta name=description>",
     "delivery": "its fields",
     "effort": "its fields",
@@ -128,6 +129,8 @@ def test_program_page(built_site, program_id, lang):
 
     # Values, with labels from the vocabularies and formatting for the language.
     assert value("delivery.mode") == vocab_label("delivery_mode", data["delivery"]["mode"], lang)
+    for keyword in data.get("keywords", []):  # provider-stated, shown where they act (search), in the page's language
+        assert (keyword.get(lang) or keyword.get(other)) in value("keywords")
     for code in data["languages"]:
         assert vocab_label("language", code, lang) in value("languages")
     for code in data["assessment"]["types"]:

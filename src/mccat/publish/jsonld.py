@@ -361,6 +361,7 @@ def program_node(
             "inLanguage": list(data["languages"]),
             "about": [defined_term(urls, "isced_field", code) for code in data["fields"]],
             "teaches": _teaches(data),
+            "keywords": [value for keyword in data.get("keywords", []) for value in text(keyword) or []] or None,
             "educationalLevel": _educational_level(data),
             "timeRequired": hours_duration(effort["hours"]),
             "timeToComplete": f"P{effort['weeks']}W" if "weeks" in effort else None,

@@ -238,6 +238,7 @@ class ProgramViews:
                     [Value(lang.term("isced_field", code), href=Urls.field_path(code)) for code in data["fields"]],
                 ),
                 row("skills", [self._skill(skill) for skill in data.get("skills", [])]),
+                row("keywords", [lang.text(keyword) for keyword in data.get("keywords", [])]),
                 row("url", [Value(data["url"], href=data["url"], external=True)]),
             ),
         )

@@ -227,6 +227,7 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     if entry.schema_valid:  # where the schema already failed, its errors say more
         problems += _languages(doc, data, "program")
     problems += _plausibility(doc, data)
+    problems += _keywords(doc, data)
     problems += url_hosts(doc, data, "program")
     problems += name_lookalikes(doc, data, "program")
     return problems
@@ -857,4 +858,33 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
                     "give a new program a new id",
                 )
             )
+    return problems
+
+
+def _keywords(doc: SourceDocument, data: dict) -> list[Problem]:
+    """A keyword listed twice (ignoring case and full-width/half-width forms) says nothing more: an error, so that
+    the list stays a description and never becomes repetition that pushes a program up in search results."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    keywords = data.get("keywords")
+    for index, keyword in enumerate(keywords if keywords.__class__ is list else []):
+        if keyword.__class__ is not dict:
+            continue
+        for lang in ("ja", "en"):
+            text = keyword.get(lang)
+            if text.__class__ is not str:
+                continue
+            key = (lang, unicodedata.normalize("NFKC", text).casefold())
+            if key in seen:
+                problems.append(
+                    _problem(
+                        doc,
+                        ("keywords", index, lang),
+                        "keywords.duplicate",
+                        f"the keyword `{text}` is listed twice (as keywords[{seen[key]}].{lang})",
+                        "list each keyword once; case and full-width or half-width forms do not make a new keyword",
+                    )
+                )
+            else:
+                seen[key] = index
     return problems

@@ -14,6 +14,20 @@
  * URL, neither has a sort control, and both show filter values as indexed (our codes, such as
  * "061"); translating them would mean labels in the index, and URLs that differ per language.
  * This script is the small part they would replace: state, URL and rendering.
+ *
+ * Between the visitor and Pagefind (docs/search.md has the measurements):
+ * - prepareQuery: NFKC and lower case (ＡＩ -> ai, ｶｲｺﾞ -> カイゴ); a word typed in kana only is
+ *   folded to katakana, which matches katakana words and the katakana readings indexed in each
+ *   page's hidden `keys` meta (mccat.site.search_keys), instead of being cut by the browser's word
+ *   segmenter into pieces such as かい + ご that match particles; particles and single kana are
+ *   dropped from words that mix kana with kanji (介護の基本 -> 介護 基本).
+ * - rankedSearch: programs first, then providers, then other pages (a second search with the
+ *   kind filter names the programs); within the first RANK_WINDOW results, results that hold the
+ *   query as typed come first (closeness: the phrase, every word, every word's start, only
+ *   Pagefind's stem or diacritic-free prefix): "programming" before pages that only say "program";
+ *   a result that holds a Japanese word not even in part (matched through ド -> ト or Pagefind's
+ *   fallback to a shorter word) is dropped.
+ *   One short Latin word alone (AI, DX) is searched as a whole word, not as a prefix (aid, dx...).
  */
 (function () {
   "use strict";
@@ -41,6 +55,141 @@
     return text.replace("{count}", new Intl.NumberFormat(document.documentElement.lang).format(count));
   }
 
+  /* ---- the query: what the visitor typed, made to meet the index ---- */
+
+  var KANA_ONLY = /^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]+$/;
+  var HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005\u3006]/;
+  var HAS_KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+  var EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+  // Particles, auxiliaries and function words that match nearly every Japanese page.
+  var PARTICLES = new Set(("の が を に は と で へ や も か な て た だ ね よ から まで より など ため" +
+    " こと もの この その あの これ それ です ます する した して できる ある いる なる による について" +
+    " における として という ので けど").split(" "));
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("ja", { granularity: "word" }) : null;
+
+  /* Hiragana to katakana (the same mapping as mccat.site.search_keys.fold_kana). */
+  function foldKana(text) {
+    return text.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
+  }
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase();
+  }
+
+  function isNoise(word) {
+    return KANA_ONLY.test(word) && (Array.from(word).length < 2 || PARTICLES.has(word));
+  }
+
+  /* The words to search for: [] when nothing is left worth searching (a particle alone). */
+  function prepareQuery(raw) {
+    var terms = [];
+    normalize(raw || "").split(/\s+/).forEach(function (token) {
+      token = token.replace(EDGE_PUNCTUATION, "");
+      if (!token || isNoise(token)) return;
+      if (KANA_ONLY.test(token)) {
+        terms.push(foldKana(token));  // かいご, カイゴ -> カイゴ: readings and katakana words
+      } else if (HAS_KANA.test(token) && segmenter) {
+        // kana with kanji or Latin (介護の基本, AIとは): the words, without particles and stray kana
+        Array.from(segmenter.segment(token)).forEach(function (part) {
+          var word = part.segment.replace(EDGE_PUNCTUATION, "");
+          if (part.isWordLike && word && !isNoise(word)) terms.push(word);
+        });
+      } else {
+        terms.push(token);
+      }
+    });
+    return terms.filter(function (term, i) { return terms.indexOf(term) === i; });
+  }
+
+  var SHORT_LATIN = /^[a-z0-9]{1,2}$/;  // AI, DX, R, C: as a prefix, these start far too many words
+
+  /* How closely a result holds the query, from its title, other-language title, keys and text (kana folded):
+     0 the words in a row as typed (a phrase of several words); 1 every word as typed; 2 every word at
+     least in part: a Latin word as the start of a word, a Japanese word as all the pieces the browser's
+     segmenter cuts it into (Pagefind searches the pieces); 3 not even that: Pagefind matched a word only
+     through a stem, a diacritic-free form (ド as ト) or its fallback to a shorter word. `noise`: a Japanese
+     word is at 3; such a result is not shown (see rankedSearch). */
+  function closeness(data, raw, terms) {
+    var meta = data.meta || {};
+    var text = foldKana(normalize([meta.title, meta.title_alt, meta.keys, data.content].join(" ")));
+    function has(term, wholeWord) {
+      if (HAS_CJK.test(term)) return text.indexOf(term) !== -1;
+      var i = -1;
+      while ((i = text.indexOf(term, i + 1)) !== -1) {  // a Latin term starts a word (and ends one: wholeWord)
+        var before = i === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(i - 1));
+        var after = !wholeWord || !/[\p{L}\p{N}]/u.test(text.charAt(i + term.length));
+        if (before && after) return true;
+      }
+      return false;
+    }
+    function level(term) {
+      term = foldKana(term);
+      if (has(term, true)) return 1;
+      if (HAS_CJK.test(term)) {
+        var pieces = segmenter ? Array.from(segmenter.segment(term)).filter(function (p) { return p.isWordLike; }) : [];
+        return pieces.length > 1 && pieces.every(function (p) { return has(p.segment, false); }) ? 2 : 3;
+      }
+      return !SHORT_LATIN.test(term) && has(term, false) ? 2 : 3;
+    }
+    var levels = terms.map(level);
+    var phrase = foldKana(normalize(raw).replace(/\s+/g, " ").trim());
+    return {
+      level: terms.length > 1 && text.indexOf(phrase) !== -1 ? 0 : Math.max.apply(null, levels),
+      noise: terms.some(function (term, i) { return levels[i] === 3 && HAS_CJK.test(term); }),
+    };
+  }
+
+  /* What Pagefind is asked. One short Latin word alone (AI, DX) is searched as a whole word (Pagefind's
+     quoted, exact search), not as the start of every word (aid, dxf...). */
+  function pagefindQuery(terms) {
+    return terms.length === 1 && SHORT_LATIN.test(terms[0]) ? '"' + terms[0] + '"' : terms.join(" ");
+  }
+
+  var RANK_WINDOW = 20;  // results re-ranked with their data (the first page of the search page)
+  var TIER = { program: 0, provider: 1 };  // anything else: 2
+
+  /* Search with programs first; returns { results: [{ result, data }], search } (search: Pagefind's answer
+     for the visitor's filters, for the filter counts). Results past RANK_WINDOW keep Pagefind's order. */
+  function rankedSearch(pagefind, raw, terms, options) {
+    var q = pagefindQuery(terms);
+    var filters = options.filters || {};
+    var searches = [pagefind.search(q, options)];
+    var tiered = !options.sort || !Object.keys(options.sort).length;
+    if (tiered) searches.push(pagefind.search(q, { filters: Object.assign({}, filters, { kind: "program" }) }));
+    return Promise.all(searches).then(function (answers) {
+      var main = answers[0];
+      var ordered = main.results;
+      if (tiered) {
+        var programs = answers[1].results;
+        var isProgram = new Set(programs.map(function (r) { return r.id; }));
+        ordered = programs.concat(main.results.filter(function (r) { return !isProgram.has(r.id); }));
+      }
+      var head = ordered.slice(0, RANK_WINDOW);
+      return Promise.all(head.map(function (r) { return r.data(); })).then(function (data) {
+        var items = head.map(function (r, i) {
+          var kind = ((data[i].filters || {}).kind || [])[0];
+          var close = closeness(data[i], raw, terms);
+          return { result: r, data: data[i], index: i, noise: close.noise, closeness: close.level,
+                   tier: tiered && kind in TIER ? TIER[kind] : tiered ? 2 : 0 };
+        });
+        // A Japanese word that a result does not hold even in part was matched through Pagefind's folding of
+        // ド to ト or its fallback (クラウド: クラス and チェックアウト): not a result.
+        items = items.filter(function (item) { return !item.noise; });
+        items.sort(function (a, b) { return a.tier - b.tier || a.closeness - b.closeness || a.index - b.index; });
+        return {
+          results: items.concat(ordered.slice(RANK_WINDOW).map(function (r) { return { result: r, data: null }; })),
+          search: main,
+        };
+      });
+    });
+  }
+
+  /* A program page's id, from its URL (/<lang>/programs/<provider>/<slug>/): the id is not Pagefind meta. */
+  function programId(url) {
+    var match = /\/programs\/([^/]+\/[^/]+)\/?$/.exec(url || "");
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
   /* Pagefind's excerpt is HTML with <mark> around the matched words: keep the marks, everything else as text. */
   function excerptNodes(html) {
     var parsed = document.createElement("template");
@@ -63,8 +212,9 @@
     var item = template.content.firstElementChild.cloneNode(true);
     var meta = data.meta || {};
     var kind = ((data.filters || {}).kind || [])[0] || "page";
+    var id = kind === "program" ? programId(data.raw_url || data.url) : null;
     var values = {
-      title: meta.title || data.url,
+      title: meta.title || data.url, title_alt: meta.title_alt,
       kind: kind === "provider" ? texts.provider : kind === "program" ? "" : texts.page,
       provider: meta.provider, hours: meta.hours, mode: meta.mode, status: meta.status,
     };
@@ -74,7 +224,7 @@
         slot.href = data.url;
       } else if (name === "compare") {
         // compare.js labels and handles every [data-compare-id] button, including ones added later
-        if (meta.id && kind === "program") slot.setAttribute("data-compare-id", meta.id);
+        if (id) slot.setAttribute("data-compare-id", id);
         else slot.remove();
       } else if (name === "excerpt") {
         slot.appendChild(excerptNodes(data.excerpt || ""));
@@ -85,7 +235,7 @@
         slot.remove();
       }
     });
-    if (meta.id) item.dataset.program = meta.id;  // as on list pages: other scripts (compare) find programs by it
+    if (id) item.dataset.program = id;  // as on list pages: other scripts (compare) find programs by it
     item.dataset.url = data.url;
     return item;
   }
@@ -157,7 +307,7 @@
       var batch = results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
       more.hidden = shown >= results.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      return Promise.all(batch.map(function (r) { return r.data || r.result.data(); })).then(function (data) {
         data.forEach(function (d) { list.appendChild(renderResult(template, d, text)); });
         document.dispatchEvent(new CustomEvent("mc:search-results", { detail: { list: list } }));
       });
@@ -183,6 +333,7 @@
         return filtersLoaded.then(function () { return pagefind; });
       }).then(function (pagefind) {
         var q = params.get("q") || null;
+        var terms = q ? prepareQuery(q) : [];
         var chosen = groups.filter(function (group) { return params.getAll(group).length; });
         function filtersWithout(skipped) {
           var filters = q ? {} : { kind: "program" };  // no words: browse the programs
@@ -199,17 +350,22 @@
         }
         // Values of one group combine with "or": a group's counts are those of the search without its
         // own choices (Pagefind counts as if a value were added with "and").
-        var facets = chosen.map(function (group) {
-          return pagefind.search(q, { filters: filtersWithout(group) }).then(function (other) {
+        var words = q ? pagefindQuery(terms) : null;
+        var facets = q && !terms.length ? [] : chosen.map(function (group) {
+          return pagefind.search(words, { filters: filtersWithout(group) }).then(function (other) {
             return [group, other.filters[group]];
           });
         });
-        return Promise.all([pagefind.search(q, options)].concat(facets)).then(function (answers) {
+        var searching = !q ? pagefind.search(null, options).then(function (search) {
+          return { search: search, results: search.results.map(function (r) { return { result: r, data: null }; }) };
+        }) : terms.length ? rankedSearch(pagefind, q, terms, options)
+          : Promise.resolve({ search: { filters: {} }, results: [] });  // only particles: nothing to find
+        return Promise.all([searching].concat(facets)).then(function (answers) {
           if (id !== current) return;
-          var search = answers[0];
+          var search = answers[0].search;
           var counts = Object.assign({}, search.filters);
           answers.slice(1).forEach(function (pair) { counts[pair[0]] = pair[1]; });
-          results = search.results;
+          results = answers[0].results;
           shown = 0;
           list.replaceChildren();
           showCounts(counts);
@@ -288,18 +444,15 @@
       all.href = form.action + "?" + new URLSearchParams({ q: q }).toString();
       status.textContent = text.loading;
       open(true);
+      var terms = prepareQuery(q);
       loadPagefind(box).then(function (pagefind) {
-        return pagefind.search(q);
+        return terms.length ? rankedSearch(pagefind, q, terms, {}) : { results: [] };
       }).then(function (search) {
         if (id !== current) return;
-        return Promise.all(search.results.slice(0, BOX_SIZE).map(function (r) { return r.data(); }))
-          .then(function (data) {
-            if (id !== current) return;
-            list.replaceChildren();
-            data.forEach(function (d) { list.appendChild(renderResult(template, d, text)); });
-            status.textContent = search.results.length ? "" : text.none;
-            status.hidden = search.results.length > 0;
-          });
+        list.replaceChildren();
+        search.results.slice(0, BOX_SIZE).forEach(function (r) { list.appendChild(renderResult(template, r.data, text)); });
+        status.textContent = search.results.length ? "" : text.none;
+        status.hidden = search.results.length > 0;
       }).catch(function (error) {
         if (id !== current) return;
         status.hidden = false;
@@ -332,6 +485,9 @@
     });
     input.addEventListener("focus", function () { if (input.value.trim() && list.children.length) open(true); });
   }
+
+  // For tests: the functions whose behaviour Python must match (tests/test_search_quality.py).
+  window.mcSearch = { foldKana: foldKana, normalize: normalize, prepareQuery: prepareQuery, programId: programId };
 
   document.querySelectorAll("[data-mc-searchbox]").forEach(setUpBox);
   document.querySelectorAll("form[data-mc-search]").forEach(setUpPage);

@@ -227,13 +227,16 @@ class SitePages:
         """
         context = {"view": self.view(spec, template)}
         if spec is not None and spec.kind == "program":
+            program = self.catalogue.programs[spec.key]
             context["search_record"] = program_record(
-                self.catalogue.programs[spec.key],
+                program,
                 self.programs.summaries[spec.key],
+                self.catalogue.providers[program.provider_id],
+                self.language,
                 self.programs.lifecycle(spec.key).first_approved,
             )
         elif spec is not None and spec.kind == "provider":
-            context["search_record"] = provider_record()
+            context["search_record"] = provider_record(self.catalogue.providers[spec.key], self.language)
         return context
 
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mccat.model.catalogue import Catalogue, Program
+from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.site.language import Language, sort_text
+from mccat.site.search_keys import program_keys, provider_page_keys
 from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPageView, SearchRecord, SortOption
 
 # Hours bands: the lower bound is in the band, the upper one is not. 60 hours is the minimum of a
@@ -95,23 +96,40 @@ def program_filters(program: Program, state: str) -> tuple[tuple[str, str], ...]
     return tuple(pairs)
 
 
-def program_record(program: Program, summary: ProgramSummary, first_approved: str | None) -> SearchRecord:
+def program_record(
+    program: Program, summary: ProgramSummary, provider: Provider, lang: Language, first_approved: str | None
+) -> SearchRecord:
     """The metadata of a program page; `summary` is the program as list pages show it, in the page's language,
-    `first_approved` the date of its first approval (sorts "newest")."""
+    `first_approved` the date of its first approval (sorts "newest").
+
+    Meta: what a result shows (provider, hours, mode, status), the other language's title (`title_alt`, shown
+    under the title and searchable: 介護 finds care programs on the English site), and the search keys (`keys`,
+    mccat.site.search_keys). The program's id is not meta: Pagefind indexes every meta field, and an id's parts
+    (example, care, basics) would match English words on every page; the browser reads the id from the
+    result's URL (Urls.program_path; search.js: programId).
+    """
     data = program.data
-    meta = [("id", program.id), ("provider", summary.provider), ("hours", summary.hours), ("mode", summary.mode)]
+    meta = [("provider", summary.provider), ("hours", summary.hours), ("mode", summary.mode)]
     if summary.status.code != "active":  # results say so, as list pages do
         meta += [("status", summary.status.label), ("status_code", summary.status.code)]
+    if data["title"].get(lang.other):
+        meta.append(("title_alt", data["title"][lang.other]))
+    meta.append(("keys", program_keys(data, provider.data, lang.code)))
     return SearchRecord(
         filters=((KIND, "program"), *program_filters(program, summary.status.code)),
         # Fixed width: these order the same whether compared as text or as numbers.
         sort=(("hours", f"{data['effort']['hours']:08.2f}"), ("approved", first_approved or "0000-00-00")),
         meta=tuple(meta),
+        other_lang=lang.other,
     )
 
 
-def provider_record() -> SearchRecord:
-    return SearchRecord(filters=((KIND, "provider"),), sort=(), meta=())
+def provider_record(provider: Provider, lang: Language) -> SearchRecord:
+    meta = []
+    if provider.name.get(lang.other):
+        meta.append(("title_alt", provider.name[lang.other]))
+    meta.append(("keys", provider_page_keys(provider.data)))
+    return SearchRecord(filters=((KIND, "provider"),), sort=(), meta=tuple(meta), other_lang=lang.other)
 
 
 # --- the search page ---------------------------------------------------------------------------------

@@ -402,6 +402,7 @@ class SearchRecord:
     filters: tuple[tuple[str, str], ...]
     sort: tuple[tuple[str, str], ...]
     meta: tuple[tuple[str, str], ...]
+    other_lang: str = ""  # the language of the `title_alt` meta, the other language's title
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,18 @@ from mccat.publish.urls import Urls
 from mccat.site.formatting import format_hours, localized
 from mccat.site.language import Language
 from mccat.site.pages import SitePages
-from mccat.site.search import FILTER_DESCRIPTORS, HOURS_BANDS, hours_band, program_filters, search_page_view
+from mccat.site.search import (
+    FILTER_DESCRIPTORS,
+    HOURS_BANDS,
+    OPEN,
+    apply_by_dates,
+    designation_codes,
+    fee_sort_key,
+    hours_band,
+    next_start,
+    program_filters,
+    search_page_view,
+)
 from mccat.site.search_keys import text_keys
 from mccat.site.texts import INTERFACE_TEXT, interface_text
 from mccat.validation.load import load_catalogue
@@ -46,7 +57,7 @@ def catalogue():
 
 
 def filters(catalogue, program):
-    return program_filters(program, catalogue.lifecycle(program.id, TODAY).state)
+    return program_filters(program, catalogue.lifecycle(program.id, TODAY).state, TODAY)
 
 
 def page_html(lang: str, body: str) -> str:
@@ -77,7 +88,9 @@ def test_hours_bands_put_every_number_in_exactly_one_band():
 def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(catalogue, lang):
     view = search_page_view(catalogue, Language.of(lang), TODAY)
     groups = {group.key: group for group in view.filters}
-    assert list(groups) == list(FILTER_DESCRIPTORS)  # every filter of the issue, in a fixed order
+    assert groups.pop(OPEN).options[0].value == "now"  # computed in the browser (test_search_browser)
+    # every filter some program has a value of, in a fixed order (the sample has no public designations)
+    assert list(groups) == [key for key in FILTER_DESCRIPTORS if key != "designation"]
     for key, group in groups.items():
         descriptor = FILTER_DESCRIPTORS[key]  # the schema's title, or the interface's for the state
         label = descriptor_label("program", descriptor, lang) if descriptor else interface_text("record.status", lang)
@@ -98,7 +111,7 @@ def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(ca
         (o.value for o in groups["hours"].options), key=lambda code: int(code.split("-")[0])
     )
     sorts = [option.value for option in view.sorts]
-    assert sorts[0] == "" and {"hours-asc", "hours-desc", "newest"} <= set(sorts)
+    assert sorts[0] == "" and {"start", "fee-asc", "hours-asc", "hours-desc", "newest"} <= set(sorts)
 
 
 def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue):
@@ -107,7 +120,12 @@ def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue
     for pid, record in records.items():
         program = catalogue.programs[pid]
         assert dict(record.filters)["kind"] == "program"
-        assert set(record.filters) == {("kind", "program"), *filters(catalogue, program)}
+        state = catalogue.lifecycle(pid, TODAY).state
+        assert set(record.filters) == {
+            ("kind", "program"),
+            *filters(catalogue, program),
+            *(("apply_by", day) for day in apply_by_dates(program, state)),
+        }
         assert all(re.fullmatch(r"[a-z0-9_-]+", value) for _, value in record.filters), record.filters
         meta = dict(record.meta)
         assert "id" not in meta  # its parts would match English words on every page; the browser reads the URL
@@ -115,7 +133,7 @@ def test_program_filters_are_codes_and_sort_keys_order_like_the_values(catalogue
         title_keys = text_keys(program.data["title"]["ja"])  # every suffix of the Japanese title, terminated
         assert title_keys and set(title_keys) <= set(meta["keys"].split())
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], "ja")
-        assert meta["mode"] == vocabularies()["delivery_mode"].label(program.data["delivery"]["mode"], "ja")
+        assert meta["mode"] == Language.of("ja").term_short("delivery_mode", program.data["delivery"]["mode"])
         assert meta["provider"] == localized(catalogue.providers[program.provider_id].name, "ja").text
         assert ("status" in meta) == (catalogue.lifecycle(pid, TODAY).state != "active")
     by_text = sorted(records, key=lambda pid: dict(records[pid].sort)["hours"])
@@ -258,7 +276,11 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
             tuple(span.get("data-pagefind-filter").split(":", 1)) for span in body.cssselect("[data-pagefind-filter]")
         }
         state = built_site.catalogue.lifecycle(pid, built_site.build_date).state
-        assert filters == {("kind", "program"), *program_filters(program, state)}
+        assert filters == {
+            ("kind", "program"),
+            *program_filters(program, state, built_site.build_date),
+            *(("apply_by", day) for day in apply_by_dates(program, state)),
+        }
         meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], lang)
         h1 = body.cssselect("h1")[0]
@@ -307,3 +329,91 @@ def test_every_page_has_the_header_search_box_leading_to_the_search_page(built_s
         box = tree.cssselect("[data-mc-searchbox]")[0]
         assert urljoin(page_url, box.get("data-bundle")) == f"http://site/pagefind/{lang}/"  # its language's bundle
     assert os.path.isfile(built_site.root / "pagefind" / lang / "pagefind.js")
+
+
+# --- sorts and the filters the browser computes ----------------------------------------------------------
+
+
+def test_fee_sort_key_puts_free_first_then_yen_by_amount_then_other_currencies_then_not_stated():
+    fees = [
+        None,
+        {"amount": 450, "currency": "EUR"},
+        {"amount": 120000, "currency": "JPY"},
+        {"amount": 0, "currency": "JPY"},
+        {"amount": 9900, "currency": "JPY"},
+        {"amount": 30, "currency": "EUR"},
+    ]
+    ordered = sorted(fees, key=fee_sort_key)
+    assert ordered == [fees[3], fees[4], fees[2], fees[5], fees[1], None]
+
+
+def test_next_start_is_the_first_start_from_the_date_on_and_apply_by_the_deadline_else_the_start(catalogue):
+    program = next(p for p in catalogue.programs.values() if len(p.data.get("offerings", [])) >= 2)
+    offerings = sorted(program.data["offerings"], key=lambda o: o["start"])
+    first, second = offerings[0]["start"], offerings[1]["start"]
+    assert next_start(program, date.fromisoformat(first)) == first
+    day_after = date.fromordinal(date.fromisoformat(first).toordinal() + 1)
+    assert next_start(program, day_after) == second
+    assert next_start(program, date(2999, 1, 1)) == "9999-12-31"  # none to come: after every date
+    assert apply_by_dates(program) == sorted({o.get("application_deadline") or o["start"] for o in offerings})
+    stopped = next(p for p in catalogue.programs.values() if p.data["approval"]["status"] != "active")
+    assert apply_by_dates(stopped) == []  # a suspended or withdrawn program takes no applications
+
+
+def test_a_program_never_open_for_application_has_no_apply_by_values(catalogue):
+    for program in catalogue.programs.values():
+        if not program.data.get("offerings"):
+            assert apply_by_dates(program) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_mode_label_is_short_in_results_and_full_on_hover(catalogue, lang):
+    pages = SitePages(catalogue, lang=lang, today=TODAY)
+    blended = next(p for p in catalogue.programs.values() if p.data["delivery"]["mode"] == "blended")
+    meta = dict(pages.context(pages.pages[f"programs/{blended.id}.md"])["search_record"].meta)
+    full = vocabularies()["delivery_mode"].label("blended", lang)
+    assert meta["mode"] == Language.of(lang).term_short("delivery_mode", "blended")
+    if lang == "ja":
+        assert meta["mode"] == "ブレンディッド" and meta["mode_full"] == full
+    else:
+        assert meta["mode"] == full and "mode_full" not in meta
+
+
+def test_providers_tie_break_by_their_reading_on_japanese_pages(catalogue):
+    view = search_page_view(catalogue, Language.of("ja"), TODAY)
+    providers = next(g for g in view.filters if g.key == "provider").options
+    readings = [catalogue.providers[o.value].data.get("name_kana") or o.label for o in providers]
+    assert readings == sorted(readings)
+    assert all(catalogue.providers[o.value].data.get("name_kana") for o in providers)
+
+
+def test_the_status_filter_counts_what_the_home_page_counts(catalogue):
+    active = [p for p in catalogue.programs.values() if ("status", "active") in program_filters(p, TODAY)]
+    assert len(active) == sum(p.status(TODAY) == "active" for p in catalogue.programs.values())
+
+
+class _Program:
+    """Just the data (designation_codes reads nothing else)."""
+
+    def __init__(self, data):
+        self.data = data
+
+
+def test_public_designations_become_filter_values_while_they_hold(catalogue):
+    data = {
+        "designations": {
+            "rishu_shomei": True,
+            "brush_up_program": {"certified_in": 2024},
+            "training_benefit": {
+                "kind": "general",
+                "number": "1",
+                "valid_from": "2025-04-01",
+                "valid_until": "2028-03-31",
+            },
+        }
+    }
+    codes = designation_codes(_Program(data), date(2026, 1, 1))
+    assert codes == ["rishu-shomei", "brush-up-program", "training-benefit-general"]
+    assert designation_codes(_Program(data), date(2028, 4, 1)) == ["rishu-shomei", "brush-up-program"]  # ended
+    for program in catalogue.programs.values():  # the sample has none yet: the group is not shown
+        assert designation_codes(program, TODAY) == []

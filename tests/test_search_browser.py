@@ -10,12 +10,15 @@ import http.server
 import re
 import socketserver
 import threading
+from datetime import date, datetime
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
 from mccat import LANGUAGES
 from mccat.model.vocabulary import vocabularies
+from mccat.site.formatting import format_date
+from mccat.site.search import fee_sort_key
 from mccat.site.texts import INTERFACE_TEXT
 
 READY = "form[data-mc-search][data-ready]"
@@ -209,6 +212,86 @@ def test_a_shared_url_restores_query_filters_and_sort(page, browser, site_server
         assert urlsplit(switch).path.endswith("/en/search/") and urlsplit(switch).query == urlsplit(shared).query
     finally:
         other.context.close()
+
+
+def open_on(catalogue, day: str) -> set[str]:
+    """Programs open for application on `day`, from the data: active approval, and an offering whose deadline
+    (else its start) is not before that day."""
+    return {
+        pid
+        for pid, p in catalogue.programs.items()
+        if p.data["approval"]["status"] == "active"
+        and any((o.get("application_deadline") or o["start"]) >= day for o in p.data.get("offerings", []))
+    }
+
+
+def test_open_for_application_is_computed_with_the_visitors_date_not_the_build_date(browser, site_server, built_site):
+    catalogue = built_site.catalogue
+    days = sorted(
+        {
+            o.get("application_deadline") or o["start"]
+            for p in catalogue.programs.values()
+            for o in p.data.get("offerings", [])
+        }
+    )
+    # Two dates in the browser's clock (the build's date stays what it was): before and after a deadline.
+    early, late = days[len(days) // 3], days[2 * len(days) // 3]
+    for day in (early, late):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.clock.set_fixed_time(datetime.fromisoformat(day + "T12:00:00"))
+            page.goto(search_page(page, site_server, "ja", open="now"))
+            expected = open_on(catalogue, day)
+            assert programs_found(page) == expected, day
+            count = page.locator('fieldset[data-filter="open"] [data-count]').inner_text()
+            assert int(count) == len(expected)
+            for item in page.locator(".mc-search__result[data-program]").all():  # each says until when
+                assert item.locator("[data-slot=open]").inner_text().strip()
+        finally:
+            context.close()
+    assert open_on(catalogue, early) > open_on(catalogue, late)  # the dates mattered
+
+
+def test_options_are_ordered_by_count_and_long_groups_collapse(page, site_server):
+    page.goto(search_page(page, site_server, "ja", q="データ"))
+    results(page)
+    for fieldset in page.locator("fieldset[data-filter]").all():
+        labels = fieldset.locator("label").all()
+        counts = [int(label.locator("[data-count]").inner_text()) for label in labels]
+        empty = [
+            label.get_attribute("class") and "mc-search__option--empty" in label.get_attribute("class")
+            for label in labels
+        ]
+        assert empty == [c == 0 for c in counts]  # no results: dimmed
+        if fieldset.get_attribute("data-ordinal") is None:
+            assert counts == sorted(counts, reverse=True), fieldset.get_attribute("data-filter")
+    fields = page.locator('fieldset[data-filter="field"]')
+    toggle = fields.locator("[data-show-all]")
+    assert fields.locator("label:visible").count() == 5 and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert fields.locator("label:visible").count() == fields.locator("label").count() > 5
+    assert toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert fields.locator("label:visible").count() == 5
+
+
+def test_sort_by_fee_and_by_next_start(page, site_server, built_site):
+    programs = built_site.catalogue.programs
+    found = [r["program"] for r in run(page, search_page(page, site_server, "en", sort="fee-asc"))]
+    keys = [fee_sort_key(programs[pid].data.get("fee")) for pid in found]
+    assert len(found) == len(programs) and keys == sorted(keys)
+    assert programs[found[0]].data["fee"]["amount"] == 0  # free first
+    today = date.today().isoformat()
+    found = [r["program"] for r in run(page, search_page(page, site_server, "ja", sort="start"))]
+
+    def upcoming(pid: str) -> str:
+        return min((o["start"] for o in programs[pid].data.get("offerings", []) if o["start"] >= today), default="9999")
+
+    firsts = [upcoming(pid) for pid in found[:20]]
+    assert firsts == sorted(firsts) and firsts[0] != "9999"
+    shown = page.locator(".mc-search__result[data-program]").first.locator("[data-slot=next]").inner_text()
+    assert shown == INTERFACE_TEXT["search.next_start"]["ja"].format(date=format_date(firsts[0], "ja"))
 
 
 # --- one index per language ---------------------------------------------------------------------

@@ -95,3 +95,35 @@ def test_pages_fit_the_screen(browser, site_server, built_site, lang, width):
             page.screenshot(path=str(Path(SCREENSHOTS) / f"{lang}-{width}-{name}.png"), full_page=True)
     assert not errors
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_number_on_the_home_page_opens_a_list_of_that_many(browser, site_server, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{lang}/")
+        stats = page.locator("[data-stat]")
+        numbers = {
+            item.get_attribute("data-stat"): item.locator(".mc-stats__value").inner_text() for item in stats.all()
+        }
+        for key, number in numbers.items():
+            page.goto(f"{site_server}{lang}/")
+            page.locator(f'[data-stat="{key}"] a').click()
+            page.wait_for_load_state()
+            if "/search/" in page.url:
+                page.wait_for_selector("form[data-mc-search][data-ready]")
+                status = page.locator("form[data-mc-search] [data-status]").inner_text()
+                assert re.sub(r"\D", "", status) == re.sub(r"\D", "", number), (key, status, number)
+            else:  # providers, fields: the list page counts its entries
+                entries = page.locator("[data-provider], .mc-fields [data-field]").count()
+                assert str(entries) == re.sub(r"\D", "", number), key
+        # The search box sends its words to the search page, which runs them.
+        page.goto(f"{site_server}{lang}/")
+        page.fill('form[data-mc="home-search"] input[name=q]', "python")
+        page.press('form[data-mc="home-search"] input[name=q]', "Enter")
+        page.wait_for_selector("form[data-mc-search][data-ready]")
+        assert page.input_value("input.mc-search__input") == "python"
+        assert page.locator(".mc-search__result[data-program]").count() > 0
+    finally:
+        context.close()

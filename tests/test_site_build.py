@@ -212,6 +212,10 @@ def test_all_programs_page_lists_every_program_once(built_site, lang):
     for item in tree.cssselect("[data-program]"):
         href = item.cssselect("a.mc-programs__title")[0].get("href")
         assert resolve(f"/{lang}/programs/", href) == f"/{lang}/programs/{item.get('data-program')}/"
+    # The filters are the search page's, linked with them set.
+    links = {a.get("data-filter-link"): a.get("href") for a in tree.cssselect("[data-filter-link]")}
+    assert resolve(f"/{lang}/programs/", links["open"]) == f"/{lang}/search/?open=now"
+    assert resolve(f"/{lang}/programs/", links["all"]) == f"/{lang}/search/"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -252,10 +256,23 @@ def test_home_page_numbers_and_recent_programs(built_site, lang):
     catalogue, today = built_site.catalogue, built_site.build_date
     active = [p for p in catalogue.programs.values() if catalogue.lifecycle(p.id, today).recognised]
     tree = built_site.tree(lang)
-    stats = {item.get("data-stat"): text(item.cssselect("dd")[0]) for item in tree.cssselect("[data-stat]")}
+    stats = {
+        item.get("data-stat"): text(item.cssselect(".mc-stats__value")[0]) for item in tree.cssselect("[data-stat]")
+    }
     assert stats["programs"] == str(len(active))
     assert stats["providers"] == str(len(catalogue.providers))
     assert stats["fields"] == str(len({code for p in catalogue.programs.values() for code in p.data["fields"]}))
+    # Each number links to the list it counts (test_site_browser checks the search page shows that many).
+    links = {
+        item.get("data-stat"): resolve(f"/{lang}/", item.cssselect("a")[0].get("href"))
+        for item in tree.cssselect("[data-stat]")
+    }
+    assert links["providers"] == f"/{lang}/providers/" and links["fields"] == f"/{lang}/fields/"
+    assert links["programs"] == f"/{lang}/search/?status=active&status=expiring"
+    # A search box that works without JavaScript: a GET form to the search page.
+    form = tree.cssselect('form[data-mc="home-search"]')[0]
+    assert resolve(f"/{lang}/", form.get("action")) == f"/{lang}/search/" and form.get("method") == "get"
+    assert form.cssselect("input[name=q]")[0].get("id") == form.cssselect("label")[0].get("for")
     recent = sorted(active, key=lambda p: (catalogue.lifecycle(p.id, today).first_approved, p.id), reverse=True)[:6]
     assert [item.get("data-program") for item in tree.cssselect("[data-program]")] == [p.id for p in recent]
     assert tree.cssselect('[data-mc="example-banner"]'), "the sample catalogue is example data"

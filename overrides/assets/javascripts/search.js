@@ -146,6 +146,8 @@
   }
 
   var RANK_WINDOW = 20;  // results re-ranked with their data (the first page of the search page)
+  var OPEN = "open";  // the URL parameter of "open for application" (mccat.site.search.OPEN)
+  var APPLY_BY = "apply_by";  // the hidden filter it is computed from (mccat.site.search.APPLY_BY)
   var TIER = { program: 0, provider: 1 };  // anything else: 2
 
   /* Search with programs first; returns { results: [{ result, data }], search } (search: Pagefind's answer
@@ -175,7 +177,10 @@
         // A Japanese word that a result does not hold even in part was matched through Pagefind's folding of
         // ド to ト or its fallback (クラウド: クラス and チェックアウト): not a result.
         items = items.filter(function (item) { return !item.noise; });
-        items.sort(function (a, b) { return a.tier - b.tier || a.closeness - b.closeness || a.index - b.index; });
+        // Closeness orders results only under "relevance": a chosen sort (fee, hours...) keeps Pagefind's order.
+        if (tiered) {
+          items.sort(function (a, b) { return a.tier - b.tier || a.closeness - b.closeness || a.index - b.index; });
+        }
         return {
           results: items.concat(ordered.slice(RANK_WINDOW).map(function (r) { return { result: r, data: null }; })),
           search: main,
@@ -207,16 +212,49 @@
     return out;
   }
 
+  /* ---- dates: "open for application" and "next start" are the visitor's, computed with today's date here ---- */
+
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+
+  /* Today in the visitor's time zone, as an ISO date (the form of the index's dates). */
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function formatDate(iso, locale) {
+    var parts = iso.split("-").map(Number);
+    return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric" })
+      .format(new Date(parts[0], parts[1] - 1, parts[2]));
+  }
+
+  /* The first of a program's offering starts (meta `starts`) on or after `day`, or null. */
+  function nextStart(meta, day) {
+    var starts = ((meta || {}).starts || "").split(" ").filter(function (s) { return s && s >= day; });
+    return starts.length ? starts[0] : null;
+  }
+
+  /* The last day to apply that has not passed (filter `apply_by`, mccat.site.search), or null. */
+  function openUntil(filters, day) {
+    var days = ((filters || {}).apply_by || []).filter(function (d) { return d >= day; }).sort();
+    return days.length ? days[0] : null;
+  }
+
   /* One result from a <template data-result>: slots without a value are removed. */
   function renderResult(template, data, texts) {
     var item = template.content.firstElementChild.cloneNode(true);
     var meta = data.meta || {};
     var kind = ((data.filters || {}).kind || [])[0] || "page";
     var id = kind === "program" ? programId(data.raw_url || data.url) : null;
+    var day = today();
+    var next = kind === "program" ? nextStart(meta, day) : null;
+    var open = kind === "program" && texts.openUntil ? openUntil(data.filters, day) : null;
     var values = {
       title: meta.title || data.url, title_alt: meta.title_alt,
       kind: kind === "provider" ? texts.provider : kind === "program" ? "" : texts.page,
       provider: meta.provider, hours: meta.hours, mode: meta.mode, status: meta.status,
+      next: next && texts.nextStart ? texts.nextStart.replace("{date}", formatDate(next, texts.dateLocale)) : "",
+      open: open ? texts.openUntil.replace("{date}", formatDate(open, texts.dateLocale)) : "",
     };
     item.querySelectorAll("[data-slot]").forEach(function (slot) {
       var name = slot.dataset.slot;
@@ -231,6 +269,7 @@
       } else if (values[name]) {
         slot.textContent = values[name];
         if (name === "status" && meta.status_code) slot.classList.add("mc-status--" + meta.status_code);
+        if (name === "mode" && meta.mode_full) slot.title = meta.mode_full;  // the short label; the full one on hover
       } else {
         slot.remove();
       }
@@ -243,10 +282,14 @@
   function texts(root) {
     var d = root.dataset;
     return { count: d.textCount, countOne: d.textCountOne, none: d.textNone, loading: d.textLoading,
-             failed: d.textFailed, provider: d.textProvider, page: d.textPage };
+             failed: d.textFailed, provider: d.textProvider, page: d.textPage, nextStart: d.textNextStart,
+             openUntil: d.textOpenUntil, showAll: d.textShowAll, showFewer: d.textShowFewer,
+             dateLocale: d.dateLocale || document.documentElement.lang };
   }
 
   /* ---- the search page ---- */
+
+  var COLLAPSED_SHOWS = 5;  // options a collapsed group shows (mccat.site.search.COLLAPSE_AFTER: more than 6)
 
   function setUpPage(form) {
     var input = form.elements.q;
@@ -257,14 +300,16 @@
     var template = form.querySelector("template[data-result]");
     var filters = form.querySelector("[data-filters]");
     var active = form.querySelector("[data-active]");
-    var groups = Array.prototype.map.call(form.querySelectorAll("fieldset[data-filter]"),
-      function (fieldset) { return fieldset.dataset.filter; });
+    var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-filter]"));
+    var groups = fieldsets.map(function (fieldset) { return fieldset.dataset.filter; });
     var text = texts(form);
     var current = 0;  // the newest search; answers to older ones are dropped
     var results = [];
     var shown = 0;
     var timer = null;
     var filtersLoaded = null;  // Pagefind counts filter values only once their index is loaded
+    var expanded = {};  // groups whose "show all" is on
+    var lastCounts = null;  // the counts shown
 
     function checked(group) {
       return Array.prototype.map.call(form.querySelectorAll('fieldset[data-filter="' + group + '"] input:checked'),
@@ -292,13 +337,47 @@
       sort.value = Array.prototype.some.call(sort.options, function (o) { return o.value === wanted; }) ? wanted : "";
     }
 
-    function showCounts(counts) {
-      form.querySelectorAll("fieldset[data-filter] label").forEach(function (label) {
-        var box = label.querySelector("input");
-        var count = ((counts || {})[box.name] || {})[box.value] || 0;
+    /* A group's options: by count (ties keep the build's order: reading, label or vocabulary), none last and
+       dimmed; a scale (data-ordinal) keeps its order and dims in place. A collapsed group shows its first
+       options and every chosen one, and a button for the rest. Focus stays where it was. */
+    function arrange(fieldset, counts) {
+      var box = fieldset.querySelector("[data-options]");
+      var labels = Array.prototype.slice.call(box.children);
+      var focused = box.contains(document.activeElement) ? document.activeElement : null;
+      labels.forEach(function (label) {
+        var input = label.querySelector("input");
+        var count = ((counts || {})[input.name] || {})[input.value] || 0;
+        label.dataset.n = String(count);
         label.querySelector("[data-count]").textContent = String(count);
-        label.classList.toggle("mc-search__option--empty", count === 0 && !box.checked);
+        label.classList.toggle("mc-search__option--empty", count === 0 && !input.checked);
       });
+      if (!fieldset.hasAttribute("data-ordinal")) {
+        var ordered = labels.slice().sort(function (a, b) {
+          return (+b.dataset.n) - (+a.dataset.n) || (+a.dataset.order) - (+b.dataset.order);
+        });
+        if (ordered.some(function (label, i) { return label !== labels[i]; })) {
+          ordered.forEach(function (label) { box.appendChild(label); });
+          labels = ordered;
+          if (focused) focused.focus();
+        }
+      }
+      var toggle = fieldset.querySelector("[data-show-all]");
+      if (!toggle) return;
+      var open = !!expanded[fieldset.dataset.filter];
+      var hidden = 0;
+      labels.forEach(function (label, i) {
+        var hide = !open && i >= COLLAPSED_SHOWS && !label.querySelector("input").checked;
+        label.hidden = hide;
+        if (hide) hidden += 1;
+      });
+      toggle.hidden = !open && hidden === 0;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.textContent = open ? text.showFewer : text.showAll.replace("{count}", String(labels.length));
+    }
+
+    function showCounts(counts) {
+      lastCounts = counts;
+      fieldsets.forEach(function (fieldset) { arrange(fieldset, counts); });
       var selected = form.querySelectorAll("fieldset[data-filter] input:checked").length;
       active.textContent = selected ? "(" + selected + ")" : "";
     }
@@ -310,6 +389,21 @@
       return Promise.all(batch.map(function (r) { return r.data || r.result.data(); })).then(function (data) {
         data.forEach(function (d) { list.appendChild(renderResult(template, d, text)); });
         document.dispatchEvent(new CustomEvent("mc:search-results", { detail: { list: list } }));
+      });
+    }
+
+    /* "Next start" sorts by the start the build saw as next; a start that has passed since is replaced by the
+       program's next one, and the first RANK_WINDOW results are ordered again (programs without a start to come
+       last). */
+    function byNextStart(items) {
+      var head = items.slice(0, RANK_WINDOW);
+      return Promise.all(head.map(function (item) { return item.data || item.result.data(); })).then(function (data) {
+        var day = today();
+        var keyed = head.map(function (item, i) {
+          return { result: item.result, data: data[i], index: i, start: nextStart(data[i].meta, day) || "9999-12-31" };
+        });
+        keyed.sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index; });
+        return keyed.concat(items.slice(RANK_WINDOW));
       });
     }
 
@@ -330,15 +424,22 @@
       form.setAttribute("aria-busy", "true");
       return loadPagefind(form).then(function (pagefind) {
         if (!filtersLoaded) filtersLoaded = pagefind.filters();
-        return filtersLoaded.then(function () { return pagefind; });
-      }).then(function (pagefind) {
+        return filtersLoaded.then(function (all) { return { pagefind: pagefind, all: all }; });
+      }).then(function (loaded) {
+        var pagefind = loaded.pagefind;
+        var day = today();
+        // "Open for application": the last days to apply that have not passed (none: a value no page has).
+        var open = Object.keys(loaded.all[APPLY_BY] || {}).filter(function (d) { return d >= day; });
+        if (!open.length) open = ["-"];
         var q = params.get("q") || null;
         var terms = q ? prepareQuery(q) : [];
         var chosen = groups.filter(function (group) { return params.getAll(group).length; });
         function filtersWithout(skipped) {
           var filters = q ? {} : { kind: "program" };  // no words: browse the programs
           chosen.forEach(function (group) {
-            if (group !== skipped) filters[group] = { any: params.getAll(group) };
+            if (group === skipped) return;
+            if (group === OPEN) filters[APPLY_BY] = { any: open };
+            else filters[group] = { any: params.getAll(group) };
           });
           return filters;
         }
@@ -349,17 +450,31 @@
           options.sort[order.dataset.key] = order.dataset.direction;
         }
         // Values of one group combine with "or": a group's counts are those of the search without its
-        // own choices (Pagefind counts as if a value were added with "and").
+        // own choices (Pagefind counts as if a value were added with "and"). "Open" has one value, counted by
+        // a search of its own.
         var words = q ? pagefindQuery(terms) : null;
-        var facets = q && !terms.length ? [] : chosen.map(function (group) {
+        var nothing = q && !terms.length;  // only particles: nothing to find
+        var facets = nothing ? [] : chosen.filter(function (group) { return group !== OPEN; }).map(function (group) {
           return pagefind.search(words, { filters: filtersWithout(group) }).then(function (other) {
             return [group, other.filters[group]];
           });
         });
+        if (!nothing) {
+          var openFilters = filtersWithout(OPEN);
+          openFilters[APPLY_BY] = { any: open };
+          facets.push(pagefind.search(words, { filters: openFilters }).then(function (other) {
+            return [OPEN, { now: other.results.length }];
+          }));
+        }
         var searching = !q ? pagefind.search(null, options).then(function (search) {
           return { search: search, results: search.results.map(function (r) { return { result: r, data: null }; }) };
         }) : terms.length ? rankedSearch(pagefind, q, terms, options)
-          : Promise.resolve({ search: { filters: {} }, results: [] });  // only particles: nothing to find
+          : Promise.resolve({ search: { filters: {} }, results: [] });
+        if (order && order.dataset.key === "start") {
+          searching = searching.then(function (answer) {
+            return byNextStart(answer.results).then(function (items) { return { search: answer.search, results: items }; });
+          });
+        }
         return Promise.all([searching].concat(facets)).then(function (answers) {
           if (id !== current) return;
           var search = answers[0].search;
@@ -404,6 +519,13 @@
       clearTimeout(timer);
       delete form.dataset.ready;
       run(true);
+    });
+    form.querySelectorAll("[data-show-all]").forEach(function (toggle) {
+      toggle.addEventListener("click", function () {
+        var fieldset = toggle.closest("fieldset");
+        expanded[fieldset.dataset.filter] = !expanded[fieldset.dataset.filter];
+        arrange(fieldset, lastCounts);
+      });
     });
     form.querySelector("[data-clear]").addEventListener("click", function () {
       form.querySelectorAll("fieldset[data-filter] input:checked").forEach(function (box) { box.checked = false; });

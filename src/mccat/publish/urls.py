@@ -11,6 +11,8 @@ build from `site_url`, so they always agree.
     /{lang}/compare/{code}/                       comparison table of a field
     /{lang}/compare/data/{provider}/{slug}.json   the compare tool's data for one program
     /{lang}/decisions/#{ID}                       the committee's decisions, each at its anchor
+    /{lang}/search/?q=...&{filter}={code}&sort=...  the search page, its state in the query (codes, the same
+                                                  in both languages)
     /api/v1/programs/{provider}/{slug}.jsonld     schema.org, both languages
     /api/v1/programs/{provider}/{slug}.json       plain JSON record
     /api/v1/programs/{provider}/{slug}.achievement.{lang}.json   Open Badges 3.0 Achievement
@@ -32,7 +34,8 @@ Two kinds of value come out of it:
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Iterable
+from urllib.parse import urlencode, urlsplit
 
 API_PATH = "api/v1"
 COMPARE_DATA = "compare/data"
@@ -83,6 +86,12 @@ class Urls:
     def decisions_path(decision_id: str | None = None) -> str:
         """The decisions page, or one decision on it (its anchor is its id)."""
         return "decisions/" + (f"#{decision_id}" if decision_id else "")
+
+    @staticmethod
+    def search_path(params: Iterable[tuple[str, str]] = ()) -> str:
+        """The search page with filters set: search_path([("mode", "online"), ("mode", "blended")])."""
+        query = urlencode(list(params))
+        return f"search/?{query}" if query else "search/"
 
     @staticmethod
     def compare_data_path(program_id: str) -> str:

@@ -10,6 +10,7 @@ the same on a program page, in a comparison table and in a search result.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -31,6 +32,10 @@ from mccat.site.formatting import (
 from mccat.site.texts import interface_text
 from mccat.site.views import Value
 
+_BRACKETED_END = re.compile(r"^(.+?)\s*[（(][^（）()]+[）)]$")
+# Locales for the browser's Intl API that format dates as mccat.site.formatting does (2027年1月13日, 13 January 2027).
+INTL_LOCALES = {"ja": "ja-JP", "en": "en-GB"}
+
 
 def sort_text(text: str) -> str:
     """A sort key that ignores case and full-width/half-width differences."""
@@ -47,6 +52,7 @@ class Language:
         self.other = next(lang for lang in LANGUAGES if lang != code)
         self.vocab = vocabularies()
         self.separator = interface_text("list.separator", code)
+        self.intl_locale = INTL_LOCALES[code]
 
     @staticmethod
     @cache
@@ -69,6 +75,13 @@ class Language:
     def term(self, vocabulary: str, code: str) -> str:
         """A controlled term's label (the code itself if the vocabulary has no such term)."""
         return self.vocab[vocabulary].label(code, self.code)
+
+    def term_short(self, vocabulary: str, code: str) -> str:
+        """A term's label without the explanation in brackets at its end, for lists and results:
+        "ブレンディッド（対面とオンラインの併用）" -> "ブレンディッド". The program page shows the full label."""
+        label = self.term(vocabulary, code)
+        match = _BRACKETED_END.match(label)
+        return match.group(1) if match else label
 
     def terms(self, vocabulary: str, codes: Iterable[str]) -> list[Value]:
         return [Value(self.term(vocabulary, code)) for code in codes]

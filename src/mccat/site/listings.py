@@ -21,7 +21,7 @@ from mccat.site.views import (
     FieldGroup,
     FieldView,
     HomeView,
-    ProgramSummary,
+    ProgramsView,
     ProviderSummary,
     ProviderView,
     Row,
@@ -76,8 +76,21 @@ class Listings:
     # -- the list pages
 
     @cached_property
-    def all_programs(self) -> tuple[ProgramSummary, ...]:
-        return self.programs.sorted(self.catalogue.programs.values())
+    def all_programs(self) -> ProgramsView:
+        """Every program, and the search page with the filters most asked for (open now, online, free, credit)."""
+        lang = self.language
+        filters = (
+            DataLink("open", lang.t("search.open_now"), Urls.search_path([("open", "now")])),
+            DataLink(
+                "online",
+                lang.t("home.stat.online"),
+                Urls.search_path([("mode", "online"), ("mode", "blended")]),
+            ),
+            DataLink("free", lang.t("program.free"), Urls.search_path([("fee", "free")])),
+            DataLink("credit", lang.t("home.stat.credit"), Urls.search_path([("credit", "yes")])),
+            DataLink("all", lang.t("list.filter_all"), Urls.search_path()),
+        )
+        return ProgramsView(self.programs.sorted(self.catalogue.programs.values()), filters)
 
     @cached_property
     def all_fields(self) -> tuple[FieldGroup, ...]:
@@ -127,6 +140,7 @@ class Listings:
             rows,
             self.programs.sorted(self.catalogue.programs_of(provider.id)),
             lang.t("list.programs_of_provider"),
+            DataLink("search", lang.t("list.filter_these"), Urls.search_path([("provider", provider.id)])),
         )
 
     def field_view(self, code: str) -> FieldView:
@@ -138,6 +152,7 @@ class Listings:
             term.description.get(lang.code, ""),
             lang.term("isced_broad_field", broad_field(code)),
             self.programs.sorted(self.programs_by_field.get(code, [])),
+            DataLink("search", lang.t("list.filter_these"), Urls.search_path([("field", code)])),
         )
 
     # -- the home page
@@ -150,15 +165,25 @@ class Listings:
         states = {p.id: self.catalogue.lifecycle(p.id, today) for p in programs}
         open_programs = [p for p in programs if states[p.id].recognised]  # active or expiring
 
-        def stat(key: str, count: int) -> Stat:
-            return Stat(key, lang.count(count), lang.t(f"home.stat.{key}"))
+        def stat(key: str, programs: list[Program], filters: list[tuple[str, str]]) -> Stat:
+            """A number of programs and the search page listing exactly them (active ones: ?status=active)."""
+            href = Urls.search_path([("status", "active"), *filters])
+            return Stat(key, lang.count(len(programs)), lang.t(f"home.stat.{key}"), href)
 
         stats = (
-            stat("programs", len(open_programs)),
-            stat("providers", len(self.catalogue.providers)),
-            stat("fields", len(self.field_codes)),
-            stat("credit", sum(bool(p.data.get("recognition")) for p in open_programs)),
-            stat("online", sum(p.data["delivery"]["mode"] in ("online", "blended") for p in open_programs)),
+            stat("programs", open_programs, []),
+            Stat("providers", lang.count(len(self.catalogue.providers)), lang.t("home.stat.providers"), "providers/"),
+            Stat("fields", lang.count(len(self.field_codes)), lang.t("home.stat.fields"), "fields/"),
+            stat(
+                "credit",
+                [p for p in open_programs if (p.data.get("recognition") or {}).get("credits")],
+                [("credit", "yes")],
+            ),
+            stat(
+                "online",
+                [p for p in open_programs if p.data["delivery"]["mode"] in ("online", "blended")],
+                [("mode", "online"), ("mode", "blended")],
+            ),
         )
         recent = sorted(open_programs, key=lambda p: (states[p.id].first_approved or "", p.id), reverse=True)
         browse = (

@@ -233,6 +233,7 @@ class SitePages:
                 self.programs.summaries[spec.key],
                 self.catalogue.providers[program.provider_id],
                 self.language,
+                self.today,
                 self.programs.lifecycle(spec.key).first_approved,
             )
         elif spec is not None and spec.kind == "provider":

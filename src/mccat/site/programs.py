@@ -186,6 +186,7 @@ class ProgramViews:
             provider_url=Urls.provider_path(provider.id),
             hours=lang.hours(data["effort"]["hours"]),
             mode=lang.term("delivery_mode", data["delivery"]["mode"]),
+            mode_short=lang.term_short("delivery_mode", data["delivery"]["mode"]),
             languages=lang.join(lang.term("language", code) for code in data["languages"]),
             fee=lang.fee(data.get("fee")),
             status=self.status(program),

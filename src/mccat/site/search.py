@@ -34,8 +34,10 @@ from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPa
 HOURS_BANDS = (0, 10, 30, 60, 120)
 
 # The search page's filters: URL parameter, and the schema descriptor whose title labels the group ("" for
-# a filter labelled by interface text: "status" is the program's state, from the committee's decisions).
+# a filter labelled by interface text: "status" is the program's state, from the committee's decisions), in page order.
+# `designation` (the Japanese public designations: 履修証明プログラム, BP, 教育訓練給付) shows when a program has one.
 FILTER_DESCRIPTORS = {
+    "designation": "designations",
     "field": "fields",
     "provider": "provider",
     "mode": "delivery.mode",
@@ -49,10 +51,21 @@ FILTER_DESCRIPTORS = {
 }
 FILTER_LABELS = {"status": "record.status"}
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
-
+# A filter the page does not show: the last day to apply for each offering (its application deadline, else its
+# start), of programs whose approval is active. The visitor's browser turns it into "open for application now"
+# with its own date (search.js: openFilter), so the answer does not go stale between builds.
+APPLY_BY = "apply_by"
+OPEN = "open"  # the URL parameter of "open for application" (?open=now)
+# Groups whose values form a scale keep its order (the page dims values without results in place); every other
+# group is ordered by its count in the browser, values without results last.
+ORDINAL = frozenset({"hours", "level"})
+COLLAPSE_AFTER = 6  # a group with more options shows the first five and a "show all" button
+NO_DATE = "9999-12-31"  # the sort key of a program with no start to come: after every date
 
 SORTS = (
     ("", "search.sort.relevance", "", ""),
+    ("start", "search.sort.start", "start", "asc"),
+    ("fee-asc", "search.sort.fee_asc", "fee", "asc"),
     ("hours-asc", "search.sort.hours_asc", "hours", "asc"),
     ("hours-desc", "search.sort.hours_desc", "hours", "desc"),
     ("newest", "search.sort.newest", "approved", "desc"),
@@ -79,11 +92,27 @@ def level_code(level: dict[str, Any] | None) -> str:
     return f"eqf{level['eqf']}" if level and "eqf" in level else "none"
 
 
-def program_filters(program: Program, state: str) -> tuple[tuple[str, str], ...]:
-    """Every filter value of a program whose state (mccat.model.lifecycle) is `state`, by filter, in
-    FILTER_DESCRIPTORS order."""
+def designation_codes(program: Program, today: date) -> list[str]:
+    """The program's Japanese public designations as filter values (a training-benefit designation counts until
+    its period ends)."""
+    designations = program.data.get("designations") or {}
+    codes = []
+    if designations.get("rishu_shomei"):
+        codes.append("rishu-shomei")
+    if designations.get("brush_up_program"):
+        codes.append("brush-up-program")
+    benefit = designations.get("training_benefit")
+    if benefit and benefit.get("valid_until", NO_DATE) >= today.isoformat():
+        codes.append(f"training-benefit-{benefit['kind']}")
+    return codes
+
+
+def program_filters(program: Program, state: str, today: date) -> tuple[tuple[str, str], ...]:
+    """Every filter value the search page shows of a program whose state (mccat.model.lifecycle) is `state`, by
+    filter, in FILTER_DESCRIPTORS order."""
     data = program.data
-    pairs = [("field", code) for code in data["fields"]]
+    pairs = [("designation", code) for code in designation_codes(program, today)]
+    pairs += [("field", code) for code in data["fields"]]
     pairs.append(("provider", program.provider_id))
     pairs.append(("mode", data["delivery"]["mode"]))
     pairs += [("language", code) for code in data["languages"]]
@@ -96,29 +125,75 @@ def program_filters(program: Program, state: str) -> tuple[tuple[str, str], ...]
     return tuple(pairs)
 
 
+def apply_by_dates(program: Program, state: str) -> list[str]:
+    """The last day to apply for each offering (deadline, else start), for a program whose state is active."""
+    if state != "active":
+        return []
+    offerings = program.data.get("offerings", [])
+    return sorted({item.get("application_deadline") or item["start"] for item in offerings})
+
+
+def next_start(program: Program, today: date) -> str:
+    """The first start on or after `today` (ISO), NO_DATE if none: the build's sort key; the browser corrects
+    the programs whose start has passed since (search.js: nextStart)."""
+    starts = [item["start"] for item in program.data.get("offerings", []) if item["start"] >= today.isoformat()]
+    return min(starts, default=NO_DATE)
+
+
+def fee_sort_key(fee: dict[str, Any] | None) -> str:
+    """Lowest fee first: free, then yen by amount, then other currencies (by currency, then amount: no exchange
+    rates here), then programs that do not state a fee. Fixed width, so it orders as text and as numbers."""
+    if not fee:
+        return "3"
+    if fee["amount"] == 0:
+        return "0"
+    group = "1JPY" if fee["currency"] == "JPY" else f"2{fee['currency']}"
+    return f"{group}{fee['amount']:015.2f}"
+
+
 def program_record(
-    program: Program, summary: ProgramSummary, provider: Provider, lang: Language, first_approved: str | None
+    program: Program,
+    summary: ProgramSummary,
+    provider: Provider,
+    lang: Language,
+    today: date,
+    first_approved: str | None,
 ) -> SearchRecord:
     """The metadata of a program page; `summary` is the program as list pages show it, in the page's language,
     `first_approved` the date of its first approval (sorts "newest").
 
-    Meta: what a result shows (provider, hours, mode, status), the other language's title (`title_alt`, shown
-    under the title and searchable: 介護 finds care programs on the English site), and the search keys (`keys`,
-    mccat.site.search_keys). The program's id is not meta: Pagefind indexes every meta field, and an id's parts
-    (example, care, basics) would match English words on every page; the browser reads the id from the
-    result's URL (Urls.program_path; search.js: programId).
+    Meta: what a result shows (provider, hours, the mode's short label and its full one, status, the offerings'
+    starts for "next start"), the other language's title (`title_alt`, shown under the title and searchable:
+    介護 finds care programs on the English site), and the search keys (`keys`, mccat.site.search_keys). The
+    program's id is not meta: Pagefind indexes every meta field, and an id's parts (example, care, basics) would
+    match English words on every page; the browser reads the id from the result's URL (Urls.program_path;
+    search.js: programId).
     """
     data = program.data
-    meta = [("provider", summary.provider), ("hours", summary.hours), ("mode", summary.mode)]
+    meta = [("provider", summary.provider), ("hours", summary.hours), ("mode", summary.mode_short)]
+    if summary.mode_short != summary.mode:
+        meta.append(("mode_full", summary.mode))
     if summary.status.code != "active":  # results say so, as list pages do
         meta += [("status", summary.status.label), ("status_code", summary.status.code)]
+    starts = sorted({item["start"] for item in data.get("offerings", [])})
+    if starts:
+        meta.append(("starts", " ".join(starts)))
     if data["title"].get(lang.other):
         meta.append(("title_alt", data["title"][lang.other]))
     meta.append(("keys", program_keys(data, provider.data, lang.code)))
     return SearchRecord(
-        filters=((KIND, "program"), *program_filters(program, summary.status.code)),
+        filters=(
+            (KIND, "program"),
+            *program_filters(program, summary.status.code, today),
+            *((APPLY_BY, day) for day in apply_by_dates(program, summary.status.code)),
+        ),
         # Fixed width: these order the same whether compared as text or as numbers.
-        sort=(("hours", f"{data['effort']['hours']:08.2f}"), ("approved", first_approved or "0000-00-00")),
+        sort=(
+            ("hours", f"{data['effort']['hours']:08.2f}"),
+            ("approved", first_approved or "0000-00-00"),
+            ("start", next_start(program, today)),
+            ("fee", fee_sort_key(data.get("fee"))),
+        ),
         meta=tuple(meta),
         other_lang=lang.other,
     )
@@ -157,7 +232,21 @@ FIXED_ORDER = {
     "fee": ["free", "paid", "none"],
     "credit": ["yes", "no"],
     "level": [f"eqf{n}" for n in range(1, 9)] + ["none"],
+    "status": ["active", "suspended", "withdrawn", "expired"],
 }
+DESIGNATIONS = {"rishu-shomei": "rishu_shomei", "brush-up-program": "brush_up_program"}
+TRAINING_BENEFIT = "training-benefit-"
+
+
+def _designation_label(code: str, lang: Language) -> str:
+    if code in DESIGNATIONS:
+        return lang.label(f"designations.{DESIGNATIONS[code]}")
+    kind = code[len(TRAINING_BENEFIT) :]
+    return lang.t(
+        "search.designation_kind",
+        designation=lang.label("designations.training_benefit"),
+        kind=lang.term("training_benefit_kind", kind),
+    )
 
 
 def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> str:
@@ -173,16 +262,29 @@ def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> s
         return lang.yes_no(code == "yes")
     if key == "level":
         return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf") :]))
+    if key == "status":
+        return lang.t("status.expired") if code == "expired" else lang.term("approval_status", code)
+    if key == "designation":
+        return _designation_label(code, lang)
     raise ValueError(f"unknown search filter '{key}'")
 
 
 def _option_order(catalogue: Catalogue, key: str, codes: set[str], lang: Language) -> list[str]:
-    """Values in the order a reader expects: vocabulary order, names alphabetically (as the list pages
-    order them), bands ascending."""
+    """Values in the order that breaks ties between equal counts (the browser orders by count): providers by
+    reading (their katakana `name_kana` on Japanese pages, else the name), coded terms in vocabulary order (a
+    curated order; their kanji labels have no reading), bands and scales ascending."""
     if key in VOCABULARY_FILTERS:
         return [code for code in lang.vocab[VOCABULARY_FILTERS[key]].codes if code in codes]
     if key == "provider":
-        return sorted(codes, key=lambda code: (sort_text(_value_label(catalogue, key, code, lang)), code))
+
+        def reading(code: str) -> tuple[str, str]:
+            provider = catalogue.providers[code]
+            kana = provider.data.get("name_kana") if lang.code == "ja" else None
+            return (sort_text(kana or _value_label(catalogue, key, code, lang)), code)
+
+        return sorted(codes, key=reading)
+    if key == "designation":
+        return sorted(codes)
     return [code for code in FIXED_ORDER[key] if code in codes]
 
 
@@ -190,16 +292,31 @@ def search_page_view(catalogue: Catalogue, lang: Language, today: date) -> Searc
     """The filter groups (only values some program has on `today`) and sort options, labelled in `lang`."""
     used: dict[str, set[str]] = {key: set() for key in FILTER_DESCRIPTORS}
     for program in catalogue.programs.values():
-        for key, code in program_filters(program, catalogue.lifecycle(program.id, today).state):
+        for key, code in program_filters(program, catalogue.lifecycle(program.id, today).state, today):
             used[key].add(code)
-    groups = []
+    groups = [
+        FilterGroup(
+            OPEN,
+            lang.t("search.open_group"),
+            (FilterOption("now", lang.t("search.open_now")),),
+            ordinal=True,
+            hint=lang.t("search.open_hint"),
+        )
+    ]
     for key, descriptor in FILTER_DESCRIPTORS.items():
         options = tuple(
             FilterOption(code, _value_label(catalogue, key, code, lang))
             for code in _option_order(catalogue, key, used[key], lang)
         )
         if options:
-            label = lang.label(descriptor) if descriptor else lang.t(FILTER_LABELS[key])
-            groups.append(FilterGroup(key, label, options))
+            groups.append(
+                FilterGroup(
+                    key,
+                    lang.label(descriptor) if descriptor else lang.t(FILTER_LABELS[key]),
+                    options,
+                    ordinal=key in ORDINAL,
+                    collapsed=len(options) > COLLAPSE_AFTER,
+                )
+            )
     sorts = tuple(SortOption(value, lang.t(text), key, direction) for value, text, key, direction in SORTS)
     return SearchPageView(tuple(groups), sorts)

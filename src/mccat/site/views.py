@@ -95,7 +95,8 @@ class ProgramSummary:
     provider: str
     provider_url: str
     hours: str
-    mode: str
+    mode: str  # the full label (the program page's); lists show mode_short, the full label on hover
+    mode_short: str
     languages: str
     fee: str
     status: Status
@@ -269,6 +270,7 @@ class ProviderView:
     rows: tuple[Row, ...]
     programs: tuple[ProgramSummary, ...]
     programs_title: str
+    search: DataLink | None = None  # its programs on the search page, to filter and sort
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,7 @@ class FieldView:
     description: str
     broad: str
     programs: tuple[ProgramSummary, ...]
+    search: DataLink | None = None  # its programs on the search page, to filter and sort
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,15 @@ class Stat:
     key: str
     value: str
     label: str
+    href: str = ""  # the list the number counts (relative to the language root)
+
+
+@dataclass(frozen=True)
+class ProgramsView:
+    """The list of every program, and links to the search page with common filters set."""
+
+    programs: tuple[ProgramSummary, ...]
+    filters: tuple[DataLink, ...]
 
 
 @dataclass(frozen=True)
@@ -307,6 +319,7 @@ class HomeView:
     stats: tuple[Stat, ...]
     recent: tuple[ProgramSummary, ...]
     browse: tuple[DataLink, ...]
+    search_href: str = "search/"  # the home page's search box sends its query there
 
 
 @dataclass(frozen=True)
@@ -416,6 +429,9 @@ class FilterGroup:
     key: str  # the URL parameter and Pagefind filter name
     label: str
     options: tuple[FilterOption, ...]
+    ordinal: bool = False  # a scale: options keep their order (the browser orders other groups by count)
+    collapsed: bool = False  # long: the first options and a "show all" button
+    hint: str = ""  # a line under the options
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -140,8 +141,17 @@ def test_one_program_asks_for_another_and_none_says_how_to_choose(site_server, o
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, open_page, three, lang):
     records = [record(built_site, lang, p) for p in three]
-    equal = {key for key in records[0]["rows"] if all(r["rows"][key] == records[0]["rows"][key] for r in records)}
-    every = set(records[0]["rows"])
+    # "The same" is the same data (record["norm"]), whatever the wording; the two computed rows compare the next
+    # offering's dates, from the offerings and today's date.
+    today = date.today().isoformat()
+
+    def upcoming(r, what):
+        nxt = next((o for o in r["offerings"] if o["start"] >= today), None)
+        return None if nxt is None else nxt.get("start" if what == "next_start" else "deadline")
+
+    norms = [{**r["norm"], **{k: upcoming(r, k) for k in ("next_start", "next_deadline")}} for r in records]
+    equal = {key for key in norms[0] if all(n[key] == norms[0][key] for n in norms)}
+    every = set(norms[0])
     assert equal and every - equal  # the three programs share some descriptors and differ in others
     page = open_page(f"{site_server}{lang}/compare/?p={','.join(three)}")
     assert shown_programs(page) == three
@@ -158,8 +168,9 @@ def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, o
     assert visible_rows() == every
     page.locator('[data-mc="hide-equal"]').check()
     assert visible_rows() == every - equal
+    assert "diff=1" in page.url  # shareable: the link opens the same view
     page.locator('[data-mc="hide-equal"]').uncheck()
-    assert visible_rows() == every
+    assert visible_rows() == every and "diff=1" not in page.url
 
 
 def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_page):
@@ -243,21 +254,103 @@ def test_print_shows_the_whole_table_without_buttons(built_site, site_server, op
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compare_pages_fit_the_screen(built_site, site_server, open_page, three, lang, width):
-    """Nothing is cut off: the page never scrolls sideways; the tables scroll inside their box and
-    every column can be scrolled into view."""
+    """Nothing is cut off: the page never scrolls sideways. The tool fits the width (on a phone, two programs
+    side by side); a field's table scrolls inside its box and every column can be scrolled into view."""
     code, programs = largest_field(built_site.catalogue)
     four = programs[:4]
-    for name, url in (("tool", f"compare/?p={','.join(four)}"), ("field", f"compare/{code}/")):
-        page = open_page(f"{site_server}{lang}/{url}", width)
-        if name == "tool":
-            assert shown_programs(page) == four
-        viewport = page.viewport_size["width"]
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport, (name, width)
-        region = page.locator(".mc-compare-scroll")
-        region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
-        last = page.locator(".mc-compare-scroll thead th").last.bounding_box()
-        assert last["x"] + last["width"] <= viewport + 1, (name, width)
-        if SCREENSHOTS:
-            region.evaluate("e => { e.scrollLeft = 0; }")
-            Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(SCREENSHOTS) / f"compare-{name}-{lang}-{width}.png"), full_page=False)
+    page = open_page(f"{site_server}{lang}/compare/?p={','.join(four)}", width)
+    assert shown_programs(page) == four
+    viewport = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport, width
+    heads = page.locator('[data-mc="compare-table"] thead th[data-program]')
+    visible = [h for h in heads.all() if h.is_visible()]
+    assert len(visible) == (2 if width == "phone" else 4)
+    for head in visible:
+        box = head.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport + 1
+    page = open_page(f"{site_server}{lang}/compare/{code}/", width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport, width
+    region = page.locator(".mc-compare-scroll")
+    region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    last = page.locator(".mc-compare-scroll thead th").last.bounding_box()
+    assert last["x"] + last["width"] <= viewport + 1, width
+    if SCREENSHOTS:
+        region.evaluate("e => { e.scrollLeft = 0; }")
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"compare-field-{lang}-{width}.png"), full_page=False)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_program_names_stay_in_view_in_the_middle_of_the_table(built_site, site_server, open_page, lang, width):
+    """Scrolled to the middle of a four-program comparison, each program's name is at the top of the window, not
+    covered (the screenshots of 'Done when' are these, with MCCAT_SCREENSHOTS set)."""
+    _, programs = largest_field(built_site.catalogue)
+    four = programs[:4]
+    page = open_page(f"{site_server}{lang}/compare/?p={','.join(four)}", width)
+    shown_programs(page)
+    table = page.locator('[data-mc="compare-table"]').bounding_box()
+    page.evaluate(f"window.scrollTo(0, {table['y'] + table['height'] / 2 - page.viewport_size['height'] / 2})")
+    page.wait_for_timeout(100)
+    titles = [h.locator(".mc-compare-table__title") for h in page.locator("thead th[data-program]").all()]
+    visible = [title for title in titles if title.is_visible()]
+    assert len(visible) == (2 if width == "phone" else 4)
+    for title in visible:
+        box = title.bounding_box()
+        assert 0 <= box["y"] < page.viewport_size["height"] / 3, box  # at the top of the window
+        on_top = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('.mc-compare-table__title')?.textContent || ''",
+            [box["x"] + min(box["width"], 40) / 2, box["y"] + 4],
+        )
+        assert on_top == title.inner_text()  # nothing covers it
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"compare-tool-middle-{lang}-{width}.png"), full_page=False)
+
+
+def test_on_a_phone_the_pair_switcher_chooses_the_two_programs_shown(built_site, site_server, open_page):
+    _, programs = largest_field(built_site.catalogue)
+    four = programs[:4]
+    page = open_page(f"{site_server}ja/compare/?p={','.join(four)}", "phone")
+    shown_programs(page)
+
+    def visible() -> list[str]:
+        return [h.get_attribute("data-program") for h in page.locator("thead th[data-program]").all() if h.is_visible()]
+
+    assert visible() == four[:2]
+    page.select_option('[data-mc="compare-pair"] select[data-side="1"]', "3")
+    assert visible() == [four[0], four[3]]
+    page.select_option('[data-mc="compare-pair"] select[data-side="0"]', "3")  # the same twice: they swap
+    assert visible() == [four[0], four[3]] and page.input_value('select[data-side="1"]') == "0"
+    # Every row still has a cell under each visible head.
+    cells = page.eval_on_selector_all(
+        "tr[data-row]", "rows => rows.map(r => [...r.children].filter(c => c.getClientRects().length).length)"
+    )
+    assert set(cells) == {3}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_facts_come_first_and_long_texts_are_collapsed_until_asked(built_site, site_server, open_page, lang):
+    _, programs = largest_field(built_site.catalogue)
+    page = open_page(f"{site_server}{lang}/compare/?p={','.join(programs[:2])}")
+    shown_programs(page)
+    sections = page.eval_on_selector_all("tbody[data-section]", "bodies => bodies.map(b => b.dataset.section)")
+    assert sections[0] == "key" and sections[-1] == "texts"
+    first_rows = page.eval_on_selector_all(
+        'tbody[data-section="key"] tr[data-row]', "rows => rows.map(r => r.dataset.row)"
+    )
+    assert first_rows[:3] == ["effort.hours", "effort.ects", "recognition.credits"]
+    cell = page.locator('tr[data-row="description"] .mc-compare-cell').first
+    cut = "e => e.scrollHeight > e.clientHeight + 1"
+    assert cell.evaluate(cut)  # the text is longer than what shows
+    button = page.locator('[data-mc="compare-expand"]')
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert not cell.evaluate(cut)
+    # The next start is computed with today's date from the offerings.
+    today = date.today().isoformat()
+    record_ = record(built_site, lang, programs[0])
+    nxt = next((o for o in record_["offerings"] if o["start"] >= today), None)
+    shown = page.locator('tr[data-row="next_start"] td').first.inner_text()
+    assert shown == (nxt["start_text"] if nxt else t("compare.none_to_come", lang))

@@ -185,10 +185,40 @@
   };
 
   // --- the side-by-side tool -----------------------------------------------------------------
+  //
+  // Rows come from the page (key facts, the program page's descriptors, long texts); values from each program's
+  // data file. Two rows are computed here with today's date: the next start and its application deadline.
+  // "The same" compares each row's normalised value (record.norm: codes, numbers, ids, plain text), not its
+  // wording. On a phone two programs show side by side (CSS hides the other columns), chosen in the pair switcher.
 
   var tool = document.querySelector('[data-mc="compare-tool"]');
   var shown = []; // records of the programs in the table, in order
   var messages = [];
+  var pair = [0, 1]; // the columns a phone shows
+  var phone = window.matchMedia("screen and (max-width: 44.9375em)"); // compare.css: the phone layout
+
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  /* The offering that starts next (on or after today), or null. */
+  function nextOffering(record) {
+    var day = today();
+    var upcoming = (record.offerings || []).filter(function (o) { return o.start >= day; });
+    return upcoming.length ? upcoming[0] : null;
+  }
+
+  /* A computed row's values and normalised value. */
+  function computed(record, key) {
+    var next = nextOffering(record);
+    if (!next) return {values: [{text: text(tool, "none-to-come"), muted: true}], norm: null};
+    if (key === "next_start") return {values: [{text: next.start_text}], norm: next.start};
+    if (!next.deadline) return {values: [], norm: null};
+    return {values: [{text: next.deadline_text}], norm: next.deadline};
+  }
 
   function showMessages(lines) {
     var box = tool.querySelector('[data-mc="compare-messages"]');
@@ -215,8 +245,13 @@
 
   function valuesNode(values, layout, root) {
     var cell = element("td");
+    var box = cell;
+    if (layout === "block" || layout === "list") {
+      box = element("div", "mc-compare-cell"); // clamped while the long texts are collapsed
+      cell.appendChild(box);
+    }
     if (!values || !values.length) {
-      cell.appendChild(element("span", "mc-missing", text(tool, "not-stated")));
+      box.appendChild(element("span", "mc-missing", text(tool, "not-stated")));
     } else if (layout === "list" && values.length > 1) {
       var items = element("ul", "mc-compare-values");
       values.forEach(function (value) {
@@ -224,17 +259,17 @@
         item.appendChild(valueNode(value, root));
         items.appendChild(item);
       });
-      cell.appendChild(items);
+      box.appendChild(items);
     } else if (layout === "block") {
       values.forEach(function (value) {
         var paragraph = element("p", "mc-block");
         paragraph.appendChild(valueNode(value, root));
-        cell.appendChild(paragraph);
+        box.appendChild(paragraph);
       });
     } else {
       values.forEach(function (value, index) {
-        if (index) cell.appendChild(document.createTextNode(text(tool, "separator")));
-        cell.appendChild(valueNode(value, root));
+        if (index) box.appendChild(document.createTextNode(text(tool, "separator")));
+        box.appendChild(valueNode(value, root));
       });
     }
     return cell;
@@ -257,10 +292,15 @@
     removeButton.setAttribute("type", "button");
     removeButton.setAttribute("aria-label", text(tool, "remove") + ": " + record.title);
     removeButton.addEventListener("click", function () {
+      var index = shown.indexOf(record);
       shown = shown.filter(function (other) { return other.id !== record.id; });
       messages = [];
       remove(record.id);
       settle();
+      // Focus goes to the next program's remove button, else the previous one, else the tool's first control.
+      var buttons = tool.querySelectorAll(".mc-compare-table__remove");
+      var next = buttons[Math.min(index, buttons.length - 1)];
+      (next || tool.querySelector('[data-mc="hide-equal"]')).focus();
     });
     head.appendChild(removeButton);
     return head;
@@ -276,12 +316,16 @@
       while (row.children.length > 1) row.removeChild(row.lastChild);
       var key = row.getAttribute("data-row");
       var layout = row.getAttribute("data-layout");
-      var texts = shown.map(function (record) {
-        var values = (record.rows || {})[key] || [];
-        row.appendChild(valuesNode(values, layout, root));
-        return JSON.stringify(values);
+      var norms = shown.map(function (record) {
+        if (row.hasAttribute("data-computed")) {
+          var value = computed(record, key);
+          row.appendChild(valuesNode(value.values, layout, root));
+          return JSON.stringify(value.norm);
+        }
+        row.appendChild(valuesNode((record.rows || {})[key] || [], layout, root));
+        return JSON.stringify((record.norm || {})[key] === undefined ? null : record.norm[key]);
       });
-      var equal = texts.every(function (value) { return value === texts[0]; });
+      var equal = norms.every(function (value) { return value === norms[0]; });
       row.setAttribute("data-equal", equal ? "true" : "false");
       row.classList.toggle("mc-compare-table__row--differs", shown.length > 1 && !equal);
       var label = row.firstElementChild;
@@ -292,11 +336,40 @@
         label.removeChild(marker);
       }
     });
-    Array.prototype.forEach.call(table.querySelectorAll(".mc-compare-table__section th"), function (head) {
-      head.setAttribute("colspan", String(1 + shown.length));
-    });
     table.hidden = !shown.length;
+    showPair();
     hideEqualRows();
+  }
+
+  /* Phones show two programs: the pair switcher chooses them (hidden with two or fewer). */
+  function showPair() {
+    var switcher = tool.querySelector('[data-mc="compare-pair"]');
+    if (pair[0] >= shown.length || pair[1] >= shown.length || pair[0] === pair[1]) pair = [0, 1];
+    switcher.hidden = shown.length < 3;
+    Array.prototype.forEach.call(switcher.querySelectorAll("select"), function (select) {
+      var side = +select.getAttribute("data-side");
+      select.textContent = "";
+      shown.forEach(function (record, index) {
+        var option = element("option", "", record.title);
+        option.value = String(index);
+        select.appendChild(option);
+      });
+      select.value = String(pair[side]);
+    });
+    var table = tool.querySelector('[data-mc="compare-table"]');
+    Array.prototype.forEach.call(table.querySelectorAll("tr"), function (row) {
+      if (row.classList.contains("mc-compare-table__section")) return;
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (index === 0) return;
+        cell.classList.toggle("mc-compare-col--off", shown.length > 2 && pair.indexOf(index - 1) === -1);
+      });
+    });
+    table.classList.toggle("mc-compare-table--pair", shown.length > 2);
+    // Section heads span the columns shown (a column hidden on a phone must not keep its width).
+    var columns = shown.length > 2 && phone.matches ? 2 : shown.length;
+    Array.prototype.forEach.call(table.querySelectorAll(".mc-compare-table__section th"), function (head) {
+      head.setAttribute("colspan", String(1 + columns));
+    });
   }
 
   function hideEqualRows() {
@@ -315,10 +388,21 @@
     });
   }
 
-  // The URL, the stored selection, the share link and the language switch all follow what is shown.
+  function expandTexts(section, open) {
+    section.setAttribute("data-collapsed", open ? "false" : "true");
+    var button = section.querySelector('[data-mc="compare-expand"]');
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.textContent = text(tool, open ? "collapse" : "expand");
+  }
+
+  // The URL, the stored selection, the share link and the language switch all follow what is shown
+  // (?p=provider/slug,... and &diff=1 for "differences only").
   function settle() {
     var ids = shown.map(function (record) { return record.id; });
-    var query = ids.length ? "?p=" + ids.join(",") : "";
+    var params = [];
+    if (ids.length) params.push("p=" + ids.join(","));
+    if (tool.querySelector('[data-mc="hide-equal"]').checked) params.push("diff=1");
+    var query = params.length ? "?" + params.join("&") : "";
     window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
     tool.querySelector('[data-mc="compare-link"]').setAttribute("href", window.location.pathname + query);
     Array.prototype.forEach.call(document.querySelectorAll('a[data-mc="language-switch"]'), function (link) {
@@ -345,7 +429,9 @@
 
   function startTool() {
     tool.hidden = false;
-    var param = new URLSearchParams(window.location.search).get("p");
+    var search = new URLSearchParams(window.location.search);
+    var param = search.get("p");
+    tool.querySelector('[data-mc="hide-equal"]').checked = search.get("diff") === "1";
     var requested = param === null ? list() : param.split(",").map(function (id) { return id.trim(); })
       .filter(function (id) { return id; });
     var seen = {};
@@ -373,13 +459,33 @@
       });
       save(shown.map(function (record) { return record.id; }));
       settle();
+      tool.setAttribute("data-ready", "true"); // for tests and other scripts: the table shows the request
     });
-    tool.querySelector('[data-mc="hide-equal"]').addEventListener("change", hideEqualRows);
+    tool.querySelector('[data-mc="hide-equal"]').addEventListener("change", function () {
+      settle();
+    });
     tool.querySelector('[data-mc="compare-clear"]').addEventListener("click", function () {
       shown = [];
       messages = [];
       save([]);
       settle();
+    });
+    tool.querySelector('[data-mc="compare-print"]').addEventListener("click", function () { window.print(); });
+    phone.addEventListener("change", showPair);
+    Array.prototype.forEach.call(tool.querySelectorAll('[data-mc="compare-expand"]'), function (button) {
+      var section = document.getElementById(button.getAttribute("aria-controls"));
+      button.addEventListener("click", function () {
+        expandTexts(section, section.getAttribute("data-collapsed") === "true");
+      });
+    });
+    Array.prototype.forEach.call(tool.querySelectorAll('[data-mc="compare-pair"] select'), function (select) {
+      select.addEventListener("change", function () {
+        var side = +select.getAttribute("data-side");
+        var chosen = +select.value;
+        if (pair[1 - side] === chosen) pair[1 - side] = pair[side]; // the same program twice: swap them
+        pair[side] = chosen;
+        showPair();
+      });
     });
   }
 

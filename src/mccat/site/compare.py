@@ -22,6 +22,8 @@ the output is deterministic.
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from functools import cached_property
 from typing import Any
 
@@ -46,6 +48,22 @@ from mccat.site.views import (
 )
 
 INDEX_SRC = "compare/index.md"
+
+# The tool's key facts, first and in this order (schema paths, and the rows the browser computes from the
+# offerings and today's date: the next start and its application deadline).
+COMPUTED = ("next_start", "next_deadline")
+KEY_FACTS = (
+    "effort.hours",
+    "effort.ects",
+    "recognition.credits",
+    "fee.amount",
+    "delivery.mode",
+    "languages",
+    "level.eqf",
+    "record.status",  # the program's state and validity, from the committee's decisions
+    "record.valid_until",
+    *COMPUTED,
+)
 
 # The comparison tables' columns: (key, the schema path whose title heads the column, numeric sort); a column
 # without a path is headed by interface text ("record.<key>").
@@ -232,27 +250,79 @@ class Comparison:
 
     @cached_property
     def tool_sections(self) -> tuple[ToolSection, ...]:
-        """The tool's rows: every row any program has, in program-page order (the same for every program)."""
-        # Every program has every row (a descriptor that is not stated is a row without values),
-        # so the first program gives them all; test_compare checks each data file has exactly these.
-        sections: dict[str, tuple[str, list[ToolRow]]] = {}
+        """The tool's rows, for reading across programs: the key facts first (two of them computed in the
+        browser from the offerings and today's date), then the program page's other descriptors in its order,
+        then its long texts (collapsed until asked for). Every program has every row (a descriptor that is not
+        stated is a row without values), so the first program gives them all; test_compare checks each data file
+        has exactly these."""
+        lang = self.language
+        rows: dict[str, ToolRow] = {}
+        sections: dict[str, tuple[str, list[str]]] = {}
         for program in list(self.catalogue.programs.values())[:1]:
             for section_id, title, row in self.tool_rows(program):
-                sections.setdefault(section_id, (title, []))[1].append(ToolRow(row.key, row.label, row.layout))
-        return tuple(ToolSection(sid, title, tuple(rows)) for sid, (title, rows) in sections.items())
+                rows[row.key] = ToolRow(row.key, row.label, row.layout)
+                if row.key in KEY_FACTS:
+                    continue
+                target = ("texts", lang.t("compare.long_texts")) if row.layout == "block" else (section_id, title)
+                if row.key == "learning_outcomes":
+                    target = ("texts", lang.t("compare.long_texts"))
+                sections.setdefault(target[0], (target[1], []))[1].append(row.key)
+        for key in COMPUTED:
+            rows[key] = ToolRow(key, lang.t(f"compare.{key}"), "inline", computed=True)
+        key_facts = ToolSection("key", lang.t("compare.key_facts"), tuple(rows[k] for k in KEY_FACTS if k in rows))
+        texts = sections.pop("texts", None)
+        ordered = [key_facts]
+        ordered += [ToolSection(sid, title, tuple(rows[k] for k in keys)) for sid, (title, keys) in sections.items()]
+        if texts:
+            ordered.append(ToolSection("texts", texts[0], tuple(rows[k] for k in texts[1]), collapsed=True))
+        return tuple(ordered)
 
     def tool_record(self, program: Program) -> dict[str, Any]:
-        """What the tool shows of one program, for its data file."""
+        """What the tool shows of one program, for its data file: each row's values as the program page shows
+        them, each row's normalised value (`norm`: codes, numbers, ids and plain text, which decide "the same"),
+        and the offerings' dates (ISO and as shown) for the next start and deadline, which depend on the day."""
         summary = self.programs.summaries[program.id]
+        rows = self.tool_rows(program)
+        lang = self.language
+        offerings = []
+        for item in sorted(program.data.get("offerings", []), key=lambda o: o["start"]):
+            offering = {"start": item["start"], "start_text": lang.date(item["start"])}
+            if item.get("application_deadline"):
+                offering["deadline"] = item["application_deadline"]
+                offering["deadline_text"] = lang.date(item["application_deadline"])
+            offerings.append(offering)
         return {
             "id": program.id,
-            "lang": self.language.code,
+            "lang": lang.code,
             "title": summary.title,
             "url": summary.url,
             "provider": summary.provider,
             "status": {"code": summary.status.code, "label": summary.status.label},
-            "rows": {row.key: [_value_json(v) for v in row.values] for _, _, row in self.tool_rows(program)},
+            "rows": {row.key: [_value_json(v) for v in row.values] for _, _, row in rows},
+            "norm": {row.key: self._norm(program, row) for _, _, row in rows},
+            "offerings": offerings,
         }
+
+    def _norm(self, program: Program, row: Row) -> Any:
+        """A row's value for "the same?": the data behind it, not its wording. Codes and numbers compare as
+        they are, lists as sorted lists, texts by their words in the page's language (width, case and spacing
+        aside), links by the program or provider they lead to."""
+        key, data = row.key, program.data
+        if key == "provider":
+            return program.provider_id
+        if key == "provider.country":
+            return self.catalogue.providers[program.provider_id].data["country"]
+        if key == "stacked_from":
+            return sorted(p.id for p in self.catalogue.stacked_from(program.id))
+        if key.startswith("record."):  # the record (state, validity, decision...): from decisions, as shown
+            return [_normalise(value.text, self.language.code) for value in row.values]
+        if key == "fee.amount":
+            fee = data.get("fee")
+            return [fee["amount"], fee["currency"]] if fee else None
+        value: Any = data
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return _normalise(value, self.language.code)
 
     def data_files(self) -> dict[str, bytes]:
         """The tool's data files of this language, by path relative to the language root."""
@@ -260,6 +330,24 @@ class Comparison:
             Urls.compare_data_path(program.id): json_bytes(self.tool_record(program), compact=True)
             for program in self.catalogue.programs.values()
         }
+
+
+def _normalise(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and set(value) <= {"ja", "en"}:
+        text = value.get(lang) or value.get("en" if lang == "ja" else "ja") or ""
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    if isinstance(value, dict):
+        return {k: _normalise(v, lang) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_normalise(v, lang) for v in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    if isinstance(value, str):
+        return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    return value
 
 
 def _number(value: float | int) -> str:

@@ -382,6 +382,7 @@ class ToolRow:
     key: str  # the schema path (or "stacked_from"), the key of the values in the data files
     label: str
     layout: str  # inline | list | block
+    computed: bool = False  # shown by the browser from the offerings and today's date (next start, deadline)
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ class ToolSection:
     id: str
     title: str
     rows: tuple[ToolRow, ...]
+    collapsed: bool = False  # long texts: a few lines each until the reader expands them
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,15 @@ def test_program_page(built_site, program_id, lang):
         label = rows[name].cssselect("dt, h3")  # a labelled row, or a table under its heading
         if label:
             assert text(label[0]) == descriptor.title[lang], name
+        elif rows[name].tag == "span":  # not stated: named, with its label, in the one line that lists them
+            assert rows[name].getparent().get("data-mc") == "not-stated" and text(rows[name]) == descriptor.title[lang]
+    # Every descriptor without a value is in that one line, and only those.
+    not_stated = tree.cssselect('[data-mc="not-stated"] [data-descriptor]')
+    assert not [row for row in tree.cssselect("dd .mc-missing")], "no 'not stated' row is left among the rows"
+    assert len(tree.cssselect('[data-mc="not-stated"]')) <= 1
+    assert {span.get("data-descriptor") for span in not_stated}.isdisjoint(
+        {row.get("data-descriptor") for row in tree.cssselect(".mc-descriptor")}
+    )
 
     def value(name: str) -> str:
         return text(rows[name].cssselect("dd")[0])

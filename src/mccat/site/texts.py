@@ -77,6 +77,7 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "program.at_a_glance": {"ja": "概要（一覧）", "en": "At a glance"},
     "program.stacked_from": {"ja": "このプログラムに積み上げられるもの", "en": "Programs that stack into this one"},
     "program.not_stated": {"ja": "記載なし", "en": "Not stated"},
+    "program.not_stated_list": {"ja": "記載のない項目：", "en": "Not stated: "},
     "program.none": {"ja": "なし", "en": "None"},
     "program.yes": {"ja": "はい", "en": "Yes"},
     "program.no": {"ja": "いいえ", "en": "No"},

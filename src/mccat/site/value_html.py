@@ -38,6 +38,24 @@ class ValueHTML:
         """A row's values in its layout; "not stated" when the descriptor is absent."""
         return Markup(self._values(row, url))
 
+    def stated_rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
+        """The descriptors that have values (the others go into one `not_stated` line; the conformance table
+        still lists every gap)."""
+        return self.rows([row for row in rows if row.values], url=url)
+
+    def not_stated(self, rows: Iterable[Row]) -> Markup:
+        """One line naming every descriptor without a value, each with its schema path; empty if there is none."""
+        missing = [row for row in rows if not row.values]
+        if not missing:
+            return Markup("")
+        names = self._separator.join(
+            f'<span data-descriptor="{escape(row.key)}">{escape(row.label)}</span>' for row in missing
+        )
+        return Markup(
+            f'<p class="mc-not-stated" data-mc="not-stated" data-pagefind-ignore>'
+            f'<span class="mc-not-stated__label">{escape(self._t("program.not_stated_list"))}</span>{names}</p>'
+        )
+
     def rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
         """Labelled descriptors; data-descriptor is the schema path. Search skips the labels, which repeat on
         every page (data-pagefind-ignore; mccat.site.search)."""

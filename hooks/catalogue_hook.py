@@ -335,6 +335,7 @@ class CatalogueHook:
         env.globals["mc_rows"] = _with_page_links(values.rows)
         env.globals["mc_stated_rows"] = _with_page_links(values.stated_rows)
         env.globals["mc_not_stated"] = values.not_stated
+        env.globals["mc_phrased"] = values.phrased
         env.globals["mc_cell"] = _with_page_links(values.cell)
         env.globals["mc_conformance"] = values.conformance
         # Catalogue text comes from pull requests: every template of ours escapes what it prints

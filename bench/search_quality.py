@@ -28,11 +28,15 @@ import socketserver
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 import yaml
+
+from mccat.authoring.synth import LEVELS, TOPICS
+from mccat.validation.load import load_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -99,6 +103,44 @@ def summarise(outcomes: list[Outcome]) -> dict:
             }
     summary["meets_targets"] = summary["precision_at_5"] >= TARGET_PRECISION and summary["top3_hit_rate"] >= TARGET_TOP3
     return summary
+
+
+def synthetic_queries(catalogue: Path, *, per_kind: int = 8) -> list[dict]:
+    """A query set made from a synthetic catalogue's own data (mccat synth), judged from the data, never from
+    what search returns: a topic in Japanese and in English on both sites, a topic with its level (a partial
+    title), a provider's name (its page and its programs). Expected: every program whose title holds the words."""
+    loaded = load_catalogue(catalogue)
+    programs, providers = loaded.programs, loaded.providers
+
+    def titled(lang: str, words: str) -> list[str]:
+        words = unicodedata.normalize("NFKC", words).casefold()
+        return sorted(
+            p.id for p in programs.values() if words in unicodedata.normalize("NFKC", p.title[lang]).casefold()
+        )
+
+    queries = []
+    for topic_ja, topic_en in TOPICS[:per_kind]:
+        queries += [
+            {"q": topic_ja, "lang": "ja", "kind": "kanji/katakana", "expect": titled("ja", topic_ja)},
+            {"q": topic_en, "lang": "ja", "kind": "english-on-ja", "expect": titled("en", topic_en)},
+            {"q": topic_ja, "lang": "en", "kind": "japanese-on-en", "expect": titled("ja", topic_ja)},
+            {"q": topic_en, "lang": "en", "kind": "english", "expect": titled("en", topic_en)},
+        ]
+    for (topic_ja, _), (level_ja, _) in zip(TOPICS[per_kind : 2 * per_kind], LEVELS * per_kind, strict=False):
+        queries.append(
+            {
+                "q": topic_ja + level_ja,
+                "lang": "ja",
+                "kind": "partial-title",
+                "expect": titled("ja", topic_ja + level_ja),
+            }
+        )
+    for provider in list(providers.values())[:per_kind]:
+        own = sorted(p.id for p in programs.values() if p.provider_id == provider.id)
+        queries.append(
+            {"q": provider.name["ja"], "lang": "ja", "kind": "provider", "expect": [f"provider:{provider.id}", *own]}
+        )
+    return [q for q in queries if q["expect"]]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

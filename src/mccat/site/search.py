@@ -3,16 +3,21 @@
 The site's search runs in the browser with Pagefind (https://pagefind.app), over an
 index built from the finished site. This module is the search stage of the core:
 
-- `program_record(program, summary)`: a program page's Pagefind metadata. Filters
-  hold codes, never labels (`mode:online`, `field:061`), so a search URL such as
-  `/ja/search/?q=データ&mode=online` means the same in both languages; sort keys
-  are fixed-width strings that order the same as text and as numbers; meta holds the
-  texts a result shows (provider, hours, mode), already in the page's language.
+- `program_record(program, summary, provider, lang, today)`: a program page's Pagefind
+  metadata. Filters hold codes, never labels (`mode:online`, `field:061`), so a search
+  URL such as `/ja/search/?q=データ&mode=online` means the same in both languages; sort
+  keys are fixed-width strings that order the same as text and as numbers; meta holds
+  the texts a result shows, already in the page's language, the other language's title
+  and the search keys (mccat.site.search_keys). Two filters the page does not show:
+  `kind` (program or provider) and `apply_by` (the last day to apply for each offering),
+  from which the browser computes "open for application" with its own date.
   The program template writes them as data-pagefind-* attributes.
-- `search_page_view(catalogue, language)`: the search page's filter groups and sort
-  options, with labels from the schema (group titles) and the vocabularies or
-  interface text (values): nothing is labelled twice.
-- Indexing the built site is mccat.build.search_index.
+- `search_page_view(catalogue, language, today)`: the search page's filter groups and
+  sort options, with labels from the schema (group titles) and the vocabularies or
+  interface text (values): nothing is labelled twice. The browser orders each group's
+  options by their count for the search shown.
+- Indexing the built site is mccat.build.search_index; how search fits Japanese, and
+  the measurements behind it, are in docs/search.md.
 
 Only pages that carry `data-pagefind-body` are indexed (program, provider and
 hand-written pages); list pages, the home page, navigation, footers, and

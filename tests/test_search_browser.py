@@ -128,7 +128,8 @@ def test_a_result_adds_its_program_to_the_comparison(page, site_server, built_si
     assert button.get_attribute("aria-pressed") == "true"
     assert not page.locator(".mc-search__result:not([data-program]) button[data-compare-id]").count()
     page.goto(f"{site_server}en/compare/")
-    page.get_by_text(program.data["title"]["en"]).first.wait_for()
+    # visible: the phone layout's pair switcher also names the program, in hidden <option>s
+    page.get_by_text(program.data["title"]["en"]).filter(visible=True).first.wait_for()
 
 
 # --- filters, sort and the URL ------------------------------------------------------------------

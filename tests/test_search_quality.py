@@ -56,6 +56,7 @@ def test_the_query_set_is_large_and_varied():
         "provider",
         "partial-title",
         "particle",
+        "long-vowel",
     } <= kinds
     assert {q["lang"] for q in queries} == {"ja", "en"}
 
@@ -105,6 +106,14 @@ def test_a_word_in_any_script_finds_what_its_kanji_finds(by_query):
     kanji = set(by_query[("ja", "介護")].found[:3])
     for typed in ("かいご", "カイゴ", "ｶｲｺﾞ"):
         assert set(by_query[("ja", typed)].found[:3]) == kanji, typed
+
+
+def test_a_final_long_vowel_mark_is_optional(by_query):
+    """サーバー finds the program that writes サーバ, コンピューター the one that writes コンピュータ (both spellings are
+    current), and でーたー what データ finds."""
+    assert by_query[("ja", "サーバー")].found[0] == "example-tech-corp/cloud-infrastructure-basics"
+    assert by_query[("ja", "コンピューター")].found[0] == "example-kosen/plc-factory-automation"
+    assert by_query[("ja", "でーたー")].found == by_query[("ja", "データ")].found
 
 
 def test_particles_alone_find_nothing(outcomes):

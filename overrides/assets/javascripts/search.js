@@ -20,7 +20,9 @@
  *   folded to katakana, which matches katakana words and the katakana readings indexed in each
  *   page's hidden `keys` meta (mccat.site.search_keys), instead of being cut by the browser's word
  *   segmenter into pieces such as かい + ご that match particles; particles and single kana are
- *   dropped from words that mix kana with kanji (介護の基本 -> 介護 基本).
+ *   dropped from words that mix kana with kanji (介護の基本 -> 介護 基本); a katakana word's final
+ *   long-vowel mark is dropped (サーバー -> サーバ, コンピューター -> コンピュータ): Pagefind matches
+ *   a term as the start of a word, so the shorter form finds both spellings.
  * - rankedSearch: programs first, then providers, then other pages (a second search with the
  *   kind filter names the programs); within the first RANK_WINDOW results, results that hold the
  *   query as typed come first (closeness: the phrase, every word, every word's start, only
@@ -76,6 +78,15 @@
     return text.normalize("NFKC").toLowerCase();
   }
 
+  var KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]{3,}$/;
+
+  /* サーバー and サーバ, コンピューター and コンピュータ are one word in two spellings (the final long vowel is
+     optional in technical terms). Without the mark the query is the start of both, which is what Pagefind
+     matches. Three letters or more, so that short words (ルー, キー) are left alone. */
+  function dropFinalLongVowel(word) {
+    return KATAKANA_WORD.test(word) ? word.replace(/(.{2,}?[^\u30fc])\u30fc+$/u, "$1") : word;
+  }
+
   function isNoise(word) {
     return KANA_ONLY.test(word) && (Array.from(word).length < 2 || PARTICLES.has(word));
   }
@@ -87,12 +98,12 @@
       token = token.replace(EDGE_PUNCTUATION, "");
       if (!token || isNoise(token)) return;
       if (KANA_ONLY.test(token)) {
-        terms.push(foldKana(token));  // かいご, カイゴ -> カイゴ: readings and katakana words
+        terms.push(dropFinalLongVowel(foldKana(token)));  // かいご, カイゴ -> カイゴ: readings and katakana words
       } else if (HAS_KANA.test(token) && segmenter) {
         // kana with kanji or Latin (介護の基本, AIとは): the words, without particles and stray kana
         Array.from(segmenter.segment(token)).forEach(function (part) {
           var word = part.segment.replace(EDGE_PUNCTUATION, "");
-          if (part.isWordLike && word && !isNoise(word)) terms.push(word);
+          if (part.isWordLike && word && !isNoise(word)) terms.push(dropFinalLongVowel(word));
         });
       } else {
         terms.push(token);

@@ -4,6 +4,9 @@ titles at a readable weight and contrast, and titles that break between phrases,
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from mccat.site.phrasing import phrases
@@ -37,7 +40,7 @@ def test_a_japanese_title_breaks_between_phrases_on_a_phone(browser, site_server
             h1.evaluate("e => { e.style.wordBreak = 'keep-all'; }")
         title = "Pythonによるデータ分析入門"
         cuts = {len("".join(phrases(title)[: i + 1])) for i in range(len(phrases(title)))}
-        for width in (240, 300, 358):  # each phrase fits; the whole title does not
+        for width in (200, 260, 320):  # each phrase fits; the whole title does not (at 390 px it does since 1.6em)
             h1.evaluate(f"e => {{ e.style.width = '{width}px'; }}")
             lines = h1.evaluate(LINES)
             assert "".join(lines) == title and len(lines) > 1, lines
@@ -45,6 +48,39 @@ def test_a_japanese_title_breaks_between_phrases_on_a_phone(browser, site_server
             assert ends <= cuts, (width, lines)  # every line ends where a phrase ends: データ分析入門 stays whole
     finally:
         context.close()
+
+
+# Two letters of one word: katakana (with the long-vowel mark), kanji, or Latin letters on both sides of a line end.
+SAME_WORD = re.compile(r"[ァ-ヺー][ァ-ヺー]|[\u3400-\u9fff々][\u3400-\u9fff々]|[A-Za-z][A-Za-z]")
+
+
+def test_no_japanese_page_title_breaks_inside_a_word_on_a_phone(browser, site_server, built_site):
+    """Every Japanese page's title at 390 px: the home page, the lists, the hand-written pages, every program and
+    provider page. A line may end after a particle, a bracket or ・, never between two letters of one word
+    (マイクロクレデンシャ|ル, データ分|析入門)."""
+    catalogue = built_site.catalogue
+    paths = ["", "programs/", "fields/", "providers/", "compare/", "search/", "about/", "propose/"]
+    paths += ["review-workflow/", "governance/", "descriptors/", "api/"]
+    paths += [f"programs/{pid}/" for pid in sorted(catalogue.programs)]
+    paths += [f"providers/{pid}/" for pid in sorted(catalogue.providers)]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    broken, wrapped = [], 0
+    try:
+        page = context.new_page()
+        for path in paths:
+            page.goto(f"{site_server}ja/{path}")
+            lines = page.locator("article h1").first.evaluate(LINES)
+            wrapped += len(lines) > 1
+            for before, after in itertools.pairwise(lines):
+                if SAME_WORD.fullmatch(before[-1:] + after[:1]):  # a space between: a word boundary
+                    broken.append((path, lines))
+    finally:
+        context.close()
+    print(f"\n{len(paths)} Japanese titles at 390 px, {wrapped} on more than one line")
+    assert wrapped > 5  # the check saw titles that wrap
+    for path, lines in broken:
+        print("  broken:", path, "|".join(lines))
+    assert not broken, broken
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

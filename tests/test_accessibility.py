@@ -18,6 +18,9 @@ from mccat import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# A withdrawn program whose file is gone keeps its page (its record). A renamed program's old address is not
+# checked: it is only a refresh to the new page (the page checked as "program").
+WITHDRAWN = "example-junior-college/childcare-support-basics"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 KINDS = {
@@ -41,6 +44,8 @@ KINDS = {
     "api",
     "not found",
     "root",
+    "decisions",
+    "withdrawn program (record)",
 }
 
 
@@ -48,9 +53,9 @@ def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
     """(kind, URL path from the site root, what to wait for) for every kind of page."""
     catalogue = built_site.catalogue
     program = "example-national-univ/ds-python-basics"
-    other = min(p.id for p in catalogue.programs.values() if p.status(built_site.build_date) != "active")
+    other = min(pid for pid in catalogue.programs if catalogue.lifecycle(pid, built_site.build_date).state != "active")
     field = catalogue.programs[program].data["fields"][0]
-    three = "example-national-univ/ds-python-basics,example-tech-corp/generative-ai-for-business,example-uas-nl/circular-product-design"
+    three = "example-national-univ/ds-python-basics,example-tech-corp/generative-ai-business-practice,example-uas-nl/circular-product-design"
     return [
         ("home", f"{lang}/", ""),
         ("programs", f"{lang}/programs/", ""),
@@ -70,6 +75,8 @@ def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
         ("review workflow", f"{lang}/review-workflow/", ""),
         ("governance", f"{lang}/governance/", ""),
         ("api", f"{lang}/api/", ""),
+        ("decisions", f"{lang}/decisions/", ""),
+        ("withdrawn program (record)", f"{lang}/programs/{WITHDRAWN}/", ""),
         ("not found", f"{lang}/404.html", ""),
         ("root", "index.html" if lang == "ja" else "404.html", ""),
     ]

@@ -93,7 +93,7 @@ def test_cells_sort_numbers_and_mark_fee_currency(sample):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_tool_puts_the_key_facts_first_and_the_long_texts_last_and_collapsed(sample, lang):
-    sections = SitePages(sample, lang=lang, today=TODAY).comparison.tool_sections
+    sections = SitePages(sample, lang=lang, today=TODAY, urls=URLS).comparison.tool_sections
     assert sections[0].id == "key" and [row.key for row in sections[0].rows] == list(KEY_FACTS)
     assert sections[-1].id == "texts" and sections[-1].collapsed
     assert {row.layout for row in sections[-1].rows} <= {"block", "list"} and "learning_outcomes" in {
@@ -106,7 +106,7 @@ def test_the_tool_puts_the_key_facts_first_and_the_long_texts_last_and_collapsed
 
 
 def test_the_same_means_the_same_data_not_the_same_wording(sample):
-    comparison = SitePages(sample, lang="ja", today=TODAY).comparison
+    comparison = SitePages(sample, lang="ja", today=TODAY, urls=URLS).comparison
     programs = list(sample.programs.values())
     norms = [comparison.tool_record(p)["norm"] for p in programs]
     # Codes stay codes, numbers numbers: two programs with the same mode and hours compare equal there.

@@ -170,7 +170,7 @@ def test_japanese_text_on_english_pages_is_marked_with_its_language(page, site_s
 
 def test_compare_cells_are_tied_to_their_program_and_descriptor(page, site_server):
     page.goto(
-        f"{site_server}ja/compare/?p=example-national-univ/ds-python-basics,example-tech-corp/generative-ai-for-business"
+        f"{site_server}ja/compare/?p=example-national-univ/ds-python-basics,example-tech-corp/generative-ai-business-practice"
     )
     page.wait_for_selector('[data-mc="compare-tool"][data-ready]')
     problems = page.evaluate(

@@ -355,20 +355,23 @@ def test_next_start_is_the_first_start_from_the_date_on_and_apply_by_the_deadlin
     day_after = date.fromordinal(date.fromisoformat(first).toordinal() + 1)
     assert next_start(program, day_after) == second
     assert next_start(program, date(2999, 1, 1)) == "9999-12-31"  # none to come: after every date
-    assert apply_by_dates(program) == sorted({o.get("application_deadline") or o["start"] for o in offerings})
-    stopped = next(p for p in catalogue.programs.values() if p.data["approval"]["status"] != "active")
-    assert apply_by_dates(stopped) == []  # a suspended or withdrawn program takes no applications
+    for state in ("active", "expiring"):
+        assert apply_by_dates(program, state) == sorted(
+            {o.get("application_deadline") or o["start"] for o in offerings}
+        )
+    for state in ("suspended", "expired", "proposed"):
+        assert apply_by_dates(program, state) == []  # only a program the registry vouches for takes applications
 
 
 def test_a_program_never_open_for_application_has_no_apply_by_values(catalogue):
     for program in catalogue.programs.values():
         if not program.data.get("offerings"):
-            assert apply_by_dates(program) == []
+            assert apply_by_dates(program, "active") == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_mode_label_is_short_in_results_and_full_on_hover(catalogue, lang):
-    pages = SitePages(catalogue, lang=lang, today=TODAY)
+    pages = SitePages(catalogue, lang=lang, today=TODAY, urls=Urls("https://registry.example.org/"))
     blended = next(p for p in catalogue.programs.values() if p.data["delivery"]["mode"] == "blended")
     meta = dict(pages.context(pages.pages[f"programs/{blended.id}.md"])["search_record"].meta)
     full = vocabularies()["delivery_mode"].label("blended", lang)
@@ -388,8 +391,12 @@ def test_providers_tie_break_by_their_reading_on_japanese_pages(catalogue):
 
 
 def test_the_status_filter_counts_what_the_home_page_counts(catalogue):
-    active = [p for p in catalogue.programs.values() if ("status", "active") in program_filters(p, TODAY)]
-    assert len(active) == sum(p.status(TODAY) == "active" for p in catalogue.programs.values())
+    recognised = [
+        p
+        for p in catalogue.programs.values()
+        if {("status", "active"), ("status", "expiring")} & set(filters(catalogue, p))
+    ]
+    assert len(recognised) == sum(catalogue.lifecycle(pid, TODAY).recognised for pid in catalogue.programs)
 
 
 class _Program:

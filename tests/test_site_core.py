@@ -251,12 +251,3 @@ def test_program_view_marks_text_in_the_other_language(catalogue):
     )
     row = next(r for s in view.sections for r in s.rows if r.key == "audience")
     assert row.values[0].text == "社会人" and row.values[0].lang == "ja"
-
-
-def test_a_text_of_unstated_language_is_marked_when_it_is_not_the_pages():
-    from mccat.site.language import Language
-
-    en, ja = Language.of("en"), Language.of("ja")
-    assert en.lang_of("キーワードを追加") == "ja" and en.lang_of("Add keywords") is None
-    assert ja.lang_of("Add keywords") == "en" and ja.lang_of("キーワードを追加 (DX)") is None
-    assert en.lang_of("1.2.3") is None

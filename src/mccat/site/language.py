@@ -32,8 +32,6 @@ from mccat.site.formatting import (
 from mccat.site.texts import interface_text
 from mccat.site.views import Value
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _BRACKETED_END = re.compile(r"^(.+?)\s*[（(][^（）()]+[）)]$")
 # Locales for the browser's Intl API that format dates as mccat.site.formatting does (2027年1月13日, 13 January 2027).
 INTL_LOCALES = {"ja": "ja-JP", "en": "en-GB"}
@@ -99,12 +97,6 @@ class Language:
         """A bilingual catalogue text as a plain string (for titles, sort keys, search metadata)."""
         local = localized(value, self.code)
         return local.text if local else ""
-
-    def lang_of(self, text: str) -> str | None:
-        """The language of a text whose language no data states (a commit subject), when it is not the page's:
-        "ja" if it has kana or kanji, "en" if it has Latin letters and none of those; None otherwise."""
-        found = "ja" if _JAPANESE.search(text) else "en" if _LATIN_LETTER.search(text) else None
-        return found if found != self.code else None
 
     def yes_no(self, flag: bool) -> str:
         return self.t("program.yes" if flag else "program.no")

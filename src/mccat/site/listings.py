@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from mccat.model.catalogue import Catalogue, Program, Provider
+from mccat.model.lifecycle import RECOGNISED
 from mccat.model.vocabulary import broad_field
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
@@ -166,8 +167,9 @@ class Listings:
         open_programs = [p for p in programs if states[p.id].recognised]  # active or expiring
 
         def stat(key: str, programs: list[Program], filters: list[tuple[str, str]]) -> Stat:
-            """A number of programs and the search page listing exactly them (active ones: ?status=active)."""
-            href = Urls.search_path([("status", "active"), *filters])
+            """A number of programs and the search page listing exactly them (those the registry vouches for:
+            ?status=active&status=expiring)."""
+            href = Urls.search_path([*(("status", state) for state in sorted(RECOGNISED)), *filters])
             return Stat(key, lang.count(len(programs)), lang.t(f"home.stat.{key}"), href)
 
         stats = (

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from mccat.model.catalogue import Catalogue, Program, Provider
+from mccat.model.lifecycle import RECOGNISED
 from mccat.site.language import Language, sort_text
 from mccat.site.search_keys import program_keys, provider_page_keys
 from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPageView, SearchRecord, SortOption
@@ -57,8 +58,8 @@ FILTER_DESCRIPTORS = {
 FILTER_LABELS = {"status": "record.status"}
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
 # A filter the page does not show: the last day to apply for each offering (its application deadline, else its
-# start), of programs whose approval is active. The visitor's browser turns it into "open for application now"
-# with its own date (search.js: openFilter), so the answer does not go stale between builds.
+# start), of programs the registry vouches for (active or expiring). The visitor's browser turns it into "open for
+# application now" with its own date (search.js: openFilter), so the answer does not go stale between builds.
 APPLY_BY = "apply_by"
 OPEN = "open"  # the URL parameter of "open for application" (?open=now)
 # Groups whose values form a scale keep its order (the page dims values without results in place); every other
@@ -131,8 +132,9 @@ def program_filters(program: Program, state: str, today: date) -> tuple[tuple[st
 
 
 def apply_by_dates(program: Program, state: str) -> list[str]:
-    """The last day to apply for each offering (deadline, else start), for a program whose state is active."""
-    if state != "active":
+    """The last day to apply for each offering (deadline, else start), for a program the registry vouches for
+    (its state is active or expiring: mccat.model.lifecycle.RECOGNISED)."""
+    if state not in RECOGNISED:
         return []
     offerings = program.data.get("offerings", [])
     return sorted({item.get("application_deadline") or item["start"] for item in offerings})
@@ -237,7 +239,6 @@ FIXED_ORDER = {
     "fee": ["free", "paid", "none"],
     "credit": ["yes", "no"],
     "level": [f"eqf{n}" for n in range(1, 9)] + ["none"],
-    "status": ["active", "suspended", "withdrawn", "expired"],
 }
 DESIGNATIONS = {"rishu-shomei": "rishu_shomei", "brush-up-program": "brush_up_program"}
 TRAINING_BENEFIT = "training-benefit-"
@@ -267,8 +268,6 @@ def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> s
         return lang.yes_no(code == "yes")
     if key == "level":
         return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf") :]))
-    if key == "status":
-        return lang.t("status.expired") if code == "expired" else lang.term("approval_status", code)
     if key == "designation":
         return _designation_label(code, lang)
     raise ValueError(f"unknown search filter '{key}'")

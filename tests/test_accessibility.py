@@ -42,11 +42,18 @@ KINDS = {
     "review workflow",
     "governance",
     "api",
+    "certificates",
+    "check a badge",
+    "check a badge (withdrawn)",
     "not found",
     "root",
     "decisions",
     "withdrawn program (record)",
 }
+
+
+def achievement(program_id: str) -> str:
+    return f"https://registry.example.org/api/v1/programs/{program_id}.achievement.en.json"
 
 
 def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
@@ -75,6 +82,13 @@ def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
         ("review workflow", f"{lang}/review-workflow/", ""),
         ("governance", f"{lang}/governance/", ""),
         ("api", f"{lang}/api/", ""),
+        ("certificates", f"{lang}/certificates/", ""),
+        ("check a badge", f"{lang}/verify/?achievement={achievement(program)}", ".mc-verify__result[data-verdict]"),
+        (
+            "check a badge (withdrawn)",
+            f"{lang}/verify/?achievement={achievement(WITHDRAWN)}",
+            ".mc-verify__result[data-verdict]",
+        ),
         ("decisions", f"{lang}/decisions/", ""),
         ("withdrawn program (record)", f"{lang}/programs/{WITHDRAWN}/", ""),
         ("not found", f"{lang}/404.html", ""),

@@ -186,3 +186,23 @@ def test_compare_cells_are_tied_to_their_program_and_descriptor(page, site_serve
           return out; }"""
     )
     assert not problems, problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checking_a_badge_by_keyboard(page, site_server, lang):
+    """The check page: Tab to the box, type an Achievement's URL, Tab to the button, Enter; the verdict is
+    announced (a polite live region) and says the program is approved."""
+    page.goto(f"{site_server}{lang}/verify/")
+    page.wait_for_selector("form[data-mc-verify]:not([hidden])")
+    focused = tab_to(page, "e.id === 'mc-verify-input'")
+    assert focused["outline"] or focused["shadow"], focused
+    page.keyboard.type(
+        "https://registry.example.org/api/v1/programs/example-national-univ/ds-python-basics.achievement.en.json"
+    )
+    focused = tab_to(page, "e.classList.contains('mc-verify__submit')", limit=3)
+    assert focused["outline"] or focused["shadow"], focused
+    page.keyboard.press("Enter")
+    result = page.locator(".mc-verify__result[data-verdict]")
+    result.wait_for()
+    assert result.get_attribute("data-verdict") == "active"
+    assert result.get_attribute("aria-live") == "polite" and result.get_attribute("role") == "status"

@@ -37,9 +37,12 @@ decisions below are the ones this file carries out.
   (mccat.review.content_changes: two git processes for the whole catalogue).
 
 Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
-(YYYY-MM-DD, the "today" of statuses such as expired), MCCAT_SHOW_PROPOSED
+(YYYY-MM-DD, the "today" of statuses such as expired; else the date of
+SOURCE_DATE_EPOCH, else today), MCCAT_SHOW_PROPOSED
 ("1": show programs under review). mkdocs.yml `extra.expiring_days`: how many
 days before its end an approval shows as expiring (default 90).
+The build sets SOURCE_DATE_EPOCH to the build date for MkDocs, so the site
+holds no other time (reproducible builds).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ from mccat import LANGUAGES
 from mccat.build import collector
 from mccat.build.fragments import CHECK_FRAGMENTS, FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
-from mccat.build.plan import BuildPlan, PlanError, plan_build
+from mccat.build.plan import SOURCE_DATE_EPOCH, BuildPlan, PlanError, plan_build
 from mccat.build.search_index import (
     IndexReport,
     LanguageIndex,
@@ -188,6 +191,8 @@ class CatalogueHook:
             )
         except PlanError as error:
             raise PluginError(str(error)) from None
+        # MkDocs reads the time from SOURCE_DATE_EPOCH where it writes one (sitemap.xml.gz): the build date's
+        os.environ[SOURCE_DATE_EPOCH] = plan.source_date_epoch
         site_root = Path(config.site_dir)
         staged = None
         if plan.staged:

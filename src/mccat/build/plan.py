@@ -22,8 +22,9 @@ after each rebuild, so an edit shows at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from mccat import LANGUAGES
@@ -32,6 +33,7 @@ from mccat.build.signing import Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
 
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # https://reproducible-builds.org/specs/source-date-epoch/
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
 
 
@@ -51,6 +53,12 @@ class BuildPlan:
     today: date  # the date statuses such as "expired" are computed for
     urls: Urls  # from site_url
     signing: Signing  # the key certificates are signed with, if any (mccat.build.signing)
+
+    @property
+    def source_date_epoch(self) -> str:
+        """The build's one time for MkDocs (SOURCE_DATE_EPOCH: the sitemap.xml.gz header, pages' update
+        date): midnight UTC of the build date, so that no clock reading enters the site."""
+        return str(int(datetime.combine(self.today, time(0), tzinfo=UTC).timestamp()))
 
     @property
     def other_languages(self) -> tuple[str, ...]:
@@ -85,6 +93,26 @@ class BuildPlan:
         return self.config_dir / LANGUAGE_CONFIGS[lang]
 
 
+def build_date(environ: Mapping[str, str]) -> date:
+    """The "today" of statuses: MCCAT_BUILD_DATE, else the UTC date of SOURCE_DATE_EPOCH (the convention of
+    reproducible builds), else the clock's date. The date is the build's one input from outside the commit:
+    the published site states it (as_of in /api/v1/catalogue.json) and `mccat verify-site` rebuilds with it."""
+    if environ.get(BUILD_DATE):
+        try:
+            return date.fromisoformat(environ[BUILD_DATE])
+        except ValueError:
+            raise PlanError(f"{BUILD_DATE} must be a date (YYYY-MM-DD), got '{environ[BUILD_DATE]}'") from None
+    if environ.get(SOURCE_DATE_EPOCH):
+        try:
+            return datetime.fromtimestamp(int(environ[SOURCE_DATE_EPOCH]), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise PlanError(
+                f"{SOURCE_DATE_EPOCH} must be whole seconds since 1970 (as `git log -1 --format=%ct` prints), "
+                f"got '{environ[SOURCE_DATE_EPOCH]}'"
+            ) from None
+    return date.today()
+
+
 def plan_build(
     *, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool, site_url: str | None
 ) -> BuildPlan:
@@ -99,10 +127,7 @@ def plan_build(
         raise PlanError(f"{error}: the catalogue's pages and files need the site's public address") from None
     config_dir = Path(config_file).resolve().parent
     started = not is_child_build()
-    try:
-        today = date.fromisoformat(os.environ.get(BUILD_DATE) or date.today().isoformat())
-    except ValueError:
-        raise PlanError(f"{BUILD_DATE} must be a date (YYYY-MM-DD), got '{os.environ[BUILD_DATE]}'") from None
+    today = build_date(os.environ)
     try:
         signing = build_signing(config_dir, urls.root, today)
     except SigningKeyError as error:

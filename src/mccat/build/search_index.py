@@ -11,6 +11,9 @@ Japanese), run as a command with its exit status checked. Its service mode was m
 gave no gain (the build is CPU-bound on two cores; bench/README.md), and the `pagefind`
 package's client for it waits forever for an answer from a process that has died.
 
+Pagefind writes some files in an order that changes from run to run; `finish` puts them in one
+order (mccat.build.stable_bundle), so one commit builds to the same bytes anywhere.
+
 Only pages that carry `data-pagefind-body` are indexed (program, provider and hand-written
 pages); inside them, what is marked `data-pagefind-ignore` is not.
 """
@@ -26,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
@@ -126,7 +131,6 @@ class LanguageIndex:
             raise SearchIndexError(
                 f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s"
             ) from None
-        seconds = time.monotonic() - self._started
         self._log.seek(0)
         printed = self._log.read().decode("utf-8", errors="replace")
         self.stop()
@@ -136,6 +140,11 @@ class LanguageIndex:
             raise SearchIndexError(
                 f"Pagefind could not index the {self.lang} pages (exit {status}):\n{output[-2000:] or '(no output)'}"
             )
+        try:  # the same pages, the same bytes: Pagefind's hash-map orders put in one order
+            canonicalize_bundle(bundle_path(self._site_root, self.lang))
+        except (BundleFormatError, OSError) as error:
+            raise SearchIndexError(f"The {self.lang} search index could not be made reproducible: {error}") from None
+        seconds = time.monotonic() - self._started
         return check_index(self._site_root, self.lang, min_pages=min_pages, seconds=seconds)
 
     def stop(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from mccat.cli.catalogue_commands import run_export, run_new, run_synth, run_validate
 from mccat.cli.review_commands import add_review_commands
 from mccat.cli.signing_commands import add_signing_commands
+from mccat.cli.site_commands import add_site_commands
 from mccat.cli.usage import UsageError, day, default_catalogue
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.validation.report import REPORTERS
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_review_commands(sub)  # diff, owners, check-ownership, renewals, issue-form
     add_signing_commands(sub)  # keys, verify
+    add_site_commands(sub)  # site-size, site-manifest, site-changes, verify-site
     return parser
 
 

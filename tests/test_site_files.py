@@ -1,0 +1,140 @@
+"""The built site as files: the size budget of the publish workflow, the manifest, what to upload and
+delete, and `mccat verify-site` (a published copy against a rebuild of its commit)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mccat.build.plan import PlanError, build_date
+from mccat.cli.main import main
+from mccat.cli.site_commands import rebuild
+from mccat.publish.site_files import (
+    ManifestError,
+    compare,
+    manifest_text,
+    parse_size,
+    read_manifest,
+    site_digests,
+    site_size,
+)
+
+
+def make_site(root, files: dict[str, bytes]):
+    for name, content in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    return root
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [("1GB", 10**9), ("950MB", 950 * 10**6), ("1GiB", 2**30), ("123", 123), ("1.5 gb", 1_500_000_000)],
+)
+def test_sizes_are_read_in_decimal_and_binary_units(text, size):
+    assert parse_size(text) == size
+
+
+def test_a_size_that_is_not_one_says_which_forms_it_takes():
+    with pytest.raises(ValueError, match=r"e\.g\. 1GB"):
+        parse_size("a lot")
+
+
+def test_a_site_over_the_limit_fails_with_a_message_in_both_languages(tmp_path, capsys):
+    site = make_site(tmp_path / "site", {"ja/a.html": b"x" * 600, "en/a.html": b"y" * 500, ".git/big": b"z" * 9000})
+    assert main(["site-size", str(site), "--limit", "1100"]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main(["site-size", str(site), "--limit", "1KB"]) == 1
+    out = capsys.readouterr().out
+    assert "サイトが大きすぎます" in out and "The site is too large" in out
+    assert "0.0 MB in 2 files" in out and "docs/deployment.md" in out  # .git is not published
+    assert "ja/a.html" not in out and "  ja" in out  # the heaviest folders
+
+
+def test_the_limit_comes_from_the_repository_variable_when_not_given(tmp_path, monkeypatch, capsys):
+    site = make_site(tmp_path / "site", {"index.html": b"x" * 2000})
+    monkeypatch.setenv("MCCAT_SITE_LIMIT", "1KB")
+    assert main(["site-size", str(site)]) == 1
+    monkeypatch.setenv("MCCAT_SITE_LIMIT", "not a size")
+    assert main(["site-size", str(site)]) == 2
+    assert "not a size" in capsys.readouterr().err
+
+
+def test_the_manifest_is_sha256sum_format_and_reads_back(tmp_path):
+    site = make_site(tmp_path / "site", {"b.html": b"b", "a/c.json": b"c"})
+    text = manifest_text(site_digests(site))
+    assert text == f"{hashlib.sha256(b'c').hexdigest()}  a/c.json\n{hashlib.sha256(b'b').hexdigest()}  b.html\n"
+    assert read_manifest(text) == site_digests(site)
+    assert site_size(site).bytes == 2 and site_size(site).files == 2
+    check = subprocess.run(["sha256sum", "-c", "--quiet", "-"], input=text, text=True, cwd=site, check=False)
+    assert check.returncode == 0
+
+
+@pytest.mark.parametrize("line", ["abc  x", f"{'0' * 64}  /etc/passwd", f"{'0' * 64}  a/../../x", f"{'0' * 64} x"])
+def test_a_bad_manifest_line_is_refused_with_its_number(line):
+    with pytest.raises(ManifestError, match=r"m:2:"):
+        read_manifest(f"{'1' * 64}  ok\n{line}\n", name="m")
+
+
+def test_site_changes_lists_what_to_upload_and_delete(tmp_path, capsys):
+    old = make_site(tmp_path / "old", {"same": b"1", "changed": b"2", "gone": b"3"})
+    new = make_site(tmp_path / "new", {"same": b"1", "changed": b"2!", "added": b"4"})
+    previous = tmp_path / "previous.sha256"
+    assert main(["site-manifest", str(old), "--out", str(previous)]) == 0
+    upload, delete = tmp_path / "upload", tmp_path / "delete"
+    args = ["site-changes", str(new), "--previous", str(previous), "--upload", str(upload), "--delete", str(delete)]
+    assert main(args) == 0
+    assert upload.read_text() == "added\nchanged\n" and delete.read_text() == "gone\n"
+    assert "2 files to upload (1 new), 1 to delete" in capsys.readouterr().out
+    previous.write_text("")  # the first upload: everything
+    assert main(args) == 0 and upload.read_text() == "added\nchanged\nsame\n"
+
+
+def test_compare_names_each_kind_of_difference():
+    changes = compare({"a": "1", "b": "2", "c": "3"}, {"a": "1", "b": "9", "d": "4"})
+    assert changes.lines() == ["changed: b", "new:     d", "gone:    c"] and not changes.same
+
+
+def test_the_build_date_comes_from_the_variable_or_source_date_epoch():
+    assert build_date({"MCCAT_BUILD_DATE": "2026-12-01", "SOURCE_DATE_EPOCH": "0"}) == date(2026, 12, 1)
+    assert build_date({"SOURCE_DATE_EPOCH": "1764547200"}) == date(2025, 12, 1)  # 2025-12-01T00:00:00Z
+    with pytest.raises(PlanError, match="whole seconds"):
+        build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+    with pytest.raises(PlanError, match="YYYY-MM-DD"):
+        build_date({"MCCAT_BUILD_DATE": "1/12/2026"})
+
+
+def test_verify_site_needs_the_build_date_of_the_copy(tmp_path, capsys):
+    copy = make_site(tmp_path / "published", {"index.html": b"x"})
+    assert main(["verify-site", "--commit", "HEAD", "--published", str(copy)]) == 2
+    assert "--build-date" in capsys.readouterr().err
+    make_site(copy, {"api/v1/catalogue.json": json.dumps({"as_of": "2026-12-01"}).encode()})
+    assert main(["verify-site", "--commit", "HEAD", "--published", str(copy), "--repo", str(tmp_path)]) == 2
+    assert "not inside a git repository" in capsys.readouterr().err
+    repo = str(Path(__file__).resolve().parents[1])
+    assert main(["verify-site", "--commit=--upload-pack=x", "--published", str(copy), "--repo", repo]) == 2
+    assert "is not a revision" in capsys.readouterr().err
+
+
+@pytest.mark.build
+def test_verify_site_finds_a_published_copy_that_differs_from_its_commit(tmp_path, capsys):
+    """This repository's HEAD rebuilt in a clone (with its git history) is the same site as another rebuild
+    in another folder; a tampered, an added and a removed file are each named."""
+    repo = Path(__file__).resolve().parents[1]
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    published = rebuild(repo, commit, "2026-12-01", tmp_path / "first")
+    verify = ["verify-site", "--commit", commit, "--published", str(published), "--repo", str(repo)]
+    assert main(verify) == 0, capsys.readouterr().out
+    assert "every file is the same" in capsys.readouterr().out
+    (published / "ja" / "index.html").write_text("tampered", encoding="utf-8")
+    (published / "extra.html").write_text("x", encoding="utf-8")
+    (published / "robots.txt").unlink()
+    assert main(verify) == 1
+    out = capsys.readouterr().out
+    assert "differs:        ja/index.html" in out
+    assert "only published: extra.html" in out and "missing:        robots.txt" in out

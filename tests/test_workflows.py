@@ -41,12 +41,13 @@ def steps(workflow: dict):
             yield job_id, job, step
 
 
-def test_there_are_the_five_workflows():
+def test_there_are_the_six_workflows():
     assert {p.name for p in WORKFLOWS} == {
         "pull-request.yml",
         "pull-request-review.yml",
         "tests.yml",
         "publish.yml",
+        "publish-s3.yml",
         "renewals.yml",
     }
 
@@ -404,3 +405,91 @@ def test_pull_request_template_is_bilingual_and_has_the_committee_checklist():
     checklist = text.split("Committee checklist", 1)[1]
     items = [line for line in checklist.splitlines() if line.startswith("- [ ]")]
     assert len(items) >= 5 and all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", i) and " / " in i for i in items)
+
+
+# ------------------------------------------------------------------ size budget and object storage
+
+
+def test_the_site_is_checked_against_the_size_limit_before_it_is_uploaded_for_pages():
+    build = load(ROOT / ".github/workflows/publish.yml")["jobs"]["build"]
+    order = [s.get("run", s.get("uses", "")) for s in build["steps"]]
+    size = next(i for i, s in enumerate(order) if s.startswith(".venv/bin/mccat site-size site/"))
+    built = next(i for i, s in enumerate(order) if "scripts/build-site.sh" in s)
+    upload = next(i for i, s in enumerate(order) if s.startswith("actions/upload-pages-artifact@"))
+    assert built < size < upload
+    assert build["steps"][size]["env"] == {"MCCAT_SITE_LIMIT": "${{ vars.MCCAT_SITE_LIMIT || '1GB' }}"}
+
+
+def test_the_object_storage_workflow_is_inert_until_configured_and_cannot_write_to_the_repository():
+    workflow = load(ROOT / ".github/workflows/publish-s3.yml")
+    job = workflow["jobs"]["publish"]
+    assert job["if"] == "vars.MCCAT_S3_BUCKET != ''" and job["permissions"] == {"contents": "read"}
+    assert triggers(workflow) == {"push", "schedule", "workflow_dispatch"}
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["on"]["schedule"] == load(ROOT / ".github/workflows/publish.yml")["on"]["schedule"]
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert runs.index(".venv/bin/mccat validate --format github") < runs.index("bash scripts/publish-s3.sh site")
+
+
+FAKE_AWS = r"""#!/usr/bin/env bash
+# A stand-in for the AWS CLI: the bucket is the folder $FAKE_BUCKET; every call is logged.
+echo "$*" >> "$FAKE_LOG"
+if [ "$1 $2" = "s3 cp" ]; then
+    src="$3"; dst="$4"
+    if [[ "$src" == s3://* ]]; then
+        key="${src#s3://*/}"
+        [ -f "$FAKE_BUCKET/$key" ] || { echo "fatal error: An error occurred (404) when calling the HeadObject operation: Not Found" >&2; exit 1; }
+        cp "$FAKE_BUCKET/$key" "$dst"
+    elif [ -d "$src" ]; then
+        # --exclude "*.jsonld" or --exclude "*" --include "*.jsonld"
+        if [[ "$*" == *'--include *.jsonld'* ]]; then pattern='*.jsonld'; else pattern='*'; fi
+        (cd "$src" && find . -type f -name "$pattern" | sed 's|^\./||' | while read -r f; do
+            if [ "$pattern" = '*' ] && [[ "$f" == *.jsonld ]]; then continue; fi
+            mkdir -p "$FAKE_BUCKET/$(dirname "$f")"; cp "$f" "$FAKE_BUCKET/$f"; echo "upload $f" >> "$FAKE_LOG"
+        done)
+    else
+        cp "$src" "$FAKE_BUCKET/${dst#s3://*/}"; echo "upload ${dst#s3://*/}" >> "$FAKE_LOG"
+    fi
+elif [ "$1 $2" = "s3api delete-objects" ]; then
+    python3 -c 'import json,sys; [print(o["Key"]) for o in json.load(open(sys.argv[1][7:]))["Objects"]]' "$6" |
+        while read -r key; do rm "$FAKE_BUCKET/$key"; echo "delete $key" >> "$FAKE_LOG"; done
+fi
+"""
+
+
+def test_publish_s3_uploads_only_what_changed_then_the_manifest_then_deletes(tmp_path):
+    bin_dir, bucket, site = tmp_path / "bin", tmp_path / "bucket", tmp_path / "site"
+    bin_dir.mkdir()
+    bucket.mkdir()
+    (bin_dir / "aws").write_text(FAKE_AWS, encoding="utf-8")
+    (bin_dir / "aws").chmod(0o755)
+    log = tmp_path / "log"
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "FAKE_BUCKET": str(bucket), "FAKE_LOG": str(log)}
+    env |= {"BUCKET": "registry"}
+
+    def publish(files: dict[str, str]) -> list[str]:
+        shutil.rmtree(site, ignore_errors=True)
+        for name, text in files.items():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
+        log.write_text("")
+        result = subprocess.run(["bash", str(ROOT / "scripts/publish-s3.sh"), str(site)], env=env, capture_output=True)
+        assert result.returncode == 0, result.stderr.decode()
+        return [line for line in log.read_text().splitlines() if line.startswith(("upload", "delete"))]
+
+    first = publish({"ja/index.html": "a", "api/v1/x.jsonld": "{}", "gone.html": "g"})
+    assert sorted(first[:3]) == ["upload api/v1/x.jsonld", "upload gone.html", "upload ja/index.html"]
+    assert first[3:] == ["upload site-manifest.sha256"]
+    assert "--content-type application/ld+json" in log.read_text()
+    second = publish({"ja/index.html": "changed", "api/v1/x.jsonld": "{}", "en/new.html": "n"})
+    assert sorted(second[:2]) == ["upload en/new.html", "upload ja/index.html"]
+    assert second[2:] == ["upload site-manifest.sha256", "delete gone.html"]
+    assert sorted(p.relative_to(bucket).as_posix() for p in bucket.rglob("*") if p.is_file()) == [
+        "api/v1/x.jsonld",
+        "en/new.html",
+        "ja/index.html",
+        "site-manifest.sha256",
+    ]
+    assert publish({"ja/index.html": "changed", "api/v1/x.jsonld": "{}", "en/new.html": "n"}) == [
+        "upload site-manifest.sha256"
+    ]

@@ -67,6 +67,7 @@ from mkdocs.utils.templates import url_filter
 
 from mccat import LANGUAGES
 from mccat.build import collector
+from mccat.build.compact_html import CompactTemplates
 from mccat.build.fragments import CHECK_FRAGMENTS, FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
 from mccat.build.plan import SOURCE_DATE_EPOCH, BuildPlan, PlanError, plan_build
@@ -350,6 +351,7 @@ class CatalogueHook:
         custom_dir = Path(config.theme.custom_dir)
         ours = {path.relative_to(custom_dir).as_posix() for path in custom_dir.rglob("*") if path.is_file()}
         env.autoescape = lambda name: name in ours
+        env.add_extension(CompactTemplates)  # no template indentation in the pages (mccat.build.compact_html)
         build.env = env
         return env
 

@@ -1,0 +1,206 @@
+"""The national-scale series: our full bilingual build of 1,000, 5,000 and 20,000 synthetic programs.
+
+    nice .venv/bin/python bench/scale.py                      # N = 1,000, 5,000, 20,000 (about 5 minutes)
+    nice .venv/bin/python bench/scale.py --sizes 1000 5000    # without the big one
+    .venv/bin/python bench/scale.py --sizes 1000 --keep /tmp/scale   # keep catalogue and site
+
+Method. For each N, `mccat synth --programs N --providers N/50 --seed 19` (the issue's 20,000 / 400)
+writes a valid catalogue; then ONE build, `mkdocs build -q` at the repository root with
+MCCAT_CATALOGUE and a fixed MCCAT_BUILD_DATE, into a new folder, exit status and search index
+checked (as bench/build.py). Measured:
+
+  - wall seconds and CPU seconds (user + system of the whole tree);
+  - peak memory two ways: the largest single process (`ru_maxrss` from os.wait4, bench/measure.py),
+    and the peak of the SUM over the process tree (the ja build, the en build it starts, Pagefind,
+    validation workers), sampled from /proc every 0.2 s: what a CI runner must hold at once;
+  - files and bytes written, bytes per program, program page sizes.
+
+Growth is linear when seconds, peak memory and bytes per program stay flat per program from 5,000
+to 20,000. Targets (issue 19, a 2-core machine): 20,000 programs in at most 150 s with a peak
+resident memory of at most 2.0 GB. The machine is shared: run it alone, with `nice`, and compare
+CPU seconds when wall time looks off. Outputs are deleted when the benchmark ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from measure import program_page_sizes, tree_bytes
+
+BUILD_DATE = "2026-10-01"
+SEED = 19
+SECONDS_TARGET = 150.0  # at 20,000 programs
+MEMORY_TARGET_MB = 2000  # at 20,000 programs
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    programs: int
+    site: Path
+    seconds: float
+    cpu: float
+    peak_process_mb: int  # the largest single process
+    peak_tree_mb: int  # the largest sum over the process tree, sampled
+    files: int
+    bytes: int
+    mean_page: float
+    max_page: int
+
+
+def descendants_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants, now (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier += children
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def run_sampled(command: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[float, float, int, int, int, str]:
+    """Wall s, CPU s, peak of the largest process MB, peak of the tree's sum MB, exit status, output."""
+    log = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], descendants_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    log.seek(0)
+    output = log.read().decode("utf-8", errors="replace")
+    log.close()
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss // 1024, peak[0] // (1024 * 1024), process.returncode, output
+
+
+def synthesize(n: int, out: Path, seed: int = SEED) -> None:
+    command = [str(Path(sys.executable).parent / "mccat"), "synth", "--programs", str(n)]
+    command += ["--providers", str(max(1, n // 50)), "--seed", str(seed), "--out", str(out)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
+def build_once(n: int, work: Path, *, env_extra: dict[str, str] | None = None, name: str = "") -> ScaleResult:
+    catalogue = work / f"catalogue-{n}"
+    if not catalogue.exists():
+        synthesize(n, catalogue)
+    site = work / (name or f"site-{n}-{time.strftime('%H%M%S')}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
+    env |= {"MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    env |= env_extra or {}
+    seconds, cpu, peak_process, peak_tree, status, output = run_sampled(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=REPO, env=env
+    )
+    if status != 0:
+        raise SystemExit(f"the build of {n} programs failed (exit {status}):\n{output[-3000:]}")
+    for lang in ("ja", "en"):
+        entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+        if entry["languages"][lang]["page_count"] < n:
+            raise SystemExit(f"the {lang} search index has fewer pages than programs")
+    pages = program_page_sizes(site)
+    files = sum(len(names) for _, _, names in os.walk(site))
+    return ScaleResult(
+        n, site, seconds, cpu, peak_process, peak_tree, files, tree_bytes(site), statistics.mean(pages), max(pages)
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--keep", type=Path, help="work here and keep catalogues and sites (default: a temp dir)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: list[ScaleResult] = []
+    try:
+        print(
+            f"{'N':>6} | {'s':>6} {'CPU s':>6} {'s/1k':>5} | {'peak proc MB':>12} {'peak tree MB':>12} | "
+            f"{'files':>8} {'MB':>8} {'KB/prog':>8} | {'page KB':>7} {'max KB':>6}"
+        )
+        for n in args.sizes:
+            r = build_once(n, work)
+            results.append(r)
+            print(
+                f"{n:>6} | {r.seconds:>6.1f} {r.cpu:>6.1f} {r.seconds / n * 1000:>5.2f} | {r.peak_process_mb:>12} "
+                f"{r.peak_tree_mb:>12} | {r.files:>8,} {r.bytes / 1e6:>8.1f} {r.bytes / n / 1024:>8.1f} | "
+                f"{r.mean_page / 1024:>7.1f} {r.max_page / 1024:>6.1f}",
+                flush=True,
+            )
+            if args.keep is None:
+                shutil.rmtree(r.site, ignore_errors=True)
+        print()
+        big = next((r for r in results if r.programs == 20000), None)
+        if big is not None:
+            verdict(
+                f"20,000 programs: {big.seconds:.1f} s (target <= {SECONDS_TARGET:.0f} s)",
+                big.seconds <= SECONDS_TARGET,
+            )
+            verdict(
+                f"20,000 programs: peak memory {big.peak_tree_mb} MB for the whole tree, {big.peak_process_mb} MB "
+                f"the largest process (target <= {MEMORY_TARGET_MB} MB)",
+                big.peak_tree_mb <= MEMORY_TARGET_MB,
+            )
+        if len(results) > 1:
+            first, last = results[0], results[-1]
+            ratio = (last.bytes / last.programs) / (first.bytes / first.programs)
+            time_ratio = (last.seconds / last.programs) / (first.seconds / first.programs)
+            print(
+                f"growth {first.programs:,} -> {last.programs:,}: bytes per program x{ratio:.2f}, "
+                f"seconds per program x{time_ratio:.2f}, peak tree memory x{last.peak_tree_mb / first.peak_tree_mb:.2f} "
+                f"for x{last.programs / first.programs:.0f} programs"
+            )
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def verdict(text: str, ok: bool) -> None:
+    print(f"{'PASS' if ok else 'FAIL'}  {text}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

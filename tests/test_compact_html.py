@@ -1,0 +1,85 @@
+"""Templates lose their indentation as Jinja loads them (mccat.build.compact_html): pages keep what they
+show (the same text, tags and attributes), code, scripts and styles keep every space."""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+import lxml.html
+
+from mccat.build.compact_html import CompactTemplates, strip_indentation
+
+TEMPLATE = """<!doctype html>
+<html>
+  <head>
+    <style>
+      body { margin: 0; }
+    </style>
+    <script>
+      var s = `two
+          spaces`;
+    </script>
+  </head>
+  <body>
+    {% for item in items %}
+      <p class="a
+                b">
+        {{ item }}
+        <em>word</em>   <strong>next</strong>
+      </p>
+
+    {% endfor %}
+    <pre>
+  keep
+      this</pre><script>var one = "line";</script>
+    <textarea>
+   typed</textarea>
+    after
+  </body>
+</html>
+"""
+
+
+def render(extensions: list) -> str:
+    env = jinja2.Environment(autoescape=True, extensions=extensions)
+    return env.from_string(TEMPLATE).render(items=["first  value", "  second\n   value"])
+
+
+def shown(html: str) -> list:
+    """What a browser shows and scripts see: text with white space collapsed, tags, attribute tokens,
+    and the exact content of pre, textarea, script and style."""
+    document = lxml.html.fromstring(html)
+    elements = []
+    for element in document.iter():
+        attributes = {k: v.split() for k, v in element.attrib.items()}
+        verbatim = element.text if element.tag in ("pre", "textarea", "script", "style") else None
+        elements.append((element.tag, attributes, verbatim))
+    return [re.sub(r"\s+", " ", document.text_content()).strip(), elements]
+
+
+def test_the_page_shows_the_same_with_fewer_bytes():
+    plain, compact = render([]), render([CompactTemplates])
+    assert shown(compact) == shown(plain)
+    assert len(compact) < 0.8 * len(plain)
+    assert "\n    " not in compact.split("<pre>")[0].split("</script>", 1)[1]  # indentation gone outside
+    assert "\n\n\n" not in compact  # a block tag alone on its line still leaves its line break
+
+
+def test_code_scripts_and_styles_keep_their_spaces():
+    compact = render([CompactTemplates])
+    assert "<pre>\n  keep\n      this</pre>" in compact
+    assert "<textarea>\n   typed</textarea>" in compact
+    assert "var s = `two\n          spaces`;" in compact
+    assert "      body { margin: 0; }\n" in compact
+
+
+def test_printed_values_keep_their_own_white_space():
+    """Only the template's source is compacted: catalogue text printed into it is not touched."""
+    assert "  second\n   value" in render([CompactTemplates])
+
+
+def test_a_line_break_stays_between_words_on_separate_lines():
+    assert strip_indentation("one\n    two\n\n\n  three") == "one\ntwo\nthree"
+    assert strip_indentation("<pre>a\n  b</pre>\n  c") == "<pre>a\n  b</pre>\nc"
+    assert strip_indentation("<script>x</script><pre>\n  y\n</pre>\n   z") == "<script>x</script><pre>\n  y\n</pre>\nz"

@@ -81,6 +81,7 @@ from mccat.build.search_index import (
 )
 from mccat.build.signing import root_documents
 from mccat.build.staging import PublishError, StagedSite
+from mccat.build.unused_files import is_unused_theme_file
 from mccat.model.history import ContentChange, History, read_history
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.publish.exports import write_api_files
@@ -302,6 +303,8 @@ class CatalogueHook:
                 log.warning(f"docs/{lang}/{page} is missing: every page needs both languages")
         for file in [f for f in files if f.src_uri.startswith("mc/") and not f.is_documentation_page()]:
             files.remove(file)  # overrides/mc/ holds our templates, not files to publish
+        for file in [f for f in files if is_unused_theme_file(f.src_uri)]:
+            files.remove(file)  # lunr and source maps: never loaded (mccat.build.unused_files)
         for spec in build.pages.pages.values():
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(f"docs/{build.plan.lang}/{spec.src_uri} is in the way of a generated page; rename it")

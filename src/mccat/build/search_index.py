@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
+from mccat.build.unused_files import remove_pagefind_ui
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
@@ -142,6 +143,7 @@ class LanguageIndex:
             )
         try:  # the same pages, the same bytes: Pagefind's hash-map orders put in one order
             canonicalize_bundle(bundle_path(self._site_root, self.lang))
+            remove_pagefind_ui(bundle_path(self._site_root, self.lang))  # the site has its own interface
         except (BundleFormatError, OSError) as error:
             raise SearchIndexError(f"The {self.lang} search index could not be made reproducible: {error}") from None
         seconds = time.monotonic() - self._started

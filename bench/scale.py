@@ -3,6 +3,7 @@
     nice .venv/bin/python bench/scale.py                      # N = 1,000, 5,000, 20,000 (about 5 minutes)
     nice .venv/bin/python bench/scale.py --sizes 1000 5000    # without the big one
     .venv/bin/python bench/scale.py --sizes 1000 --keep /tmp/scale   # keep catalogue and site
+    git worktree add /tmp/base main && nice .venv/bin/python bench/scale.py --repo /tmp/base   # the baseline
 
 Method. For each N, `mccat synth --programs N --providers N/50 --seed 19` (the issue's 20,000 / 400)
 writes a valid catalogue; then ONE build, `mkdocs build -q` at the repository root with
@@ -123,7 +124,9 @@ def synthesize(n: int, out: Path, seed: int = SEED) -> None:
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
-def build_once(n: int, work: Path, *, env_extra: dict[str, str] | None = None, name: str = "") -> ScaleResult:
+def build_once(
+    n: int, work: Path, *, env_extra: dict[str, str] | None = None, name: str = "", repo: Path = REPO
+) -> ScaleResult:
     catalogue = work / f"catalogue-{n}"
     if not catalogue.exists():
         synthesize(n, catalogue)
@@ -131,8 +134,10 @@ def build_once(n: int, work: Path, *, env_extra: dict[str, str] | None = None, n
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     env |= {"MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     env |= env_extra or {}
+    if repo != REPO:  # another checkout (the baseline): its own code, this environment's packages
+        env["PYTHONPATH"] = str(repo / "src")
     seconds, cpu, peak_process, peak_tree, status, output = run_sampled(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=REPO, env=env
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=repo, env=env
     )
     if status != 0:
         raise SystemExit(f"the build of {n} programs failed (exit {status}):\n{output[-3000:]}")
@@ -151,6 +156,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--keep", type=Path, help="work here and keep catalogues and sites (default: a temp dir)")
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        default=REPO,
+        help="build this checkout instead (e.g. `git worktree add /tmp/base main`: the baseline, same catalogues)",
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -161,7 +172,7 @@ def main() -> int:
             f"{'files':>8} {'MB':>8} {'KB/prog':>8} | {'page KB':>7} {'max KB':>6}"
         )
         for n in args.sizes:
-            r = build_once(n, work)
+            r = build_once(n, work, repo=args.repo.resolve())
             results.append(r)
             print(
                 f"{n:>6} | {r.seconds:>6.1f} {r.cpu:>6.1f} {r.seconds / n * 1000:>5.2f} | {r.peak_process_mb:>12} "

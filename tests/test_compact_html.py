@@ -4,8 +4,10 @@ show (the same text, tags and attributes), code, scripts and styles keep every s
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import jinja2
+import lxml.etree
 import lxml.html
 
 from mccat.build.compact_html import CompactTemplates, strip_indentation
@@ -83,3 +85,16 @@ def test_a_line_break_stays_between_words_on_separate_lines():
     assert strip_indentation("one\n    two\n\n\n  three") == "one\ntwo\nthree"
     assert strip_indentation("<pre>a\n  b</pre>\n  c") == "<pre>a\n  b</pre>\nc"
     assert strip_indentation("<script>x</script><pre>\n  y\n</pre>\n   z") == "<script>x</script><pre>\n  y\n</pre>\nz"
+
+
+def test_every_icon_the_partials_draw_from_the_icon_file_is_in_it():
+    """Icons drawn with <use> from assets/images/icons.svg (once per visitor, not twice per page)."""
+    overrides = Path(__file__).resolve().parents[1] / "overrides"
+    sprite = lxml.etree.fromstring((overrides / "assets/images/icons.svg").read_bytes())
+    symbols = {s.get("id"): s.get("viewBox") for s in sprite.iter("{http://www.w3.org/2000/svg}symbol")}
+    used = []
+    for partial in (overrides / "partials").glob("*.html"):
+        text = partial.read_text(encoding="utf-8")
+        used += re.findall(r'<svg viewBox="([^"]+)"[^>]*><use href="[^"]*icons\.svg\' \| url }}#([\w-]+)"', text)
+    assert {name for _, name in used} == {"git-alt", "library"}
+    assert all(symbols.get(name) == box for box, name in used)  # the page's box is the symbol's

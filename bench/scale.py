@@ -134,8 +134,11 @@ def build_once(
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     env |= {"MCCAT_CATALOGUE": str(catalogue), "MCCAT_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     env |= env_extra or {}
-    if repo != REPO:  # another checkout (the baseline): its own code, this environment's packages
+    if repo != REPO:  # another checkout (the baseline): its own code and schemas, this environment's packages
         env["PYTHONPATH"] = str(repo / "src")
+        schemas = repo / "src" / "mccat" / "schemas"  # what the editable install maps to this checkout's schemas/
+        if not schemas.exists():
+            schemas.symlink_to(repo / "schemas", target_is_directory=True)
     seconds, cpu, peak_process, peak_tree, status, output = run_sampled(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=repo, env=env
     )

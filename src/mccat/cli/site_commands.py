@@ -187,6 +187,9 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise UsageError(f"git could not check out {commit}: {one_line(result.stderr.strip())}")
+    # The commit's own code comes first on the path, and its schemas with it: an editable install maps
+    # mccat.schemas to this checkout's schemas/ folder, so the clone gets the same mapping as a link.
+    (clone / "src" / "mccat" / "schemas").symlink_to(clone / "schemas", target_is_directory=True)
     env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_")}
     env |= {
         "MCCAT_BUILD_DATE": build_date,

@@ -170,9 +170,13 @@ def run_verify_site(args: argparse.Namespace) -> int:
         f"The published copy differs from what {commit} builds for {build_date}: {len(changes.changed)} files "
         f"differ, {len(changes.new)} are missing, {len(changes.gone)} are there only in the published copy. "
         "The rebuild uses this environment's MkDocs, Material and Pagefind: use the versions the publish "
-        "workflow installed (bash scripts/setup.sh)."
+        "workflow installed (bash scripts/setup.sh). A site built with the committee's signing key rebuilds "
+        "the same only with that key in MCCAT_SIGNING_KEY."
     )
     return 1
+
+
+SIGNING_ENV = ("MCCAT_SIGNING_KEY", "MCCAT_KEYS")  # mccat.build.signing
 
 
 def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
@@ -190,7 +194,9 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
     # The commit's own code comes first on the path, and its schemas with it: an editable install maps
     # mccat.schemas to this checkout's schemas/ folder, so the clone gets the same mapping as a link.
     (clone / "src" / "mccat" / "schemas").symlink_to(clone / "schemas", target_is_directory=True)
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_")}
+    # The signing key passes: Ed25519 signatures are deterministic, so a signed site rebuilds the same only
+    # with the key that signed it (without it the certificates and their links are missing).
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_") or key in SIGNING_ENV}
     env |= {
         "MCCAT_BUILD_DATE": build_date,
         "NO_MKDOCS_2_WARNING": "1",

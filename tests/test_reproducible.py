@@ -28,11 +28,17 @@ from tests.snapshot import build_sample_site, differences, digests
 
 @pytest.mark.build
 def test_two_builds_of_the_sample_catalogue_are_byte_identical(tmp_path):
-    first = digests(build_sample_site(tmp_path / "one", {"TZ": "UTC", "PYTHONHASHSEED": "1"}))
+    signed = {"MCCAT_SIGNING_KEY": "preview"}  # signed certificates too: Ed25519 signatures are deterministic
+    first = digests(build_sample_site(tmp_path / "one", {"TZ": "UTC", "PYTHONHASHSEED": "1"} | signed))
     time.sleep(1.5)  # a time stamp anywhere would differ
-    second = digests(build_sample_site(tmp_path / "elsewhere" / "two", {"TZ": "Asia/Tokyo", "PYTHONHASHSEED": "2"}))
+    second = digests(
+        build_sample_site(tmp_path / "elsewhere" / "two", {"TZ": "Asia/Tokyo", "PYTHONHASHSEED": "2"} | signed)
+    )
     bundles = [path for path in first if path.startswith("pagefind/")]
     assert any(p.endswith(".pf_filter") for p in bundles) and any(p.endswith(".pf_meta") for p in bundles)
+    assert any(p.startswith("api/v1/certificates/") for p in first) and any(
+        p.startswith("api/v1/status/") for p in first
+    )
     assert differences(first, second) == []
 
 

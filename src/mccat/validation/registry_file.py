@@ -1,0 +1,120 @@
+"""`governance/registry.yaml`: the registry's name, contact and data licence, with located problems.
+
+    parse_registry(text, display) -> (RegistryBody, problems)
+    load_registry(path) -> RegistryBody        raises CatalogueError; REGISTRY when the file is absent
+
+Only the keys below are read; other keys are left to whoever uses them (the file is the committee's
+place for facts about the registry as a whole), so this reader does not refuse them.
+
+    publisher:
+      name: {ja: ..., en: ...}
+      url: https://...            optional; default the site's home page
+      country: JP                 ISO 3166-1 alpha-2, default JP
+    contact:
+      email: office@example.org   optional
+      url: https://...            optional: a contact page or form
+    licence:
+      data:                       default CC BY 4.0
+        id: CC-BY-4.0             SPDX identifier
+        url: https://creativecommons.org/licenses/by/4.0/
+        name: {ja: ..., en: ...}
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mccat.model.registry import CC_BY_4, REGISTRY, Licence, RegistryBody
+from mccat.validation.problems import CatalogueError, Problem
+from mccat.validation.source import SourceDocument, YamlProblem, parse_yaml, read_text
+
+REGISTRY_FILE = "governance/registry.yaml"
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s]*)?$")
+SPDX = re.compile(r"^[A-Za-z0-9.+-]+$")
+
+
+class _Reader:
+    def __init__(self, doc: SourceDocument, display: str):
+        self.doc, self.display = doc, display
+        self.problems: list[Problem] = []
+
+    def fail(self, path: tuple, message: str, hint: str) -> None:
+        line, column = self.doc.position(path)
+        self.problems.append(Problem(self.display, line, column, "registry.value", message, hint))
+
+    def get(self, path: tuple) -> Any:
+        node: Any = self.doc.data
+        for key in path:
+            if not isinstance(node, dict):
+                return None
+            node = node.get(key)
+        return node
+
+    def text(self, path: tuple, default: dict[str, str]) -> dict[str, str]:
+        value = self.get(path)
+        if value is None:
+            return default
+        if not (isinstance(value, dict) and set(value) == {"ja", "en"} and all(
+            isinstance(v, str) and v.strip() for v in value.values())):
+            self.fail(path, f"`{'.'.join(path)}` must have a Japanese and an English text",
+                      "write `ja:` and `en:` under it, each a non-empty text")
+            return default
+        return dict(value)
+
+    def string(self, path: tuple, pattern: re.Pattern[str], what: str) -> str | None:
+        value = self.get(path)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not pattern.match(value):
+            self.fail(path, f"`{'.'.join(path)}` is not {what}: {value!r}", f"write {what}")
+            return None
+        return value
+
+
+def parse_registry(text: str, display: str) -> tuple[RegistryBody, list[Problem]]:
+    """The registry's facts from the file's text, and every problem in it."""
+    try:
+        doc = parse_yaml(text, display)
+    except YamlProblem as exc:
+        return REGISTRY, [exc.problem]
+    if not isinstance(doc.data, dict):
+        return REGISTRY, [Problem(display, 1, 1, "registry.value", "does not hold a set of fields",
+                                  "see the keys listed in mccat/validation/registry_file.py")]
+    read = _Reader(doc, display)
+    licence = CC_BY_4
+    if read.get(("licence", "data")) is not None:
+        spdx = read.string(("licence", "data", "id"), SPDX, "an SPDX licence id such as CC-BY-4.0")
+        url = read.string(("licence", "data", "url"), HTTPS, "an https:// URL of the licence text")
+        name = read.text(("licence", "data", "name"), CC_BY_4.name)
+        if spdx and url:
+            licence = Licence(spdx, name, url)
+        elif not read.problems:
+            read.fail(("licence", "data"), "`licence.data` needs `id` and `url`", "give the SPDX id and the URL")
+    country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}$"), "an ISO 3166-1 alpha-2 code")
+    body = RegistryBody(
+        name=read.text(("publisher", "name"), REGISTRY.name),
+        url=read.string(("publisher", "url"), HTTPS, "an https:// URL"),
+        email=read.string(("contact", "email"), EMAIL, "an e-mail address"),
+        contact_url=read.string(("contact", "url"), HTTPS, "an https:// URL"),
+        licence=licence,
+        country=country or REGISTRY.country,
+    )
+    return body, read.problems
+
+
+def load_registry(path: Path) -> RegistryBody:
+    """The registry's facts from `path` (REGISTRY when there is no such file); CatalogueError if invalid."""
+    if not path.is_file():
+        return REGISTRY
+    display = str(path)
+    try:
+        text = read_text(path, display)
+    except YamlProblem as exc:
+        raise CatalogueError([exc.problem]) from None
+    body, problems = parse_registry(text, display)
+    if problems:
+        raise CatalogueError(problems)
+    return body

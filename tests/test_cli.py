@@ -160,3 +160,27 @@ def test_validate_takes_the_day_and_the_committee_list(tmp_path, capsys, monkeyp
     committee = ["--committee", str(CASES / "governance/committee.yaml")]
     assert main(["validate", *committee, "--today", "2025-03-13"]) == 1  # the approval is dated 2025-03-14
     assert "[decision.future]" in capsys.readouterr().out
+
+
+def test_new_files_get_their_own_ctid_and_new_ctid_prints_one(tmp_path, capsys, monkeypatch):
+    """`mccat new` writes a fresh CTID into the file (uncommented: it is given once, at creation);
+    `mccat new ctid` prints one for a file that has none. No two are the same."""
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    assert main(["new", "program", "example-univ/one"]) == 0
+    assert main(["new", "program", "example-univ/two"]) == 0
+    assert main(["new", "provider", "my-college"]) == 0
+    ctids = []
+    for path in ("programs/example-univ/one.yaml", "programs/example-univ/two.yaml", "providers/my-college.yaml"):
+        lines = (tmp_path / "catalogue" / path).read_text(encoding="utf-8").splitlines()
+        ctids += [line.removeprefix("ctid: ") for line in lines if line.startswith("ctid: ")]
+    capsys.readouterr()
+    assert main(["new", "ctid"]) == 0
+    ctids.append(capsys.readouterr().out.strip())
+    pattern = re.compile(r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+    assert len(ctids) == 4 and len(set(ctids)) == 4
+    assert all(pattern.match(ctid) for ctid in ctids), ctids
+    assert main(["new", "ctid", "example-univ/x"]) == 2
+    assert main(["new", "program"]) == 2

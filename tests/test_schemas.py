@@ -101,14 +101,19 @@ def test_sample_catalogue_uses_every_vocabulary_term():
             used["credit_system"].add(d["recognition"]["credits"]["system"])
         used["language"].update(d["languages"])
         used["isced_field"].update(d["fields"])
+        designations = d.get("designations", {})
+        used["designation"].update(designations)
+        if "training_benefit" in designations:
+            used["training_benefit_kind"].add(designations["training_benefit"]["kind"])
     for provider in catalogue.providers.values():
         used["provider_type"].add(provider.data["type"])
+        used["sector"].add(provider.data["sector"])
     for decision in catalogue.decisions.values():
         used["decision_kind"].add(decision.kind)
     used["approval_status"] = {catalogue.lifecycle(pid, today).state for pid in catalogue.register.lineages}
     used["approval_status"].add("proposed")  # programs without a decision are not published: previews show them
     for name, vocab in vocabularies().items():
-        if name == "isced_broad_field":  # derived from the narrow fields, never written
+        if name in ("isced_broad_field", "prefecture"):  # derived from the narrow fields; 47 codes
             continue
         assert set(vocab.codes) == used[name], f"{name}: unused {sorted(set(vocab.codes) - used[name])}"
 
@@ -146,3 +151,10 @@ def test_editor_settings_map_catalogue_files_to_schemas():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.exists(), f"{path}: {first}"
+
+
+def test_designations_are_the_designation_vocabulary():
+    """The program schema's `designations` has one key per term of the `designation` vocabulary (their labels
+    and IRIs come from there)."""
+    keys = list(load_schema("program")["properties"]["designations"]["properties"])
+    assert keys == vocabularies()["designation"].codes

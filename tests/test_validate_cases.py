@@ -99,7 +99,8 @@ def test_every_rule_is_covered_by_a_case():
 
     rules = set(
         re.findall(
-            r'"((?:yaml|file|id|provider|stacking|date|decision|delivery|text|plausibility|url)\.[a-z-]+)"', source
+            r'"((?:yaml|file|id|provider|stacking|date|decision|delivery|text|plausibility|url|designation)\.[a-z-]+)"',
+            source,
         )
     )
     rules |= {

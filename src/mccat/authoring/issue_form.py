@@ -16,8 +16,6 @@ from mccat.model.vocabulary import vocabularies
 from mccat.validation.markdown import plain
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/program-proposal.yml"
-# Fields the provider does not fill in (the committee records its decisions in catalogue/decisions/).
-COMMITTEE_FIELDS = {"schema_version"}
 # Lists of records asked for as one text box, with how to write each line.
 LINE_FORMATS = {
     "skills": (

@@ -76,8 +76,9 @@ def _object_lines(node: dict, indent: str, root: dict, shown: str | None = None)
     return lines
 
 
-def scaffold(kind: str, provider: str | None = None) -> str:
-    """The text of a new file; required values left empty for the validator to point at."""
+def scaffold(kind: str, provider: str | None = None, ctid: str | None = None) -> str:
+    """The text of a new file; required values left empty for the validator to point at. `ctid`: the
+    record's Credential Engine CTID, written in (given once, when the file is created, never changed)."""
     root = load_schema(kind)
     relative = "../../../" if kind == "program" else "../../"
     texts = help_text(root)
@@ -93,6 +94,8 @@ def scaffold(kind: str, provider: str | None = None) -> str:
     body = _object_lines(root, "", root)
     if provider:
         body = [f"provider: {provider}" if line.startswith("provider:") else line for line in body]
+    if ctid:
+        body = [f"ctid: {ctid}" if line.startswith("# ctid:") else line for line in body]
     return "\n".join(lines + body) + "\n"
 
 

@@ -11,14 +11,21 @@ one: then its first members are the reviewers).
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from mccat.model.identifiers import corporate_number_check_digit
 from mccat.model.vocabulary import vocabularies
 from mccat.validation.committee import COMMITTEE_FILE, load_committee
+
+# CTIDs of synthetic records: UUID v5 of the record's id and the seed in this namespace (fictional), so the
+# same seed writes the same CTIDs and random draws are left as they were.
+SYNTH_NAMESPACE = uuid.UUID("5e7a1c0d-0000-4000-8000-00000000c7d1")
+SCHOOL_TYPES = {"university": "F1", "junior_college": "F2", "college_of_technology": "G1", "vocational_school": "H1"}
 
 TOPICS = [
     ("データ分析", "data analysis"),
@@ -61,15 +68,28 @@ def _bi(ja: str, en: str) -> dict[str, str]:
     return {"ja": ja, "en": en}
 
 
-def _provider(index: int, rng: random.Random) -> tuple[str, dict]:
+def _ctid(seed: int, record: str) -> str:
+    return f"ce-{uuid.uuid5(SYNTH_NAMESPACE, f'{seed}:{record}')}"
+
+
+def _provider(index: int, rng: random.Random, seed: int = 1) -> tuple[str, dict]:
     types = vocabularies()["provider_type"].codes
+    sectors = vocabularies()["sector"].codes
     pid = f"synthetic-provider-{index:03d}"
+    kind = types[index % len(types)]
+    base = f"9999{index:08d}"  # registry office 9999 does not exist: fictional, with a correct check digit
+    identifiers: dict[str, str] = {"corporate_number": f"{corporate_number_check_digit(base)}{base}"}
+    if kind in SCHOOL_TYPES:
+        identifiers["school_code"] = f"{SCHOOL_TYPES[kind]}199{index:07d}0"  # prefecture 99: fictional
     return pid, {
         "schema_version": 1,
         "name": _bi(f"架空教育機関{index:03d}", f"Synthetic Provider {index:03d}"),
-        "type": types[index % len(types)],
+        "type": kind,
+        "sector": sectors[index % len(sectors)],
         "country": "JP",
+        "prefecture": f"{index % 47 + 1:02d}",
         "url": f"https://example.org/providers/{index:03d}/",
+        "contact": {"email": f"office-{index:03d}@example.org"},
         "description": _bi(
             "ベンチマーク用に生成された架空の提供機関です。", "A fictional provider generated for benchmarks."
         ),
@@ -77,12 +97,14 @@ def _provider(index: int, rng: random.Random) -> tuple[str, dict]:
             "内部の教育課程委員会が毎年審査します。",
             "An internal curriculum committee reviews every program each year.",
         ),
+        **identifiers,
+        "ctid": _ctid(seed, pid),
         "maintainers": [f"synth-maintainer-{index:03d}"],
         "example": True,
     }
 
 
-def _program(index: int, pid: str, rng: random.Random, stack_target: str | None) -> tuple[dict, dict]:
+def _program(index: int, pid: str, rng: random.Random, stack_target: str | None, seed: int = 1) -> tuple[dict, dict]:
     v = vocabularies()
     topic_ja, topic_en = TOPICS[index % len(TOPICS)]
     level_ja, level_en = LEVELS[(index // len(TOPICS)) % len(LEVELS)]
@@ -137,6 +159,25 @@ def _program(index: int, pid: str, rng: random.Random, stack_target: str | None)
         program["stackability"]["stacks_into"] = [stack_target]
     if index % 3 == 0:
         program["recognition"] = {"credits": {"value": 1 + index % 4, "system": v["credit_system"].codes[index % 4]}}
+    if index % 7 == 0:
+        kind = v["training_benefit_kind"].codes[index % 3]
+        program["designations"] = {
+            "training_benefit": {
+                "kind": kind,
+                "number": f"999{index:04d}-2624{index % 1000:03d}-{index % 10}",
+                "valid_from": "2026-04-01",
+                "valid_until": "2029-03-31",
+            }
+        }
+    if (
+        hours >= 60
+        and index % 11 == 0
+        and v["provider_type"].codes[int(pid[-3:]) % len(v["provider_type"].codes)] in SCHOOL_TYPES
+    ):
+        program.setdefault("designations", {})["rishu_shomei"] = True
+        if index % 2 == 0:
+            program["designations"]["brush_up_program"] = {"certified_in": 2024}
+    program["ctid"] = _ctid(seed, f"{pid}/program-{index:05d}")
     return program, decision
 
 
@@ -186,7 +227,7 @@ def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed:
     (out / "providers").mkdir(parents=True, exist_ok=True)
     ids = []
     for i in range(providers):
-        pid, data = _provider(i, rng)
+        pid, data = _provider(i, rng, seed)
         ids.append(pid)
         _write(out / "providers" / f"{pid}.yaml", data, "../../schemas/provider.schema.json")
     approvals = []
@@ -195,7 +236,7 @@ def write_synthetic_catalogue(out: Path, *, programs: int, providers: int, seed:
         # Every tenth program of a provider is a capstone the next nine stack into.
         group_head = i - (i // providers % 10) * providers
         target = f"{pid}/program-{group_head:05d}" if group_head != i else None
-        program, decision = _program(i, pid, rng, target)
+        program, decision = _program(i, pid, rng, target, seed)
         _write(out / "programs" / pid / f"program-{i:05d}.yaml", program, "../../../schemas/program.schema.json")
         approvals.append((f"{pid}/program-{i:05d}", decision))
     committee = out.parent / COMMITTEE_FILE

@@ -16,6 +16,7 @@ from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.cli.usage import UsageError, require_catalogue
 from mccat.model.decisions import decision_number
 from mccat.model.vocabulary import vocabularies
+from mccat.model.identifiers import new_ctid
 from mccat.publish.exports import write_api_files
 from mccat.publish.urls import Urls
 from mccat.review.checks import validate_revision
@@ -90,13 +91,20 @@ def _decision_template(args: argparse.Namespace) -> tuple[Path, str]:
 def run_new(args: argparse.Namespace) -> int:
     if args.kind != "decision" and (args.decision_kind or args.program or args.renamed_to):
         raise UsageError("--kind, --program and --renamed-to are for `mccat new decision`")
+    if args.kind == "ctid":
+        if args.id:
+            raise UsageError("`mccat new ctid` takes no id: it prints a new CTID for a file that has none")
+        print(new_ctid())
+        return 0
+    if not args.id:
+        raise UsageError(f"`mccat new {args.kind}` needs the new file's id")
     if args.kind == "decision":
         target, text = _decision_template(args)
     elif args.kind == "provider":
         if not ID_PATTERN.match(args.id):
             raise UsageError(f"'{args.id}' is not a valid provider id: use lowercase letters, digits and hyphens")
         target = args.catalogue / "providers" / f"{args.id}.yaml"
-        text = scaffold("provider")
+        text = scaffold("provider", ctid=new_ctid())
     else:
         provider, _, slug = args.id.partition("/")
         if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
@@ -104,7 +112,7 @@ def run_new(args: argparse.Namespace) -> int:
                 f"'{args.id}' is not a valid program id: write provider/slug, lowercase letters, digits and hyphens"
             )
         target = args.catalogue / "programs" / provider / f"{slug}.yaml"
-        text = scaffold("program", provider)
+        text = scaffold("program", provider, ctid=new_ctid())
     if args.stdout:
         sys.stdout.write(text)
         return 0

@@ -42,9 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=run_validate)
 
-    p = sub.add_parser("new", help="write a template file with every field explained")
-    p.add_argument("kind", choices=["provider", "program", "decision"])
-    p.add_argument("id", help="provider id, provider/slug for a program, or a decision id (MCR-2026-014)")
+    p = sub.add_parser(
+        "new", help="write a template file with every field explained (and its CTID), or print a new CTID"
+    )
+    p.add_argument("kind", choices=["provider", "program", "decision", "ctid"])
+    p.add_argument(
+        "id", nargs="?", help="provider id, provider/slug for a program, or a decision id (MCR-2026-014)"
+    )
     p.add_argument(
         "--kind",
         dest="decision_kind",

@@ -57,10 +57,16 @@ class _Reader:
         value = self.get(path)
         if value is None:
             return default
-        if not (isinstance(value, dict) and set(value) == {"ja", "en"} and all(
-            isinstance(v, str) and v.strip() for v in value.values())):
-            self.fail(path, f"`{'.'.join(path)}` must have a Japanese and an English text",
-                      "write `ja:` and `en:` under it, each a non-empty text")
+        if not (
+            isinstance(value, dict)
+            and set(value) == {"ja", "en"}
+            and all(isinstance(v, str) and v.strip() for v in value.values())
+        ):
+            self.fail(
+                path,
+                f"`{'.'.join(path)}` must have a Japanese and an English text",
+                "write `ja:` and `en:` under it, each a non-empty text",
+            )
             return default
         return dict(value)
 
@@ -81,8 +87,16 @@ def parse_registry(text: str, display: str) -> tuple[RegistryBody, list[Problem]
     except YamlProblem as exc:
         return REGISTRY, [exc.problem]
     if not isinstance(doc.data, dict):
-        return REGISTRY, [Problem(display, 1, 1, "registry.value", "does not hold a set of fields",
-                                  "see the keys listed in mccat/validation/registry_file.py")]
+        return REGISTRY, [
+            Problem(
+                display,
+                1,
+                1,
+                "registry.value",
+                "does not hold a set of fields",
+                "see the keys listed in mccat/validation/registry_file.py",
+            )
+        ]
     read = _Reader(doc, display)
     licence = CC_BY_4
     if read.get(("licence", "data")) is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mccat.model.decisions import Decision, decision_number, replay
+from mccat.model.identifiers import CORPORATE_NUMBER, corporate_number_check_digit
 from mccat.model.schema import load_schema, optional_language_paths
 from mccat.validation.hidden import HIDDEN_CHARACTER
 from mccat.validation.problems import Problem
@@ -27,6 +28,13 @@ MAX_STACKS_INTO: int = load_schema("program")["properties"]["stackability"]["pro
 MAX_STACKED_FROM = 50
 PLAUSIBLE_MIN_HOURS = 10
 PLAUSIBLE_MAX_DAYS = 366  # "under a year"; one leap day of slack
+RISHU_SHOMEI_MIN_HOURS = (
+    60  # School Education Act, Art. 105 and its ordinance: a certificate program is 60 hours or more
+)
+# Who may run a 履修証明プログラム or a Brush-up Program: universities, junior colleges, colleges of technology
+# and specialised training colleges (School Education Act, Art. 105, 123 and 133).
+SCHOOL_PROVIDER_TYPES = ("university", "junior_college", "college_of_technology", "vocational_school")
+JAPAN_ONLY = ("prefecture", "corporate_number", "school_code")  # provider fields of Japanese registers
 
 # The URL fields (schema `https_url`), and what their host may be: ASCII names only.
 URL_PATHS = {
@@ -227,6 +235,7 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     if entry.schema_valid:  # where the schema already failed, its errors say more
         problems += _languages(doc, data, "program")
     problems += _plausibility(doc, data)
+    problems += _designations(doc, data, today)
     problems += _keywords(doc, data)
     problems += url_hosts(doc, data, "program")
     problems += name_lookalikes(doc, data, "program")
@@ -248,6 +257,7 @@ def provider_rules(entry: Entry) -> list[Problem]:
     problems += _id_length(doc, entry.id, "file name", "provider id")
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
+    problems += _japanese_identifiers(doc, entry.data)
     problems += url_hosts(doc, entry.data, "provider")
     problems += name_lookalikes(doc, entry.data, "provider")
     return problems
@@ -265,6 +275,147 @@ def _id_length(doc: SourceDocument, part: str, what: str, kind: str) -> list[Pro
             "choose a shorter id: it becomes part of URLs and file names, which have a length limit",
         )
     ]
+
+
+def _japanese_identifiers(doc: SourceDocument, data: dict) -> list[Problem]:
+    """Japanese registers' numbers belong to providers in Japan, and a corporate number's check digit holds."""
+    problems = []
+    country = data.get("country")
+    if isinstance(country, str) and country != "JP":
+        for key in JAPAN_ONLY:
+            if key in data:
+                problems.append(
+                    _problem(
+                        doc,
+                        (key,),
+                        "provider.japan-only",
+                        f"`{field_name((key,))}` is given, but `country` is {country}: "
+                        "it is a field of Japanese registers",
+                        "remove it, or correct `country` to JP if the provider is established in Japan",
+                    )
+                )
+    number = data.get("corporate_number")
+    if isinstance(number, str) and CORPORATE_NUMBER.match(number):
+        expected = corporate_number_check_digit(number[1:])
+        if int(number[0]) != expected:
+            problems.append(
+                _problem(
+                    doc,
+                    ("corporate_number",),
+                    "provider.corporate-number",
+                    f"`corporate_number` {number} fails its check digit: the first digit should be {expected} "
+                    f"for the digits {number[1:]}",
+                    "copy the number again from the National Tax Agency's corporate number site "
+                    "(https://www.houjin-bangou.nta.go.jp/); a digit is probably mistyped or two are swapped",
+                )
+            )
+    return problems
+
+
+def _designations(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
+    """履修証明 needs 60 hours; a benefit designation's period runs forwards and is still current."""
+    problems: list[Problem] = []
+    designations = data.get("designations")
+    if not isinstance(designations, dict):
+        return problems
+    effort = data.get("effort")
+    hours = effort.get("hours") if isinstance(effort, dict) else None
+    if (
+        designations.get("rishu_shomei") is True
+        and isinstance(hours, (int, float))
+        and not isinstance(hours, bool)
+        and hours < RISHU_SHOMEI_MIN_HOURS
+    ):
+        problems.append(
+            _problem(
+                doc,
+                ("designations", "rishu_shomei"),
+                "designation.hours",
+                f"the program is marked as a 履修証明プログラム but `effort.hours` is {hours:g}: "
+                f"a certificate program has {RISHU_SHOMEI_MIN_HOURS} hours or more",
+                "correct `effort.hours`, or remove `rishu_shomei` if the program is not a certificate program",
+            )
+        )
+    benefit = designations.get("training_benefit")
+    if isinstance(benefit, dict):
+        path = ("designations", "training_benefit")
+        start = _parse_date(doc, path + ("valid_from",), benefit.get("valid_from"), problems)
+        end = _parse_date(doc, path + ("valid_until",), benefit.get("valid_until"), problems)
+        if start and end and start > end:
+            problems.append(
+                _problem(
+                    doc,
+                    path + ("valid_until",),
+                    "date.order",
+                    f"`designations.training_benefit.valid_until` ({end}) is before `valid_from` ({start})",
+                    "copy both dates of the designation period again from the designation notice",
+                )
+            )
+        elif end and end < today:
+            problems.append(
+                _problem(
+                    doc,
+                    path + ("valid_until",),
+                    "designation.expired",
+                    f"the Education and Training Benefit designation ended on {end}",
+                    "enter the renewed designation (number and period), or remove `training_benefit`; "
+                    "until then the site does not show the program as designated",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def designation_providers(entries: Iterable[Entry]) -> list[Problem]:
+    """履修証明 and BP programs belong to schools (a cross-file check: the provider's type decides)."""
+    types = {e.id: e.data.get("type") for e in entries if e.kind == "provider"}
+    problems = []
+    for entry in entries:
+        designations = entry.data.get("designations") if entry.kind == "program" else None
+        if not isinstance(designations, dict):
+            continue
+        kind = types.get(entry.id.split("/", 1)[0])
+        if not isinstance(kind, str) or kind in SCHOOL_PROVIDER_TYPES:
+            continue
+        for key in ("rishu_shomei", "brush_up_program"):
+            if designations.get(key) not in (None, False):
+                problems.append(
+                    _problem(
+                        entry.source(),
+                        ("designations", key),
+                        "designation.provider-type",
+                        f"`designations.{key}` is given, but the provider's type is {kind}: only universities, "
+                        "junior colleges, colleges of technology and specialised training colleges run "
+                        "certificate programs and Brush-up Programs",
+                        "remove it, or correct the provider's `type`",
+                    )
+                )
+    return problems
+
+
+def duplicate_ctids(entries: Iterable[Entry]) -> list[Problem]:
+    """A CTID names one record: every file after the first that repeats one is refused."""
+    first: dict[str, Entry] = {}
+    problems = []
+    for entry in sorted(entries, key=lambda e: (e.kind != "provider", e.id)):
+        ctid = entry.data.get("ctid")
+        if not isinstance(ctid, str):
+            continue
+        if ctid in first:
+            other = first[ctid]
+            problems.append(
+                _problem(
+                    entry.source(),
+                    ("ctid",),
+                    "id.duplicate-ctid",
+                    f"`ctid` {ctid} is already the CTID of {other.kind} {other.id} ({other.file})",
+                    "a CTID names one record: give this file a new one (`mccat new ctid` prints one); "
+                    "never change the CTID of a file that is already published",
+                )
+            )
+        else:
+            first[ctid] = entry
+    return problems
 
 
 def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:

@@ -17,6 +17,8 @@ from mccat.validation.rules import (
     Entry,
     decision_register_problems,
     decision_rules,
+    designation_providers,
+    duplicate_ctids,
     invisible_characters,
     program_rules,
     provider_rules,
@@ -252,11 +254,12 @@ def _check_chunk(args: tuple) -> list[tuple[list[Problem], Entry | None]]:
         for _, entry in outcomes:
             if entry is not None:
                 entry.doc = None
-                if not keep_data and entry.kind != "decision":  # cross-file checks need the stacking links
-                    entry.data = {"stackability": entry.data.get("stackability")}
+                if not keep_data and entry.kind != "decision":  # the cross-file checks need only these
+                    entry.data = {key: entry.data[key] for key in CROSS_FILE_KEYS if key in entry.data}
     return outcomes
 
 
+CROSS_FILE_KEYS = ("stackability", "ctid", "designations", "type")  # what the checks across files read
 MAX_PROBLEMS_PER_FILE = 50  # past this, a file is not a draft but the wrong file; say so once
 PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
@@ -317,5 +320,7 @@ def validate(
                     decisions.append(entry)
     if decisions:
         result.problems += decision_register_problems(decisions, program_files(root), today)
+    result.problems += duplicate_ctids(result.entries)
+    result.problems += designation_providers(result.entries)
     result.problems = sorted(set(result.problems), key=lambda p: (p.file, p.line, p.column, p.rule, p.message))
     return result

@@ -608,3 +608,40 @@ def test_the_same_numbers_written_differently_are_not_flagged():
         "The fee is 12,000 yen for 30 learners; 60% attendance."
     )
     assert text_numbers("3週間で全5回") == text_numbers("five sessions over three weeks") == set()
+
+
+def test_a_changed_or_dropped_ctid_is_flagged(repo, monkeypatch, capsys):
+    """A CTID is given once and never changed: the Credential Registry keys every update on it."""
+    program = some_program(repo)
+    old = repo.read(repo.program_path(program))["ctid"]
+    repo.change(repo.program_path(program), lambda d: d.update(ctid="ce-00000000-0000-4000-8000-000000000001"))
+    changed = repo.commit("new ctid")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, changed))
+    assert [f["code"] for f in change["flags"]] == ["ctid-changed"]
+    assert f"{old} → ce-00000000-0000-4000-8000-000000000001" in change["flags"][0]["message"]["en"]
+    repo.change(repo.program_path(program), lambda d: d.pop("ctid"))
+    dropped = repo.commit("no ctid")
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, dropped)) == ["ctid-changed"]
+    repo.change(repo.provider_path(KOSEN), lambda d: d.update(ctid="ce-00000000-0000-4000-8000-000000000002"))
+    provider = repo.commit("provider ctid")
+    report = diff_json(repo, monkeypatch, capsys, dropped, provider)
+    assert [(c["id"], [f["code"] for f in c["flags"]]) for c in report["changes"]] == [(KOSEN, ["ctid-changed"])]
+
+
+def test_a_designation_change_is_flagged(repo, monkeypatch, capsys):
+    program = some_program(repo, lambda d: d["effort"]["hours"] >= 60 and d["provider"] != KOSEN)
+    repo.change(
+        repo.program_path(program),
+        lambda d: d.setdefault("designations", {}).update(
+            training_benefit={
+                "kind": "specialized",
+                "number": "1-2",
+                "valid_from": "2026-04-01",
+                "valid_until": "2029-03-31",
+            }
+        ),
+    )
+    head = repo.commit("claim a benefit designation")
+    change = only_change(diff_json(repo, monkeypatch, capsys, repo.base, head))
+    assert [f["code"] for f in change["flags"]] == ["designations-changed"]
+    assert "Public designations changed" in change["flags"][0]["message"]["en"]

@@ -110,11 +110,13 @@ FLAG_CODES = (
     "id-reused",
     "withdrawn-edited",
     "assessed-changed",
+    "ctid-changed",
     "provider-changed",
     "hours-cut",
     "credits-cut",
     "assessment-changed",
     "qa-changed",
+    "designations-changed",
     "maintainers-changed",
     "cross-provider-stacking",
     "one-language-changed",
@@ -540,6 +542,9 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
     for change in fields:
         if change.new is not MISSING:
             flags += _hidden_text_flags(change.new, change.path)
+    ctid = (_get(old.data, "ctid"), _get(new.data, "ctid"))
+    if ctid[0] is not MISSING and ctid[0] != ctid[1]:  # the Credential Registry keys every update on it
+        flags.append(Flag("ctid-changed", ("ctid",), *ctid))
     if kind == "program":
         old_provider = _get(old.data, "provider")
         new_provider = _get(new.data, "provider")
@@ -576,9 +581,10 @@ def flags_for(kind: str, old: Record, new: Record, fields: list[FieldChange]) ->
     for section, code in (
         ("assessment", "assessment-changed"),
         ("quality_assurance", "qa-changed"),
+        ("designations", "designations-changed"),
         ("maintainers", "maintainers-changed"),
     ):
-        if kind == "program" and section == "maintainers":
+        if (kind == "program") == (section == "maintainers"):
             continue
         touched = [c.path for c in fields if c.path and c.path[0] == section]
         if touched:

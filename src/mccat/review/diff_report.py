@@ -133,11 +133,19 @@ FLAG_TEXT = {
         "ja": "ラテン文字に似た別の文字が語に混じっています",
         "en": "Lookalike letters of another script inside a word",
     },
+    "ctid-changed": {
+        "ja": "CTIDが変わりました（公開後は変更できません）",
+        "en": "CTID changed (it must never change once published)",
+    },
     "provider-changed": {"ja": "授与機関が変わりました", "en": "Awarding body changed"},
     "hours-cut": {"ja": "学習時間が減りました", "en": "Learner hours cut"},
     "credits-cut": {"ja": "単位数が減りました", "en": "Credits cut"},
     "assessment-changed": {"ja": "評価方法が変わりました", "en": "Assessment changed"},
     "qa-changed": {"ja": "質保証が変わりました", "en": "Quality assurance changed"},
+    "designations-changed": {
+        "ja": "公的な認定・指定が変わりました（指定通知などで確認）",
+        "en": "Public designations changed (check the designation notice)",
+    },
     "maintainers-changed": {"ja": "担当アカウントが変わりました", "en": "Maintainers changed"},
     "one-language-changed": {
         "ja": "片方の言語だけ変わりました（もう一方の言語も確認）",
@@ -315,7 +323,7 @@ def flag_detail(change: EntryChange, flag: Flag, lang: str) -> str:
                 field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang) for path in touched
             )
         )
-    if flag.code in ("assessment-changed", "qa-changed"):
+    if flag.code in ("assessment-changed", "qa-changed", "designations-changed"):
         touched = [c.path for c in change.fields if c.path[:1] == flag.path]
         labels = dict.fromkeys(
             field_label(kind, tuple(p for p in path if not isinstance(p, int))[:2], lang) for path in touched

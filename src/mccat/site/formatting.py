@@ -94,10 +94,5 @@ def format_count(count: int, lang: str) -> str:
     return format_number(count, lang)
 
 
-def country_name(code: str, lang: str) -> str:
-    """The country's name from its ISO 3166-1 code (日本 / Japan); the code if unknown."""
-    return _locale(lang).territories.get(code.upper(), code)
-
-
 def _whole(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value

@@ -17,10 +17,10 @@ from functools import cache
 from typing import Any
 
 from mccat import LANGUAGES
+from mccat.model.countries import country_name
 from mccat.model.schema import descriptor_label
 from mccat.model.vocabulary import vocabularies
 from mccat.site.formatting import (
-    country_name,
     format_count,
     format_date,
     format_hours,

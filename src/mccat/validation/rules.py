@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mccat.model.countries import is_country
 from mccat.model.decisions import Decision, decision_number, replay
 from mccat.model.identifiers import CORPORATE_NUMBER, corporate_number_check_digit
 from mccat.model.schema import load_schema, optional_language_paths
@@ -278,10 +279,21 @@ def _id_length(doc: SourceDocument, part: str, what: str, kind: str) -> list[Pro
 
 
 def _japanese_identifiers(doc: SourceDocument, data: dict) -> list[Problem]:
-    """Japanese registers' numbers belong to providers in Japan, and a corporate number's check digit holds."""
+    """The country is a country; Japanese registers' numbers belong to providers in Japan; a corporate number's
+    check digit holds."""
     problems = []
     country = data.get("country")
-    if isinstance(country, str) and country != "JP":
+    if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and not is_country(country):
+        problems.append(
+            _problem(
+                doc,
+                ("country",),
+                "provider.country",
+                f"`country` is {country}, which is not an ISO 3166-1 country code",
+                "write the two-letter code of the country where the provider is established, such as JP",
+            )
+        )
+    elif isinstance(country, str) and country != "JP":
         for key in JAPAN_ONLY:
             if key in data:
                 problems.append(

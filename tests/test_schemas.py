@@ -77,6 +77,8 @@ def test_every_vocabulary_term_has_both_labels():
         assert len(vocab.terms) == len(set(vocab.terms)), vocab.name
         for term in vocab.terms.values():
             assert term.label["ja"].strip() and term.label["en"].strip(), f"{vocab.name}:{term.code}"
+            # a definition in both languages: vocabularies.jsonld publishes it with each term
+            assert term.description["ja"].strip() and term.description["en"].strip(), f"{vocab.name}:{term.code}"
 
 
 def test_isced_narrow_fields_belong_to_a_broad_field():

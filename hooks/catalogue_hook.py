@@ -86,13 +86,16 @@ from mccat.model.history import ContentChange, History, read_history
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.publish.exports import write_api_files
 from mccat.publish.jsonld import json_for_script, program_jsonld, tombstone_jsonld
+from mccat.publish.publication import Publication
 from mccat.review.content_changes import content_changes
 from mccat.site.csp import content_security_policy
 from mccat.site.frame import SiteInfo
 from mccat.site.pages import SitePages, docs_without_translation
+from mccat.site.sitemap import page_dates
 from mccat.site.value_html import ValueHTML
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
+from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from mccat.validation.report import text_report
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -124,6 +127,7 @@ class Build:
     site_root: Path  # where this build writes (the staging folder of a staged build)
     pages: SitePages
     site: SiteInfo
+    publication: Publication  # the exports of this build: the embedded JSON-LD and the /api/v1 files
     others: list[LanguageBuild] = field(default_factory=list)
     search: LanguageIndex | None = None  # this language's Pagefind index, fed once the pages are written
     staged: StagedSite | None = None
@@ -223,6 +227,11 @@ class CatalogueHook:
             raise PluginError(str(error)) from None
         try:
             catalogue, history, changes = self._catalogue(plan, config, others)
+            registry = load_registry(plan.config_dir / REGISTRY_FILE)
+        except CatalogueError as error:
+            abandon(others, search, staged)
+            report = text_report(error.problems, 1)
+            raise PluginError(f"{REGISTRY_FILE} is not valid; fix it and build again:\n{report}") from None
         except PluginError:
             abandon(others, search, staged)
             raise
@@ -243,11 +252,22 @@ class CatalogueHook:
             urls=plan.urls,
             certificates=plan.signing.signer is not None,
         )
+        publication = Publication(
+            catalogue,
+            plan.urls,
+            plan.today,
+            registry,
+            history,
+            # the schemas' own history dates the published copies (index.json); only the API files need it
+            read_history(plan.config_dir / "schemas") if plan.writes_api_files else History(),
+            changes if history.available else None,
+        )
         self._build = Build(
             plan,
             site_root,
             pages,
-            SiteInfo(plan.lang, plan.urls, catalogue.is_example),
+            SiteInfo(plan.lang, plan.urls, catalogue.is_example, registry, page_dates(pages, publication)),
+            publication,
             others,
             search=search,
             staged=staged,
@@ -378,16 +398,16 @@ class CatalogueHook:
         context["mc_fragment_key"] = (
             f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
         )
-        # The program's schema.org JSON-LD in this page's language, equal to its /api/v1 file for that language.
+        # The program's schema.org JSON-LD: its /api/v1 file as it is (both languages, tagged), so that an
+        # aggregator merging the ja page, the en page and the file finds one node saying the same.
         context["mc_jsonld"] = None
-        catalogue, urls, lang = build.pages.catalogue, build.plan.urls, build.plan.lang
+        catalogue = build.pages.catalogue
         if spec is not None and spec.kind == "program":
             program = catalogue.programs[spec.key]
-            document = program_jsonld(catalogue, program, urls=urls, lang=lang, as_of=build.plan.today)
-            context["mc_jsonld"] = Markup(json_for_script(document))
+            context["mc_jsonld"] = Markup(json_for_script(program_jsonld(build.publication, program)))
         elif spec is not None and spec.kind in ("tombstone", "redirect"):
-            document = tombstone_jsonld(catalogue, build.pages.programs.tombstones[spec.key], urls=urls, lang=lang)
-            context["mc_jsonld"] = Markup(json_for_script(document))
+            tombstone = build.pages.programs.tombstones[spec.key]
+            context["mc_jsonld"] = Markup(json_for_script(tombstone_jsonld(build.publication, tombstone)))
         headings = [AnchorLink(h.title, h.id, 2) for h in build.pages.headings(spec, template)]
         if headings:
             toc = list(page.toc)
@@ -410,14 +430,15 @@ class CatalogueHook:
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if plan.writes_api_files:
-            write_api_files(
-                catalogue,
+            written = write_api_files(
+                build.publication,
                 build.site_root,
-                urls=build.plan.urls,
-                build_date=plan.today,
-                changes=build.pages.programs.changes if build.pages.programs.history.available else None,
-                signer=plan.signing.signer,
             )
+            if written.skipped_ctdl:
+                log.info(
+                    f"No CTDL file for {len(written.skipped_ctdl)} program(s) the Credential Registry would refuse "
+                    f"(`mccat export` lists why), e.g. {next(iter(written.skipped_ctdl))}"
+                )
         if plan.started:
             self._finish_started_build(config, min_pages)
         elif build.search is not None:

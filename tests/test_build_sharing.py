@@ -22,9 +22,11 @@ import yaml
 from mccat.build.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
 from mccat.model.history import read_history
 from mccat.publish.exports import api_files
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.review.content_changes import content_changes
 from mccat.validation.load import load_catalogue
+from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
@@ -96,13 +98,16 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])
-    renames = catalogue.register.renamed_from()
-    expected = api_files(
+    publication = Publication(
         catalogue,
-        urls=Urls(config["site_url"]),
-        build_date=built_site.build_date,
-        changes=content_changes(history, REPO / "catalogue", renames) if history.available else None,
+        Urls(config["site_url"]),
+        built_site.build_date,
+        load_registry(REPO / REGISTRY_FILE),
+        history,
+        read_history(REPO / "schemas"),
+        content_changes(history, REPO / "catalogue", catalogue.register.renamed_from()) if history.available else None,
     )
+    expected = api_files(publication)
     root = built_site.root / "api" / "v1"
     written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert sorted(written) == sorted(expected)

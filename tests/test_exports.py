@@ -38,6 +38,7 @@ from mccat.publish.exports import (
     spreadsheet_safe,
     write_api_files,
 )
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 
@@ -45,11 +46,15 @@ REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org"
 URLS = Urls(SITE)
 BUILD = date(2026, 12, 1)  # the snapshot's date: the sample shows every state then
-ATOM = "{http://www.w3.org/2005/Atom}"
 EXPIRED = "example-national-univ/biodiversity-field-survey"
 WITHDRAWN = "example-junior-college/childcare-support-basics"  # its file is gone: a tombstone
 RENAMED = "example-tech-corp/generative-ai-for-business"
 SUCCESSOR = "example-tech-corp/generative-ai-business-practice"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def pub(catalogue: Catalogue, day: date = BUILD, urls: Urls = URLS) -> Publication:
+    return Publication(catalogue, urls, day)
 
 
 @pytest.fixture(scope="module")
@@ -57,15 +62,10 @@ def catalogue() -> Catalogue:
     return load_catalogue(REPO / "catalogue", today=BUILD)
 
 
-def published_ids(catalogue: Catalogue) -> list[str]:
-    """Programs and tombstones: every id the exports describe, in id order."""
-    return sorted(set(catalogue.published(BUILD).programs) | set(catalogue.tombstones(BUILD)))
-
-
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, catalogue) -> Path:
     out = tmp_path_factory.mktemp("site")
-    write_api_files(catalogue, out, urls=URLS, build_date=BUILD)
+    write_api_files(pub(catalogue), out)
     return out / "api" / "v1"
 
 
@@ -90,11 +90,11 @@ def with_program(catalogue: Catalogue, program_id: str, **changes) -> Catalogue:
 
 def test_every_file_is_written(api, catalogue):
     files = tree(api)
-    for program_id in published_ids(catalogue):
+    for program_id in published_ids(catalogue):  # programs and tombstones
         for suffix in (".jsonld", ".json", ".achievement.ja.json", ".achievement.en.json"):
             assert f"programs/{program_id}{suffix}" in files
-        for lang in ("ja", "en"):
-            assert files[f"marks/{program_id}.{lang}.svg"].startswith(b"<svg")
+    for program in catalogue.programs.values():  # ELM and CTDL: programs whose file is there
+        assert f"programs/{program.id}.elm.jsonld" in files
     for provider in catalogue.providers:
         assert f"providers/{provider}.jsonld" in files
     for name in (
@@ -108,9 +108,15 @@ def test_every_file_is_written(api, catalogue):
         "vocabularies.jsonld",
     ):
         assert name in files
-    for schema in SCHEMA_DIR.glob("*.json"):
-        assert files[f"schemas/{schema.name}"] == schema.read_bytes()
-    assert len(files) == 6 * len(published_ids(catalogue)) + len(catalogue.providers) + 8 + len(
+    for schema in SCHEMA_DIR.glob("*.json"):  # as in schemas/, with its own URL as `$id` after `$schema`
+        published = files[f"schemas/{schema.name}"].decode("utf-8").splitlines()
+        assert published.pop(2) == f'  "$id": "{SITE}/api/v1/schemas/{schema.name}",'
+        assert published == schema.read_text("utf-8").splitlines()
+    ctdl = [p for p in catalogue.programs.values() if f"programs/{p.id}.ctdl.json" in files]
+    assert len(ctdl) == len(catalogue.programs)  # every sample program can go to the Credential Registry
+    tombstones = len(published_ids(catalogue)) - len(catalogue.programs)
+    assert tombstones == 2
+    assert len(files) == 6 * len(catalogue.programs) + 4 * tombstones + len(catalogue.providers) + 12 + len(
         list(SCHEMA_DIR.glob("*.json"))
     )
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
@@ -131,11 +137,11 @@ def test_fast_json_writes_the_bytes_the_standard_library_writes(api):
 
 
 def test_writing_twice_gives_the_same_bytes_and_leaves_unchanged_files_alone(tmp_path, catalogue):
-    first = write_api_files(catalogue, tmp_path / "a", urls=URLS, build_date=BUILD)
-    write_api_files(catalogue, tmp_path / "b", urls=URLS, build_date=BUILD)
+    first = write_api_files(pub(catalogue), tmp_path / "a").written
+    write_api_files(pub(catalogue), tmp_path / "b")
     assert tree(tmp_path / "a" / "api" / "v1") == tree(tmp_path / "b" / "api" / "v1")
     stamps = {path: path.stat().st_mtime_ns for path in first}
-    assert write_api_files(catalogue, tmp_path / "a", urls=URLS, build_date=BUILD) == first
+    assert write_api_files(pub(catalogue), tmp_path / "a").written == first
     assert {path: path.stat().st_mtime_ns for path in first} == stamps
 
 
@@ -145,8 +151,10 @@ from datetime import date
 from pathlib import Path
 from mccat.validation.load import load_catalogue
 from mccat.publish.exports import api_files
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
-files = api_files(load_catalogue(Path(sys.argv[1])), urls=Urls("https://registry.example.org"), build_date=date(2026, 1, 15))
+catalogue = load_catalogue(Path(sys.argv[1]))
+files = api_files(Publication(catalogue, Urls("https://registry.example.org"), date(2026, 1, 15)))
 print(hashlib.sha256(b"".join(k.encode() + b"\\0" + v for k, v in sorted(files.items()))).hexdigest())
 """
 
@@ -169,13 +177,13 @@ def test_output_does_not_depend_on_the_process(tmp_path):
 
 def test_files_of_removed_programs_disappear(tmp_path, catalogue):
     out = tmp_path / "site"
-    write_api_files(catalogue, out, urls=URLS, build_date=BUILD)
+    write_api_files(pub(catalogue), out)
     stray = out / "api" / "v1" / "programs" / "gone-provider" / "old.json"
     stray.parent.mkdir()
     stray.write_text("{}")
     programs = {pid: p for pid, p in catalogue.programs.items() if not pid.startswith("example-uas-nl/")}
     smaller = Catalogue(catalogue.root, catalogue.providers, programs, decisions=catalogue.decisions)
-    written = write_api_files(smaller, out, urls=URLS, build_date=BUILD)
+    written = write_api_files(pub(smaller), out).written
     files = tree(out / "api" / "v1")
     assert set(files) == {path.relative_to(out / "api" / "v1").as_posix() for path in written}
     assert not (out / "api" / "v1" / "programs" / "example-uas-nl").exists()
@@ -184,7 +192,7 @@ def test_files_of_removed_programs_disappear(tmp_path, catalogue):
 
 def test_a_bad_site_url_is_refused_before_anything_is_written(tmp_path, catalogue):
     with pytest.raises(ValueError, match="site_url"):
-        write_api_files(catalogue, tmp_path, urls=Urls("registry.example.org"), build_date=BUILD)
+        write_api_files(pub(catalogue, urls=Urls("registry.example.org")), tmp_path)
     assert not any(tmp_path.iterdir())
 
 
@@ -249,19 +257,136 @@ def test_catalogue_json_and_program_records_follow_their_schema(api, catalogue, 
     record_schema = _validator(schema_registry, "catalogue-export.schema.json#/$defs/program_record")
     for record in dump["programs"]:
         alone = json.loads((api / f"programs/{record['id']}.json").read_text("utf-8"))
+        assert alone.pop("$schema") == dump["$schema"] + "#/$defs/program_record"
+        assert alone.pop("license") == dump["license"]
         assert alone == record
         assert not list(record_schema.iter_errors(alone))
         program = catalogue.programs.get(record["id"])
         assert record["program"] == (program.data if program else None)
+        assert record["date_published"] == record["approval"]["first_approved_on"] <= record["date_modified"]
     broken = copy.deepcopy(dump)
     broken["programs"][0]["status"] = "approved"
     assert list(_validator(schema_registry, "catalogue-export.schema.json").iter_errors(broken))
 
 
+def _published_registry(api: Path) -> Registry:
+    """The published schemas, each known only by its own `$id`: how a validator outside the site finds them."""
+    resources = []
+    for path in sorted((api / "schemas").glob("*.json")):
+        contents = json.loads(path.read_text("utf-8"))
+        assert contents["$id"] == f"{SITE}/api/v1/schemas/{path.name}"
+        resources.append(Resource.from_contents(contents, default_specification=DRAFT202012))
+    return Registry().with_resources((resource.id(), resource) for resource in resources)
+
+
+def test_every_json_file_and_catalogue_file_validates_against_the_published_schemas_by_their_id(api, catalogue):
+    """From outside: the published schemas alone, resolved by `$id` (their relative $refs to each other and to
+    their $defs included), validate every JSON file under /api/v1/ and every catalogue file. Nothing is fetched:
+    a reference the registry cannot resolve fails."""
+    registry = _published_registry(api)
+    schema = lambda name: Draft202012Validator({"$ref": f"{SITE}/api/v1/schemas/{name}"}, registry=registry)
+    checked = 0
+    for path in sorted(api.rglob("*.json")):
+        document = json.loads(path.read_text("utf-8"))
+        if path.parent.name == "schemas" or "$schema" not in document or "ctdl" in path.name:
+            continue
+        name = document["$schema"].removeprefix(f"{SITE}/api/v1/schemas/")  # may end in #/$defs/...
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in schema(name).iter_errors(document)]
+        assert not errors, (path.name, errors[:3])
+        checked += 1
+    assert checked == len(published_ids(catalogue)) + 3  # program records, catalogue.json, changes.json, index.json
+    for program in catalogue.programs.values():
+        assert not list(schema("program.schema.json").iter_errors(program.data)), program.id
+    for provider in catalogue.providers.values():
+        assert not list(schema("provider.schema.json").iter_errors(provider.data)), provider.id
+    broken = copy.deepcopy(next(iter(catalogue.programs.values())).data)
+    broken["title"] = {"ja": "名前だけ"}  # text_both, a $def reached through the published file's $ref
+    assert [e.validator for e in schema("program.schema.json").iter_errors(broken)] == ["required"]
+    without_id = Registry().with_resources(
+        (
+            path.name,
+            Resource.from_contents({k: v for k, v in json.loads(path.read_text("utf-8")).items() if k != "$id"}),
+        )
+        for path in (api / "schemas").glob("*.json")
+    )
+    with pytest.raises(Exception, match=r"[Uu]nresolvable|Unretrievable"):
+        list(
+            Draft202012Validator(
+                {"$ref": f"{SITE}/api/v1/schemas/program.schema.json"}, registry=without_id
+            ).iter_errors({})
+        )
+
+
+def test_the_manifest_lists_every_file_with_its_size_digest_and_date(api, catalogue):
+    import hashlib
+
+    manifest = json.loads((api / "index.json").read_text("utf-8"))
+    files = tree(api)
+    del files["index.json"]
+    assert set(manifest["files"]) == set(files)
+    for path, content in files.items():
+        entry = manifest["files"][path]
+        assert entry["url"] == f"{SITE}/api/v1/{path}"
+        assert entry["size"] == len(content)
+        assert entry["sha256"] == hashlib.sha256(content).hexdigest()
+    python = catalogue.programs["example-national-univ/ds-python-basics"]
+    record = json.loads(files["programs/example-national-univ/ds-python-basics.json"])
+    entry = manifest["files"]["programs/example-national-univ/ds-python-basics.jsonld"]
+    assert record["date_modified"] <= entry["dateModified"] <= BUILD.isoformat()  # the program, its provider, stacking
+    assert manifest["files"]["catalogue.json"]["dateModified"] == BUILD.isoformat()  # statuses as of the build
+    assert manifest["dateModified"] == max(e["dateModified"] for e in manifest["files"].values() if e["dateModified"])
+    assert catalogue.lifecycle(python.id, BUILD).first_approved <= entry["dateModified"]
+
+
+def test_a_change_to_one_program_leaves_unrelated_files_byte_for_byte(catalogue):
+    """Only the changed program's files, the files that show it (stacking partners' titles), the catalogue-wide
+    files, the feeds and the manifest change: an aggregator that compares digests fetches only those."""
+    before = api_files(pub(catalogue))
+    program_id = "example-kosen/iot-embedded-systems"
+    title = {"ja": "組込みIoTシステム入門（改訂）", "en": "Embedded IoT Systems (revised)"}
+    after = api_files(pub(with_program(catalogue, program_id, title=title)))
+    changed = {path for path in before if before[path] != after[path]}
+    own = {path for path in before if path.startswith(f"programs/{program_id}.")}
+    assert own <= changed
+    whole = {
+        "catalogue.jsonld",
+        "catalogue.json",
+        "catalogue.csv",
+        "catalogue.elm.jsonld",
+        "catalogue.ctdl.json",
+        "feed.ja.atom",
+        "feed.en.atom",
+        "index.json",
+    }
+    assert changed - own == whole & changed
+    manifest = [json.loads(files["index.json"])["files"] for files in (before, after)]
+    assert {path for path in manifest[0] if manifest[0][path]["sha256"] != manifest[1][path]["sha256"]} == changed - {
+        "index.json"
+    }
+
+
+def test_every_file_states_the_data_licence(api):
+    licence = "https://creativecommons.org/licenses/by/4.0/"
+    for name in ("catalogue.json", "changes.json", "index.json", "programs/example-kosen/iot-embedded-systems.json"):
+        assert json.loads((api / name).read_text("utf-8"))["license"]["url"] == licence, name
+    graph = json.loads((api / "catalogue.jsonld").read_text("utf-8"))["@graph"]
+    catalogue_node = next(node for node in graph if node["@type"] == "DataCatalog")
+    assert catalogue_node["license"] == catalogue_node["dataset"]["license"] == licence
+    assert {d["license"] for d in catalogue_node["dataset"]["distribution"]} == {licence}
+    program = json.loads((api / "programs/example-kosen/iot-embedded-systems.jsonld").read_text("utf-8"))
+    assert program["sdLicense"] == licence
+    metadata = json.loads((api / "catalogue.csv-metadata.json").read_text("utf-8"))
+    assert metadata["dc:license"] == {"@id": licence}
+    assert [c["name"] for c in metadata["tableSchema"]["columns"]] == [name for name, _ in CSV_COLUMNS]
+    for lang in LANGUAGES:
+        feed = ET.fromstring((api / f"feed.{lang}.atom").read_bytes())
+        assert licence in feed.findtext(f"{ATOM}rights")
+        assert [l.get("href") for l in feed.findall(f"{ATOM}link") if l.get("rel") == "license"] == [licence]
+
+
 def test_status_is_as_of_the_build_date(catalogue):
     statuses = lambda day: {
-        r["id"]: r["status"]
-        for r in json.loads(api_files(catalogue, urls=URLS, build_date=day)["catalogue.json"])["programs"]
+        r["id"]: r["status"] for r in json.loads(api_files(pub(catalogue, day))["catalogue.json"])["programs"]
     }
     now = statuses(BUILD)
     assert sorted(set(now.values())) == ["active", "expired", "expiring", "renamed", "suspended", "withdrawn"]
@@ -300,7 +425,7 @@ def _read_csv(raw: bytes) -> list[list[str]]:
 def test_csv_is_utf8_with_bom_and_crlf_and_round_trips(api, catalogue):
     raw = (api / "catalogue.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\r\n")
-    rows = csv_rows(catalogue, urls=URLS, as_of=BUILD)
+    rows = csv_rows(pub(catalogue))
     assert not any("\n" in cell for row in rows for cell in row)  # so every line break is a record end
     assert raw.count(b"\n") == raw.count(b"\r\n") == len(rows)
     parsed = _read_csv(raw)
@@ -322,7 +447,7 @@ def test_csv_cells_that_look_like_formulas_stay_text_and_awkward_text_survives(c
         catalogue, "example-national-univ/ds-python-basics", title=hostile, summary={"ja": "@SUM(A1)", "en": "-2+3"}
     )
     changed = with_program(changed, "example-kosen/iot-embedded-systems", summary={"ja": "\t=1", "en": "a=b"})
-    raw = api_files(changed, urls=URLS, build_date=BUILD)["catalogue.csv"]
+    raw = api_files(pub(changed, BUILD))["catalogue.csv"]
     parsed = _read_csv(raw)
     by_id = {row[0]: dict(zip(parsed[0], row)) for row in parsed[1:]}
     python = by_id["example-national-univ/ds-python-basics"]
@@ -373,7 +498,7 @@ def test_feed_entries_come_from_change_records(catalogue):
     ]
     ordered = sort_changes(records)
     assert [c.date for c in ordered] == ["2026-03-01", "2026-02-01", "2025-03-14"]
-    feed = ET.fromstring(atom_feed(catalogue, ordered, urls=URLS, lang="en", build_date=BUILD, limit=2))
+    feed = ET.fromstring(atom_feed(pub(catalogue), ordered, lang="en", limit=2))
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 2 and feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"
     assert (
@@ -386,7 +511,7 @@ def test_feed_entries_come_from_change_records(catalogue):
     hours, fee = (descriptor_label("program", path, "en") for path in ("effort.hours", "fee"))
     assert entries[1].findtext(f"{ATOM}summary") == f"Changed: {hours}, {fee}. Pull request #12."
     assert "https://git.example.org/registry/pull/12" in [l.get("href") for l in entries[1].findall(f"{ATOM}link")]
-    ja = ET.fromstring(atom_feed(catalogue, ordered, urls=URLS, lang="ja", build_date=BUILD))
+    ja = ET.fromstring(atom_feed(pub(catalogue), ordered, lang="ja"))
     assert ja.find(f"{ATOM}entry").findtext(f"{ATOM}title").startswith("取り下げ：")
     hours_ja = descriptor_label("program", "effort.hours", "ja")
     assert ja.findall(f"{ATOM}entry")[1].findtext(f"{ATOM}summary").startswith(f"変更された項目：{hours_ja}、")
@@ -404,17 +529,6 @@ def test_feed_entries_come_from_change_records(catalogue):
 def test_a_bad_change_record_is_refused_with_a_reason(record, message):
     with pytest.raises(ValueError, match=message):
         sort_changes([record])
-
-
-def test_every_state_reaches_the_change_records_once_under_the_id_it_happened_to(catalogue):
-    records = change_records(catalogue, as_of=BUILD)
-    kinds = {c.kind for c in records}
-    assert kinds == {"approved", "renewed", "amended", "suspended", "reinstated", "expired", "renamed", "withdrawn"}
-    renamed = [c for c in records if c.kind == "renamed"]
-    assert [(c.program, c.successor, c.decision) for c in renamed] == [(RENAMED, SUCCESSOR, "MCR-2026-033")]
-    approvals = [c for c in records if c.kind == "approved" and c.decision == "MCR-2026-024"]
-    assert [c.program for c in approvals] == [RENAMED]  # told once, under the id it had then
-    assert FEED_LIMIT >= 100
 
 
 # --- the aggregators' page -------------------------------------------------------------------------------
@@ -438,7 +552,7 @@ def _documented_as(name: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_aggregators_page_documents_every_file_schema_and_csv_column(catalogue, lang):
     page = (REPO / "docs" / lang / "api.md").read_text("utf-8")
-    for name in api_files(catalogue, urls=URLS, build_date=BUILD):
+    for name in api_files(pub(catalogue, BUILD)):
         assert f"`{_documented_as(name)}`" in page, name
         if name.startswith("schemas/"):
             assert f"`{name.removeprefix('schemas/').removesuffix('.schema.json')}`" in page, name
@@ -503,7 +617,7 @@ def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     catalogue = load_catalogue(repo.root / "catalogue", today=today)
     history = read_history(repo.root / "catalogue", "https://git.example.org/registry")
     changes = content_changes(history, repo.root / "catalogue")
-    files = api_files(catalogue, urls=URLS, build_date=today, changes=changes)
+    files = api_files(Publication(catalogue, URLS, today, changes=changes))
     record = json.loads(files["changes.json"])
     assert record["source"] == "history"
     updated = [c for c in record["changes"] if c["kind"] == "updated"]
@@ -604,3 +718,19 @@ def test_the_export_schemas_are_valid_and_name_everything_in_both_languages(name
 
     visit(schema)
     assert titled >= 10
+
+
+def published_ids(catalogue: Catalogue) -> list[str]:
+    """Programs and tombstones: every id the exports describe, in id order."""
+    return sorted(set(catalogue.published(BUILD).programs) | set(catalogue.tombstones(BUILD)))
+
+
+def test_every_state_reaches_the_change_records_once_under_the_id_it_happened_to(catalogue):
+    records = change_records(pub(catalogue))
+    kinds = {c.kind for c in records}
+    assert kinds == {"approved", "renewed", "amended", "suspended", "reinstated", "expired", "renamed", "withdrawn"}
+    renamed = [c for c in records if c.kind == "renamed"]
+    assert [(c.program, c.successor, c.decision) for c in renamed] == [(RENAMED, SUCCESSOR, "MCR-2026-033")]
+    approvals = [c for c in records if c.kind == "approved" and c.decision == "MCR-2026-024"]
+    assert [c.program for c in approvals] == [RENAMED]  # told once, under the id it had then
+    assert FEED_LIMIT >= 100

@@ -22,10 +22,10 @@ from rdflib.namespace import RDF, SH
 from mccat import LANGUAGES
 from mccat.model.catalogue import Catalogue
 from mccat.model.vocabulary import vocabularies
+from mccat.publish import mappings
 from mccat.publish.jsonld import (
     SCHEMA_CONTEXT,
     catalogue_jsonld,
-    for_language,
     json_for_script,
     program_jsonld,
     program_node,
@@ -34,6 +34,7 @@ from mccat.publish.jsonld import (
     tombstone_jsonld,
     vocabularies_jsonld,
 )
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
@@ -43,9 +44,9 @@ REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages
 URLS = Urls(SITE)
 SCHEMA = "http://schema.org/"  # what the schema.org context's @vocab expands to
-# What schema.org cannot say, in Dublin Core: a record that replaces another (a renamed program's ids).
-DCTERMS = ("http://purl.org/dc/terms/replaces", "http://purl.org/dc/terms/isReplacedBy")
 TODAY = date(2026, 12, 1)  # the snapshot's date: the sample shows every state then
+BUILD = TODAY
+DCTERMS = ("http://purl.org/dc/terms/replaces", "http://purl.org/dc/terms/isReplacedBy")
 
 
 @pytest.fixture(scope="module")
@@ -54,16 +55,24 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def documents(catalogue) -> dict[str, Any]:
+def pub(catalogue) -> Publication:
+    return Publication(catalogue, URLS, BUILD)
+
+
+def all_documents(pub: Publication) -> dict[str, Any]:
     """Every JSON-LD document the site publishes, by a name for messages."""
-    docs = {
-        f"program {p.id}": program_jsonld(catalogue, p, urls=URLS, as_of=TODAY) for p in catalogue.programs.values()
-    }
-    docs |= {f"program {t.id}": tombstone_jsonld(catalogue, t, urls=URLS) for t in catalogue.tombstones(TODAY).values()}
-    docs |= {f"provider {p.id}": provider_jsonld(catalogue, p, urls=URLS) for p in catalogue.providers.values()}
-    docs["vocabularies"] = vocabularies_jsonld(urls=URLS)
-    docs["catalogue"] = catalogue_jsonld(catalogue, urls=URLS, date_modified="2026-01-01", as_of=TODAY)
+    catalogue = pub.catalogue
+    docs = {f"program {p.id}": program_jsonld(pub, p) for p in catalogue.programs.values()}
+    docs |= {f"program {t.id}": tombstone_jsonld(pub, t) for t in pub.tombstones.values()}
+    docs |= {f"provider {p.id}": provider_jsonld(pub, p) for p in catalogue.providers.values()}
+    docs["vocabularies"] = vocabularies_jsonld(pub)
+    docs["catalogue"] = catalogue_jsonld(pub, date_modified="2026-01-01")
     return docs
+
+
+@pytest.fixture(scope="module")
+def documents(pub) -> dict[str, Any]:
+    return all_documents(pub)
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +185,18 @@ def test_every_type_and_property_exists_in_the_schema_org_vocabulary(expanded):
         "teaches",
         "credentialCategory",
         "recognizedBy",
+        "competencyRequired",
+        "learningResourceType",
+        "assesses",
+        "programType",
+        "financialAidEligible",
+        "datePublished",
+        "dateModified",
+        "sdLicense",
+        "license",
+        "iso6523Code",
+        "unitCode",
+        "sameAs",
     } <= used_properties
 
 
@@ -235,12 +256,24 @@ def _without_program_bodies(document: dict) -> dict:
     return document
 
 
-def test_every_document_passes_the_schema_org_shapes(documents):
-    """One pyshacl run over the graph of every document, plus one node planted to fail.
+def schema_org_shacl_failures(documents: list[dict]) -> tuple[set, str]:
+    """The focus nodes that fail schema.org's SHACL shapes, over one graph of every document.
 
-    Validated the way schema.org validates its own examples (vocab README): the
-    fixed shapes, the subclass graph as ontology, RDFS inference.
-    """
+    Validated the way schema.org validates its own examples (vocab README): the fixed shapes, the
+    subclass graph as ontology, RDFS inference."""
+    graph = jsonld_loader.to_graph(documents)
+    shapes = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-shapes-fixed.shacl"))
+    ontology = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-subclasses.shacl"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pyshacl warns about recursive shapes, which schema.org's are
+        _conforms, report, text = pyshacl.validate(
+            graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", abort_on_first=False
+        )
+    return {report.value(result, SH.focusNode) for result in report.subjects(RDF.type, SH.ValidationResult)}, text
+
+
+def test_every_document_passes_the_schema_org_shapes(documents):
+    """One pyshacl run over the graph of every document, plus one node planted to fail."""
     planted = "urn:test:invalid-program"
     invalid = {
         "@context": SCHEMA_CONTEXT,
@@ -248,22 +281,13 @@ def test_every_document_passes_the_schema_org_shapes(documents):
         "@type": "EducationalOccupationalProgram",
         "provider": "a provider must be a node, not a string",
     }
-    graph = jsonld_loader.to_graph(
+    failing, text = schema_org_shacl_failures(
         [_without_program_bodies(d) if name == "catalogue" else d for name, d in documents.items()] + [invalid]
     )
-    shapes = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-shapes-fixed.shacl"))
-    ontology = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-subclasses.shacl"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pyshacl warns about recursive shapes, which schema.org's are
-        conforms, report, text = pyshacl.validate(
-            graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", abort_on_first=False
-        )
-    assert not conforms
-    failing = {report.value(result, SH.focusNode) for result in report.subjects(RDF.type, SH.ValidationResult)}
     assert failing == {rdflib.URIRef(planted)}, text
 
 
-# --- what pages embed --------------------------------------------------------------------------
+# --- what pages embed, and what an aggregator merges ------------------------------------------------
 
 
 def _tagged(node: Any) -> Iterator[dict]:
@@ -277,30 +301,74 @@ def _tagged(node: Any) -> Iterator[dict]:
             yield from _tagged(value)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_page_embeds_its_language_as_plain_text(catalogue, documents, lang):
-    for program in catalogue.programs.values():
-        standalone = documents[f"program {program.id}"]
-        embedded = program_jsonld(catalogue, program, urls=URLS, lang=lang, as_of=TODAY)
-        assert embedded == for_language(standalone, lang)
-        assert embedded["name"] == program.title[lang]
-        assert embedded["educationalCredentialAwarded"]["name"] == program.title[lang]
-        outcomes = [t for t in embedded["teaches"] if isinstance(t, str)]
-        assert outcomes == [o[lang] for o in program.data["learning_outcomes"]]
-        assert not [t for t in _tagged(embedded) if t["@language"] == lang]
-        assert embedded["@id"] == standalone["@id"]
-        assert count_properties(jsonld_loader.expand(embedded)) == count_properties(embedded)
+def untagged_duplicates(graph: rdflib.Graph) -> list[tuple]:
+    """(subject, property) pairs that hold a text both with and without a language tag: what merging a page that
+    embeds plain strings with a file of tagged ones produces (a name twice, once in no language)."""
+    texts: dict[tuple, set[bool]] = {}
+    for subject, predicate, value in graph:
+        if isinstance(value, rdflib.Literal) and (value.language or value.datatype in (None, XSD_STRING)):
+            texts.setdefault((subject, predicate), set()).add(value.language is not None)
+    return sorted(key for key, kinds in texts.items() if kinds == {True, False})
 
 
-def test_a_text_missing_in_the_page_language_stays_tagged_with_its_own(catalogue):
+XSD_STRING = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def test_the_page_embeds_the_file_itself(pub):
+    """What a page's <script> holds, read back, is the standalone document (both languages, tagged)."""
+    for program in pub.catalogue.programs.values():
+        document = program_jsonld(pub, program)
+        assert json.loads(json_for_script(document)) == document
+        assert {t["@language"] for t in _tagged(document["name"])} == set(LANGUAGES)
+
+
+def test_merging_the_two_pages_and_the_file_gives_the_file(pub):
+    """An aggregator merges the ja page, the en page and the file: every node has an @id (no blank node to
+    duplicate), so the merge is the file's graph, with no untagged duplicates and one node per offering."""
+    for program in pub.catalogue.programs.values():
+        document = program_jsonld(pub, program)
+        alone = jsonld_loader.to_graph([document])
+        merged = jsonld_loader.to_graph([document, document, document])
+        assert set(merged) == set(alone), program.id
+        assert not [n for n in alone.all_nodes() if isinstance(n, rdflib.BNode)], program.id
+        assert not untagged_duplicates(merged), program.id
+        instances = set(merged.objects(rdflib.URIRef(URLS.program_iri(program.id)), SDO.hasCourseInstance))
+        assert len(instances) == max(1, len(program.data.get("offerings", []))), program.id
+
+
+def test_the_merge_check_can_fail(pub):
+    """The embedding this registry used before: plain strings in the page's language, blank-node offerings."""
+    program = pub.catalogue.programs["example-national-univ/ds-python-basics"]
+    document = program_jsonld(pub, program)
+    old_page = json.loads(json.dumps(document))
+    old_page["name"] = program.title["ja"]
+    for instance in old_page["hasCourseInstance"]:
+        del instance["@id"]
+    merged = jsonld_loader.to_graph([old_page, document])
+    assert (rdflib.URIRef(URLS.program_iri(program.id)), SDO.name) in untagged_duplicates(merged)
+    instances = set(merged.objects(rdflib.URIRef(URLS.program_iri(program.id)), SDO.hasCourseInstance))
+    assert len(instances) == 2 * len(program.data["offerings"])
+
+
+SDO = rdflib.Namespace(SCHEMA)
+
+
+def test_a_text_in_one_language_stays_tagged_with_its_language(pub, catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]
     data = copy.deepcopy(program.data) | {"prerequisites": {"ja": "高校数学程度"}}
-    only_ja = replace(program, data=data)
-    embedded = program_jsonld(catalogue, only_ja, urls=URLS, lang="en", as_of=TODAY)
-    assert embedded["programPrerequisites"] == {"@value": "高校数学程度", "@language": "ja"}
-    assert (
-        program_jsonld(catalogue, only_ja, urls=URLS, lang="ja", as_of=TODAY)["programPrerequisites"] == "高校数学程度"
+    only_ja = Publication(
+        Catalogue(
+            catalogue.root,
+            catalogue.providers,
+            catalogue.programs | {program.id: replace(program, data=data)},
+            decisions=catalogue.decisions,
+        ),
+        URLS,
+        BUILD,
     )
+    assert program_jsonld(only_ja, only_ja.catalogue.programs[program.id])["programPrerequisites"] == [
+        {"@value": "高校数学程度", "@language": "ja"}
+    ]
 
 
 class _ScriptReader(HTMLParser):
@@ -336,14 +404,25 @@ def test_json_for_script_cannot_end_the_script_element():
 
 def test_ids_come_from_the_site_url_and_the_url_scheme(catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]
-    here = program_jsonld(catalogue, program, urls=Urls(SITE + "/"), as_of=TODAY)
-    assert here == program_jsonld(catalogue, program, urls=URLS, as_of=TODAY)  # a trailing slash changes nothing
+    here = program_jsonld(Publication(catalogue, Urls(SITE + "/"), BUILD), program)
+    assert here == program_jsonld(Publication(catalogue, URLS, BUILD), program)  # a trailing slash changes nothing
     assert here["@id"] == f"{SITE}/api/v1/programs/{program.id}.jsonld#program"
     assert here["mainEntityOfPage"] == [f"{SITE}/{lang}/programs/{program.id}/" for lang in LANGUAGES]
-    elsewhere = program_jsonld(catalogue, program, urls=Urls("https://other.example.net"), as_of=TODAY)
+    elsewhere = program_jsonld(Publication(catalogue, Urls("https://other.example.net"), BUILD), program)
     assert json.dumps(here).replace(SITE, "https://other.example.net") == json.dumps(elsewhere)
     with pytest.raises(ValueError, match="absolute"):
         Urls("registry.example.org")
+
+
+def test_offerings_and_offers_have_stable_ids(pub):
+    program = pub.catalogue.programs["example-national-univ/ds-python-basics"]
+    instances = program_jsonld(pub, program)["hasCourseInstance"]
+    assert [i["@id"] for i in instances] == [
+        URLS.program_part_iri(program.id, "offering-2026-04-01"),
+        URLS.program_part_iri(program.id, "offering-2026-10-01"),
+    ]
+    assert instances[0]["offers"]["@id"] == URLS.program_part_iri(program.id, "offering-2026-04-01-offer")
+    assert program_jsonld(pub, program)["offers"]["@id"] == URLS.program_part_iri(program.id, "offer")
 
 
 def test_stacking_is_stated_from_both_ends(catalogue, documents):
@@ -358,6 +437,158 @@ def test_stacking_is_stated_from_both_ends(catalogue, documents):
     assert pairs >= 3
 
 
+def test_vocabulary_mappings_name_schema_org_terms():
+    classes = schema_org()["classes"]
+    for code in vocabularies()["provider_type"].codes:
+        assert "Organization" in classes[term_mapping("provider_type", code)["@type"]], code
+    for code in vocabularies()["delivery_mode"].codes:
+        assert set(term_mapping("delivery_mode", code)) == {"educationalProgramMode", "courseMode"}, code
+    digital = [c for c in vocabularies()["credential_format"].codes if c != "paper_certificate"]
+    assert all(term_mapping("credential_format", c).get("encodingFormat") for c in digital)
+    assert term_mapping("credential_format", "paper_certificate") == {}
+
+
+def test_the_catalogue_document_holds_every_program_as_published_alone(pub, documents):
+    catalogue = pub.catalogue
+    graph = documents["catalogue"]["@graph"]
+    item_list = next(node for node in graph if node["@type"] == "ItemList")
+    ids = list(catalogue.programs) + sorted(pub.tombstones)  # the programs, then the old ids whose file is gone
+    assert pub.tombstones and item_list["numberOfItems"] == len(ids)
+    assert [item["position"] for item in item_list["itemListElement"]] == list(range(1, len(ids) + 1))
+    for item, program_id in zip(item_list["itemListElement"], ids, strict=True):
+        standalone = documents[f"program {program_id}"]
+        assert item["item"] == {k: v for k, v in standalone.items() if k != "@context"}
+        if program_id in catalogue.programs:
+            assert item["item"] == program_node(pub, catalogue.programs[program_id])
+    data_catalog = next(node for node in graph if node["@type"] == "DataCatalog")
+    downloads = [d["contentUrl"] for d in data_catalog["dataset"]["distribution"]]
+    for name in ("catalogue.csv", "feed.ja.atom", "catalogue.elm.jsonld", "catalogue.ctdl.json", "index.json"):
+        assert f"{SITE}/api/v1/{name}" in downloads
+    assert data_catalog["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+# --- the fields an aggregator tripped on --------------------------------------------------------------
+
+
+def _by_id(node: Any) -> dict[str, dict]:
+    return {n["@id"]: n for n in walk_nodes(node) if isinstance(n, dict) and "@id" in n and len(n) > 1}
+
+
+def _values(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def test_assessment_identity_verification_qa_and_pace_are_terms_with_stable_iris(pub):
+    for program in pub.catalogue.programs.values():
+        data, document = program.data, program_jsonld(pub, program)
+        if data["assessment"]["types"]:
+            [assessment] = document["hasPart"]
+            assert assessment["@id"] == URLS.program_part_iri(program.id, "assessment")
+            assert [t["@id"] for t in assessment["learningResourceType"]] == [
+                URLS.term_iri("assessment_type", code) for code in data["assessment"]["types"]
+            ]
+            verification = data["assessment"]["identity_verification"]
+            assert [k["@id"] for k in assessment["keywords"]] == [URLS.term_iri("identity_verification", verification)]
+            assert len(assessment["assesses"]) == len(data["learning_outcomes"])
+        else:
+            assert "hasPart" not in document
+        assert [k["@id"] for k in document["keywords"]] == [
+            URLS.term_iri("qa_type", code) for code in data["quality_assurance"]["types"]
+        ]
+        assert document["programType"][0]["@id"] == URLS.term_iri("pace", data["delivery"]["pace"])
+        state = pub.catalogue.lifecycle(program.id, BUILD)  # what the committee's decisions say
+        assert document["datePublished"] == state.first_approved <= document["dateModified"]
+        decision = next(i for i in document["identifier"] if isinstance(i, dict) and i["propertyID"] == "decision")
+        assert decision["value"] == state.current.id
+        assert decision["url"] == [URLS.decision_page(lang, state.current.id) for lang in LANGUAGES]
+
+
+def test_outcomes_are_paired_per_language_and_apart_from_skills(pub):
+    for program in pub.catalogue.programs.values():
+        data, document = program.data, program_jsonld(pub, program)
+        outcomes = document["teaches"]
+        assert len(outcomes) == len(data["learning_outcomes"])
+        for outcome, text in zip(outcomes, data["learning_outcomes"]):
+            assert {v["@language"]: v["@value"] for v in outcome["name"]} == text
+        skills = document["educationalCredentialAwarded"].get("competencyRequired", [])
+        assert len(skills) == len(data.get("skills", []))
+        for skill, given in zip(skills, data.get("skills", [])):
+            assert skill.get("sameAs") == given.get("esco")
+            assert {v["@language"]: v["@value"] for v in skill["name"]} == given["label"]
+
+
+def test_credits_name_their_system_and_ects_is_exported(pub):
+    seen = set()
+    for program in pub.catalogue.programs.values():
+        data, document = program.data, program_jsonld(pub, program)
+        values = {v["@id"].rsplit("#", 1)[1]: v for v in document.get("numberOfCredits", [])}
+        credits = data.get("recognition", {}).get("credits")
+        if credits:
+            assert values["credits"]["value"] == credits["value"]
+            assert values["credits"]["unitCode"] == URLS.term_iri("credit_system", credits["system"])
+            seen.add(credits["system"])
+        ects = data["effort"].get("ects")
+        if ects is not None and not (credits and credits["system"] == "ects"):
+            assert (values["ects"]["value"], values["ects"]["unitCode"]) == (
+                ects,
+                URLS.term_iri("credit_system", "ects"),
+            )
+            seen.add("ects-equivalent")
+        assert set(values) <= {"credits", "ects"}
+    assert seen >= {"jp_university_credit", "ects", "ects-equivalent", "cpd_points"}
+
+
+def test_the_eqf_level_is_the_eu_concept_as_stated_by_the_provider(pub):
+    program = pub.catalogue.programs["example-national-univ/ds-python-basics"]
+    [level] = program_jsonld(pub, program)["educationalLevel"]
+    assert (level["termCode"], level["sameAs"]) == ("5", "http://data.europa.eu/snb/eqf/5")
+    assert level["inDefinedTermSet"] == "http://data.europa.eu/snb/eqf/25831c2"
+    assert "self-assessed" in {v["@language"]: v["@value"] for v in level["disambiguatingDescription"]}["en"]
+
+
+def test_designations_are_exported(pub):
+    certificate = pub.catalogue.programs["example-national-univ/data-science-certificate"]
+    document = program_jsonld(pub, certificate)
+    assert [t["termCode"] for t in document["programType"]][1:] == ["rishu_shomei", "brush_up_program"]
+    [benefit] = document["financialAidEligible"]
+    assert benefit["@id"] == URLS.term_iri("training_benefit_kind", "specialized")
+    numbers = {i["@id"].rsplit("#", 1)[1]: i for i in document["identifier"] if isinstance(i, dict)}
+    assert numbers["training-benefit"]["value"] == certificate.data["designations"]["training_benefit"]["number"]
+    assert numbers["brush-up-program"]["value"] == 2024
+    ended = Publication(pub.catalogue, URLS, date(2028, 4, 1))  # the designation period ended on 2028-03-31
+    assert "financialAidEligible" not in program_jsonld(ended, certificate)
+
+
+def test_providers_carry_their_japanese_identifiers(pub):
+    provider = pub.catalogue.providers["example-national-univ"]
+    document = provider_jsonld(pub, provider)
+    assert document["iso6523Code"] == f"0188:{provider.data['corporate_number']}"
+    ids = {i["propertyID"]: i["value"] for i in document["identifier"] if isinstance(i, dict)}
+    assert ids == {key: provider.data[key] for key in ("corporate_number", "school_code", "ctid")}
+    address = document["address"]
+    assert address["addressCountry"]["@id"] == "http://publications.europa.eu/resource/authority/country/JPN"
+    assert {v["@language"]: v["@value"] for v in address["addressRegion"]} == {"ja": "宮城県", "en": "Miyagi"}
+    assert document["contactPoint"]["email"] == provider.data["contact"]["email"]
+    assert document["keywords"][0]["@id"] == URLS.term_iri("sector", "public")
+
+
+def test_vocabulary_terms_have_definitions_and_the_eu_concepts_they_are(documents):
+    terms = _by_id(documents["vocabularies"])
+    for name, vocabulary in vocabularies().items():
+        for code in vocabulary.codes:
+            term = terms[URLS.term_iri(name, code)]
+            assert {v["@language"] for v in term["description"]} == set(LANGUAGES), (name, code)
+    assert terms[URLS.term_iri("isced_field", "061")]["sameAs"] == "http://data.europa.eu/snb/isced-f/061"
+    assert terms[URLS.term_iri("isced_broad_field", "06")]["sameAs"] == "http://data.europa.eu/snb/isced-f/06"
+    assert (
+        terms[URLS.term_iri("language", "ja")]["sameAs"]
+        == "http://publications.europa.eu/resource/authority/language/JPN"
+    )
+    assert terms[URLS.term_iri("credit_system", "ects")]["sameAs"] == mappings.ECTS.iri
+    assert "sameAs" not in terms[URLS.term_iri("credit_system", "jp_university_credit")]
+    assert URLS.term_iri("approval_status", "expired") in terms
+
+
 def test_the_registry_recognises_only_programs_that_are_active_or_expiring(catalogue, documents):
     registry = URLS.registry_iri()
     statuses = set()
@@ -369,6 +600,7 @@ def test_the_registry_recognises_only_programs_that_are_active_or_expiring(catal
         assert recognised == (status in ("active", "expiring")), program.id
         assert documents[f"program {program.id}"]["creativeWorkStatus"]["termCode"] == status
     assert statuses == {"active", "expiring", "expired", "suspended"}
+    assert catalogue.tombstones(TODAY)
     for tombstone in catalogue.tombstones(TODAY).values():
         document = documents[f"program {tombstone.id}"]
         assert document["creativeWorkStatus"]["termCode"] == tombstone.lifecycle.state
@@ -382,37 +614,10 @@ def test_the_registry_stops_recognising_a_program_the_day_after_its_approval_end
         (date(2027, 1, 31), "expiring", True),
         (date(2027, 2, 1), "expired", False),
     ):
-        document = program_jsonld(catalogue, program, urls=URLS, as_of=day)
+        document = program_jsonld(Publication(catalogue, URLS, day), program)
         bodies = document["educationalCredentialAwarded"].get("recognizedBy", [])
         assert (document["creativeWorkStatus"]["termCode"], registry in [b.get("@id") for b in bodies]) == (
             state,
             recognised,
         )
         assert document["expires"] == "2027-01-31"
-
-
-def test_vocabulary_mappings_name_schema_org_terms():
-    classes = schema_org()["classes"]
-    for code in vocabularies()["provider_type"].codes:
-        assert "Organization" in classes[term_mapping("provider_type", code)["@type"]], code
-    for code in vocabularies()["delivery_mode"].codes:
-        assert set(term_mapping("delivery_mode", code)) == {"educationalProgramMode", "courseMode"}, code
-    digital = [c for c in vocabularies()["credential_format"].codes if c != "paper_certificate"]
-    assert all(term_mapping("credential_format", c).get("encodingFormat") for c in digital)
-    assert term_mapping("credential_format", "paper_certificate") == {}
-
-
-def test_the_catalogue_document_holds_every_program_as_published_alone(catalogue, documents):
-    graph = documents["catalogue"]["@graph"]
-    item_list = next(node for node in graph if node["@type"] == "ItemList")
-    ids = sorted(set(catalogue.programs) | set(catalogue.tombstones(TODAY)))
-    assert item_list["numberOfItems"] == len(ids)
-    assert [item["position"] for item in item_list["itemListElement"]] == list(range(1, len(ids) + 1))
-    for item, program_id in zip(item_list["itemListElement"], ids, strict=True):
-        standalone = documents[f"program {program_id}"]
-        assert item["item"] == {k: v for k, v in standalone.items() if k != "@context"}
-        if program_id in catalogue.programs:
-            assert item["item"] == program_node(catalogue, catalogue.programs[program_id], urls=URLS, as_of=TODAY)
-    data_catalog = next(node for node in graph if node["@type"] == "DataCatalog")
-    downloads = [d["contentUrl"] for d in data_catalog["dataset"]["distribution"]]
-    assert f"{SITE}/api/v1/catalogue.csv" in downloads and f"{SITE}/api/v1/feed.ja.atom" in downloads

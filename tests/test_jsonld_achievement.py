@@ -13,6 +13,7 @@ from jsonschema import Draft201909Validator
 from mccat import LANGUAGES
 from mccat.model.vocabulary import vocabularies
 from mccat.publish.openbadges import program_achievement, tombstone_achievement
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
@@ -29,32 +30,29 @@ def catalogue():
     return load_catalogue(REPO / "catalogue", today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def tombstone_achievements(catalogue) -> dict[tuple[str, str], dict]:
-    """The Achievements that stay at their URLs after a withdrawal or rename deleted the program's file."""
+def all_achievements(pub: Publication) -> dict[tuple[str, str], dict]:
+    """Every Achievement under /api/v1/: the programs', and those that stay after a withdrawal or rename."""
     return {
-        (t.id, lang): tombstone_achievement(catalogue, t, urls=URLS, lang=lang)
-        for t in catalogue.tombstones(TODAY).values()
-        for lang in LANGUAGES
-    }
+        (p.id, lang): program_achievement(pub, p, lang) for p in pub.catalogue.programs.values() for lang in LANGUAGES
+    } | {(t.id, lang): tombstone_achievement(pub, t, lang) for t in pub.tombstones.values() for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
-def achievements(catalogue, tombstone_achievements) -> dict[tuple[str, str], dict]:
-    return {
-        (p.id, lang): program_achievement(catalogue, p, urls=URLS, lang=lang)
-        for p in catalogue.programs.values()
-        for lang in LANGUAGES
-    } | tombstone_achievements
+def achievements(catalogue) -> dict[tuple[str, str], dict]:
+    return all_achievements(Publication(catalogue, URLS, TODAY))
 
 
-@pytest.fixture(scope="module")
-def achievement_schema() -> Draft201909Validator:
+def achievement_validator() -> Draft201909Validator:
     """1EdTech's AchievementCredential schema, entered at $defs/Achievement."""
     full = json.loads(jsonld_loader.vocab_file("openbadges3/achievementcredential.schema.json").read_text("utf-8"))
     schema = {"$schema": full["$schema"], "$defs": full["$defs"], "$ref": "#/$defs/Achievement"}
     Draft201909Validator.check_schema(schema)
     return Draft201909Validator(schema)
+
+
+@pytest.fixture(scope="module")
+def achievement_schema() -> Draft201909Validator:
+    return achievement_validator()
 
 
 def test_every_achievement_validates_against_the_1edtech_schema(achievements, achievement_schema):
@@ -81,19 +79,6 @@ def test_every_achievement_expands_offline_without_dropping_a_term(achievements)
         assert count_properties(expanded) == count_properties(achievement), key
     misspelt = dict(achievements["example-national-univ/ds-python-basics", "en"], creditAvailable=2.0)
     assert count_properties(jsonld_loader.expand(misspelt)) == count_properties(misspelt) - 1
-
-
-def test_a_withdrawn_or_renamed_programs_achievement_says_what_happened(catalogue, tombstone_achievements):
-    for (program_id, lang), achievement in tombstone_achievements.items():
-        tombstone = catalogue.tombstones(TODAY)[program_id]
-        decision = tombstone.lifecycle.ending_decision
-        assert achievement["id"] == URLS.achievement(program_id, lang)
-        assert achievement["name"] == tombstone.title[lang]
-        assert decision.id in achievement["description"] and decision.reason[lang] in achievement["description"]
-        related = [r["id"] for r in achievement["related"]]
-        assert URLS.achievement(program_id, "en" if lang == "ja" else "ja") in related
-        if tombstone.lifecycle.successor:
-            assert URLS.achievement(tombstone.lifecycle.successor, lang) in related
 
 
 def test_each_language_edition_is_in_its_language_and_points_to_the_other(catalogue, achievements):
@@ -126,5 +111,46 @@ def test_alignments_point_at_vocabulary_terms_and_esco(catalogue, achievements):
         escos = [s["esco"] for s in data.get("skills", []) if "esco" in s]
         assert [url for url in targets if url.startswith("http://data.europa.eu/esco/")] == escos
         assert achievement["tag"] == [s["label"][lang] for s in data.get("skills", [])]
+
+
+def test_credits_available_is_always_ects_and_other_credits_are_stated_with_their_system(catalogue, achievements):
+    """Open Badges has a number for credits but no credit system: `creditsAvailable` is ECTS (awarded, else the
+    ECTS equivalent of the effort); 1 Japanese university credit never comes out as a bare 1."""
+    seen = set()
+    for (program_id, lang), achievement in achievements.items():
+        if program_id not in catalogue.programs:
+            continue  # a tombstone states no credits
+        data = catalogue.programs[program_id].data
         credits = data.get("recognition", {}).get("credits")
-        assert achievement.get("creditsAvailable") == (credits["value"] if credits else None)
+        ects = credits["value"] if credits and credits["system"] == "ects" else data["effort"].get("ects")
+        assert achievement.get("creditsAvailable") == ects, program_id
+        if credits and credits["system"] != "ects":
+            seen.add(credits["system"])
+            system = vocabularies()["credit_system"].label(credits["system"], lang)
+            assert system in achievement["criteria"]["narrative"], program_id
+            assert achievement.get("creditsAvailable") != credits["value"] or ects == credits["value"]
+    assert {"jp_university_credit", "cpd_points", "us_credit_hour"} <= seen
+
+
+@pytest.fixture(scope="module")
+def tombstone_achievements(catalogue) -> dict[tuple[str, str], dict]:
+    """The Achievements that stay at their URLs after a withdrawal or rename deleted the program's file."""
+    return {
+        (t.id, lang): tombstone_achievement(pub, t, lang)
+        for pub in [Publication(catalogue, URLS, TODAY)]
+        for t in pub.tombstones.values()
+        for lang in LANGUAGES
+    }
+
+
+def test_a_withdrawn_or_renamed_programs_achievement_says_what_happened(catalogue, tombstone_achievements):
+    for (program_id, lang), achievement in tombstone_achievements.items():
+        tombstone = catalogue.tombstones(TODAY)[program_id]
+        decision = tombstone.lifecycle.ending_decision
+        assert achievement["id"] == URLS.achievement(program_id, lang)
+        assert achievement["name"] == tombstone.title[lang]
+        assert decision.id in achievement["description"] and decision.reason[lang] in achievement["description"]
+        related = [r["id"] for r in achievement["related"]]
+        assert URLS.achievement(program_id, "en" if lang == "ja" else "ja") in related
+        if tombstone.lifecycle.successor:
+            assert URLS.achievement(tombstone.lifecycle.successor, lang) in related

@@ -342,6 +342,25 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
         alternates = {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
         assert alternates["ja"] == f"{SITE_URL}ja/{path}" and alternates["en"] == f"{SITE_URL}en/{path}"
         assert "x-default" in alternates
+    # <lastmod>: every page made from the catalogue, the day what it shows last changed (its JSON's date_modified)
+    lastmod = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in urls}
+    for program_id in built_site.catalogue.programs:
+        record = json.loads((built_site.root / f"api/v1/programs/{program_id}.json").read_text(encoding="utf-8"))
+        assert lastmod[f"{SITE_URL}{lang}/programs/{program_id}/"] == record["date_modified"], program_id
+    assert lastmod[f"{SITE_URL}{lang}/programs/"] == max(d for d in lastmod.values() if d)
+    assert lastmod[f"{SITE_URL}{lang}/about/"] is None  # hand-written: no date claimed
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_names_the_data_licence_and_the_api_in_its_footer(built_site, lang):
+    for path in ("", "programs/example-national-univ/ds-python-basics/", "about/", "providers/example-kosen/"):
+        [footer] = built_site.tree(lang, path).cssselect("[data-mc=data-licence]")
+        assert footer.text.strip() == INTERFACE_TEXT["site.data_licence"][lang].strip()
+        licence, api, contact = footer.cssselect("a")
+        assert (licence.get("href"), licence.get("rel")) == ("https://creativecommons.org/licenses/by/4.0/", "license")
+        assert api.text == INTERFACE_TEXT["site.data_api"][lang]
+        assert posixpath.normpath(posixpath.join(lang, path, api.get("href"))) == f"{lang}/api", path
+        assert contact.get("href") == "mailto:office@registry.example.org"
 
 
 def test_site_root_sends_visitors_to_a_language(built_site):

@@ -16,6 +16,8 @@ from mccat.model.vocabulary import vocabularies
 from mccat.validation.markdown import plain
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/program-proposal.yml"
+# Fields the committee fills in, not the provider (the CTID is given when the file is made, `mccat new`).
+COMMITTEE_FIELDS = {"schema_version", "ctid"}
 # Lists of records asked for as one text box, with how to write each line.
 LINE_FORMATS = {
     "skills": (

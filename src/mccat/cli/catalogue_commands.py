@@ -15,15 +15,19 @@ from mccat.authoring.scaffold import scaffold, scaffold_decision
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.cli.usage import UsageError, require_catalogue
 from mccat.model.decisions import decision_number
-from mccat.model.vocabulary import vocabularies
+from mccat.model.history import History, read_history
 from mccat.model.identifiers import new_ctid
+from mccat.model.vocabulary import vocabularies
 from mccat.publish.exports import write_api_files
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.review.checks import validate_revision
+from mccat.review.content_changes import content_changes
 from mccat.review.diff import catalogue_prefix
 from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
+from mccat.validation.registry_file import load_registry
 from mccat.validation.report import REPORTERS
 from mccat.validation.rules import ID_PATTERN
 from mccat.validation.source import YamlProblem, load_yaml
@@ -144,9 +148,24 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     try:
         catalogue = load_catalogue(args.catalogue, today=build_date, expiring_within=args.expiring_days)
-        written = write_api_files(catalogue, args.out, urls=urls, build_date=build_date)
+        registry = load_registry(args.registry)
     except CatalogueError as exc:
         sys.stdout.write(REPORTERS["text"](exc.problems, 0))
         return 1
-    print(f"wrote {len(written)} files under {args.out / 'api' / 'v1'}")
+    history = read_history(args.catalogue)
+    changes = content_changes(history, args.catalogue, catalogue.register.renamed_from()) if history.available else None
+    schemas = Path(args.registry).resolve().parent.parent / "schemas"
+    pub = Publication(
+        catalogue,
+        urls,
+        build_date,
+        registry,
+        history,
+        read_history(schemas) if schemas.is_dir() else History(),
+        changes,
+    )
+    result = write_api_files(pub, args.out)
+    print(f"wrote {len(result.written)} files under {args.out / 'api' / 'v1'}")
+    for program_id, problems in result.skipped_ctdl.items():
+        print(f"no CTDL file for {program_id}: {'; '.join(problems)}")
     return 0

@@ -15,6 +15,7 @@ from mccat.cli.signing_commands import add_signing_commands
 from mccat.cli.site_commands import add_site_commands
 from mccat.cli.usage import UsageError, day, default_catalogue
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
+from mccat.validation.registry_file import REGISTRY_FILE
 from mccat.validation.report import REPORTERS
 
 
@@ -46,9 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "new", help="write a template file with every field explained (and its CTID), or print a new CTID"
     )
     p.add_argument("kind", choices=["provider", "program", "decision", "ctid"])
-    p.add_argument(
-        "id", nargs="?", help="provider id, provider/slug for a program, or a decision id (MCR-2026-014)"
-    )
+    p.add_argument("id", nargs="?", help="provider id, provider/slug for a program, or a decision id (MCR-2026-014)")
     p.add_argument(
         "--kind",
         dest="decision_kind",
@@ -75,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=EXPIRING_WITHIN_DAYS,
         help=f"an approval ending within this many days is 'expiring' (default {EXPIRING_WITHIN_DAYS})",
+    )
+    p.add_argument(
+        "--registry",
+        type=Path,
+        default=Path(REGISTRY_FILE),
+        help=f"the registry's publisher, contact and licence (default: {REGISTRY_FILE}, if it exists)",
     )
     p.set_defaults(run=run_export)
 

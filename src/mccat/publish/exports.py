@@ -1,76 +1,82 @@
-"""The machine-readable files under /api/v1/: per program, catalogue-wide, change feed, schemas.
+"""The machine-readable files under /api/v1/: per program, catalogue-wide, change feed, schemas, manifest.
 
-    write_api_files(catalogue, out_dir, *, urls, build_date, changes=None, registry=REGISTRY) -> list[Path]
+    write_api_files(pub, out_dir) -> ApiFiles
         Writes everything under out_dir/api/v1/ (that folder belongs to this function:
         files it did not write this time are removed). A file that exists is
         replaced through a temporary file renamed into place, or left alone if its
         bytes are unchanged; a new one is written directly. Same input,
         byte-identical files: keys sorted, lists in catalogue order (by id) or
         newest-first with ties broken by id, no clock reads.
-    api_files(...) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
+    api_files(pub) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
 
-    build_date   the date program statuses are computed for (mccat.model.lifecycle); pass the
-                 build's date, or the last commit's for reproducible builds.
-    changes      the content changes of program files (mccat.model.history.ContentChange by
-                 program id, oldest first: mccat.review.content_changes reads them from git), or
-                 None without version history. changes.json and the feeds list the committee's
-                 decisions, expiries and these changes (`change_records`); its "source" is
-                 "history" with them and "decisions" without.
+    pub          the build's Publication (mccat.publish.publication): what the public site shows (no
+                 program without a decision, unless the catalogue includes proposed ones for a preview),
+                 URLs, the date program states are computed for (mccat.model.lifecycle; pass the build's
+                 date, or the last commit's for reproducible builds), the registry (publisher, licence),
+                 the history of the files and the content changes of program files (`pub.changes`:
+                 mccat.review.content_changes; None without version history). changes.json and the feeds
+                 list the committee's decisions, expiries and those changes (`change_records`); its
+                 "source" is "history" with them and "decisions" without.
 
-Only what the public site shows is published: `catalogue.published(build_date)` (no
-program without a decision, unless the catalogue includes proposed ones for a preview).
-Programs withdrawn or renamed whose file is gone keep their files (tombstones): the JSON
-record, JSON-LD and Achievements at the same URLs, from what their decision recorded.
+Programs withdrawn or renamed whose file is gone keep their files (tombstones): the JSON record, JSON-LD
+and Achievements at the same URLs, from what their decision recorded. Their ELM and CTDL files go: the
+data those formats require left with the catalogue file (see docs/*/api.md).
 
 Files (documented for aggregators in docs/{ja,en}/api.md):
     programs/{provider}/{slug}.jsonld | .json | .achievement.{ja,en}.json   (tombstones too)
+    programs/{provider}/{slug}.elm.jsonld | .ctdl.json
     providers/{provider}.jsonld, vocabularies.jsonld
-    catalogue.jsonld, catalogue.json (schemas/catalogue-export.schema.json), catalogue.csv
+    catalogue.jsonld, catalogue.json (schemas/catalogue-export.schema.json), catalogue.csv and its
+    description catalogue.csv-metadata.json (CSV on the Web), catalogue.elm.jsonld, catalogue.ctdl.json
     changes.json (schemas/changes.schema.json), feed.ja.atom, feed.en.atom
     decisions.json: the committee's decisions, newest first
-    schemas/*.json (copies of schemas/)
+    schemas/*.json (copies of schemas/, each with its `$id`: its URL here)
+    index.json: every other file with its size, SHA-256 and dateModified (schemas/manifest.schema.json)
+
+A program has a .ctdl.json file only when the Credential Registry would take it (mccat.publish.ctdl:
+CTIDs, the provider's sector); `skipped_ctdl` lists the others and why.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.model.catalogue import Catalogue, Program, Tombstone
+from mccat.model.catalogue import Program, Provider, Tombstone
 from mccat.model.decisions import Decision, in_order
-from mccat.model.history import ContentChange
 from mccat.model.lifecycle import Lifecycle
 from mccat.model.record import program_record as record_entries
+from mccat.model.registry import RegistryBody
 from mccat.model.schema import SCHEMA_DIR, help_text
 from mccat.publish.canonical_json import json_bytes
-from mccat.publish.certificates import Signer, certification
+from mccat.publish.ctdl import catalogue_ctdl, ctdl_problems, program_ctdl
+from mccat.publish.elm import catalogue_elm, program_elm
 from mccat.publish.jsonld import (
-    REGISTRY,
-    RegistryBody,
     catalogue_jsonld,
     descriptor_titles,
     load_schema_file,
     program_jsonld,
-    program_node,
     provider_jsonld,
     term_labels,
     tombstone_jsonld,
-    tombstone_node,
     vocabularies_jsonld,
 )
 from mccat.publish.openbadges import program_achievement, tombstone_achievement
+from mccat.publish.publication import Designations, Publication, Standing
 from mccat.publish.urls import API_PATH, Urls
 
+NO_DESIGNATIONS = Designations()  # a tombstone's: its designations left with its file
 FEED_LIMIT = 200  # newest entries per Atom feed; changes.json has them all
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TITLE_SEPARATOR = {"ja": "：", "en": ": "}
@@ -86,7 +92,24 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # --- plain JSON ----------------------------------------------------------------------------
 
 
-def program_links(urls: Urls, program_id: str, successor: str | None = None) -> dict[str, Any]:
+def licence_json(registry: RegistryBody) -> dict[str, Any]:
+    """The data licence as every JSON file states it."""
+    licence = registry.licence
+    return {"id": licence.id, "name": dict(licence.name), "url": licence.url}
+
+
+def publisher_json(pub: Publication) -> dict[str, Any]:
+    registry = pub.registry
+    found = {"name": dict(registry.name), "url": registry.url or pub.urls.root}
+    if registry.email:
+        found["email"] = registry.email
+    if registry.contact_url:
+        found["contact_url"] = registry.contact_url
+    return found
+
+
+def program_links(pub: Publication, program_id: str) -> dict[str, Any]:
+    urls = pub.urls
     links = {
         "page": {lang: urls.program_page(lang, program_id) for lang in LANGUAGES},
         "jsonld": urls.program_jsonld(program_id),
@@ -94,6 +117,12 @@ def program_links(urls: Urls, program_id: str, successor: str | None = None) -> 
         "achievement": {lang: urls.achievement(program_id, lang) for lang in LANGUAGES},
         "provider": urls.provider_jsonld(program_id.split("/", 1)[0]),
     }
+    program = pub.catalogue.programs.get(program_id)
+    if program is not None:
+        links["elm"] = urls.program_elm(program_id)
+        if not ctdl_problems(pub, program):
+            links["ctdl"] = urls.program_ctdl(program_id)
+    successor = pub.standing(pub.tombstones[program_id]).successor if program_id in pub.tombstones else None
     if successor:
         links["successor"] = urls.program_json(successor)
     return links
@@ -121,26 +150,35 @@ def approval_json(state: Lifecycle) -> dict[str, Any]:
     return {k: v for k, v in result.items() if v not in (None, [])} | {"decisions": result["decisions"]}
 
 
-def program_record(catalogue: Catalogue, program: Program, *, urls: Urls, as_of: date) -> dict[str, Any]:
-    """One program as plain JSON: id, status on `as_of`, its approval record, links and the catalogue file's data."""
-    state = catalogue.lifecycle(program.id, as_of)
-    return {
+def _dates(pub: Publication, item: Program | Tombstone) -> dict[str, Any]:
+    standing = pub.standing(item)
+    return {"date_published": standing.first_approved, "date_modified": standing.modified}
+
+
+def program_record(pub: Publication, program: Program) -> dict[str, Any]:
+    """One program as plain JSON: id, status on the build date, its approval record, dates, links and the
+    catalogue file's data."""
+    record = {
         "id": program.id,
-        "status": state.state,
-        "approval": approval_json(state),
-        "links": program_links(urls, program.id),
+        "status": pub.standing(program).status,
+        "approval": approval_json(pub.catalogue.lifecycle(program.id, pub.today)),
+        **_dates(pub, program),
+        "links": program_links(pub, program.id),
         "program": program.data,
     }
+    return {key: value for key, value in record.items() if value is not None}
 
 
-def tombstone_record(tombstone: Tombstone, *, urls: Urls) -> dict[str, Any]:
-    """A program withdrawn or renamed whose file is gone: its status, record, successor and links; no data."""
+def tombstone_record(pub: Publication, tombstone: Tombstone) -> dict[str, Any]:
+    """A program withdrawn or renamed whose file is gone: its status, record, dates, successor and links; no
+    data."""
     state = tombstone.lifecycle
     record: dict[str, Any] = {
         "id": tombstone.id,
         "status": state.state,
         "approval": approval_json(state),
-        "links": program_links(urls, tombstone.id, state.successor),
+        **{key: value for key, value in _dates(pub, tombstone).items() if value is not None},
+        "links": program_links(pub, tombstone.id),
         "program": None,
     }
     if state.successor:
@@ -151,39 +189,42 @@ def tombstone_record(tombstone: Tombstone, *, urls: Urls) -> dict[str, Any]:
     return record
 
 
-def catalogue_json(
-    catalogue: Catalogue, *, urls: Urls, as_of: date, records: Mapping[str, dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json.
-    `records` are the program records by id when the caller has made them (api_files: the same as in
-    each program's own file, certification links included)."""
-    catalogue = catalogue.published(as_of)
-    if records is None:
-        records = program_records(catalogue, urls=urls, as_of=as_of)
+def program_file(pub: Publication, item: Program | Tombstone) -> dict[str, Any]:
+    """/api/v1/programs/{provider}/{slug}.json: the program's record (or a tombstone's), with its schema and the
+    data licence."""
+    schema = pub.urls.schema("catalogue-export.schema.json") + "#/$defs/program_record"
+    record = program_record(pub, item) if isinstance(item, Program) else tombstone_record(pub, item)
+    return {"$schema": schema, "license": licence_json(pub.registry)} | record
+
+
+def provider_record(pub: Publication, provider: Provider) -> dict[str, Any]:
+    urls = pub.urls
+    record = {
+        "id": provider.id,
+        "date_modified": pub.provider_modified(provider),
+        "links": {
+            "page": {lang: urls.provider_page(lang, provider.id) for lang in LANGUAGES},
+            "jsonld": urls.provider_jsonld(provider.id),
+        },
+        "provider": provider.data,
+    }
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def catalogue_json(pub: Publication) -> dict[str, Any]:
+    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json."""
+    catalogue = pub.catalogue
+    records = {p.id: program_record(pub, p) for p in catalogue.programs.values()}
+    records |= {t.id: tombstone_record(pub, t) for t in pub.tombstones.values()}
     return {
-        "$schema": urls.api("schemas/catalogue-export.schema.json"),
+        "$schema": pub.urls.schema("catalogue-export.schema.json"),
         "api_version": "v1",
-        "as_of": as_of.isoformat(),
-        "providers": [
-            {
-                "id": provider.id,
-                "links": {
-                    "page": {lang: urls.provider_page(lang, provider.id) for lang in LANGUAGES},
-                    "jsonld": urls.provider_jsonld(provider.id),
-                },
-                "provider": provider.data,
-            }
-            for provider in catalogue.providers.values()
-        ],
+        "as_of": pub.today.isoformat(),
+        "license": licence_json(pub.registry),
+        "publisher": publisher_json(pub),
+        "providers": [provider_record(pub, provider) for provider in catalogue.providers.values()],
         "programs": [records[program_id] for program_id in sorted(records)],
     }
-
-
-def program_records(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, dict[str, Any]]:
-    """The record of every published program and tombstone of a published catalogue, by id."""
-    records = {p.id: program_record(catalogue, p, urls=urls, as_of=as_of) for p in catalogue.programs.values()}
-    records |= {t.id: tombstone_record(t, urls=urls) for t in catalogue.tombstones(as_of).values()}
-    return records
 
 
 def status_labels(status: str) -> dict[str, str]:
@@ -191,12 +232,14 @@ def status_labels(status: str) -> dict[str, str]:
     return term_labels("approval_status", status)
 
 
-def decisions_json(catalogue: Catalogue, *, urls: Urls, as_of: date) -> dict[str, Any]:
-    """The committee's decisions up to `as_of`, newest first, as their files say them (with their id)."""
-    decisions = [d for d in in_order(catalogue.decisions.values()) if d.date <= as_of.isoformat()]
+def decisions_json(pub: Publication) -> dict[str, Any]:
+    """The committee's decisions up to the build date, newest first, as their files say them (with their id)."""
+    day = pub.today.isoformat()
+    decisions = [d for d in in_order(pub.catalogue.decisions.values()) if d.date <= day]
     return {
         "api_version": "v1",
-        "as_of": as_of.isoformat(),
+        "as_of": day,
+        "license": licence_json(pub.registry),
         "decisions": [decision_json(d) for d in reversed(decisions)],
     }
 
@@ -240,7 +283,10 @@ class CsvRow:
     data: dict[str, Any]
     title: dict[str, str]
     provider_name: dict[str, str]
+    provider: Provider | None  # None for a tombstone
     state: Lifecycle
+    standing: Standing
+    designations: Designations
     urls: Urls
 
     @property
@@ -249,20 +295,28 @@ class CsvRow:
 
     @property
     def status(self) -> str:
-        return self.state.state
+        return self.standing.status
+
+    def provider_field(self, key: str) -> Any:
+        return self.provider.data.get(key) if self.provider else None
 
 
 Cell = Callable[[CsvRow], str]
 
 
 def _coded(name: str, vocabulary: str, codes: Callable[[dict], list[str]]) -> list[tuple[str, Cell]]:
+    """A coded column of the program's data and its Japanese and English label columns."""
+    return _coded_row(name, vocabulary, lambda r: codes(r.data))
+
+
+def _coded_row(name: str, vocabulary: str, codes: Callable[[CsvRow], list[str]]) -> list[tuple[str, Cell]]:
     """A coded column and its Japanese and English label columns."""
     return [
-        (name, lambda r: CSV_SEPARATOR.join(codes(r.data))),
+        (name, lambda r: CSV_SEPARATOR.join(codes(r))),
         *(
             (
                 f"{name}_{lang}",
-                lambda r, lang=lang: CSV_SEPARATOR.join(term_labels(vocabulary, code)[lang] for code in codes(r.data)),
+                lambda r, lang=lang: CSV_SEPARATOR.join(term_labels(vocabulary, code)[lang] for code in codes(r)),
             )
             for lang in LANGUAGES
         ),
@@ -289,6 +343,14 @@ def _optional(get: Callable[[dict], Any]) -> Callable[[dict], list[str]]:
     return lambda data: [] if get(data) is None else [get(data)]
 
 
+def _present(value: str | None) -> list[str]:
+    return [value] if value else []
+
+
+def _benefit_kind(designations: Designations) -> list[str]:
+    return [designations.training_benefit["kind"]] if designations.training_benefit else []
+
+
 def _credits(data: dict) -> dict:
     return data.get("recognition", {}).get("credits", {})
 
@@ -302,9 +364,9 @@ CSV_COLUMNS: list[tuple[str, Cell]] = [
     *_text("summary"),
     ("status", lambda r: r.status),
     *((f"status_{lang}", lambda r, lang=lang: status_labels(r.status)[lang]) for lang in LANGUAGES),
-    ("approved_on", lambda r: r.state.first_approved or ""),
-    ("valid_until", lambda r: r.state.valid_until or ""),
-    ("decision", lambda r: r.state.current.id if r.state.current else ""),
+    ("approved_on", lambda r: r.standing.first_approved or ""),
+    ("valid_until", lambda r: r.standing.valid_until or ""),
+    ("decision", lambda r: r.standing.decision or ""),
     *_coded("fields", "isced_field", lambda d: d["fields"]),
     *_coded("languages", "language", lambda d: d["languages"]),
     *_coded("delivery_mode", "delivery_mode", lambda d: [d["delivery"]["mode"]]),
@@ -328,9 +390,24 @@ CSV_COLUMNS: list[tuple[str, Cell]] = [
     ("url", lambda r: r.data["url"]),
     *((f"page_{lang}", lambda r, lang=lang: r.urls.program_page(lang, r.id)) for lang in LANGUAGES),
     ("jsonld", lambda r: r.urls.program_jsonld(r.id)),
-    ("superseded_by", lambda r: r.state.successor or ""),
+    ("superseded_by", lambda r: r.standing.successor or ""),
+    ("date_published", lambda r: r.standing.first_approved or ""),
+    ("date_modified", lambda r: r.standing.modified or ""),
+    ("ctid", lambda r: r.data.get("ctid", "")),
+    *_coded_row("designations", "designation", lambda r: r.designations.codes),
+    ("bp_certified_in", lambda r: _number((r.designations.brush_up_program or {}).get("certified_in"))),
+    *_coded_row("training_benefit_kind", "training_benefit_kind", lambda r: _benefit_kind(r.designations)),
+    ("training_benefit_number", lambda r: (r.designations.training_benefit or {}).get("number", "")),
+    ("training_benefit_valid_until", lambda r: (r.designations.training_benefit or {}).get("valid_until", "")),
+    *_coded_row("provider_sector", "sector", lambda r: _present(r.provider_field("sector"))),
+    *_coded_row("provider_prefecture", "prefecture", lambda r: _present(r.provider_field("prefecture"))),
+    ("provider_corporate_number", lambda r: r.provider_field("corporate_number") or ""),
+    ("provider_school_code", lambda r: r.provider_field("school_code") or ""),
+    ("provider_contact_email", lambda r: (r.provider_field("contact") or {}).get("email", "")),
+    ("provider_contact_url", lambda r: (r.provider_field("contact") or {}).get("url", "")),
+    ("elm", lambda r: r.urls.program_elm(r.id)),
 ]
-# The columns a tombstone fills (its catalogue data is gone); the others stay empty.
+# The columns a tombstone fills (its catalogue data is gone, and with it its ELM file); the others stay empty.
 TOMBSTONE_COLUMNS = {
     "id",
     "provider",
@@ -341,33 +418,48 @@ TOMBSTONE_COLUMNS = {
     "decision",
     "jsonld",
     "superseded_by",
+    "date_published",
+    "date_modified",
 }
 
 
-def csv_rows(catalogue: Catalogue, *, urls: Urls, as_of: date) -> list[list[str]]:
+def csv_rows(pub: Publication) -> list[list[str]]:
     """The CSV as rows of cells (header first), before spreadsheet escaping: every published program, and the
     tombstones, by id."""
-    catalogue = catalogue.published(as_of)
+    catalogue = pub.catalogue
     rows: dict[str, list[str]] = {}
     for program in catalogue.programs.values():
-        state = catalogue.lifecycle(program.id, as_of)
-        provider = catalogue.providers[program.provider_id].name
-        row = CsvRow(program.id, program.data, program.title, provider, state, urls)
+        provider = catalogue.providers[program.provider_id]
+        state = catalogue.lifecycle(program.id, pub.today)
+        row = CsvRow(
+            program.id,
+            program.data,
+            program.title,
+            provider.name,
+            provider,
+            state,
+            pub.standing(program),
+            pub.designations(program),
+            pub.urls,
+        )
         rows[program.id] = [cell(row) for _, cell in CSV_COLUMNS]
-    for tombstone in catalogue.tombstones(as_of).values():
-        provider_data = catalogue.providers.get(tombstone.provider_id)
+    for tombstone in pub.tombstones.values():
+        found = catalogue.providers.get(tombstone.provider_id)
         record = tombstone.record
-        name = provider_data.name if provider_data else (record.provider_name if record else {})
-        row = CsvRow(tombstone.id, {}, tombstone.title, name, tombstone.lifecycle, urls)
+        name = found.name if found else (record.provider_name if record else {})
+        standing = pub.standing(tombstone)
+        row = CsvRow(
+            tombstone.id, {}, tombstone.title, name, None, tombstone.lifecycle, standing, NO_DESIGNATIONS, pub.urls
+        )
         rows[tombstone.id] = [cell(row) if header in TOMBSTONE_COLUMNS else "" for header, cell in CSV_COLUMNS]
     return [[name for name, _ in CSV_COLUMNS]] + [rows[program_id] for program_id in sorted(rows)]
 
 
-def catalogue_csv(catalogue: Catalogue, *, urls: Urls, as_of: date) -> bytes:
+def catalogue_csv(pub: Publication) -> bytes:
     """CSV that Excel opens correctly: UTF-8 with BOM, CRLF, formula-like cells neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in csv_rows(catalogue, urls=urls, as_of=as_of):
+    for row in csv_rows(pub):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -427,19 +519,15 @@ class ProgramChange:
         return result
 
 
-def change_records(
-    catalogue: Catalogue,
-    *,
-    as_of: date,
-    changes: Mapping[str, Sequence[ContentChange]] | None = None,
-) -> list[ProgramChange]:
-    """Every event of the published programs' records up to `as_of`: decisions, expiries and (with `changes`)
-    content changes since the first approval. Each event once, under the id the program had then."""
-    catalogue = catalogue.published(as_of)
-    ids = sorted(set(catalogue.programs) | set(catalogue.tombstones(as_of)))
+def change_records(pub: Publication) -> list[ProgramChange]:
+    """Every event of the published programs' records up to the build date: decisions, expiries and (with
+    `pub.changes`) content changes since the first approval. Each event once, under the id the program had
+    then."""
+    catalogue = pub.catalogue
+    ids = sorted(set(catalogue.programs) | set(pub.tombstones))
     seen: dict[tuple, ProgramChange] = {}
     for program_id in ids:
-        for entry in record_entries(catalogue.lifecycle(program_id, as_of), changes or {}):
+        for entry in record_entries(catalogue.lifecycle(program_id, pub.today), pub.changes or {}):
             if entry.program != program_id and entry.program in ids:
                 continue  # told under its own id
             event, content = entry.event, entry.change
@@ -476,11 +564,12 @@ def sort_changes(changes: Iterable[ProgramChange | Mapping[str, Any]]) -> list[P
     return sorted(records, key=lambda c: (c.date, STAGES.index(c.kind)), reverse=True)
 
 
-def changes_json(changes: list[ProgramChange], *, urls: Urls, source: str) -> dict[str, Any]:
+def changes_json(pub: Publication, changes: list[ProgramChange], *, source: str) -> dict[str, Any]:
     """Every change; follows schemas/changes.schema.json."""
     return {
-        "$schema": urls.api("schemas/changes.schema.json"),
+        "$schema": pub.urls.schema("changes.schema.json"),
         "api_version": "v1",
+        "license": licence_json(pub.registry),
         "source": source,
         "changes": [c.as_json() for c in changes],
     }
@@ -499,6 +588,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     if text is not None:
         element.text = _xml_text(text)
     return element
+
+
+RIGHTS = {"ja": "データのライセンス：{name}（{url}）", "en": "Data licence: {name} ({url})"}
 
 
 # What a feed entry says, in each language (never a commit's text).
@@ -537,28 +629,23 @@ def _feed_summary(change: ProgramChange, lang: str) -> str:
     return FEED_TEXT["sentence"][lang].join(p.rstrip("。.") for p in parts) + ("。" if lang == "ja" else ".")
 
 
-def atom_feed(
-    catalogue: Catalogue,
-    changes: list[ProgramChange],
-    *,
-    urls: Urls,
-    lang: str,
-    build_date: date,
-    registry: RegistryBody = REGISTRY,
-    limit: int = FEED_LIMIT,
-) -> bytes:
+def atom_feed(pub: Publication, changes: list[ProgramChange], *, lang: str, limit: int = FEED_LIMIT) -> bytes:
     """The Atom feed of the record's events in one language, newest `limit` entries."""
+    urls, catalogue, registry = pub.urls, pub.catalogue, pub.registry
     feed_url = urls.api(f"feed.{lang}.atom")
     kinds = change_kinds()
-    tombstones = catalogue.tombstones(build_date)
+    tombstones = pub.tombstones
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
     _sub(feed, "id", feed_url)
     _sub(feed, "title", help_text(load_schema_file("changes.schema.json"))["title"][lang])
-    _sub(feed, "updated", _atom_time(changes[0].date if changes else build_date.isoformat()))
+    _sub(feed, "updated", _atom_time(changes[0].date if changes else pub.today.isoformat()))
     _sub(_sub(feed, "author"), "name", registry.name[lang])
+    licence = registry.licence
+    _sub(feed, "rights", RIGHTS[lang].format(name=licence.name[lang], url=licence.url), type="text")
     _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     _sub(feed, "link", rel="alternate", type="text/html", href=urls.home(lang))
     _sub(feed, "link", rel="related", type="application/json", href=urls.api("changes.json"))
+    _sub(feed, "link", rel="license", type="text/html", href=licence.url)
     for change in changes[:limit]:
         program = catalogue.programs.get(change.program)
         tombstone = tombstones.get(change.program)
@@ -592,81 +679,173 @@ def atom_feed(
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
+# --- the CSV's description (CSV on the Web) -----------------------------------------------------
+
+CSV_DESCRIPTION = {
+    "ja": "承認されたマイクロクレデンシャル・プログラムの一覧（1行1プログラム）。UTF-8（BOM付き）、改行はCRLF。"
+    "複数の値は「; 」で区切る。=、+、-、@、タブ、CRで始まるセルは、表計算ソフトが数式として実行しないよう"
+    "先頭にアポストロフィ（'）を付けている。",
+    "en": "The approved micro-credential programs, one per row. UTF-8 with a byte order mark, CRLF line ends. "
+    "Several values in one cell are separated by '; '. A cell that begins with =, +, -, @, a tab or a carriage "
+    "return starts with an apostrophe (') so that spreadsheets show it as text instead of running it.",
+}
+
+
+def csv_metadata(pub: Publication, date_modified: str | None) -> dict[str, Any]:
+    """catalogue.csv-metadata.json: the CSV described for CSV on the Web (W3C), with its licence."""
+    urls = pub.urls
+    export = help_text(load_schema_file("catalogue-export.schema.json"))
+    return {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "en"}],
+        "url": urls.api("catalogue.csv"),
+        "dc:title": [{"@value": export["title"][lang], "@language": lang} for lang in LANGUAGES],
+        "dc:description": [{"@value": CSV_DESCRIPTION[lang], "@language": lang} for lang in LANGUAGES],
+        "dc:license": {"@id": pub.registry.licence.url},
+        "dc:publisher": {
+            "@id": urls.registry_iri(),
+            "schema:name": pub.registry.name["en"],
+            "schema:url": {"@id": urls.root},
+        },
+        "dc:modified": date_modified,
+        "dialect": {"encoding": "utf-8", "lineTerminators": ["\r\n"], "header": True, "doubleQuote": True},
+        "tableSchema": {
+            "columns": [{"name": name, "titles": name, "datatype": "string"} for name, _ in CSV_COLUMNS],
+            "primaryKey": "id",
+        },
+    }
+
+
+# --- published schemas and the manifest ----------------------------------------------------------
+
+
+def published_schema(pub: Publication, path: Path) -> bytes:
+    """A schema as /api/v1/schemas/ publishes it: with `$id`, its own URL there, so that its relative `$ref`s
+    ("vocabularies.schema.json#/$defs/...") resolve against the published copies from anywhere. (The files
+    in schemas/ have no `$id`: editors resolve them by path, and a fixed host would send them online.)"""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    first, rest = list(schema.items())[:1], list(schema.items())[1:]  # "$schema" stays first, then "$id"
+    published = dict(first + [("$id", pub.urls.schema(path.name))] + rest)
+    return (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+MANIFEST = "index.json"
+
+
+def manifest(pub: Publication, files: Mapping[str, bytes], modified: Mapping[str, str | None]) -> dict[str, Any]:
+    """index.json: every other file under /api/v1/ with its size, SHA-256 and the last change of what it is
+    made from (dateModified; null where that is not known), so an aggregator fetches only what changed."""
+    entries = {
+        path: {
+            "url": pub.urls.api(path),
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "dateModified": modified.get(path),
+        }
+        for path, content in sorted(files.items())
+    }
+    dates = [d for d in modified.values() if d]
+    return {
+        "$schema": pub.urls.schema("manifest.schema.json"),
+        "api_version": "v1",
+        "license": licence_json(pub.registry),
+        "dateModified": max(dates) if dates else None,
+        "files": entries,
+    }
+
+
 # --- all files -----------------------------------------------------------------------------
 
 
-def api_files(
-    catalogue: Catalogue,
-    *,
-    urls: Urls,
-    build_date: date,
-    changes: Mapping[str, Sequence[ContentChange]] | None = None,
-    registry: RegistryBody = REGISTRY,
-    signer: Signer | None = None,
-) -> dict[str, bytes]:
-    """Every file under /api/v1/, by path relative to it. With a `signer`, the approval certificates and
-    status lists too (mccat.publish.certificates); the certification marks always."""
-    catalogue = catalogue.published(build_date)
-    tombstones = catalogue.tombstones(build_date)
-    proofs = certification(catalogue, urls=urls, today=build_date, signer=signer, registry_name=registry.name)
-    source = "decisions" if changes is None else "history"
-    ordered = sort_changes(change_records(catalogue, as_of=build_date, changes=changes))
+@dataclass
+class ApiFiles:
+    """The files under /api/v1/ (path relative to it -> bytes) and what the build should report."""
+
+    files: dict[str, bytes]
+    skipped_ctdl: dict[str, list[str]]  # program id -> why it has no .ctdl.json
+    written: list[Path] = field(default_factory=list)  # write_api_files: the files' paths
+
+
+def _program_modified(pub: Publication, program: Program) -> str | None:
+    """The latest change of the records a program's files are made from: itself, its provider, the programs
+    it stacks with (their titles appear in its files)."""
+    catalogue = pub.catalogue
+    dates = [pub.standing(program).modified, pub.provider_modified(catalogue.providers[program.provider_id])]
+    related = [catalogue.programs[t] for t in program.stacks_into if t in catalogue.programs]
+    related += catalogue.stacked_from(program.id)
+    dates += [pub.standing(other).modified for other in related]
+    found = [d for d in dates if d]
+    return max(found) if found else None
+
+
+def build_api_files(pub: Publication) -> ApiFiles:
+    """Every file under /api/v1/, by path relative to it, and the programs without a CTDL file."""
+    catalogue = pub.catalogue
+    source = "decisions" if pub.changes is None else "history"
+    ordered = sort_changes(change_records(pub))
     files: dict[str, bytes] = {}
-    nodes = {
-        program.id: program_node(catalogue, program, urls=urls, registry=registry, as_of=build_date)
-        for program in catalogue.programs.values()
-    }  # each in its own file and in catalogue.jsonld
-    nodes |= {t.id: tombstone_node(catalogue, t, urls=urls) for t in tombstones.values()}
-    records = program_records(catalogue, urls=urls, as_of=build_date)  # in their own files and catalogue.json
-    for program_id, record in records.items():
-        record["links"] |= proofs.links(program_id, urls)
+    modified: dict[str, str | None] = {}
+    skipped: dict[str, list[str]] = {}
     for program in catalogue.programs.values():
-        files[urls.program_file(program.id, ".jsonld")] = json_bytes(
-            program_jsonld(catalogue, program, urls=urls, registry=registry, node=nodes[program.id], as_of=build_date)
-        )
-        files[urls.program_file(program.id, ".json")] = json_bytes(records[program.id])
+        day = _program_modified(pub, program)
+        own = {
+            ".jsonld": json_bytes(program_jsonld(pub, program)),
+            ".json": json_bytes(program_file(pub, program)),
+            ".elm.jsonld": json_bytes(program_elm(pub, program)),
+        }
         for lang in LANGUAGES:
-            achievement = program_achievement(catalogue, program, urls=urls, lang=lang)
-            files[urls.program_file(program.id, f".achievement.{lang}.json")] = json_bytes(
-                achievement | proofs.achievement_extras(program.id, lang, urls)
-            )
-    for tombstone in tombstones.values():  # withdrawn or renamed, file gone: the same URLs still answer
-        files[urls.program_file(tombstone.id, ".jsonld")] = json_bytes(
-            tombstone_jsonld(catalogue, tombstone, urls=urls)
-        )
-        files[urls.program_file(tombstone.id, ".json")] = json_bytes(records[tombstone.id])
+            own[f".achievement.{lang}.json"] = json_bytes(program_achievement(pub, program, lang))
+        problems = ctdl_problems(pub, program)
+        if problems:
+            skipped[program.id] = problems
+        else:
+            own[".ctdl.json"] = json_bytes(program_ctdl(pub, program))
+        for suffix, content in own.items():
+            path = Urls.program_file(program.id, suffix)
+            files[path], modified[path] = content, day
+    for tombstone in pub.tombstones.values():  # withdrawn or renamed, file gone: the same URLs still answer
+        day = pub.standing(tombstone).modified
+        own = {
+            ".jsonld": json_bytes(tombstone_jsonld(pub, tombstone)),
+            ".json": json_bytes(program_file(pub, tombstone)),
+        }
         for lang in LANGUAGES:
-            achievement = tombstone_achievement(catalogue, tombstone, urls=urls, lang=lang)
-            files[urls.program_file(tombstone.id, f".achievement.{lang}.json")] = json_bytes(
-                achievement | proofs.achievement_extras(tombstone.id, lang, urls)
-            )
+            own[f".achievement.{lang}.json"] = json_bytes(tombstone_achievement(pub, tombstone, lang))
+        for suffix, content in own.items():
+            path = Urls.program_file(tombstone.id, suffix)
+            files[path], modified[path] = content, day
     for provider in catalogue.providers.values():
-        files[Urls.provider_file(provider.id)] = json_bytes(provider_jsonld(catalogue, provider, urls=urls))
-    files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(urls=urls))
-    files["catalogue.jsonld"] = json_bytes(
-        catalogue_jsonld(
-            catalogue,
-            urls=urls,
-            registry=registry,
-            date_modified=ordered[0].date if ordered else None,
-            nodes=nodes,
-            as_of=build_date,
-        ),
-        compact=True,
-    )
-    files["catalogue.json"] = json_bytes(
-        catalogue_json(catalogue, urls=urls, as_of=build_date, records=records), compact=True
-    )
-    files["catalogue.csv"] = catalogue_csv(catalogue, urls=urls, as_of=build_date)
-    files["changes.json"] = json_bytes(changes_json(ordered, urls=urls, source=source))
-    files["decisions.json"] = json_bytes(decisions_json(catalogue, urls=urls, as_of=build_date))
+        path = Urls.provider_file(provider.id)
+        files[path], modified[path] = json_bytes(provider_jsonld(pub, provider)), pub.provider_modified(provider)
+    records = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered[:1])) if d]
+    latest = max(records) if records else None
+    files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(pub))
+    modified["vocabularies.jsonld"] = pub.schema_modified("vocabularies.schema.json")
+    whole = {
+        "catalogue.jsonld": json_bytes(catalogue_jsonld(pub, date_modified=latest), compact=True),
+        "catalogue.json": json_bytes(catalogue_json(pub), compact=True),
+        "catalogue.csv": catalogue_csv(pub),
+        "catalogue.csv-metadata.json": json_bytes(csv_metadata(pub, latest)),
+        "catalogue.elm.jsonld": json_bytes(catalogue_elm(pub), compact=True),
+        "catalogue.ctdl.json": json_bytes(catalogue_ctdl(pub), compact=True),
+        "changes.json": json_bytes(changes_json(pub, ordered, source=source)),
+        "decisions.json": json_bytes(decisions_json(pub)),
+    }
     for lang in LANGUAGES:
-        files[f"feed.{lang}.atom"] = atom_feed(
-            catalogue, ordered, urls=urls, lang=lang, build_date=build_date, registry=registry
-        )
+        whole[f"feed.{lang}.atom"] = atom_feed(pub, ordered, lang=lang)
+    for path, content in whole.items():
+        files[path], modified[path] = content, latest
+    # catalogue.json and catalogue.csv give every status as of the build date, and say so (as_of)
+    modified["catalogue.json"] = pub.today.isoformat()
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
-        files[f"schemas/{schema.name}"] = schema.read_bytes()
-    return files | proofs.files
+        path = f"schemas/{schema.name}"
+        files[path], modified[path] = published_schema(pub, schema), pub.schema_modified(schema.name)
+    files[MANIFEST] = json_bytes(manifest(pub, files, modified))
+    return ApiFiles(files, skipped)
+
+
+def api_files(pub: Publication) -> dict[str, bytes]:
+    """Every file under /api/v1/, by path relative to it."""
+    return build_api_files(pub).files
 
 
 def write_file(path: Path, content: bytes) -> None:
@@ -698,18 +877,11 @@ def write_file(path: Path, content: bytes) -> None:
         raise
 
 
-def write_api_files(
-    catalogue: Catalogue,
-    out_dir: Path,
-    *,
-    urls: Urls,
-    build_date: date,
-    changes: Mapping[str, Sequence[ContentChange]] | None = None,
-    registry: RegistryBody = REGISTRY,
-    signer: Signer | None = None,
-) -> list[Path]:
-    """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write."""
-    files = api_files(catalogue, urls=urls, build_date=build_date, changes=changes, registry=registry, signer=signer)
+def write_api_files(pub: Publication, out_dir: Path) -> ApiFiles:
+    """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write. Returns the
+    files, their paths (`written`) and the programs without a CTDL file."""
+    result = build_api_files(pub)
+    files = result.files
     root = Path(out_dir) / API_PATH
     written = []
     folders: set[Path] = set()
@@ -726,4 +898,5 @@ def write_api_files(
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return sorted(written)
+    result.written = sorted(written)
+    return result

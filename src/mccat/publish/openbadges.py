@@ -1,9 +1,11 @@
 """Open Badges 3.0 `Achievement` per program and language, for issuers.
 
-    program_achievement(catalogue, program, *, urls, lang) -> dict
+    program_achievement(pub, program, lang) -> dict
 
-An issuer that awards a badge for an approved program puts this Achievement (or
-its `id`) in the badge's `credentialSubject.achievement`. Open Badges 3.0 texts
+An issuer that awards a badge for an approved program copies this Achievement, the whole
+object, into the badge's `credentialSubject.achievement`: the Open Badges 3.0 schema
+requires the object there (id, type, name, description, criteria), not its id alone.
+Open Badges 3.0 texts
 (name, description, criteria) are single strings, so there is one Achievement
 per language, each `inLanguage` its language and linked to the other edition by
 `related`, as the specification intends for language editions:
@@ -16,13 +18,17 @@ The `id` of each is its own URL. Mapping:
     and assessment (Markdown); criteria.id <- the program page; creator <- provider;
     achievementType MicroCredential; alignment <- ISCED-F fields (our vocabulary
     term IRIs) and ESCO skills; tag <- skill labels; fieldOfStudy <- main field;
-    creditsAvailable <- recognition.credits.value; humanCode <- program id.
+    creditsAvailable <- ECTS credits (awarded in ECTS, else the ECTS equivalent of the
+    learner effort); humanCode <- program id.
+Open Badges has a number for credits but no credit system, so `creditsAvailable` is always
+ECTS; credits in another system (Japanese university credits, ...) are stated with their
+system in the criteria's narrative, and only there.
 resultDescription is left out: the catalogue has no structured pass marks, and
 completion is what the badge itself states.
 
 Badges already issued point to an Achievement's id, so the file stays when
 its program is withdrawn or renamed and its catalogue file is deleted
-(`tombstone_achievement`): the recorded title and provider, a description
+(`tombstone_achievement(pub, tombstone, lang)`): the recorded title and provider, a description
 that says what happened and, after a rename, `related` to the Achievement of
 the new id.
 """
@@ -32,9 +38,10 @@ from __future__ import annotations
 from typing import Any
 
 from mccat import LANGUAGES
-from mccat.model.catalogue import Catalogue, Program, Tombstone
+from mccat.model.catalogue import Program, Tombstone
 from mccat.model.vocabulary import vocabularies
 from mccat.publish.jsonld import descriptor_titles, term_labels
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 
 OB_CONTEXT = [
@@ -42,6 +49,7 @@ OB_CONTEXT = [
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
 LIST_SEPARATOR = {"ja": "、", "en": ", "}
+CREDITS = {"ja": "{system}：{value}", "en": "{value} {system}"}
 
 
 def _in(value: dict[str, str] | None, lang: str) -> str | None:
@@ -64,7 +72,21 @@ def criteria_narrative(data: dict[str, Any], lang: str) -> str:
     details = _in(assessment.get("description"), lang)
     if details:
         lines += ["", details]
+    credits = data.get("recognition", {}).get("credits")
+    if credits:
+        value = f"{credits['value']:g}" if isinstance(credits["value"], float) else str(credits["value"])
+        system = term_labels("credit_system", credits["system"])[lang]
+        lines += ["", f"## {titles['recognition.credits'][lang]}", "", CREDITS[lang].format(value=value, system=system)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def ects_credits(data: dict[str, Any]) -> float | None:
+    """ECTS credits: awarded in ECTS, else the ECTS equivalent of the learner effort; None if neither."""
+    credits = data.get("recognition", {}).get("credits")
+    if credits and credits["system"] == "ects":
+        return float(credits["value"])
+    ects = data["effort"].get("ects")
+    return float(ects) if ects is not None else None
 
 
 def _alignments(urls: Urls, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -93,12 +115,12 @@ def _alignments(urls: Urls, data: dict[str, Any], lang: str) -> list[dict[str, A
     return result
 
 
-def program_achievement(catalogue: Catalogue, program: Program, *, urls: Urls, lang: str) -> dict[str, Any]:
+def program_achievement(pub: Publication, program: Program, lang: str) -> dict[str, Any]:
     """The program's Open Badges 3.0 Achievement in one language."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    data = program.data
-    provider = catalogue.providers[program.provider_id]
+    urls, data = pub.urls, program.data
+    provider = pub.catalogue.providers[program.provider_id]
     achievement: dict[str, Any] = {
         "@context": OB_CONTEXT,
         "id": urls.achievement(program.id, lang),
@@ -124,9 +146,9 @@ def program_achievement(catalogue: Catalogue, program: Program, *, urls: Urls, l
             if other != lang
         ],
     }
-    credits = data.get("recognition", {}).get("credits")
-    if credits:
-        achievement["creditsAvailable"] = float(credits["value"])
+    ects = ects_credits(data)
+    if ects is not None:
+        achievement["creditsAvailable"] = ects
     return {key: value for key, value in achievement.items() if value != []}
 
 
@@ -143,17 +165,18 @@ TOMBSTONE_TEXT = {
 }
 
 
-def tombstone_achievement(catalogue: Catalogue, tombstone: Tombstone, *, urls: Urls, lang: str) -> dict[str, Any]:
+def tombstone_achievement(pub: Publication, tombstone: Tombstone, lang: str) -> dict[str, Any]:
     """The Achievement of a program withdrawn or renamed whose file is gone, in one language."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    urls = pub.urls
     state = tombstone.lifecycle
     ending = state.ending_decision
     decision = f"{ending.id} ({ending.date})" if ending else ""
     sentence = TOMBSTONE_TEXT[state.state][lang].format(decision=decision, successor=state.successor or "")
     reason = _in(ending.reason, lang) if ending else None
     description = f"{sentence}\n\n{reason}" if reason else sentence
-    provider = catalogue.providers.get(tombstone.provider_id)
+    provider = pub.catalogue.providers.get(tombstone.provider_id)
     record = tombstone.record
     creator: dict[str, Any] = {"id": urls.provider_iri(tombstone.provider_id), "type": ["Profile"]}
     creator["name"] = provider.name[lang] if provider else (_in(record.provider_name, lang) if record else "")

@@ -16,9 +16,13 @@ build from `site_url`, so they always agree.
     /api/v1/programs/{provider}/{slug}.jsonld     schema.org, both languages
     /api/v1/programs/{provider}/{slug}.json       plain JSON record
     /api/v1/programs/{provider}/{slug}.achievement.{lang}.json   Open Badges 3.0 Achievement
+    /api/v1/programs/{provider}/{slug}.elm.jsonld  Europass: European Learning Model v3 (LOQ profile)
+    /api/v1/programs/{provider}/{slug}.ctdl.json   Credential Engine: CTDL @graph
     /api/v1/providers/{provider}.jsonld           schema.org Organization
     /api/v1/vocabularies.jsonld                   controlled vocabularies as DefinedTermSets
-    /api/v1/catalogue.jsonld | .json | .csv       everything at once
+    /api/v1/catalogue.jsonld | .json | .csv       everything at once (.csv-metadata.json describes the CSV)
+    /api/v1/catalogue.elm.jsonld | .ctdl.json     every program in ELM, in CTDL
+    /api/v1/index.json                            every file with its size, SHA-256 and dateModified
     /api/v1/changes.json, feed.{lang}.atom        decisions, expiries and content changes
     /api/v1/decisions.json                        the committee's decisions
     /api/v1/schemas/{name}.schema.json            the JSON Schemas
@@ -39,6 +43,7 @@ from urllib.parse import urlencode, urlsplit
 
 API_PATH = "api/v1"
 COMPARE_DATA = "compare/data"
+CTDL_REGISTRY = "https://credentialengineregistry.org/resources/"  # where Credential Engine publishes records
 
 
 class Urls:
@@ -149,10 +154,36 @@ class Urls:
     def provider_jsonld(self, provider_id: str) -> str:
         return self.api(self.provider_file(provider_id))
 
+    def program_elm(self, program_id: str) -> str:
+        return self.api(self.program_file(program_id, ".elm.jsonld"))
+
+    def program_ctdl(self, program_id: str) -> str:
+        return self.api(self.program_file(program_id, ".ctdl.json"))
+
+    def schema(self, file_name: str) -> str:
+        """A published JSON Schema's URL, which is also its `$id`."""
+        return self.api(f"schemas/{file_name}")
+
     # -- identifiers of things (not documents): a fragment of the document that describes them
 
     def program_iri(self, program_id: str) -> str:
         return self.program_jsonld(program_id) + "#program"
+
+    def program_part_iri(self, program_id: str, fragment: str) -> str:
+        """A node of the program's schema.org document: "offering-2026-04-01", "outcome-1", "assessment", ..."""
+        return f"{self.program_jsonld(program_id)}#{fragment}"
+
+    def provider_part_iri(self, provider_id: str, fragment: str) -> str:
+        return f"{self.provider_jsonld(provider_id)}#{fragment}"
+
+    def elm_iri(self, program_id: str, fragment: str) -> str:
+        """A node of the program's ELM document: "specification", "assessment", "opportunity-2026-04-01", ..."""
+        return f"{self.program_elm(program_id)}#{fragment}"
+
+    @staticmethod
+    def ctdl_resource(ctid: str) -> str:
+        """A record in the Credential Registry, by its CTID (how CTDL names resources, ours included)."""
+        return CTDL_REGISTRY + ctid
 
     def credential_iri(self, program_id: str) -> str:
         return self.program_jsonld(program_id) + "#credential"

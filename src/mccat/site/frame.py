@@ -2,15 +2,18 @@
 
 The page's language and the other ones (for the language switch, hreflang
 alternates and the bilingual pages at the site root), where the site lives
-(its `Urls`), whether the catalogue is example data, and the interface text.
+(its `Urls`), whether the catalogue is example data, the registry (publisher, contact, data licence),
+when each generated page last changed (the sitemap's <lastmod>), and the interface text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from mccat import LANGUAGES
+from mccat.model.registry import REGISTRY, RegistryBody
 from mccat.publish.urls import Urls
 from mccat.site.language import Language
 from mccat.site.texts import interface_text
@@ -31,6 +34,8 @@ class SiteInfo:
     lang: str
     urls: Urls
     is_example: bool
+    registry: RegistryBody = REGISTRY  # publisher, contact and data licence (the footer, the API page)
+    lastmod: Mapping[str, str] = field(default_factory=dict)  # page src_uri -> last change (sitemaps)
 
     @cached_property
     def language(self) -> Language:

@@ -21,6 +21,9 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "site.home": {"ja": "ホーム", "en": "Home"},
     "site.choose_language": {"ja": "言語を選んでください", "en": "Choose a language"},
     "site.not_found": {"ja": "ページが見つかりません", "en": "Page not found"},
+    "site.data_licence": {"ja": "データのライセンス：", "en": "Data licence: "},
+    "site.data_api": {"ja": "データの利用（API）", "en": "Data for aggregators (API)"},
+    "site.contact": {"ja": "お問い合わせ", "en": "Contact"},
     # lists
     "list.separator": {"ja": "、", "en": ", "},
     "list.programs": {"ja": "すべてのプログラム", "en": "All programs"},

@@ -48,7 +48,7 @@ def _locale(lang: str) -> Locale:
 
 def is_country(code: str) -> bool:
     """Whether `code` is the alpha-2 code of a country or territory (not a region such as EU or ZZ)."""
-    return code not in _NOT_COUNTRIES and alpha3(code) is not None
+    return alpha3(code) is not None
 
 
 def country_name(code: str, lang: str) -> str:
@@ -66,5 +66,5 @@ def _alpha3() -> dict[str, str]:
 
 
 def alpha3(code: str) -> str | None:
-    """The ISO 3166-1 alpha-3 code of an alpha-2 code (JP -> JPN), None if there is none."""
-    return _alpha3().get(code)
+    """The ISO 3166-1 alpha-3 code of an alpha-2 code (JP -> JPN), None if it is not a country's."""
+    return None if code in _NOT_COUNTRIES else _alpha3().get(code)

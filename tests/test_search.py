@@ -24,10 +24,10 @@ from mccat.site.language import Language
 from mccat.site.pages import SitePages
 from mccat.site.search import (
     FILTER_DESCRIPTORS,
+    FILTER_KINDS,
     HOURS_BANDS,
     OPEN,
     apply_by_dates,
-    designation_codes,
     fee_sort_key,
     hours_band,
     next_start,
@@ -47,6 +47,9 @@ VOCABULARY_OF = {
     "language": "language",
     "format": "credential_format",
     "status": "approval_status",
+    "designation": "designation",
+    "benefit": "training_benefit_kind",
+    "prefecture": "prefecture",
 }
 TODAY = date(2026, 12, 1)  # the sample shows every state on this day
 
@@ -56,8 +59,9 @@ def catalogue():
     return load_catalogue(ROOT / "catalogue", today=TODAY)
 
 
-def filters(catalogue, program):
-    return program_filters(program, catalogue.lifecycle(program.id, TODAY).state, TODAY)
+def filters(catalogue, program, day: date = TODAY):
+    state = catalogue.lifecycle(program.id, day).state
+    return program_filters(program, state, catalogue.providers[program.provider_id], day)
 
 
 def page_html(lang: str, body: str) -> str:
@@ -89,11 +93,11 @@ def test_every_value_a_program_has_is_an_option_labelled_in_the_page_language(ca
     view = search_page_view(catalogue, Language.of(lang), TODAY)
     groups = {group.key: group for group in view.filters}
     assert groups.pop(OPEN).options[0].value == "now"  # computed in the browser (test_search_browser)
-    # every filter some program has a value of, in a fixed order (the sample has no public designations)
-    assert list(groups) == [key for key in FILTER_DESCRIPTORS if key != "designation"]
+    assert list(groups) == list(FILTER_DESCRIPTORS)  # every filter of the issue, in a fixed order
     for key, group in groups.items():
         descriptor = FILTER_DESCRIPTORS[key]  # the schema's title, or the interface's for the state
-        label = descriptor_label("program", descriptor, lang) if descriptor else interface_text("record.status", lang)
+        kind = FILTER_KINDS.get(key, "program")
+        label = descriptor_label(kind, descriptor, lang) if descriptor else interface_text("record.status", lang)
         assert group.label == label
         labels = {option.value: option.label for option in group.options}
         assert len(labels) == len(group.options) and all(labels.values())
@@ -278,7 +282,9 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
         state = built_site.catalogue.lifecycle(pid, built_site.build_date).state
         assert filters == {
             ("kind", "program"),
-            *program_filters(program, state, built_site.build_date),
+            *program_filters(
+                program, state, built_site.catalogue.providers[program.provider_id], built_site.build_date
+            ),
             *(("apply_by", day) for day in apply_by_dates(program, state)),
         }
         meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
@@ -329,6 +335,33 @@ def test_every_page_has_the_header_search_box_leading_to_the_search_page(built_s
         box = tree.cssselect("[data-mc-searchbox]")[0]
         assert urljoin(page_url, box.get("data-bundle")) == f"http://site/pagefind/{lang}/"  # its language's bundle
     assert os.path.isfile(built_site.root / "pagefind" / lang / "pagefind.js")
+
+
+def test_japanese_designations_and_prefectures_are_filters(catalogue):
+    """What Japanese learners and portals filter on first: 履修証明, BP, 教育訓練給付 (and its kind), prefecture."""
+    found: dict[str, dict] = {}
+    for program in catalogue.programs.values():
+        pairs = filters(catalogue, program)
+        found[program.id] = {key: {v for k, v in pairs if k == key} for key in ("designation", "benefit", "prefecture")}
+    certificate = found["example-national-univ/data-science-certificate"]
+    assert certificate == {
+        "designation": {"rishu_shomei", "brush_up_program", "training_benefit"},
+        "benefit": {"specialized"},
+        "prefecture": {"04"},
+    }
+    assert found["example-uas-nl/circular-product-design"] == {
+        "designation": set(),
+        "benefit": set(),
+        "prefecture": set(),
+    }
+    care = catalogue.programs["example-care-association/care-basics-ja-vi"]
+    ended = filters(catalogue, care, date(2028, 10, 1))  # its period ended
+    assert ("designation", "training_benefit") not in ended and ("benefit", "general") not in ended
+    view = search_page_view(catalogue, Language.of("ja"), TODAY)
+    labels = {g.key: {o.value: o.label for o in g.options} for g in view.filters}
+    assert labels["designation"]["rishu_shomei"] == "履修証明プログラム"
+    assert labels["benefit"]["specialized"] == "専門実践教育訓練"
+    assert labels["prefecture"]["13"] == "東京都"
 
 
 # --- sorts and the filters the browser computes ----------------------------------------------------------
@@ -397,30 +430,3 @@ def test_the_status_filter_counts_what_the_home_page_counts(catalogue):
         if {("status", "active"), ("status", "expiring")} & set(filters(catalogue, p))
     ]
     assert len(recognised) == sum(catalogue.lifecycle(pid, TODAY).recognised for pid in catalogue.programs)
-
-
-class _Program:
-    """Just the data (designation_codes reads nothing else)."""
-
-    def __init__(self, data):
-        self.data = data
-
-
-def test_public_designations_become_filter_values_while_they_hold(catalogue):
-    data = {
-        "designations": {
-            "rishu_shomei": True,
-            "brush_up_program": {"certified_in": 2024},
-            "training_benefit": {
-                "kind": "general",
-                "number": "1",
-                "valid_from": "2025-04-01",
-                "valid_until": "2028-03-31",
-            },
-        }
-    }
-    codes = designation_codes(_Program(data), date(2026, 1, 1))
-    assert codes == ["rishu-shomei", "brush-up-program", "training-benefit-general"]
-    assert designation_codes(_Program(data), date(2028, 4, 1)) == ["rishu-shomei", "brush-up-program"]  # ended
-    for program in catalogue.programs.values():  # the sample has none yet: the group is not shown
-        assert designation_codes(program, TODAY) == []

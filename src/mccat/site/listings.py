@@ -124,10 +124,24 @@ class Listings:
         def row(path: str, values: Iterable[Value | None], layout: str = "inline") -> Row:
             return Row(path, lang.label(path, "provider"), tuple(v for v in values if v is not None), layout)
 
+        contact = data.get("contact", {})
         rows = (
             row("type", lang.terms("provider_type", [data["type"]])),
+            row("sector", lang.terms("sector", [data["sector"]]) if "sector" in data else []),
             row("country", [Value(lang.country(data["country"]))]),
+            row("prefecture", lang.terms("prefecture", [data["prefecture"]]) if "prefecture" in data else []),
             row("url", [Value(data["url"], href=data["url"], external=True)]),
+            row(
+                "contact",
+                [
+                    Value(contact["email"], href=f"mailto:{contact['email']}", external=True)
+                    if "email" in contact
+                    else None,
+                    Value(contact["url"], href=contact["url"], external=True) if "url" in contact else None,
+                ],
+            ),
+            row("corporate_number", [Value(data["corporate_number"])] if "corporate_number" in data else []),
+            row("school_code", [Value(data["school_code"])] if "school_code" in data else []),
             row("description", [lang.text(data["description"])], "block"),
             row("quality_assurance", [lang.text(data.get("quality_assurance"))], "block"),
             row(

@@ -26,6 +26,7 @@ from mccat.model.schema import descriptor_index
 from mccat.publish.certificates import Grant, certificate_file, grants
 from mccat.publish.exports import change_kinds
 from mccat.publish.marks import MARK_HEIGHT, mark_file, mark_label, mark_state, mark_width
+from mccat.publish.publication import current_designations
 from mccat.publish.urls import Urls
 from mccat.site.language import Language, sort_text
 from mccat.site.views import (
@@ -300,6 +301,7 @@ class ProgramViews:
                     "list",
                 ),
                 row("recognition.description", [lang.text(recognition.get("description"))], "block"),
+                *self._designations(program),
                 row("stackability.stackable", [Value(lang.yes_no(stack["stackable"]))] if stack else []),
                 row("stackability.stacks_into", self.stacks_into(program), "list"),
                 row("stackability.stacks_into_external", self.stacks_into_external(program), "list"),
@@ -406,6 +408,31 @@ class ProgramViews:
             certificates=certificates,
             verify_href=f"verify/?achievement={quote(achievement, safe='')}",  # encoded: MkDocs' url filter folds //
         )
+
+    def _designations(self, program: Program) -> tuple[Row, ...]:
+        """The public designations that hold today (a benefit designation within its period)."""
+        lang, designations = self.language, current_designations(program, self.today)
+        bp, benefit = designations.brush_up_program, designations.training_benefit
+        values = {
+            "designations.rishu_shomei": [Value(lang.yes_no(True))] if designations.rishu_shomei else [],
+            "designations.brush_up_program": [Value(lang.t("program.certified_in", year=bp["certified_in"]))]
+            if bp
+            else [],
+            "designations.training_benefit": [
+                Value(
+                    lang.t(
+                        "program.training_benefit",
+                        kind=lang.term("training_benefit_kind", benefit["kind"]),
+                        number=benefit["number"],
+                        start=lang.date(benefit["valid_from"]),
+                        end=lang.date(benefit["valid_until"]),
+                    )
+                )
+            ]
+            if benefit
+            else [],
+        }
+        return tuple(self._row(path, found) for path, found in values.items())
 
     def _skill(self, skill: dict[str, Any]) -> Value | None:
         text = self.language.text(skill["label"])

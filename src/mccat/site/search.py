@@ -31,6 +31,7 @@ from typing import Any
 
 from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.model.lifecycle import RECOGNISED
+from mccat.publish.publication import current_designations
 from mccat.site.language import Language, sort_text
 from mccat.site.search_keys import program_keys, provider_page_keys
 from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPageView, SearchRecord, SortOption
@@ -41,9 +42,7 @@ HOURS_BANDS = (0, 10, 30, 60, 120)
 
 # The search page's filters: URL parameter, and the schema descriptor whose title labels the group ("" for
 # a filter labelled by interface text: "status" is the program's state, from the committee's decisions), in page order.
-# `designation` (the Japanese public designations: 履修証明プログラム, BP, 教育訓練給付) shows when a program has one.
 FILTER_DESCRIPTORS = {
-    "designation": "designations",
     "field": "fields",
     "provider": "provider",
     "mode": "delivery.mode",
@@ -54,8 +53,12 @@ FILTER_DESCRIPTORS = {
     "format": "credential.formats",
     "level": "level",
     "status": "",
+    "designation": "designations",
+    "benefit": "designations.training_benefit.kind",
+    "prefecture": "prefecture",
 }
-FILTER_LABELS = {"status": "record.status"}
+FILTER_LABELS = {"status": "record.status"}  # filters without a descriptor: their label's text key
+FILTER_KINDS = {"prefecture": "provider"}  # filters whose descriptor is the provider's (the others: the program's)
 KIND = "kind"  # a filter the page does not show: "program" or "provider"; an empty query lists programs only
 # A filter the page does not show: the last day to apply for each offering (its application deadline, else its
 # start), of programs the registry vouches for (active or expiring). The visitor's browser turns it into "open for
@@ -98,27 +101,14 @@ def level_code(level: dict[str, Any] | None) -> str:
     return f"eqf{level['eqf']}" if level and "eqf" in level else "none"
 
 
-def designation_codes(program: Program, today: date) -> list[str]:
-    """The program's Japanese public designations as filter values (a training-benefit designation counts until
-    its period ends)."""
-    designations = program.data.get("designations") or {}
-    codes = []
-    if designations.get("rishu_shomei"):
-        codes.append("rishu-shomei")
-    if designations.get("brush_up_program"):
-        codes.append("brush-up-program")
-    benefit = designations.get("training_benefit")
-    if benefit and benefit.get("valid_until", NO_DATE) >= today.isoformat():
-        codes.append(f"training-benefit-{benefit['kind']}")
-    return codes
-
-
-def program_filters(program: Program, state: str, today: date) -> tuple[tuple[str, str], ...]:
-    """Every filter value the search page shows of a program whose state (mccat.model.lifecycle) is `state`, by
-    filter, in FILTER_DESCRIPTORS order."""
+def program_filters(
+    program: Program, state: str, provider: Provider | None = None, today: date | None = None
+) -> tuple[tuple[str, str], ...]:
+    """Every filter value of a program whose state (mccat.model.lifecycle) is `state`, by filter, in
+    FILTER_DESCRIPTORS order: with its provider (prefecture) and the day designations are current on (an
+    Education and Training Benefit designation has a period)."""
     data = program.data
-    pairs = [("designation", code) for code in designation_codes(program, today)]
-    pairs += [("field", code) for code in data["fields"]]
+    pairs = [("field", code) for code in data["fields"]]
     pairs.append(("provider", program.provider_id))
     pairs.append(("mode", data["delivery"]["mode"]))
     pairs += [("language", code) for code in data["languages"]]
@@ -128,6 +118,12 @@ def program_filters(program: Program, state: str, today: date) -> tuple[tuple[st
     pairs += [("format", code) for code in data["credential"]["formats"]]
     pairs.append(("level", level_code(data.get("level"))))
     pairs.append(("status", state))
+    designations = current_designations(program, today or date.today())
+    pairs += [("designation", code) for code in designations.codes]
+    if designations.training_benefit:
+        pairs.append(("benefit", designations.training_benefit["kind"]))
+    if provider is not None and provider.data.get("prefecture"):
+        pairs.append(("prefecture", provider.data["prefecture"]))
     return tuple(pairs)
 
 
@@ -191,7 +187,7 @@ def program_record(
     return SearchRecord(
         filters=(
             (KIND, "program"),
-            *program_filters(program, summary.status.code, today),
+            *program_filters(program, summary.status.code, provider, today),
             *((APPLY_BY, day) for day in apply_by_dates(program, summary.status.code)),
         ),
         # Fixed width: these order the same whether compared as text or as numbers.
@@ -233,6 +229,9 @@ VOCABULARY_FILTERS = {
     "language": "language",
     "format": "credential_format",
     "status": "approval_status",
+    "designation": "designation",
+    "benefit": "training_benefit_kind",
+    "prefecture": "prefecture",
 }
 FIXED_ORDER = {
     "hours": [hours_band(low) for low in HOURS_BANDS],
@@ -240,19 +239,6 @@ FIXED_ORDER = {
     "credit": ["yes", "no"],
     "level": [f"eqf{n}" for n in range(1, 9)] + ["none"],
 }
-DESIGNATIONS = {"rishu-shomei": "rishu_shomei", "brush-up-program": "brush_up_program"}
-TRAINING_BENEFIT = "training-benefit-"
-
-
-def _designation_label(code: str, lang: Language) -> str:
-    if code in DESIGNATIONS:
-        return lang.label(f"designations.{DESIGNATIONS[code]}")
-    kind = code[len(TRAINING_BENEFIT) :]
-    return lang.t(
-        "search.designation_kind",
-        designation=lang.label("designations.training_benefit"),
-        kind=lang.term("training_benefit_kind", kind),
-    )
 
 
 def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> str:
@@ -268,8 +254,6 @@ def _value_label(catalogue: Catalogue, key: str, code: str, lang: Language) -> s
         return lang.yes_no(code == "yes")
     if key == "level":
         return lang.t("program.not_stated") if code == "none" else lang.eqf(int(code[len("eqf") :]))
-    if key == "designation":
-        return _designation_label(code, lang)
     raise ValueError(f"unknown search filter '{key}'")
 
 
@@ -287,8 +271,6 @@ def _option_order(catalogue: Catalogue, key: str, codes: set[str], lang: Languag
             return (sort_text(kana or _value_label(catalogue, key, code, lang)), code)
 
         return sorted(codes, key=reading)
-    if key == "designation":
-        return sorted(codes)
     return [code for code in FIXED_ORDER[key] if code in codes]
 
 
@@ -296,7 +278,8 @@ def search_page_view(catalogue: Catalogue, lang: Language, today: date) -> Searc
     """The filter groups (only values some program has on `today`) and sort options, labelled in `lang`."""
     used: dict[str, set[str]] = {key: set() for key in FILTER_DESCRIPTORS}
     for program in catalogue.programs.values():
-        for key, code in program_filters(program, catalogue.lifecycle(program.id, today).state, today):
+        state = catalogue.lifecycle(program.id, today).state
+        for key, code in program_filters(program, state, catalogue.providers.get(program.provider_id), today):
             used[key].add(code)
     groups = [
         FilterGroup(
@@ -313,14 +296,11 @@ def search_page_view(catalogue: Catalogue, lang: Language, today: date) -> Searc
             for code in _option_order(catalogue, key, used[key], lang)
         )
         if options:
+            label = (
+                lang.label(descriptor, FILTER_KINDS.get(key, "program")) if descriptor else lang.t(FILTER_LABELS[key])
+            )
             groups.append(
-                FilterGroup(
-                    key,
-                    lang.label(descriptor) if descriptor else lang.t(FILTER_LABELS[key]),
-                    options,
-                    ordinal=key in ORDINAL,
-                    collapsed=len(options) > COLLAPSE_AFTER,
-                )
+                FilterGroup(key, label, options, ordinal=key in ORDINAL, collapsed=len(options) > COLLAPSE_AFTER)
             )
     sorts = tuple(SortOption(value, lang.t(text), key, direction) for value, text, key, direction in SORTS)
     return SearchPageView(tuple(groups), sorts)

@@ -90,6 +90,11 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "program.ects": {"ja": "{value} ECTS", "en": "{value} ECTS"},
     "program.credits": {"ja": "{value}（{system}）", "en": "{value} ({system})"},
     "program.offering_past": {"ja": "（終了）", "en": "(ended)"},
+    "program.certified_in": {"ja": "{year}年度認定", "en": "Certified in {year}"},
+    "program.training_benefit": {
+        "ja": "{kind}（指定番号 {number}、指定期間 {start}〜{end}）",
+        "en": "{kind} (designation number {number}, designated from {start} to {end})",
+    },
     "program.no_offerings": {"ja": "開講日程は掲載されていません。", "en": "No dates are listed."},
     "program.in_other_language": {"ja": "（原文のみ）", "en": "(original language only)"},
     "program.status_note_expiring": {
@@ -230,7 +235,6 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "ja": "今日の日付で、申込締切（記載がなければ開講日）を過ぎていない日程があるプログラム。",
         "en": "Programs with a date whose application deadline (or start, if none is stated) has not passed today.",
     },
-    "search.designation_kind": {"ja": "{designation}（{kind}）", "en": "{designation}: {kind}"},
     "search.show_all": {"ja": "すべて表示（{count}）", "en": "Show all ({count})"},
     "search.show_fewer": {"ja": "一部だけ表示", "en": "Show fewer"},
     "search.next_start": {"ja": "次回開講：{date}", "en": "Next start: {date}"},

@@ -154,3 +154,29 @@ def test_a_withdrawn_or_renamed_programs_achievement_says_what_happened(catalogu
         assert URLS.achievement(program_id, "en" if lang == "ja" else "ja") in related
         if tombstone.lifecycle.successor:
             assert URLS.achievement(tombstone.lifecycle.successor, lang) in related
+def _credential_example(lang: str) -> dict:
+    """The badge an issuer makes, as the API page shows it (the ```json block with an OpenBadgeCredential)."""
+    page = (REPO / "docs" / lang / "api.md").read_text("utf-8")
+    blocks = [block.split("```", 1)[0] for block in page.split("```json\n")[1:]]
+    [example] = [json.loads(block) for block in blocks if "OpenBadgeCredential" in block]
+    return example
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_api_page_shows_issuers_a_credential_that_embeds_the_whole_achievement(catalogue, achievements, lang):
+    """The Open Badges 3.0 schema requires the Achievement object in credentialSubject.achievement; the page's
+    example validates against 1EdTech's AchievementCredential schema, and with only the id it would not."""
+    full = json.loads(jsonld_loader.vocab_file("openbadges3/achievementcredential.schema.json").read_text("utf-8"))
+    validator = Draft201909Validator(full)
+    example = _credential_example(lang)
+    assert not [e.message for e in validator.iter_errors(example)]
+    achievement = example["credentialSubject"]["achievement"]
+    published = achievements["example-national-univ/ds-python-basics", lang]
+    assert {k: v for k, v in achievement.items() if k != "criteria"} == {
+        k: published[k] for k in achievement if k != "criteria"
+    }
+    assert achievement["criteria"]["id"] == published["criteria"]["id"]
+    assert published["criteria"]["narrative"].startswith(achievement["criteria"]["narrative"].rstrip("\n"))
+    only_id = json.loads(json.dumps(example))
+    only_id["credentialSubject"]["achievement"] = achievement["id"]
+    assert list(validator.iter_errors(only_id))

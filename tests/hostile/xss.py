@@ -87,7 +87,7 @@ _IDENTIFIER_FIELDS = [
     ("provider", ("country",)), ("provider", ("maintainers", 0)), ("provider", ("type",)),
 ]
 _URL_FIELDS = [("program", ("url",)), ("program", ("stackability", "stacks_into_external", 0, "url")),
-               ("provider", ("url",))]
+               ("provider", ("url",)), ("provider", ("contact", "url"))]
 
 
 def _payload(template: str, marker: str) -> str:
@@ -107,10 +107,10 @@ def refused_values() -> list[tuple[str, tuple, str, str]]:
 
 
 def set_path(data: Any, path: tuple, value: Any) -> None:
-    """Set a value by path; a missing list on the way (stacks_into) is created."""
+    """Set a value by path; a missing list (stacks_into) or mapping (contact) on the way is created."""
     for key, following in zip(path[:-1], path[1:]):
-        if isinstance(data, dict) and key not in data and isinstance(following, int):
-            data[key] = [None]
+        if isinstance(data, dict) and key not in data:
+            data[key] = [None] if isinstance(following, int) else {}
         data = data[key]
     data[path[-1]] = value
 
@@ -165,6 +165,7 @@ def write_xss_catalogue(root: Path) -> XssCatalogue:
 
         provider = _fill_texts(copy.deepcopy(PROVIDER), "", template, name, "provider", catalogue)
         provider["url"] = _payload(url_template, catalogue.place("provider", "url", url_name))
+        provider["contact"] = {"url": _payload(url_template, catalogue.place("provider", "contact.url", url_name))}
         _dump(root / "providers" / f"{provider_id}.yaml", provider)
         catalogue.providers.append(provider_id)
 

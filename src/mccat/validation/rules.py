@@ -40,7 +40,7 @@ JAPAN_ONLY = ("prefecture", "corporate_number", "school_code")  # provider field
 # The URL fields (schema `https_url`), and what their host may be: ASCII names only.
 URL_PATHS = {
     "program": (("url",), ("stackability", "stacks_into_external", "*", "url")),
-    "provider": (("url",),),
+    "provider": (("url",), ("contact", "url")),
     "decision": (("evidence", "*", "url"),),
 }
 _ASCII_HOST = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]+)?")

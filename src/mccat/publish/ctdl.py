@@ -105,6 +105,10 @@ def _credential_description(program: Program) -> Text:
 
 def ctdl_problems(pub: Publication, program: Program) -> list[str]:
     """What keeps the program from a graph the Credential Registry publishes; [] means program_ctdl succeeds."""
+    return pub.cached("ctdl-problems", program.id, lambda: _problems(pub, program))
+
+
+def _problems(pub: Publication, program: Program) -> list[str]:
     provider = pub.catalogue.providers[program.provider_id]
     problems = []
     for what, record in (("program", program.data), (f"provider {provider.id}", provider.data)):

@@ -32,7 +32,6 @@ xsd:dateTime); xsd:duration has no weeks (weeks become days); an Amount's value 
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 
@@ -378,7 +377,7 @@ def _opportunities(pub: Publication, program: Program, provider: Provider, spec_
         while fragment in used:  # two runs starting the same day
             fragment += "-2"
         used.add(fragment)
-        node: Node = {"@id": urls.elm_iri(program.id, fragment), **copy.deepcopy(common)}
+        node: Node = {"@id": urls.elm_iri(program.id, fragment), **common}  # shares common values (never changed)
         period: Node = {"@type": "PeriodOfTime", "startDate": _date_time(offering["start"])}
         if offering.get("end"):
             period["endDate"] = _date_time(offering["end"], end_of_day=True)

@@ -892,11 +892,13 @@ def write_api_files(pub: Publication, out_dir: Path) -> ApiFiles:
             folders.add(path.parent)
         write_file(path, content)
         written.append(path)
-    keep = set(written)
-    for path in sorted(root.rglob("*"), reverse=True):  # deepest first, so emptied folders go too
-        if path.is_file() and path not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    result.written = sorted(written)
+    keep = {str(path) for path in written}
+    for folder, _subfolders, names in os.walk(root, topdown=False):  # deepest first, so emptied folders go too
+        for name in names:
+            file = os.path.join(folder, name)
+            if file not in keep:
+                os.unlink(file)
+        if folder != str(root) and not os.listdir(folder):
+            os.rmdir(folder)
+    result.written = sorted(written, key=lambda path: path.parts)
     return result

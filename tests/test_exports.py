@@ -365,10 +365,24 @@ def test_a_change_to_one_program_leaves_unrelated_files_byte_for_byte(catalogue)
     }
 
 
+# Formats with no property for the licence of a record: the manifest (index.json) and the DataCatalog state it.
+NO_LICENCE_PROPERTY = (".achievement.ja.json", ".achievement.en.json", ".elm.jsonld", ".ctdl.json", ".schema.json")
+
+
 def test_every_file_states_the_data_licence(api):
     licence = "https://creativecommons.org/licenses/by/4.0/"
-    for name in ("catalogue.json", "changes.json", "index.json", "programs/example-kosen/iot-embedded-systems.json"):
-        assert json.loads((api / name).read_text("utf-8"))["license"]["url"] == licence, name
+    plain = [
+        path
+        for path in sorted(api.rglob("*.json"))
+        if not path.name.endswith(NO_LICENCE_PROPERTY) and path.name != "catalogue.csv-metadata.json"
+    ]
+    assert len(plain) > 30
+    for path in plain:
+        assert json.loads(path.read_text("utf-8"))["license"]["url"] == licence, path
+    vocabularies = json.loads((api / "vocabularies.jsonld").read_text("utf-8"))["@graph"]
+    assert {node["license"] for node in vocabularies} == {licence}
+    manifest = json.loads((api / "index.json").read_text("utf-8"))["files"]
+    assert {p for p in manifest if p.endswith(NO_LICENCE_PROPERTY)}  # listed under the manifest's licence
     graph = json.loads((api / "catalogue.jsonld").read_text("utf-8"))["@graph"]
     catalogue_node = next(node for node in graph if node["@type"] == "DataCatalog")
     assert catalogue_node["license"] == catalogue_node["dataset"]["license"] == licence

@@ -27,7 +27,7 @@ from mccat.review.diff import catalogue_prefix
 from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.load import load_catalogue
 from mccat.validation.problems import CatalogueError
-from mccat.validation.registry_file import load_registry
+from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from mccat.validation.report import REPORTERS
 from mccat.validation.rules import ID_PATTERN
 from mccat.validation.source import YamlProblem, load_yaml
@@ -146,15 +146,18 @@ def run_export(args: argparse.Namespace) -> int:
         urls = Urls(args.site_url)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    repository = Path(args.catalogue).resolve().parent  # the catalogue's repository: governance/, schemas/
+    if args.registry is not None and not args.registry.is_file():
+        raise UsageError(f"registry file '{args.registry}' does not exist (default: {REGISTRY_FILE})")
     try:
         catalogue = load_catalogue(args.catalogue, today=build_date, expiring_within=args.expiring_days)
-        registry = load_registry(args.registry)
+        registry = load_registry(args.registry or repository / REGISTRY_FILE)
     except CatalogueError as exc:
         sys.stdout.write(REPORTERS["text"](exc.problems, 0))
         return 1
     history = read_history(args.catalogue)
     changes = content_changes(history, args.catalogue, catalogue.register.renamed_from()) if history.available else None
-    schemas = Path(args.registry).resolve().parent.parent / "schemas"
+    schemas = repository / "schemas"
     pub = Publication(
         catalogue,
         urls,

@@ -78,8 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--registry",
         type=Path,
-        default=Path(REGISTRY_FILE),
-        help=f"the registry's publisher, contact and licence (default: {REGISTRY_FILE}, if it exists)",
+        help=f"the registry's publisher, contact and licence (default: {REGISTRY_FILE} beside the catalogue folder,"
+        " if it exists)",
     )
     p.set_defaults(run=run_export)
 

@@ -816,7 +816,8 @@ def build_api_files(pub: Publication) -> ApiFiles:
     for provider in catalogue.providers.values():
         path = Urls.provider_file(provider.id)
         files[path], modified[path] = json_bytes(provider_jsonld(pub, provider)), pub.provider_modified(provider)
-    records = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered[:1])) if d]
+    build_day = pub.today.isoformat()  # a build dated before a commit (a rebuild of the past) claims no later date
+    records = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered)) if d and d <= build_day]
     latest = max(records) if records else None
     files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(pub))
     modified["vocabularies.jsonld"] = pub.schema_modified("vocabularies.schema.json")

@@ -677,6 +677,7 @@ def vocabularies_jsonld(pub: Publication) -> dict[str, Any]:
                     "identifier": name,
                     "name": text(vocabulary.title),
                     "description": text(help_text(node)["description"]),
+                    "license": pub.registry.licence.url,
                     "hasDefinedTerm": [
                         _compact(
                             {

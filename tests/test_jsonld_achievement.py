@@ -154,6 +154,8 @@ def test_a_withdrawn_or_renamed_programs_achievement_says_what_happened(catalogu
         assert URLS.achievement(program_id, "en" if lang == "ja" else "ja") in related
         if tombstone.lifecycle.successor:
             assert URLS.achievement(tombstone.lifecycle.successor, lang) in related
+
+
 def _credential_example(lang: str) -> dict:
     """The badge an issuer makes, as the API page shows it (the ```json block with an OpenBadgeCredential)."""
     page = (REPO / "docs" / lang / "api.md").read_text("utf-8")

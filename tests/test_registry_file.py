@@ -135,7 +135,7 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
 def _export(tmp_path: Path, *extra: str) -> int:
     return main(
         ["--catalogue", str(REPO / "catalogue"), "export", "--out", str(tmp_path / "site"), "--site-url", SITE]
-        + ["--build-date", "2026-06-01", *extra]
+        + ["--build-date", "2026-12-01", *extra]
     )
 
 

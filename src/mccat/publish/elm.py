@@ -62,6 +62,8 @@ NOTES: dict[str, Text] = {
     "capacity": {"ja": "{n}名（1回の開講あたり）", "en": "{n} learners per offering"},
     "stacks_into": {"ja": "積み上げ先", "en": "Counts towards"},
     "status": {"ja": "レジストリでの状況", "en": "Status in the registry"},
+    "decision": {"ja": "レジストリ委員会の決定 {decision}", "en": "Registry Committee decision {decision}"},
+    "valid_until": {"ja": "（承認の有効期限 {date}）", "en": " (approval valid until {date})"},
     "pages": {"ja": "レジストリのプログラムページ", "en": "Registry page of the program"},
     "designation_number": {
         "ja": "指定番号：{number}（指定期間 {start}〜{end}）",
@@ -358,6 +360,17 @@ def _opportunities(pub: Publication, program: Program, provider: Provider, spec_
         notes.append(_note(labelled(titles["capacity"], capacity)))
     if not standing.approved:  # `status` is a bare string in ELM: say it in words too, for portals that show notes
         notes.append(_note(labelled(NOTES["status"], term_labels(STATUS_VOCABULARY, standing.status))))
+    if standing.decision:  # LOQ has no place for an approval's decision and validity: a note says them
+        until = {lang: NOTES["valid_until"][lang].format(date=standing.valid_until) for lang in LANGUAGES}
+        notes.append(
+            _note(
+                {
+                    lang: NOTES["decision"][lang].format(decision=standing.decision)
+                    + (until[lang] if standing.valid_until else "")
+                    for lang in LANGUAGES
+                }
+            )
+        )
     if notes:
         common["additionalNote"] = notes
     grants = _grants(pub, program)

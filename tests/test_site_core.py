@@ -251,3 +251,41 @@ def test_program_view_marks_text_in_the_other_language(catalogue):
     )
     row = next(r for s in view.sections for r in s.rows if r.key == "audience")
     assert row.values[0].text == "社会人" and row.values[0].lang == "ja"
+
+
+def _rows(view) -> dict[str, tuple[str, ...]]:
+    """A page view's rows by descriptor path: the texts of their values (facts and every section)."""
+    rows = list(getattr(view, "facts", ())) + [r for s in getattr(view, "sections", ()) for r in s.rows]
+    rows += list(getattr(view, "rows", ()))
+    return {row.key: tuple(v.text for v in row.values) for row in rows}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_program_pages_show_the_designations_that_hold_today(catalogue, lang):
+    """履修証明, BP with its year and 教育訓練給付 with kind, number and period on the program page; the benefit
+    designation only within its period."""
+    program = catalogue.programs["example-national-univ/data-science-certificate"]
+    benefit = program.data["designations"]["training_benefit"]
+    rows = _rows(SitePages(catalogue, lang=lang, today=date(2026, 12, 1), urls=URLS).programs.view(program))
+    assert len(rows["designations.rishu_shomei"]) == 1  # "yes"
+    [bp] = rows["designations.brush_up_program"]
+    assert str(program.data["designations"]["brush_up_program"]["certified_in"]) in bp
+    [designated] = rows["designations.training_benefit"]
+    assert benefit["number"] in designated
+    assert {"ja": "専門実践教育訓練", "en": "Specialised practical"}[lang] in designated
+    after = date.fromisoformat(benefit["valid_until"]) + timedelta(days=1)
+    later = _rows(SitePages(catalogue, lang=lang, today=after, urls=URLS).programs.view(program))
+    assert later.get("designations.training_benefit", ()) == ()  # the period is over: not shown
+    assert len(later["designations.brush_up_program"]) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_provider_pages_show_sector_prefecture_contact_and_the_japanese_registers_numbers(catalogue, lang):
+    provider = catalogue.providers["example-national-univ"]
+    pages = SitePages(catalogue, lang=lang, today=date(2026, 12, 1), urls=URLS)
+    rows = _rows(pages.listings.provider_view(provider))
+    assert rows["corporate_number"] == (provider.data["corporate_number"],)
+    assert rows["school_code"] == (provider.data["school_code"],)
+    assert rows["prefecture"] == ({"ja": "宮城県", "en": "Miyagi"}[lang],)
+    assert provider.data["contact"]["email"] in rows["contact"]
+    assert len(rows["sector"]) == 1

@@ -683,11 +683,12 @@ def atom_feed(pub: Publication, changes: list[ProgramChange], *, lang: str, limi
 
 CSV_DESCRIPTION = {
     "ja": "承認されたマイクロクレデンシャル・プログラムの一覧（1行1プログラム）。UTF-8（BOM付き）、改行はCRLF。"
-    "複数の値は「; 」で区切る。=、+、-、@、タブ、CRで始まるセルは、表計算ソフトが数式として実行しないよう"
-    "先頭にアポストロフィ（'）を付けている。",
+    "複数の値は「; 」で区切る。=、+、-、@、タブ、CR（全角の＝＋－＠も）で始まるセル（前の空白は数えない）と、"
+    "セル内の「,」「;」の後でそれらが始まる部分には、表計算ソフトが数式として実行しないようアポストロフィ（'）を付けている。",
     "en": "The approved micro-credential programs, one per row. UTF-8 with a byte order mark, CRLF line ends. "
-    "Several values in one cell are separated by '; '. A cell that begins with =, +, -, @, a tab or a carriage "
-    "return starts with an apostrophe (') so that spreadsheets show it as text instead of running it.",
+    "Several values in one cell are separated by '; '. A cell that begins (after spaces) with =, +, -, @, a tab or "
+    "a carriage return, or their fullwidth forms, gets an apostrophe (') in front, and so does any part of a cell "
+    "after a ',' or ';' that begins so, so that spreadsheets show it as text instead of running it.",
 }
 
 

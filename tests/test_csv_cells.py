@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mccat.publish.exports import api_files, spreadsheet_safe
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 
@@ -52,7 +53,7 @@ def hostile_csv() -> bytes:
         data["summary"] = {"ja": f"概要{title}", "en": f"Summary {title}"}
         programs[program_id] = replace(program, data=data)
     changed = replace(catalogue, programs=programs)  # the same decisions: the same programs are published
-    return api_files(changed, urls=URLS, build_date=date(2026, 1, 15))["catalogue.csv"]
+    return api_files(Publication(changed, URLS, date(2026, 12, 1)))["catalogue.csv"]
 
 
 @pytest.mark.parametrize("separator", [",", ";"])

@@ -11,6 +11,7 @@ import pytest
 
 from mccat.model.schema import load_schema
 from mccat.publish.exports import api_files
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from mccat.validation.rules import MAX_ID_LENGTH
@@ -62,7 +63,8 @@ def test_every_file_name_made_from_the_longest_id_fits_with_margin(tmp_path):
     provider, slug = longest_id()
     root = make_catalogue(tmp_path / "catalogue", provider, slug)
     assert [p for p in validate(root).problems if p.is_error] == []
-    files = api_files(load_catalogue(root), urls=Urls("https://registry.example.org"), build_date=date(2026, 1, 15))
+    pub = Publication(load_catalogue(root), Urls("https://registry.example.org"), date(2026, 1, 15))
+    files = api_files(pub)
     longest = max((part for name in files for part in name.split("/")), key=lambda p: len(p.encode()))
     assert slug in longest
     temporary = len(f".{longest}.12345678.tmp".encode())  # exports.write_file's temporary name

@@ -12,6 +12,7 @@ import yaml
 
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.publish.exports import api_files
+from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.site.pages import SitePages
 from mccat.validation.load import load_catalogue
@@ -81,8 +82,8 @@ def worst_accepted(root: Path, programs: int) -> int:
     catalogue_with_links(root, programs, links)
     assert validate(root).errors == []
     catalogue = load_catalogue(root)
-    files = api_files(catalogue, urls=URLS, build_date=date(2026, 1, 15))
-    pages = SitePages(catalogue, lang="en", today=date(2026, 1, 15), urls=Urls("https://registry.example.org/"))
+    files = api_files(Publication(catalogue, URLS, date(2026, 12, 1)))  # every synthetic program approved by then
+    pages = SitePages(catalogue, lang="en", today=date(2026, 12, 1), urls=URLS)
     views = sum(len(repr(pages.programs.view(program))) for program in catalogue.programs.values())
     return sum(len(content) for content in files.values()), views
 

@@ -285,6 +285,7 @@ class ProgramViews:
                 row("quality_assurance.types", lang.terms("qa_type", qa["types"])),
                 row("quality_assurance.description", [lang.text(qa.get("description"))], "block"),
                 row("level.eqf", [Value(lang.eqf(level["eqf"])) if "eqf" in level else None]),
+                row("level.nqf", [Value(level["nqf"], href=level["nqf"], external=True) if "nqf" in level else None]),
                 row("level.description", [lang.text(level.get("description"))]),
             ),
         )

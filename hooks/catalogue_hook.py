@@ -430,10 +430,7 @@ class CatalogueHook:
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if plan.writes_api_files:
-            written = write_api_files(
-                build.publication,
-                build.site_root,
-            )
+            written = write_api_files(build.publication, build.site_root, signer=plan.signing.signer)
             if written.skipped_ctdl:
                 log.info(
                     f"No CTDL file for {len(written.skipped_ctdl)} program(s) the Credential Registry would refuse "

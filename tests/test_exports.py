@@ -93,6 +93,8 @@ def test_every_file_is_written(api, catalogue):
     for program_id in published_ids(catalogue):  # programs and tombstones
         for suffix in (".jsonld", ".json", ".achievement.ja.json", ".achievement.en.json"):
             assert f"programs/{program_id}{suffix}" in files
+        for lang in ("ja", "en"):
+            assert files[f"marks/{program_id}.{lang}.svg"].startswith(b"<svg")
     for program in catalogue.programs.values():  # ELM and CTDL: programs whose file is there
         assert f"programs/{program.id}.elm.jsonld" in files
     for provider in catalogue.providers:
@@ -116,7 +118,8 @@ def test_every_file_is_written(api, catalogue):
     assert len(ctdl) == len(catalogue.programs)  # every sample program can go to the Credential Registry
     tombstones = len(published_ids(catalogue)) - len(catalogue.programs)
     assert tombstones == 2
-    assert len(files) == 6 * len(catalogue.programs) + 4 * tombstones + len(catalogue.providers) + 12 + len(
+    # per program: 6 files and 2 marks; per tombstone: 4 files and 2 marks (no certificates without a key)
+    assert len(files) == 8 * len(catalogue.programs) + 6 * tombstones + len(catalogue.providers) + 12 + len(
         list(SCHEMA_DIR.glob("*.json"))
     )
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]

@@ -1,13 +1,13 @@
 """The machine-readable files under /api/v1/: per program, catalogue-wide, change feed, schemas, manifest.
 
-    write_api_files(pub, out_dir) -> ApiFiles
+    write_api_files(pub, out_dir, signer=None) -> ApiFiles
         Writes everything under out_dir/api/v1/ (that folder belongs to this function:
         files it did not write this time are removed). A file that exists is
         replaced through a temporary file renamed into place, or left alone if its
         bytes are unchanged; a new one is written directly. Same input,
         byte-identical files: keys sorted, lists in catalogue order (by id) or
         newest-first with ties broken by id, no clock reads.
-    api_files(pub) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
+    api_files(pub, signer=None) -> dict[str, bytes]     the same files in memory, path relative to /api/v1/
 
     pub          the build's Publication (mccat.publish.publication): what the public site shows (no
                  program without a decision, unless the catalogue includes proposed ones for a preview),
@@ -17,6 +17,9 @@
                  mccat.review.content_changes; None without version history). changes.json and the feeds
                  list the committee's decisions, expiries and those changes (`change_records`); its
                  "source" is "history" with them and "decisions" without.
+    signer       the build's signing key (mccat.build.signing), or None: with it, the approval certificates
+                 and status lists (mccat.publish.certificates) are published and each Achievement carries
+                 its certificates as `endorsement`; the certification marks are published always.
 
 Programs withdrawn or renamed whose file is gone keep their files (tombstones): the JSON record, JSON-LD
 and Achievements at the same URLs, from what their decision recorded. Their ELM and CTDL files go: the
@@ -31,6 +34,8 @@ Files (documented for aggregators in docs/{ja,en}/api.md):
     changes.json (schemas/changes.schema.json), feed.ja.atom, feed.en.atom
     decisions.json: the committee's decisions, newest first
     schemas/*.json (copies of schemas/, each with its `$id`: its URL here)
+    marks/{provider}/{slug}.{ja,en}.svg; with a signer, certificates/{provider}/{slug}/{decision}.{lang}.json
+    and status/{n}.json (mccat.publish.certificates)
     index.json: every other file with its size, SHA-256 and dateModified (schemas/manifest.schema.json)
 
 A program has a .ctdl.json file only when the Credential Registry would take it (mccat.publish.ctdl:
@@ -60,6 +65,7 @@ from mccat.model.record import program_record as record_entries
 from mccat.model.registry import RegistryBody
 from mccat.model.schema import SCHEMA_DIR, help_text
 from mccat.publish.canonical_json import json_bytes
+from mccat.publish.certificates import Certification, Signer, certification
 from mccat.publish.ctdl import catalogue_ctdl, ctdl_problems, program_ctdl
 from mccat.publish.elm import catalogue_elm, program_elm
 from mccat.publish.jsonld import (
@@ -72,6 +78,7 @@ from mccat.publish.jsonld import (
     tombstone_jsonld,
     vocabularies_jsonld,
 )
+from mccat.publish.marks import mark_file
 from mccat.publish.openbadges import program_achievement, tombstone_achievement
 from mccat.publish.publication import Designations, Publication, Standing
 from mccat.publish.urls import API_PATH, Urls
@@ -189,11 +196,21 @@ def tombstone_record(pub: Publication, tombstone: Tombstone) -> dict[str, Any]:
     return record
 
 
-def program_file(pub: Publication, item: Program | Tombstone) -> dict[str, Any]:
-    """/api/v1/programs/{provider}/{slug}.json: the program's record (or a tombstone's), with its schema and the
-    data licence."""
+def program_records(pub: Publication, proofs: Certification | None = None) -> dict[str, dict[str, Any]]:
+    """The record of every published program and tombstone, by id, made once for their own files and
+    catalogue.json; with `proofs`, their links to the program's certification mark and certificates."""
+    records = {p.id: program_record(pub, p) for p in pub.catalogue.programs.values()}
+    records |= {t.id: tombstone_record(pub, t) for t in pub.tombstones.values()}
+    if proofs is not None:
+        for program_id, record in records.items():
+            record["links"] |= proofs.links(program_id, pub.urls)
+    return records
+
+
+def program_file(pub: Publication, record: dict[str, Any]) -> dict[str, Any]:
+    """/api/v1/programs/{provider}/{slug}.json: a program's record (or a tombstone's, program_records), with its
+    schema and the data licence."""
     schema = pub.urls.schema("catalogue-export.schema.json") + "#/$defs/program_record"
-    record = program_record(pub, item) if isinstance(item, Program) else tombstone_record(pub, item)
     return {"$schema": schema, "license": licence_json(pub.registry)} | record
 
 
@@ -211,11 +228,13 @@ def provider_record(pub: Publication, provider: Provider) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None}
 
 
-def catalogue_json(pub: Publication) -> dict[str, Any]:
-    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json."""
+def catalogue_json(pub: Publication, records: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json.
+    `records` are the program records by id when the caller has made them (build_api_files: the same as in
+    each program's own file, certification links included)."""
     catalogue = pub.catalogue
-    records = {p.id: program_record(pub, p) for p in catalogue.programs.values()}
-    records |= {t.id: tombstone_record(pub, t) for t in pub.tombstones.values()}
+    if records is None:
+        records = program_records(pub)
     return {
         "$schema": pub.urls.schema("catalogue-export.schema.json"),
         "api_version": "v1",
@@ -778,9 +797,13 @@ def _program_modified(pub: Publication, program: Program) -> str | None:
     return max(found) if found else None
 
 
-def build_api_files(pub: Publication) -> ApiFiles:
-    """Every file under /api/v1/, by path relative to it, and the programs without a CTDL file."""
+def build_api_files(pub: Publication, *, signer: Signer | None = None) -> ApiFiles:
+    """Every file under /api/v1/, by path relative to it, and the programs without a CTDL file. With a `signer`,
+    the approval certificates and status lists too (mccat.publish.certificates); the certification marks
+    always."""
     catalogue = pub.catalogue
+    proofs = certification(catalogue, urls=pub.urls, today=pub.today, signer=signer, registry_name=pub.registry.name)
+    records = program_records(pub, proofs)  # in their own files and in catalogue.json
     source = "decisions" if pub.changes is None else "history"
     ordered = sort_changes(change_records(pub))
     files: dict[str, bytes] = {}
@@ -790,11 +813,14 @@ def build_api_files(pub: Publication) -> ApiFiles:
         day = _program_modified(pub, program)
         own = {
             ".jsonld": json_bytes(program_jsonld(pub, program)),
-            ".json": json_bytes(program_file(pub, program)),
+            ".json": json_bytes(program_file(pub, records[program.id])),
             ".elm.jsonld": json_bytes(program_elm(pub, program)),
         }
         for lang in LANGUAGES:
-            own[f".achievement.{lang}.json"] = json_bytes(program_achievement(pub, program, lang))
+            achievement = program_achievement(pub, program, lang)
+            own[f".achievement.{lang}.json"] = json_bytes(
+                achievement | proofs.achievement_extras(program.id, lang, pub.urls)
+            )
         problems = ctdl_problems(pub, program)
         if problems:
             skipped[program.id] = problems
@@ -807,10 +833,13 @@ def build_api_files(pub: Publication) -> ApiFiles:
         day = pub.standing(tombstone).modified
         own = {
             ".jsonld": json_bytes(tombstone_jsonld(pub, tombstone)),
-            ".json": json_bytes(program_file(pub, tombstone)),
+            ".json": json_bytes(program_file(pub, records[tombstone.id])),
         }
         for lang in LANGUAGES:
-            own[f".achievement.{lang}.json"] = json_bytes(tombstone_achievement(pub, tombstone, lang))
+            achievement = tombstone_achievement(pub, tombstone, lang)
+            own[f".achievement.{lang}.json"] = json_bytes(
+                achievement | proofs.achievement_extras(tombstone.id, lang, pub.urls)
+            )
         for suffix, content in own.items():
             path = Urls.program_file(tombstone.id, suffix)
             files[path], modified[path] = content, day
@@ -818,13 +847,13 @@ def build_api_files(pub: Publication) -> ApiFiles:
         path = Urls.provider_file(provider.id)
         files[path], modified[path] = json_bytes(provider_jsonld(pub, provider)), pub.provider_modified(provider)
     build_day = pub.today.isoformat()  # a build dated before a commit (a rebuild of the past) claims no later date
-    records = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered)) if d and d <= build_day]
-    latest = max(records) if records else None
+    days = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered)) if d and d <= build_day]
+    latest = max(days) if days else None
     files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(pub))
     modified["vocabularies.jsonld"] = pub.schema_modified("vocabularies.schema.json")
     whole = {
         "catalogue.jsonld": json_bytes(catalogue_jsonld(pub, date_modified=latest), compact=True),
-        "catalogue.json": json_bytes(catalogue_json(pub), compact=True),
+        "catalogue.json": json_bytes(catalogue_json(pub, records), compact=True),
         "catalogue.csv": catalogue_csv(pub),
         "catalogue.csv-metadata.json": json_bytes(csv_metadata(pub, latest)),
         "catalogue.elm.jsonld": json_bytes(catalogue_elm(pub), compact=True),
@@ -841,13 +870,20 @@ def build_api_files(pub: Publication) -> ApiFiles:
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         path = f"schemas/{schema.name}"
         files[path], modified[path] = published_schema(pub, schema), pub.schema_modified(schema.name)
+    for path, content in proofs.files.items():  # certificates and status lists: no date of their own to state
+        files[path], modified[path] = content, None
+    for program_id in proofs.marked:  # a mark changes with the state of the program it now names
+        current = catalogue.current_id(program_id, pub.today)
+        shown: Program | Tombstone | None = catalogue.programs.get(current) or pub.tombstones.get(current)
+        for lang in LANGUAGES:
+            modified[mark_file(program_id, lang)] = pub.standing(shown).modified if shown else None
     files[MANIFEST] = json_bytes(manifest(pub, files, modified))
     return ApiFiles(files, skipped)
 
 
-def api_files(pub: Publication) -> dict[str, bytes]:
+def api_files(pub: Publication, *, signer: Signer | None = None) -> dict[str, bytes]:
     """Every file under /api/v1/, by path relative to it."""
-    return build_api_files(pub).files
+    return build_api_files(pub, signer=signer).files
 
 
 def write_file(path: Path, content: bytes) -> None:
@@ -879,10 +915,10 @@ def write_file(path: Path, content: bytes) -> None:
         raise
 
 
-def write_api_files(pub: Publication, out_dir: Path) -> ApiFiles:
+def write_api_files(pub: Publication, out_dir: Path, *, signer: Signer | None = None) -> ApiFiles:
     """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write. Returns the
     files, their paths (`written`) and the programs without a CTDL file."""
-    result = build_api_files(pub)
+    result = build_api_files(pub, signer=signer)
     files = result.files
     root = Path(out_dir) / API_PATH
     written = []

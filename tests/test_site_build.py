@@ -58,6 +58,12 @@ SHOWN_ELSEWHERE = {
     "offerings.start": "the offerings table",
     "offerings.end": "the offerings table",
     "offerings.application_deadline": "the offerings table",
+    "designations": "its fields",
+    "designations.brush_up_program.certified_in": "designations.brush_up_program",
+    "designations.training_benefit.kind": "designations.training_benefit",
+    "designations.training_benefit.number": "designations.training_benefit",
+    "designations.training_benefit.valid_from": "designations.training_benefit (its period)",
+    "designations.training_benefit.valid_until": "designations.training_benefit (its period)",
 }
 
 
@@ -147,6 +153,7 @@ def test_program_page(built_site, program_id, lang):
     for code in data["credential"]["formats"]:
         assert vocab_label("credential_format", code, lang) in value("credential.formats")
     assert value("effort.hours") == format_hours(data["effort"]["hours"], lang)
+    assert value("ctid") == data["ctid"]  # under the data links, as the Credential Registry knows the program
     if data.get("fee"):
         fee = data["fee"]
         expected = (

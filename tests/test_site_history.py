@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from mccat import LANGUAGES
+from mccat.model.identifiers import new_ctid
 from mccat.model.schema import descriptor_label
 from mccat.site.formatting import format_date, format_hours
 from mccat.site.texts import INTERFACE_TEXT
@@ -161,7 +162,10 @@ def test_a_program_without_a_decision_is_published_only_in_a_preview(tmp_path):
     shutil.copytree(ROOT / "catalogue", catalogue)
     source = catalogue / "programs" / "example-kosen" / "bim-construction-basics.yaml"
     proposal = source.with_name("a-new-proposal.yaml")
-    proposal.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    original = source.read_text(encoding="utf-8")
+    ctid = yaml.safe_load(original)["ctid"]
+    # a new file gets its own CTID, as `mccat new` gives it (two files sharing one fail validation)
+    proposal.write_text(original.replace(ctid, new_ctid()), encoding="utf-8")
     public, preview = tmp_path / "public", tmp_path / "preview"
     assert run_mkdocs_build(public, catalogue=catalogue, build_date=date(2026, 12, 1))[0] == 0
     status, output, _ = run_mkdocs_build(

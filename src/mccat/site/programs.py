@@ -369,6 +369,7 @@ class ProgramViews:
             certification=self.certification(program.id),
             conformance=self._conformance(program, provider),
             data_links=tuple(data_links),
+            identifiers=(row("ctid", [Value(data["ctid"]) if "ctid" in data else None]),),
             jsonld_href=jsonld,
             headings=self.headings,
         )

@@ -13,6 +13,7 @@ import yaml
 
 from mccat.model.schema import Descriptor, descriptor_index
 from mccat.site.language import Language
+from mccat.site.value_html import mark_japanese
 from mccat.site.views import DescriptorDoc, DescriptorReference
 
 VOCABULARY_REF = "vocabularies.schema.json#/$defs/"
@@ -29,12 +30,15 @@ def _reference(language: Language, kind: str) -> tuple[DescriptorDoc, ...]:
         DescriptorDoc(
             name=descriptor.name,
             depth=len(descriptor.path) - 1,
-            title=descriptor.title[lang],
+            title=mark_japanese(descriptor.title[lang], lang),
             other_title=descriptor.title[other],
-            description=descriptor.description[lang],
+            description=mark_japanese(descriptor.description[lang], lang),
             required=descriptor.required,
             example=_example_yaml(descriptor),
-            values=tuple(f"{code} — {term.label[lang]}" for code, term in _vocabulary_of(language, descriptor).items()),
+            values=tuple(
+                mark_japanese(f"{code} — {term.label[lang]}", lang)
+                for code, term in _vocabulary_of(language, descriptor).items()
+            ),
         )
         for descriptor in descriptor_index(kind).values()
     )

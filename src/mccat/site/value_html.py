@@ -11,6 +11,7 @@ own `url` filter), so links come out as the templates' `| url` made them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
@@ -20,6 +21,23 @@ from mccat.site.phrasing import phrases
 from mccat.site.views import Cell, ConformanceView, Row, Value
 
 Url = Callable[[str], str]
+
+# Runs of Japanese script (kana, kanji, the ideographic space and punctuation, fullwidth forms): on a page in
+# another language, such a run is Japanese text (a 履修証明プログラム named in an English label) and says so.
+JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def mark_japanese(text: str, page_lang: str) -> Markup:
+    """`text` escaped, with each run of Japanese script in <span lang="ja"> unless the page is Japanese (screen
+    readers then read it as Japanese)."""
+    if page_lang == "ja":
+        return escape(text)
+    parts, end = [], 0
+    for run in JAPANESE_RUN.finditer(text):
+        parts += [str(escape(text[end : run.start()])), f'<span lang="ja">{escape(run.group())}</span>']
+        end = run.end()
+    parts.append(str(escape(text[end:])))
+    return Markup("".join(parts))
 
 
 class ValueHTML:
@@ -72,7 +90,7 @@ class ValueHTML:
         for row in rows:
             parts.append(
                 f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
-                f"\n      <dt data-pagefind-ignore>{escape(row.label)}</dt>"
+                f"\n      <dt data-pagefind-ignore>{mark_japanese(row.label, self._lang)}</dt>"
                 f"\n      <dd>{self._values(row, url)}</dd>\n    </div>"
             )
         parts.append("\n  </dl>")
@@ -129,7 +147,7 @@ class ValueHTML:
     def _value(self, value: Value, url: Url, *, compared: bool = False) -> str:
         """In a comparison table a value can be muted (a past offering) and its language is marked
         without the "in the other language" note."""
-        text = escape(value.text)
+        text = escape(value.text) if value.lang else mark_japanese(value.text, self._lang)
         lang = f' lang="{escape(value.lang)}"' if value.lang else ""
         muted = ' class="mc-aside"' if compared and value.muted else ""
         if value.href:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 # --- pages --------------------------------------------------------------------------------------------
 
 
@@ -194,6 +196,7 @@ class ProgramView:
     certification: CertificationView
     conformance: tuple[ConformanceView, ...]
     data_links: tuple[DataLink, ...]
+    identifiers: tuple[Row, ...]  # under the data links: identifiers for other registries (the CTID)
     jsonld_href: str
     headings: tuple[Heading, ...]
 
@@ -326,12 +329,12 @@ class HomeView:
 class DescriptorDoc:
     name: str  # dotted path, as written in YAML
     depth: int
-    title: str
+    title: Markup  # escaped, Japanese runs marked on an English page (mccat.site.value_html.mark_japanese)
     other_title: str
-    description: str
+    description: Markup  # the same
     required: bool
     example: str
-    values: tuple[str, ...]  # "code — label" for vocabulary-backed fields
+    values: tuple[Markup, ...]  # "code — label" for vocabulary-backed fields, the same
 
 
 @dataclass(frozen=True)

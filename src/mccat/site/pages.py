@@ -235,8 +235,6 @@ class SitePages:
                 self.language,
                 self.today,
                 self.programs.lifecycle(spec.key).first_approved,
-                self.catalogue.providers[program.provider_id],
-                self.today,
             )
         elif spec is not None and spec.kind == "provider":
             context["search_record"] = provider_record(self.catalogue.providers[spec.key], self.language)

@@ -76,7 +76,8 @@ class ValueHTML:
         if not missing:
             return Markup("")
         names = self._separator.join(
-            f'<span data-descriptor="{escape(row.key)}">{escape(row.label)}</span>' for row in missing
+            f'<span data-descriptor="{escape(row.key)}">{mark_japanese(row.label, self._lang)}</span>'
+            for row in missing
         )
         return Markup(
             f'<p class="mc-not-stated" data-mc="not-stated" data-pagefind-ignore>'

@@ -19,7 +19,7 @@ RESULT = "[data-mc='verify-result']"
 def _records(built_site) -> dict[str, dict]:
     records = {}
     for path in sorted((built_site.root / "api/v1/programs").glob("*/*.json")):
-        if ".achievement." not in path.name:
+        if path.suffixes == [".json"]:  # the record, not the Achievements or the ELM and CTDL files
             record = json.loads(path.read_text(encoding="utf-8"))
             records[record["id"]] = record
     return records

@@ -228,16 +228,38 @@
     });
   }
 
+  // Runs of Japanese script (as mccat.site.value_html.JAPANESE_RUN): on an English page each goes in
+  // <span lang="ja"> so that screen readers read it as Japanese ("Certificate program (履修証明プログラム)").
+  var JAPANESE_RUN = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+  var pageIsJapanese = (document.documentElement.getAttribute("lang") || "").indexOf("ja") === 0;
+
+  function appendMarked(node, content) {
+    if (pageIsJapanese) {
+      node.textContent = content;
+      return;
+    }
+    var end = 0;
+    String(content).replace(JAPANESE_RUN, function (run, start) {
+      if (start > end) node.appendChild(document.createTextNode(content.slice(end, start)));
+      node.appendChild(element("span", "", run)).setAttribute("lang", "ja");
+      end = start + run.length;
+      return run;
+    });
+    if (end < content.length) node.appendChild(document.createTextNode(content.slice(end)));
+  }
+
   function valueNode(value, root) {
     var node;
     var external = value.external && /^https?:\/\//.test(value.href || "");
     if (value.href && (external || !value.external)) {
-      node = element("a", "", value.text);
+      node = element("a", "");
       node.setAttribute("href", external ? value.href : root + value.href);
       if (external) node.setAttribute("rel", "noopener");
     } else {
-      node = element("span", "", value.text);
+      node = element("span", "");
     }
+    if (value.lang) node.textContent = value.text;
+    else appendMarked(node, value.text == null ? "" : String(value.text));
     if (value.lang) node.setAttribute("lang", value.lang);
     if (value.muted) node.classList.add("mc-aside");
     return node;

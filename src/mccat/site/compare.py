@@ -33,6 +33,7 @@ from mccat.publish.canonical_json import json_bytes
 from mccat.publish.urls import Urls
 from mccat.site.listings import Listings
 from mccat.site.programs import ProgramViews
+from mccat.site.value_html import mark_japanese
 from mccat.site.views import (
     Cell,
     Column,
@@ -260,7 +261,7 @@ class Comparison:
         sections: dict[str, tuple[str, list[str]]] = {}
         for program in list(self.catalogue.programs.values())[:1]:
             for section_id, title, row in self.tool_rows(program):
-                rows[row.key] = ToolRow(row.key, row.label, row.layout)
+                rows[row.key] = ToolRow(row.key, mark_japanese(row.label, lang.code), row.layout)
                 if row.key in KEY_FACTS:
                     continue
                 target = ("texts", lang.t("compare.long_texts")) if row.layout == "block" else (section_id, title)

@@ -383,7 +383,7 @@ class FieldComparison:
 @dataclass(frozen=True)
 class ToolRow:
     key: str  # the schema path (or "stacked_from"), the key of the values in the data files
-    label: str
+    label: str  # Markup: Japanese runs marked on an English page (mccat.site.value_html.mark_japanese)
     layout: str  # inline | list | block
     computed: bool = False  # shown by the browser from the offerings and today's date (next start, deadline)
 

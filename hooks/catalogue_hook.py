@@ -94,9 +94,10 @@ from mccat.site.pages import SitePages, docs_without_translation
 from mccat.site.sitemap import page_dates
 from mccat.site.value_html import ValueHTML
 from mccat.validation.load import load_catalogue
+from mccat.validation.messages import language_from_environment, render
 from mccat.validation.problems import CatalogueError
 from mccat.validation.registry_file import REGISTRY_FILE, load_registry
-from mccat.validation.report import text_report
+from mccat.validation.report import problem_lines, text_report
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 SHOW_PROPOSED = "MCCAT_SHOW_PROPOSED"  # "1": the site shows programs without a decision (pull-request previews)
@@ -230,8 +231,9 @@ class CatalogueHook:
             registry = load_registry(plan.config_dir / REGISTRY_FILE)
         except CatalogueError as error:
             abandon(others, search, staged)
-            report = text_report(error.problems, 1)
-            raise PluginError(f"{REGISTRY_FILE} is not valid; fix it and build again:\n{report}") from None
+            lang = language_from_environment()
+            report = text_report(error.problems, 1, lang)
+            raise PluginError(f"{render('build.registry-invalid', lang, {'file': REGISTRY_FILE})}\n{report}") from None
         except PluginError:
             abandon(others, search, staged)
             raise
@@ -296,10 +298,11 @@ class CatalogueHook:
                 include_proposed=plan.serving or plan.preview or os.environ.get(SHOW_PROPOSED) == "1",
             )
         except CatalogueError as error:
-            report = text_report(error.problems, len({p.file for p in error.problems}))
-            raise PluginError(f"The catalogue is not valid; fix these and build again:\n{report}") from None
+            lang = language_from_environment()
+            report = text_report(error.problems, len({p.file for p in error.problems}), lang)
+            raise PluginError(f"{render('build.invalid', lang)}\n{report}") from None
         for warning in catalogue.warnings:
-            log.info(f"catalogue: {warning.file}:{warning.line}:{warning.column}: {warning.message}")
+            log.info(f"catalogue: {problem_lines(warning, language_from_environment())[0]}")
         history = read_history(plan.catalogue_root, config.repo_url)
         for warning in history.warnings:  # info, not warning: --strict must not fail on a bad commit
             log.info(f"history: {warning}")

@@ -21,6 +21,10 @@ the base URL ("http://127.0.0.1:PORT/"), for browser tests.
 
 `browser` (session): headless Debian chromium driven by Playwright; skips the
 test when chromium is missing (fails instead when CI is set).
+
+Messages follow the locale (mccat.validation.messages.language_from_environment):
+the tests run in the C locale, so a command without --lang speaks English
+whatever the machine's locale is (a test of the default sets its own).
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
+
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 # --- markers: `pytest -m "not build and not browser"` is the fast loop -------------------------------

@@ -30,7 +30,8 @@ def mccat(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_sample_catalogue_is_valid_and_strict_clean():
     result = mccat("validate", "--strict", cwd=REPO)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("ok: 45 file(s) valid") or result.stdout.startswith("ok:")
+    assert result.stdout.splitlines()[-1].startswith("ok: 45 file(s) valid")
+    assert " error [" not in result.stdout and " warning [" not in result.stdout
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -60,7 +61,8 @@ def test_json_report(broken):
     [problem] = report["problems"]
     assert problem["file"] == "catalogue/programs/example-univ/python-basics.yaml"
     assert (problem["line"], problem["column"], problem["rule"]) == (47, 9, "schema.enum")
-    assert "online" in problem["hint"]
+    assert "`online` (Online)" in problem["hint"]["en"] and "`online`（オンライン）" in problem["hint"]["ja"]
+    assert problem["fix"] == {"line": 47, "column": 9, "old": "onlne", "new": "online"}
 
 
 def test_github_annotations(broken):
@@ -70,7 +72,12 @@ def test_github_annotations(broken):
     assert first.startswith(
         "::error file=catalogue/programs/example-univ/python-basics.yaml,line=47,col=9,title=schema.enum::"
     )
-    assert "did you mean `online`?" in first
+    ja, en = first.split("::", 2)[2].split("%0A%0A")
+    assert (
+        ja.startswith("「実施形態」（`delivery.mode`）の値 `onlne`")
+        and "ヒント: `online`（オンライン）の書き間違い" in ja
+    )
+    assert en.startswith("Delivery mode (`delivery.mode`) is `onlne`") and "hint: did you mean `online` (Online)?" in en
 
 
 def test_validate_named_files_only(broken):
@@ -95,7 +102,7 @@ def test_new_program_template_points_at_every_empty_field(tmp_path, capsys, monk
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "error [yaml." not in out and "Traceback" not in out
-    assert "`title.ja` is empty" in out and "`effort.hours` (Hours / 時間数) must be a number, not empty" in out
+    assert "Title (`title.ja`) is empty" in out and "Hours (`effort.hours`) is empty; it must be a number" in out
 
 
 def test_template_offers_every_field_of_the_schema():

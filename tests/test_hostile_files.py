@@ -35,8 +35,9 @@ def test_hostile_file_gives_a_clean_error(name, make, tmp_path, monkeypatch):
     assert any(p.is_error for p in mine), f"no error for {name}: {result.problems}"
     for problem in mine:
         assert problem.line >= 1 and problem.column >= 1
-        assert problem.message and problem.hint, problem
-        assert "Traceback" not in problem.message
+        for lang in ("ja", "en"):
+            assert problem.message_in(lang) and problem.hint_in(lang), problem
+            assert "Traceback" not in problem.message_in(lang)
     # The base files stay valid: one bad file never hides or breaks the others.
     others = [p for p in result.problems if p.is_error and "example-univ/python-basics" in p.file]
     assert not others, others

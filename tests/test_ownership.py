@@ -35,8 +35,8 @@ def repo(tmp_path, monkeypatch, capsys):
     return repo
 
 
-def check(repo, monkeypatch, capsys, author: str, head: str | None = None) -> tuple[int, str]:
-    args = ["check-ownership", "--author", author, repo.base] + ([head] if head else [])
+def check(repo, monkeypatch, capsys, author: str, head: str | None = None, *extra: str) -> tuple[int, str]:
+    args = ["check-ownership", "--author", author, repo.base] + ([head] if head else []) + list(extra)
     status, out, err = repo.mccat(monkeypatch, capsys, *args)
     assert "Traceback" not in out + err
     return status, out
@@ -143,7 +143,7 @@ def test_committee_member_may_change_anything(repo, monkeypatch, capsys):
     repo.change(repo.program_path(a_program_of(UNIV)), lambda d: d["effort"].update(hours=99))
     head = repo.commit("committee work")
     status, out = check(repo, monkeypatch, capsys, "secretary-account", head)
-    assert status == 0 and "committee member" in out
+    assert status == 0 and "Registry Committee member" in out
 
 
 def test_new_provider_with_its_programs_by_its_own_maintainer(repo, monkeypatch, capsys):
@@ -189,11 +189,19 @@ def test_maintainer_may_not_change_another_providers_program(repo, monkeypatch, 
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
     assert status == 1
     assert (
-        f"DENY catalogue/programs/{other}.yaml: belongs to the provider '{UNIV}', maintained by "
+        f"DENY catalogue/programs/{other}.yaml: belongs to the provider `{UNIV}`, maintained by "
         f"{', '.join(maintainers(UNIV))}"
     ) in out
     assert f"ok   catalogue/programs/{a_program_of(KOSEN)}.yaml" in out
     assert "may not change 1 of 2 file(s)" in out
+    status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head, "--lang", "ja")
+    assert status == 1
+    assert (
+        f"拒否 catalogue/programs/{other}.yaml: 提供機関 `{UNIV}` のファイルです（担当：{'、'.join(maintainers(UNIV))}）。"
+        "担当者か委員会に依頼してください"
+    ) in out
+    assert f"許可 catalogue/programs/{a_program_of(KOSEN)}.yaml: {KOSEN} の担当アカウント" in out
+    assert "は 2 ファイルのうち 1 ファイルを変更できません" in out
 
 
 def test_maintainer_may_not_add_themselves_to_another_provider(repo, monkeypatch, capsys):
@@ -269,7 +277,7 @@ def test_a_missing_committee_list_fails_with_a_hint(tmp_path, monkeypatch, capsy
 
 def test_unknown_base_is_a_usage_error(repo, monkeypatch, capsys):
     status, _out, err = repo.mccat(monkeypatch, capsys, "check-ownership", "--author", "x", "nope")
-    assert status == 2 and "'nope' is not a commit" in err
+    assert status == 2 and "`nope` is not a commit" in err
 
 
 def test_paths_are_relative_to_the_repository_root_from_a_subfolder(repo, monkeypatch, capsys):

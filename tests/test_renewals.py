@@ -69,13 +69,18 @@ def test_a_renewal_decision_moves_the_end(catalogue, monkeypatch, capsys):
     assert renewed in {r["id"] for r in json.loads(out)["programs"]}  # the day before
 
 
-def test_markdown_is_bilingual_and_does_not_notify_unless_asked(catalogue, monkeypatch, capsys):
+def test_markdown_speaks_the_chosen_language_and_does_not_notify_unless_asked(catalogue, monkeypatch, capsys):
     due, end = "example-pref-agri-center/forestry-felling-safety", date(2027, 1, 31)
     today = (end - timedelta(days=5)).isoformat()
-    status, out, _ = run(monkeypatch, capsys, "--today", today)
-    assert status == 0 and "## 更新期限レポート / Renewal report" in out
-    assert "### 90日以内に期限 / Due within 90 days" in out and "| 5 |" in out
+    title = catalogue.programs[due].title
+    status, out, _ = run(monkeypatch, capsys, "--today", today, "--lang", "ja")
+    assert status == 0 and "## 更新期限レポート" in out and "Renewal" not in out
+    assert "### 90日以内に期限" in out and "| 5 |" in out and title["ja"] in out
+    assert "| プログラム | 提供機関 | 有効期限 | 残り日数 | 担当 |" in out
     assert "kind: renew" in out and "approval." not in out  # the committee renews by a decision
+    status, out, _ = run(monkeypatch, capsys, "--today", today, "--lang", "en")
+    assert status == 0 and "## Renewal report" in out and "更新" not in out
+    assert "### Due within 90 days" in out and "| 5 |" in out and title["en"] in out
     account = catalogue.providers[due.split("/")[0]].data["maintainers"][0]
     assert f"`{account}`" in out and f"@{account}" not in out  # a code span notifies nobody
     status, mentioned, _ = run(monkeypatch, capsys, "--today", today, "--mention")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mccat.authoring.scaffold import scaffold, scaffold_decision
 from mccat.authoring.synth import write_synthetic_catalogue
-from mccat.cli.usage import UsageError, require_catalogue
+from mccat.cli.usage import UsageError, message_language, require_catalogue
 from mccat.model.decisions import decision_number
 from mccat.model.history import History, read_history
 from mccat.model.identifiers import new_ctid
@@ -26,6 +26,7 @@ from mccat.review.content_changes import content_changes
 from mccat.review.diff import catalogue_prefix
 from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.load import load_catalogue
+from mccat.validation.messages import Listing, Shown, text
 from mccat.validation.problems import CatalogueError
 from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from mccat.validation.report import REPORTERS
@@ -35,18 +36,23 @@ from mccat.validation.validate import validate
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    lang = message_language(args)
     if args.rev:  # the catalogue as committed at a revision, read from git: nothing is checked out
         if args.paths:
-            raise UsageError("--rev checks the whole catalogue; name no files")
+            raise UsageError(text("usage.rev-and-paths"))
         if args.committee:
-            raise UsageError("--rev reads the committee list at that revision; leave out --committee")
+            raise UsageError(text("usage.rev-and-committee"))
         try:
             repo = repo_root(Path.cwd())
             result = validate_revision(
                 repo, resolve(repo, args.rev), catalogue_prefix(repo, args.catalogue), today=args.today
             )
-        except (GitError, ValueError) as exc:
-            raise UsageError(str(exc)) from None
+        except GitError as exc:
+            raise UsageError(exc.text) from None
+        except ValueError:
+            raise UsageError(
+                text("usage.outside-repository", folder=str(args.catalogue), root=str(repo_root(Path.cwd())))
+            ) from None
     else:
         require_catalogue(args.catalogue)
         result = validate(
@@ -56,7 +62,7 @@ def run_validate(args: argparse.Namespace) -> int:
             today=args.today,
             committee_file=args.committee,
         )
-    sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked))
+    sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked, lang))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
 
@@ -68,71 +74,69 @@ def _record(catalogue: Path, program: str) -> dict:
         data = load_yaml(catalogue / "programs" / f"{program}.yaml").data
         provider_data = load_yaml(catalogue / "providers" / f"{provider}.yaml").data
         title, name = data["title"], provider_data["name"]
-    except (YamlProblem, KeyError, TypeError) as exc:
-        raise UsageError(f"cannot read the title of '{program}' and its provider's name: {exc}") from None
+    except (YamlProblem, KeyError, TypeError):
+        raise UsageError(text("usage.decision-record", program=Shown(program))) from None
     return {"program": program, "title": title, "provider_name": name}
 
 
 def _decision_template(args: argparse.Namespace) -> tuple[Path, str]:
     if decision_number(args.id) is None:
-        raise UsageError(f"'{args.id}' is not a decision id: write it like MCR-2026-014")
+        raise UsageError(text("usage.decision-id", id=Shown(args.id)))
     kinds = vocabularies()["decision_kind"].codes
     if args.decision_kind is not None and args.decision_kind not in kinds:
-        raise UsageError(f"--kind must be one of {', '.join(kinds)}")
+        raise UsageError(text("usage.decision-kind", kinds=Listing(tuple(Shown(k) for k in kinds))))
     for program in args.program + ([args.renamed_to] if args.renamed_to else []):
         provider, _, slug = program.partition("/")
         if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
-            raise UsageError(f"'{program}' is not a program id: write provider/slug")
+            raise UsageError(text("usage.program-id", id=Shown(program)))
     records = None
     if args.decision_kind in ("withdraw", "rename"):
         records = [_record(args.catalogue, program) for program in args.program]
-    text = scaffold_decision(
+    content = scaffold_decision(
         args.decision_kind, args.program, today=date.today(), renamed_to=args.renamed_to, records=records
     )
-    return args.catalogue / "decisions" / f"{args.id}.yaml", text
+    return args.catalogue / "decisions" / f"{args.id}.yaml", content
 
 
 def run_new(args: argparse.Namespace) -> int:
     if args.kind != "decision" and (args.decision_kind or args.program or args.renamed_to):
-        raise UsageError("--kind, --program and --renamed-to are for `mccat new decision`")
+        raise UsageError(text("usage.decision-options"))
     if args.kind == "ctid":
         if args.id:
-            raise UsageError("`mccat new ctid` takes no id: it prints a new CTID for a file that has none")
+            raise UsageError(text("usage.ctid-no-id"))
         print(new_ctid())
         return 0
     if not args.id:
-        raise UsageError(f"`mccat new {args.kind}` needs the new file's id")
+        raise UsageError(text("usage.new-needs-id", kind=args.kind))
     if args.kind == "decision":
-        target, text = _decision_template(args)
+        target, content = _decision_template(args)
     elif args.kind == "provider":
         if not ID_PATTERN.match(args.id):
-            raise UsageError(f"'{args.id}' is not a valid provider id: use lowercase letters, digits and hyphens")
+            raise UsageError(text("usage.provider-id", id=Shown(args.id)))
         target = args.catalogue / "providers" / f"{args.id}.yaml"
-        text = scaffold("provider", ctid=new_ctid())
+        content = scaffold("provider", ctid=new_ctid())
     else:
         provider, _, slug = args.id.partition("/")
         if not (ID_PATTERN.match(provider) and ID_PATTERN.match(slug)):
-            raise UsageError(
-                f"'{args.id}' is not a valid program id: write provider/slug, lowercase letters, digits and hyphens"
-            )
+            raise UsageError(text("usage.program-id", id=Shown(args.id)))
         target = args.catalogue / "programs" / provider / f"{slug}.yaml"
-        text = scaffold("program", provider, ctid=new_ctid())
+        content = scaffold("program", provider, ctid=new_ctid())
     if args.stdout:
-        sys.stdout.write(text)
+        sys.stdout.write(content)
         return 0
     if target.exists():
-        raise UsageError(f"{target} already exists; edit it, or choose another id")
+        raise UsageError(text("usage.exists", file=str(target)))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}\nnext: fill in the empty values, then run `mccat validate {target}`")
+    target.write_text(content, encoding="utf-8")
+    print(text("new.wrote", file=str(target)).render(message_language(args)))
     return 0
 
 
 def run_synth(args: argparse.Namespace) -> int:
     if args.out.exists() and any(args.out.iterdir()):
-        raise UsageError(f"{args.out} is not empty; choose a new folder")
+        raise UsageError(text("usage.not-empty", folder=str(args.out)))
     count = write_synthetic_catalogue(args.out, programs=args.programs, providers=args.providers, seed=args.seed)
-    print(f"wrote {count} files to {args.out}")
+    print(text("synth.wrote", count=count, folder=str(args.out)).render(message_language(args)))
     return 0
 
 
@@ -141,19 +145,19 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         build_date = date.fromisoformat(args.build_date) if args.build_date else date.today()
     except ValueError:
-        raise UsageError(f"--build-date must be YYYY-MM-DD, got '{args.build_date}'") from None
+        raise UsageError(text("usage.build-date", value=Shown(args.build_date))) from None
     try:
         urls = Urls(args.site_url)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError:
+        raise UsageError(text("usage.site-url", value=Shown(args.site_url))) from None
     repository = Path(args.catalogue).resolve().parent  # the catalogue's repository: governance/, schemas/
     if args.registry is not None and not args.registry.is_file():
-        raise UsageError(f"registry file '{args.registry}' does not exist (default: {REGISTRY_FILE})")
+        raise UsageError(text("usage.no-registry-file", file=Shown(str(args.registry)), default=REGISTRY_FILE))
     try:
         catalogue = load_catalogue(args.catalogue, today=build_date, expiring_within=args.expiring_days)
         registry = load_registry(args.registry or repository / REGISTRY_FILE)
     except CatalogueError as exc:
-        sys.stdout.write(REPORTERS["text"](exc.problems, 0))
+        sys.stdout.write(REPORTERS["text"](exc.problems, 0, message_language(args)))
         return 1
     history = read_history(args.catalogue)
     changes = content_changes(history, args.catalogue, catalogue.register.renamed_from()) if history.available else None
@@ -168,7 +172,8 @@ def run_export(args: argparse.Namespace) -> int:
         changes,
     )
     result = write_api_files(pub, args.out)
-    print(f"wrote {len(result.written)} files under {args.out / 'api' / 'v1'}")
+    lang = message_language(args)
+    print(text("export.wrote", count=len(result.written), folder=str(args.out / "api" / "v1")).render(lang))
     for program_id, problems in result.skipped_ctdl.items():
-        print(f"no CTDL file for {program_id}: {'; '.join(problems)}")
+        print(text("export.no-ctdl", id=Shown(program_id), reasons="; ".join(problems)).render(lang))
     return 0

@@ -13,8 +13,9 @@ from mccat.cli.catalogue_commands import run_export, run_new, run_synth, run_val
 from mccat.cli.review_commands import add_review_commands
 from mccat.cli.signing_commands import add_signing_commands
 from mccat.cli.site_commands import add_site_commands
-from mccat.cli.usage import UsageError, day, default_catalogue
+from mccat.cli.usage import UsageError, add_lang, day, default_catalogue, message_language
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
+from mccat.validation.messages import text
 from mccat.validation.registry_file import REGISTRY_FILE
 from mccat.validation.report import REPORTERS
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the committee list that decisions' reviewers must be on (default: governance/committee.yaml "
         "beside the catalogue folder)",
     )
+    add_lang(p)
     p.set_defaults(run=run_validate)
 
     p = sub.add_parser(
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--program", action="append", default=[], help="decision: a program it concerns (repeatable)")
     p.add_argument("--renamed-to", help="decision of kind rename: the program's new id")
     p.add_argument("--stdout", action="store_true", help="print the template instead of writing it")
+    add_lang(p)
     p.set_defaults(run=run_new)
 
     p = sub.add_parser("synth", help="write a synthetic catalogue for benchmarks")
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--providers", type=int, default=50)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", type=Path, required=True)
+    add_lang(p)
     p.set_defaults(run=run_synth)
 
     p = sub.add_parser("export", help="write the machine-readable files (/api/v1/: JSON-LD, JSON, CSV, Atom)")
@@ -81,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the registry's publisher, contact and licence (default: {REGISTRY_FILE} beside the catalogue folder,"
         " if it exists)",
     )
+    add_lang(p)
     p.set_defaults(run=run_export)
 
     add_review_commands(sub)  # diff, owners, check-ownership, renewals, issue-form
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as exc:
-        print(f"mccat: error: {exc}", file=sys.stderr)
+        print(text("cli.error", message=exc.text).render(message_language(args)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from mccat.authoring.issue_form import issue_form_text
-from mccat.cli.usage import UsageError, require_catalogue
+from mccat.cli.usage import UsageError, add_lang, message_language, require_catalogue
 from mccat.review.checks import STATUS_CONTEXTS, render_comment, result_json, review_pull_request
 from mccat.review.diff import diff_revisions, load_snapshot
 from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
@@ -23,46 +23,50 @@ from mccat.review.ownership import check_ownership, codeowners_text, maintainers
 from mccat.review.renewals import render_renewals_json, render_renewals_markdown, renewals_due
 from mccat.validation.hidden import one_line
 from mccat.validation.load import load_catalogue
-from mccat.validation.problems import CatalogueError
+from mccat.validation.messages import text
+from mccat.validation.problems import CatalogueError, Problem
+from mccat.validation.report import problem_lines
 
 
 def _prefix(catalogue: Path, root: Path) -> str:
     """The catalogue folder relative to root, as CODEOWNERS and git paths need it."""
     relative = os.path.relpath(catalogue.resolve(), root.resolve())
     if relative.startswith(".."):
-        raise UsageError(f"the catalogue folder {catalogue} is not inside {root}")
+        raise UsageError(text("usage.outside-repository", folder=str(catalogue), root=str(root)))
     return "" if relative == "." else Path(relative).as_posix()
 
 
-def _write_generated(target: Path, text: str, check: bool, command: str) -> int:
+def _write_generated(target: Path, content: str, check: bool, command: str, lang: str) -> int:
     """Write a generated file, or with --check say whether the committed one is current."""
     if check:
         current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
-            print(f"ok: {target} is up to date")
+        if current == content:
+            print(text("generated.current", file=str(target)).render(lang))
             return 0
-        state = "is missing" if current is None else "is out of date"
-        print(f"{target}:1:1: error [generated.stale] {state}\n    hint: run `{command}` and commit the result")
+        state = text("generated.missing" if current is None else "generated.stale")
+        stale = Problem(str(target), 1, 1, "generated.stale", state, text("hint.regenerate", command=command))
+        print("\n".join(problem_lines(stale, lang)))
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+    target.write_text(content, encoding="utf-8")
+    print(text("cli.wrote", file=str(target)).render(lang))
     return 0
 
 
-def _print_problems(problems) -> None:
+def _print_problems(problems: list[Problem], lang: str) -> None:
     for p in problems:
-        print(one_line(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}"), file=sys.stderr)
-        if p.hint:
-            print(one_line(f"    hint: {p.hint}"), file=sys.stderr)
+        print("\n".join(problem_lines(p, lang)), file=sys.stderr)
 
 
 def run_diff(args: argparse.Namespace) -> int:
     try:
         result = diff_revisions(args.catalogue, args.base, args.head)
-    except (GitError, ValueError) as exc:
-        raise UsageError(str(exc)) from None
-    sys.stdout.write(DIFF_RENDERERS[args.format](result, args.lang))
+    except GitError as exc:
+        raise UsageError(exc.text) from None
+    except ValueError:
+        root = repo_root(Path.cwd())
+        raise UsageError(text("usage.outside-repository", folder=str(args.catalogue), root=str(root))) from None
+    sys.stdout.write(DIFF_RENDERERS[args.format](result, message_language(args)))
     return 1 if result.problems else 0
 
 
@@ -70,15 +74,15 @@ def run_owners(args: argparse.Namespace) -> int:
     root = Path.cwd()
     require_catalogue(args.catalogue)
     if not args.committee.is_file():
-        raise UsageError(f"{args.committee} does not exist; list the committee's accounts there under `members:`")
+        raise UsageError(text("usage.no-committee", file=str(args.committee)))
     committee, problems = parse_committee(args.committee.read_text(encoding="utf-8"), str(args.committee))
     snapshot = load_snapshot(root, None, _prefix(args.catalogue, root), "providers")
     problems += snapshot.problems
     if problems:
-        _print_problems(problems)
+        _print_problems(problems, message_language(args))
         return 1
-    text = codeowners_text(committee, maintainers_of(snapshot), _prefix(args.catalogue, root))
-    return _write_generated(args.output, text, args.check, "mccat owners")
+    content = codeowners_text(committee, maintainers_of(snapshot), _prefix(args.catalogue, root))
+    return _write_generated(args.output, content, args.check, "mccat owners", message_language(args))
 
 
 def run_check_ownership(args: argparse.Namespace) -> int:
@@ -94,8 +98,8 @@ def run_check_ownership(args: argparse.Namespace) -> int:
             pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
         )
     except GitError as exc:
-        raise UsageError(str(exc)) from None
-    sys.stdout.write(render_ownership(result))
+        raise UsageError(exc.text) from None
+    sys.stdout.write(render_ownership(result, message_language(args)))
     return 0 if result.allowed else 1
 
 
@@ -112,8 +116,11 @@ def run_review(args: argparse.Namespace) -> int:
             args.committee,
             pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
         )
-    except (GitError, ValueError) as exc:
-        raise UsageError(str(exc)) from None
+    except GitError as exc:
+        raise UsageError(exc.text) from None
+    except ValueError:
+        root = repo_root(Path.cwd())
+        raise UsageError(text("usage.outside-repository", folder=str(args.catalogue), root=str(root))) from None
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.md").write_text(render_comment(review), encoding="utf-8")
     (args.out / "result.json").write_text(result_json(review), encoding="utf-8")
@@ -128,18 +135,20 @@ def run_renewals(args: argparse.Namespace) -> int:
     try:  # decisions are checked against the real date; the report counts from --today
         catalogue = load_catalogue(args.catalogue, today=max(today, date.today()))
     except CatalogueError as exc:
-        _print_problems([p for p in exc.problems if p.is_error])
+        _print_problems([p for p in exc.problems if p.is_error], message_language(args))
         return 1
     items = renewals_due(catalogue, today, args.within)
     if args.format == "json":
         sys.stdout.write(render_renewals_json(items, today, args.within))
     else:
-        sys.stdout.write(render_renewals_markdown(items, today, args.within, mention=args.mention))
+        sys.stdout.write(
+            render_renewals_markdown(items, today, args.within, mention=args.mention, lang=message_language(args))
+        )
     return 0
 
 
 def run_issue_form(args: argparse.Namespace) -> int:
-    return _write_generated(args.output, issue_form_text(), args.check, "mccat issue-form")
+    return _write_generated(args.output, issue_form_text(), args.check, "mccat issue-form", message_language(args))
 
 
 def _day(text: str) -> date:
@@ -165,13 +174,14 @@ def add_review_commands(sub) -> None:
     )
     p.add_argument("head", nargs="?", help="the revision with the changes (default: the working tree)")
     p.add_argument("--format", choices=sorted(DIFF_RENDERERS), default="text")
-    p.add_argument("--lang", choices=["ja", "en"], default="en", help="language of field names and labels")
+    add_lang(p)
     p.set_defaults(run=run_diff)
 
     p = sub.add_parser("owners", help="write .github/CODEOWNERS from the committee list and providers' maintainers")
     p.add_argument("--committee", type=Path, default=Path("governance/committee.yaml"))
     p.add_argument("--output", type=Path, default=Path(".github/CODEOWNERS"))
     p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    add_lang(p)
     p.set_defaults(run=run_owners)
 
     p = sub.add_parser("check-ownership", help="fail if ACCOUNT may not make the changes from BASE to HEAD")
@@ -188,6 +198,7 @@ def add_review_commands(sub) -> None:
         help="the account that pushed HEAD, when another than the author: a committee member's push vouches for "
         "the decision files (catalogue/decisions/) of the pull request",
     )
+    add_lang(p)
     p.set_defaults(run=run_check_ownership)
 
     p = sub.add_parser(
@@ -211,9 +222,11 @@ def add_review_commands(sub) -> None:
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
     p.add_argument("--today", type=_day, help="the date to count from (default: today)")
     p.add_argument("--mention", action="store_true", help="@-mention maintainers (notifies them on GitHub)")
+    add_lang(p)
     p.set_defaults(run=run_renewals)
 
     p = sub.add_parser("issue-form", help="write the program proposal issue form from the schema")
     p.add_argument("--output", type=Path, default=Path(".github/ISSUE_TEMPLATE/program-proposal.yml"))
     p.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    add_lang(p)
     p.set_defaults(run=run_issue_form)

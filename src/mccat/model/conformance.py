@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mccat.model.schema import descriptor_label
+
 Status = Literal["present", "missing", "not_stated", "on_credential"]
 
 
@@ -177,3 +179,37 @@ def check_conformance(program: dict[str, Any], provider: dict[str, Any]) -> tupl
             elements.append(ElementResult(element, status))
         results.append(FrameworkResult(framework, tuple(elements)))
     return tuple(results)
+
+
+def element_label(element: Element, lang: str) -> str:
+    """An element's name in one language: its own label, or the schema title of its first field.
+
+    The program page's conformance table and `mccat validate`'s notes both name elements with it."""
+    if element.label:
+        return element.label[lang]
+    kind, _, path = element.fields[0].partition(":")
+    return descriptor_label(kind, path, lang)
+
+
+def element_path(element: Element) -> tuple[str, str]:
+    """The kind ("program" or "provider") and dotted path of the element's first field."""
+    kind, _, path = element.fields[0].partition(":")
+    return kind, path
+
+
+def missing_in_program(program: dict[str, Any]) -> tuple[tuple[Element, tuple[Framework, ...]], ...]:
+    """The required elements a program file does not state yet, each with the frameworks that ask for it
+    (in the order the frameworks list them).
+
+    Only what the program file itself can state: an element the provider file states (the
+    provider's country) is left out, since the provider schema requires it."""
+    found: dict[str, tuple[Element, list[Framework]]] = {}
+    for framework in FRAMEWORKS:
+        for element in framework.elements:
+            fields = [f for f in element.fields if f.startswith("program:")]
+            if element.condition != "required" or not fields:
+                continue
+            if any(_stated(field_value(f, program, {})) for f in fields):
+                continue
+            found.setdefault(element.key, (element, []))[1].append(framework)
+    return tuple((element, tuple(frameworks)) for element, frameworks in found.values())

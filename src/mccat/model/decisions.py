@@ -182,7 +182,11 @@ def _rename_target(
         return None  # the schema and the file's rules say what is missing
     if target == program:
         return Refusal(
-            "decision.rename-target", f"renames '{program}' to itself", "write the new id under `renamed_to`"
+            "decision.rename-target",
+            f"renames '{program}' to itself",
+            "write the new id under `renamed_to`",
+            "lifecycle.rename-to-itself",
+            (("program", program),),
         )
     if target in lineages or standings.get(target, PROPOSED) != PROPOSED:
         earlier = lineages.get(target, [])
@@ -191,5 +195,8 @@ def _rename_target(
             "decision.rename-target",
             f"renames '{program}' to '{target}', an id that is already in the register{by}",
             "ids are never used twice: choose a new id for the program",
+            "lifecycle.rename-to-used" + (".by" if earlier else ""),
+            (("program", program), ("target", target))
+            + ((("by", earlier[-1].id), ("date", earlier[-1].date)) if earlier else ()),
         )
     return None

@@ -80,40 +80,56 @@ PROPOSED = Standing()
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a decision cannot apply to a program where it stands: a rule code, a message and a hint."""
+    """Why a decision cannot apply to a program where it stands: a rule code, a message and a hint.
+
+    `key` and `params` name the same text in the validator's ja/en catalogue (mccat.validation.messages:
+    the message `key`, the hint `hint.<key>`); `message` and `hint` are its English, for logs and tests."""
 
     code: str
     message: str
     hint: str
+    key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 def check(standing: Standing, decision: Decision, program: str) -> Refusal | None:
     """None if the decision may apply to the program as it stands; else why not."""
     kind = decision.kind
     if standing.ended == "withdrawn":
+        by = standing.ended_by or ""
         if kind == "approve":
             return Refusal(
                 "decision.id-reused",
-                f"approves '{program}', which decision {standing.ended_by} withdrew",
+                f"approves '{program}', which decision {by} withdrew",
                 "ids are never used twice: propose the program again under a new id",
+                "lifecycle.id-reused",
+                (("program", program), ("by", by)),
             )
         return Refusal(
             "decision.after-withdrawal",
-            f"names '{program}', which decision {standing.ended_by} withdrew for good",
+            f"names '{program}', which decision {by} withdrew for good",
             "a withdrawal is final; a program offered again needs a new id and a new approval",
+            "lifecycle.after-withdrawal",
+            (("program", program), ("by", by)),
         )
     if standing.ended == "renamed":
+        by, successor = standing.ended_by or "", standing.successor or ""
         return Refusal(
             "decision.after-rename",
-            f"names '{program}', which decision {standing.ended_by} moved to '{standing.successor}'",
-            f"decisions after the move name the new id: write '{standing.successor}'",
+            f"names '{program}', which decision {by} moved to '{successor}'",
+            f"decisions after the move name the new id: write '{successor}'",
+            "lifecycle.after-rename",
+            (("program", program), ("by", by), ("successor", successor)),
         )
     if kind == "approve":
         if standing.approved_on is not None:
+            by, on = standing.approved_by or "", standing.approved_on
             return Refusal(
                 "decision.already-approved",
-                f"approves '{program}', which decision {standing.approved_by} approved on {standing.approved_on}",
+                f"approves '{program}', which decision {by} approved on {on}",
                 "a new validity period is a renewal: write `kind: renew`",
+                "lifecycle.already-approved",
+                (("program", program), ("by", by), ("date", on)),
             )
         return None
     if standing.approved_on is None:
@@ -121,18 +137,25 @@ def check(standing: Standing, decision: Decision, program: str) -> Refusal | Non
             "decision.not-approved",
             f"{VERBS.get(kind, kind)} '{program}', which has no approval before it",
             "the first decision on a program is its approval (`kind: approve`); check the program id and the dates",
+            "lifecycle.not-approved",
+            (("program", program), ("kind", kind)),
         )
     if kind == "suspend" and standing.suspended_by is not None:
+        by = standing.suspended_by
         return Refusal(
             "decision.already-suspended",
-            f"suspends '{program}', which decision {standing.suspended_by} already suspended",
+            f"suspends '{program}', which decision {by} already suspended",
             "end the suspension first (`kind: reinstate`), or check the program id",
+            "lifecycle.already-suspended",
+            (("program", program), ("by", by)),
         )
     if kind == "reinstate" and standing.suspended_by is None:
         return Refusal(
             "decision.not-suspended",
             f"reinstates '{program}', which is not suspended",
             "only a suspended program can be reinstated; check the program id and the dates",
+            "lifecycle.not-suspended",
+            (("program", program),),
         )
     return None
 

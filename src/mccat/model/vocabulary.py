@@ -13,6 +13,7 @@ class Term:
     code: str
     label: dict[str, str]
     description: dict[str, str]
+    aliases: tuple[str, ...] = ()  # other names people use for it (`x-aliases`), to suggest the code
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ def vocabularies() -> dict[str, Vocabulary]:
         terms = {}
         for entry in node["oneOf"]:
             texts = help_text(entry)
-            terms[entry["const"]] = Term(entry["const"], texts["title"], texts["description"])
+            terms[entry["const"]] = Term(
+                entry["const"], texts["title"], texts["description"], tuple(entry.get("x-aliases", ()))
+            )
         result[name] = Vocabulary(name, help_text(node)["title"], terms)
     return result
 

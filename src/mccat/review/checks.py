@@ -23,6 +23,7 @@ from mccat.review.diff_report import render_markdown
 from mccat.review.git_revisions import read_file_at, resolve, write_tree
 from mccat.review.ownership import COMMITTEE_FILE, OwnershipResult, check_ownership, render_ownership
 from mccat.validation.markdown import code, code_block
+from mccat.validation.messages import text
 from mccat.validation.problems import Problem
 from mccat.validation.report import text_report
 from mccat.validation.validate import ValidationResult, display_path, validate
@@ -64,8 +65,7 @@ def validate_revision(
         return problem
 
     result.problems = [relocated(p) for p in result.problems] + [
-        Problem(link, 1, 1, "file.symlink", "is a symbolic link", "commit the file itself, not a link to it")
-        for link in links
+        Problem(link, 1, 1, "file.symlink", text("file.symlink"), text("hint.symlink")) for link in links
     ]
     return result
 
@@ -140,14 +140,20 @@ def render_comment(review: PullRequestReview) -> str:
         lines.append(f"| {CHECK_NAMES[check]} | {ICON[state]} {code(description, in_table=True)} |")
     lines += ["", "### 検証 / Validation", ""]
     problems = review.validation.problems
-    if problems:
-        shown = text_report(problems[:MAX_LISTED_PROBLEMS], review.validation.files_checked)
-        lines += [code_block(shown), ""]
-        if len(problems) > MAX_LISTED_PROBLEMS:
-            lines += [f"… {len(problems) - MAX_LISTED_PROBLEMS} more: `mccat validate`", ""]
+    if problems:  # Japanese, then English folded: providers and reviewers read the same comment
+        for lang in ("ja", "en"):
+            shown = text_report(problems[:MAX_LISTED_PROBLEMS], review.validation.files_checked, lang)
+            lines += ["<details><summary>English</summary>", ""] if lang == "en" else []
+            lines += [code_block(shown), ""]
+            if len(problems) > MAX_LISTED_PROBLEMS:
+                more = text("report.more", count=len(problems) - MAX_LISTED_PROBLEMS).render(lang)
+                lines += [f"… {more}: `mccat validate`", ""]
+            lines += ["</details>", ""] if lang == "en" else []
     else:
         lines += [f"{review.validation.files_checked} ファイル、問題なし / files, no problem", ""]
-    lines += ["### 変更権限 / Ownership", "", code_block(render_ownership(review.ownership)), ""]
+    lines += ["### 変更権限 / Ownership", "", code_block(render_ownership(review.ownership, "ja")), ""]
+    lines += ["<details><summary>English</summary>", "", code_block(render_ownership(review.ownership, "en")), ""]
+    lines += ["</details>", ""]
     lines += [render_markdown(review.diff, "ja").rstrip("\n"), ""]
     lines += ["<details><summary>English</summary>", "", render_markdown(review.diff, "en").rstrip("\n"), ""]
     lines += ["</details>", ""]

@@ -34,6 +34,7 @@ from mccat.review.git_revisions import (
     resolve,
     working_files,
 )
+from mccat.validation.messages import text
 from mccat.validation.problems import Problem
 from mccat.validation.rules import (
     INVISIBLE_CHARACTER,
@@ -185,13 +186,9 @@ def snapshot_from_files(files: list[RepoFile], prefix: str, label: str) -> Snaps
         display = repo_file.path if label == "working tree" else f"{label}:{repo_file.path}"
         problem = None
         if repo_file.is_symlink:
-            problem = Problem(
-                display, 1, 1, "file.symlink", "is a symbolic link", "commit the file itself, not a link to it"
-            )
+            problem = Problem(display, 1, 1, "file.symlink", text("file.symlink"), text("hint.symlink"))
         elif repo_file.content.startswith(b"\xef\xbb\xbf"):
-            problem = Problem(
-                display, 1, 1, "file.bom", "starts with a byte-order mark", "save the file as UTF-8 without BOM"
-            )
+            problem = Problem(display, 1, 1, "file.bom", text("file.bom"), text("hint.utf8-no-bom"))
         else:
             try:
                 doc = parse_yaml(repo_file.content.decode("utf-8"), display)
@@ -201,12 +198,12 @@ def snapshot_from_files(files: list[RepoFile], prefix: str, label: str) -> Snaps
                         1,
                         1,
                         "schema.type",
-                        "does not hold a set of fields",
-                        "start from `mccat new` to get a template",
+                        text("schema.not-a-mapping"),
+                        text("hint.template"),
                     )
             except UnicodeDecodeError as exc:
                 line = repo_file.content.count(b"\n", 0, exc.start) + 1
-                problem = Problem(display, line, 1, "file.encoding", "is not valid UTF-8", "save the file as UTF-8")
+                problem = Problem(display, line, 1, "file.encoding", text("file.encoding-plain"), text("hint.utf8"))
             except YamlProblem as exc:
                 problem = exc.problem
         if problem is not None:

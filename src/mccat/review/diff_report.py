@@ -16,6 +16,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from mccat import LANGUAGES
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import ASSESSED, MISSING, CatalogueDiff, EntryChange, Flag, field_changes, invisible_characters
@@ -431,7 +432,7 @@ def render_markdown(diff: CatalogueDiff, lang: str = "ja") -> str:
             lines += _markdown_entry(change, lang)
     if diff.problems:
         lines += [f"### {word('problems', lang)}", "", word("problems note", lang), ""]
-        lines += [f"- {code(_problem_text(p))}" for p in diff.problems]
+        lines += [f"- {code(_problem_text(p, lang))}" for p in diff.problems]
         lines.append("")
     return "\n".join(lines)
 
@@ -525,9 +526,9 @@ def _facts(change: EntryChange, lang: str, *, markdown: bool = True) -> str:
     return " · ".join(code(f) if markdown else f for f in facts)
 
 
-def _problem_text(problem: Problem) -> str:
-    hint = f" ({problem.hint})" if problem.hint else ""
-    return f"{problem.file}:{problem.line}:{problem.column}: {problem.message}{hint}"
+def _problem_text(problem: Problem, lang: str) -> str:
+    hint = f" ({problem.hint_in(lang)})" if problem.hint else ""
+    return f"{problem.file}:{problem.line}:{problem.column}: {problem.message_in(lang)}{hint}"
 
 
 # ---------------------------------------------------------------- text
@@ -558,7 +559,7 @@ def render_text(diff: CatalogueDiff, lang: str = "en") -> str:
             lines.append(f"  {field_label(change.kind, field_change.path, lang)}: {before} → {after}")
     if diff.problems:
         lines += ["", word("problems", lang) + ":"]
-        lines += [f"  {_problem_text(p)}" for p in diff.problems]
+        lines += [f"  {_problem_text(p, lang)}" for p in diff.problems]
     return "\n".join(one_line(line) for line in lines) + "\n"  # each line ours: data adds none, moves no cursor
 
 
@@ -616,7 +617,14 @@ def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
             for c in diff.changes
         ],
         "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "rule": p.rule, "message": p.message, "hint": p.hint}
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "rule": p.rule,
+                "message": {code: p.message_in(code) for code in LANGUAGES},
+                "hint": {code: p.hint_in(code) for code in LANGUAGES},
+            }
             for p in diff.problems
         ],
     }

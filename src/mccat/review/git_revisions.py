@@ -14,13 +14,18 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from mccat.validation.messages import Shown, Text, text
 from mccat.validation.validate import walk
 
 GIT_TIMEOUT = 120  # seconds; a local git command that takes longer is stuck
 
 
 class GitError(Exception):
-    """git failed or the revision does not exist; the message says what to do."""
+    """git failed or the revision does not exist; the message (a Text, in both languages) says what to do."""
+
+    def __init__(self, message: Text):
+        self.text = message
+        super().__init__(str(message))
 
 
 @dataclass(frozen=True)
@@ -42,12 +47,14 @@ def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
             ["git", "-C", str(repo), *args], input=input, capture_output=True, timeout=GIT_TIMEOUT, env=env, check=False
         )
     except FileNotFoundError:
-        raise GitError("git is not installed or not on PATH") from None
+        raise GitError(text("git.missing")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"`git {' '.join(args)}` did not finish in {GIT_TIMEOUT} s") from None
+        raise GitError(text("git.timeout", command=" ".join(args), seconds=GIT_TIMEOUT)) from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"`git {' '.join(args[:3])}` failed: {message[-1] if message else 'unknown error'}")
+        raise GitError(
+            text("git.failed", command=" ".join(args[:3]), detail=Shown(message[-1] if message else "?", whole=True))
+        )
     return result.stdout
 
 
@@ -56,19 +63,17 @@ def repo_root(path: Path) -> Path:
     try:
         return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
     except GitError:
-        raise GitError(f"{path.resolve()} is not inside a git repository") from None
+        raise GitError(text("git.not-a-repository", path=str(path.resolve()))) from None
 
 
 def resolve(repo: Path, rev: str) -> str:
     """The full commit id of a revision name (branch, tag, sha, HEAD~1, ...)."""
     if rev.startswith("-"):
-        raise GitError(f"'{rev}' is not a revision")
+        raise GitError(text("git.not-a-revision", rev=Shown(rev)))
     try:
         return _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
     except GitError:
-        raise GitError(
-            f"'{rev}' is not a commit in this repository (fetch it first, e.g. `git fetch origin {rev}`)"
-        ) from None
+        raise GitError(text("git.unknown-revision", rev=Shown(rev), name=rev)) from None
 
 
 def merge_base(repo: Path, base: str, head: str) -> str:

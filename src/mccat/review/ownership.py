@@ -33,18 +33,20 @@ from mccat.review.diff import Snapshot, classify, decisions_of, load_snapshot
 from mccat.review.git_revisions import changed_paths, merge_base, read_file_at, resolve
 from mccat.validation.committee import COMMITTEE_FILE, parse_committee
 from mccat.validation.hidden import one_line
+from mccat.validation.messages import Listing, Shown, Text, text, word
 from mccat.validation.problems import Problem
+from mccat.validation.report import problem_lines
 from mccat.validation.source import YamlProblem, parse_yaml
 
 CODEOWNERS_FILE = ".github/CODEOWNERS"
 
-# Areas only the committee may change, and what to call them in a message.
+# Areas only the committee may change, and what to call them in a message (mccat.validation.messages).
 COMMITTEE_AREAS = {
-    "schemas/": "the schemas and vocabularies",
-    "src/": "the catalogue tools",
-    "hooks/": "the catalogue tools",
-    ".github/": "the workflows and repository settings",
-    "governance/": "the committee's governance files",
+    "schemas/": "area.schemas",
+    "src/": "area.tools",
+    "hooks/": "area.tools",
+    ".github/": "area.workflows",
+    "governance/": "area.governance",
 }
 
 
@@ -96,7 +98,7 @@ def codeowners_text(committee: list[str], maintainers: dict[str, list[str]], pre
 class Decision:
     path: str
     allowed: bool
-    reason: str
+    reason: Text
 
 
 @dataclass
@@ -130,14 +132,14 @@ def committee_at(repo: Path, rev: str | None, committee_file: str) -> tuple[list
                 1,
                 1,
                 "committee.missing",
-                "does not exist",
-                f"add {committee_file} with a `members:` list of the committee's accounts",
+                text("file.missing"),
+                text("hint.committee-file", file=committee_file),
             )
         ]
     try:
         return parse_committee(raw.decode("utf-8"), display)
     except UnicodeDecodeError:
-        return [], [Problem(display, 1, 1, "file.encoding", "is not valid UTF-8", "save the file as UTF-8")]
+        return [], [Problem(display, 1, 1, "file.encoding", text("file.encoding-plain"), text("hint.utf8"))]
 
 
 def check_ownership(
@@ -158,12 +160,12 @@ def check_ownership(
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
     start = merge_base(repo, base_commit, head_commit or resolve(repo, "HEAD"))
-    result = OwnershipResult(author, base_commit[:7], head_commit[:7] if head_commit else "working tree")
+    result = OwnershipResult(author, base_commit[:7], head_commit[:7] if head_commit else "")
     committee, result.problems = committee_at(repo, base_commit, committee_file)
     paths = changed_paths(repo, start, head_commit)
     erased = _erasures(repo, prefix, (start, base_commit), head_commit, paths)
     if _member(author, committee):
-        result.decisions = [erased.get(p) or Decision(p, True, "committee member") for p in paths]
+        result.decisions = [erased.get(p) or Decision(p, True, text("ownership.committee")) for p in paths]
         return result
     vouched = pushed_by is not None and _member(pushed_by, committee)
     before = maintainers_of(load_snapshot(repo, base_commit, prefix, "providers"))
@@ -182,14 +184,13 @@ def check_ownership(
             result.decisions.append(erased[path])
         elif located is not None and located[0] == "decision":
             if vouched:
-                result.decisions.append(Decision(path, True, f"a committee decision, pushed by {pushed_by}"))
+                result.decisions.append(Decision(path, True, text("ownership.decision-pushed", account=pushed_by)))
             else:
                 result.decisions.append(
                     Decision(
                         path,
                         False,
-                        "is a committee decision (catalogue/decisions/), which only the committee may add or change; "
-                        "the committee adds it in its own pull request, or a committee member pushes it here",
+                        text("ownership.decision-file"),
                     )
                 )
         else:
@@ -221,6 +222,7 @@ def _cross_provider_links(
         return []
     own = located[1].split("/", 1)[0]
     denied = []
+    nobody = word("ownership.nobody")
     for target in sorted(_stacks_into(repo, head, path) - _stacks_into(repo, start, path)):
         other = target.split("/", 1)[0]
         if other == own or _member(author, maintainers.get(other, [])):
@@ -229,9 +231,12 @@ def _cross_provider_links(
             Decision(
                 path,
                 False,
-                f"adds a stacking link onto '{target}' of the provider '{other}': that program's page and "
-                f"data would list this one, a change to {other}'s record; ask its maintainers "
-                f"({', '.join(maintainers.get(other, [])) or 'nobody'}) or the committee",
+                text(
+                    "ownership.cross-provider-stacking",
+                    target=Shown(target),
+                    provider=Shown(other),
+                    maintainers=Listing(tuple(maintainers[other])) if maintainers.get(other) else nobody,
+                ),
             )
         )
     return denied
@@ -280,16 +285,13 @@ def _erasures(
             refused[path] = Decision(
                 path,
                 False,
-                f"deletes the committee decision {entry_id}, a public record; a decision stays: correct it "
-                "with a new decision",
+                text("ownership.erase-decision", decision=Shown(entry_id)),
             )
         elif kind == "program" and entry_id in approved and not ended(entry_id):
             refused[path] = Decision(
                 path,
                 False,
-                f"deletes the approved program '{entry_id}' without a decision: the committee adds a withdraw or "
-                "rename decision for it (catalogue/decisions/<ID>.yaml, `mccat new decision ID --kind withdraw "
-                f"--program {entry_id}`) in this change or before; its page and files then stay",
+                text("ownership.erase-program", program=Shown(entry_id), id=entry_id),
             )
         elif kind == "provider":
             open_programs = sorted(p for p in approved if p.startswith(f"{entry_id}/") and not ended(p))
@@ -297,9 +299,11 @@ def _erasures(
                 refused[path] = Decision(
                     path,
                     False,
-                    f"deletes the provider '{entry_id}', whose approved programs "
-                    + ", ".join(f"'{p}'" for p in open_programs)
-                    + " have no withdraw or rename decision; the committee decides on each first",
+                    text(
+                        "ownership.erase-provider",
+                        provider=Shown(entry_id),
+                        programs=Listing(tuple(Shown(p) for p in open_programs)),
+                    ),
                 )
     return refused
 
@@ -321,39 +325,29 @@ def _decide(
         if provider_id in before:  # an existing provider: its maintainers as they were before
             maintainers = before[provider_id]
             if _member(author, maintainers):
-                return Decision(path, True, f"maintainer of {provider_id}")
+                return Decision(path, True, text("ownership.maintainer", provider=provider_id))
             return Decision(
                 path,
                 False,
-                f"belongs to the provider '{provider_id}', maintained by "
-                f"{', '.join(maintainers) or 'nobody'}; ask one of them or the committee",
+                text(
+                    "ownership.other-provider",
+                    provider=Shown(provider_id),
+                    maintainers=Listing(tuple(maintainers)) if maintainers else word("ownership.nobody"),
+                ),
             )
         if provider_id in after:  # a provider proposed in this pull request
             if _member(author, after[provider_id]):
-                return Decision(
-                    path,
-                    True,
-                    f"maintainer of the new provider {provider_id} (the committee checks "
-                    "who the maintainers are before approving)",
-                )
+                return Decision(path, True, text("ownership.new-provider", provider=provider_id))
             return Decision(
-                path,
-                False,
-                f"belongs to the new provider '{provider_id}', whose provider file does "
-                f"not list {author} under `maintainers`",
+                path, False, text("ownership.not-in-new-provider", provider=Shown(provider_id), author=author)
             )
-        return Decision(
-            path,
-            False,
-            f"belongs to the provider '{provider_id}', which has no readable provider "
-            f"file; add catalogue/providers/{provider_id}.yaml listing {author}",
-        )
+        return Decision(path, False, text("ownership.no-provider-file", provider=Shown(provider_id), author=author))
     if path == CODEOWNERS_FILE and _codeowners_is_generated(repo, prefix, head, committee_file):
-        return Decision(path, True, "generated by `mccat owners` from the changed provider files")
+        return Decision(path, True, text("ownership.generated"))
     area = next((name for folder, name in COMMITTEE_AREAS.items() if path.startswith(folder)), None)
     if area is None:
-        area = "files outside the catalogue" if not _inside(path, prefix) else "files that are not catalogue entries"
-    return Decision(path, False, f"is one of {area}, which only the committee may change")
+        area = "area.outside" if not _inside(path, prefix) else "area.not-entries"
+    return Decision(path, False, text("ownership.committee-area", area=word(area)))
 
 
 def _inside(path: str, prefix: str) -> bool:
@@ -370,20 +364,21 @@ def _codeowners_is_generated(repo: Path, prefix: str, head: str | None, committe
     return content.decode("utf-8", "replace") == expected
 
 
-def render_ownership(result: OwnershipResult) -> str:
-    lines = []
-    for p in result.problems:
-        lines += [f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}", f"    hint: {p.hint}"]
+def render_ownership(result: OwnershipResult, lang: str = "en") -> str:
+    lines = [line for p in result.problems for line in problem_lines(p, lang)]
     denied = [d for d in result.decisions if not d.allowed]
     for d in result.decisions:
-        lines.append(f"{'ok  ' if d.allowed else 'DENY'} {d.path}: {d.reason}")
+        verdict = text("ownership.allowed" if d.allowed else "ownership.denied").render(lang)
+        lines.append(f"{verdict} {d.path}: {d.reason.render(lang)}")
+    head = result.head or text("ownership.working-tree").render(lang)
     if not result.decisions:
-        lines.append(f"no files changed between {result.base} and {result.head}")
+        lines.append(text("ownership.no-changes", base=result.base, head=head).render(lang))
     if result.allowed:
-        lines.append(f"ok: {result.author} may make these {len(result.decisions)} change(s)")
+        lines.append(text("ownership.ok", author=result.author, n=len(result.decisions)).render(lang))
     else:
         lines.append(
-            f"not allowed: {result.author} may not change {len(denied)} of {len(result.decisions)} "
-            "file(s); a committee member can make or take over these changes"
+            text("ownership.not-allowed", author=result.author, denied=len(denied), total=len(result.decisions)).render(
+                lang
+            )
         )
     return "\n".join(one_line(line) for line in lines) + "\n"  # paths are data: one line each, nothing hidden

@@ -16,27 +16,15 @@ from datetime import date
 
 from mccat.model.catalogue import Catalogue
 from mccat.validation.markdown import code
+from mccat.validation.messages import text
 
 ACCOUNT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")  # GitHub account names
-HEADINGS = {
-    "title": "更新期限レポート / Renewal report",
-    "expired": "期限切れ / Expired",
-    "due": "{n}日以内に期限 / Due within {n} days",
-    "none": "対象のプログラムはありません。 / No program needs renewal.",
-    "how": (
-        "更新は委員会が決定ファイル（`catalogue/decisions/<ID>.yaml`、`kind: renew` と新しい `valid_until`）"
-        "で記録します（`mccat new decision ID --kind renew --program ID`）。更新しない場合は `kind: withdraw` の"
-        "決定を記録します。 / The committee records a renewal as a decision file "
-        "(`catalogue/decisions/<ID>.yaml` with `kind: renew` and the new `valid_until`; "
-        "`mccat new decision ID --kind renew --program ID`), or a withdrawal (`kind: withdraw`)."
-    ),
-}
 COLUMNS = (
-    "プログラム / Program",
-    "提供機関 / Provider",
-    "有効期限 / Valid until",
-    "残り日数 / Days left",
-    "担当 / Maintainers",
+    "renewals.program",
+    "renewals.provider",
+    "renewals.valid-until",
+    "renewals.days-left",
+    "renewals.maintainers",
 )
 
 
@@ -86,8 +74,8 @@ def renewals_due(catalogue: Catalogue, today: date, within: int) -> list[Renewal
     return sorted(result, key=lambda r: (r.valid_until, r.program_id))
 
 
-def _cell(text: str) -> str:
-    return code(text, in_table=True)  # titles and names are data: literal, on one line, in their cell
+def _cell(value: str) -> str:
+    return code(value, in_table=True)  # titles and names are data: literal, on one line, in their cell
 
 
 def _account(name: str, mention: bool) -> str:
@@ -95,25 +83,35 @@ def _account(name: str, mention: bool) -> str:
     return f"@{name}" if mention and ACCOUNT.fullmatch(name) else code(name, in_table=True)
 
 
-def render_renewals_markdown(items: list[Renewal], today: date, within: int, *, mention: bool = False) -> str:
-    lines = [f"## {HEADINGS['title']}", "", f"基準日 / As of: {today.isoformat()}", ""]
+def render_renewals_markdown(
+    items: list[Renewal], today: date, within: int, *, mention: bool = False, lang: str = "ja"
+) -> str:
+    """The report in one language (mccat.validation.messages); the workflow posts Japanese, then English."""
+
+    def say(key: str, **params: object) -> str:
+        return text(key, **params).render(lang)
+
+    def local(value: dict[str, str]) -> str:
+        return _cell(value.get(lang) or next(iter(value.values()), ""))
+
+    lines = [f"## {say('renewals.title')}", "", say("renewals.as-of", date=today.isoformat()), ""]
     if not items:
-        return "\n".join(lines + [HEADINGS["none"], ""])
+        return "\n".join(lines + [say("renewals.none"), ""])
+    columns = [say(key) for key in COLUMNS]
     for expired in (True, False):
         group = [r for r in items if r.expired == expired]
         if not group:
             continue
-        heading = HEADINGS["expired"] if expired else HEADINGS["due"].format(n=within)
-        lines += [f"### {heading} ({len(group)})", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        heading = say("renewals.expired") if expired else say("renewals.due", n=within)
+        lines += [f"### {heading} ({len(group)})", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for r in group:
-            title = f"{_cell(r.title.get('ja', ''))}<br>{_cell(r.title.get('en', ''))}"
-            provider = f"{_cell(r.provider_name.get('ja', ''))}<br>{_cell(r.provider_name.get('en', ''))}"
+            accounts = " ".join(_account(a, mention) for a in r.maintainers)
             lines.append(
-                f"| {_cell(r.program_id)}<br>{title} | {provider} | {r.valid_until.isoformat()} | "
-                f"{r.days_left} | {' '.join(_account(a, mention) for a in r.maintainers)} |"
+                f"| {_cell(r.program_id)}<br>{local(r.title)} | {local(r.provider_name)} | "
+                f"{r.valid_until.isoformat()} | {r.days_left} | {accounts} |"
             )
         lines.append("")
-    lines += [HEADINGS["how"], ""]
+    lines += [say("renewals.how"), ""]
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mccat.model.catalogue import Catalogue, Program, Provider, Tombstone
-from mccat.model.conformance import FrameworkResult, check_conformance
+from mccat.model.conformance import FrameworkResult, check_conformance, element_label
 from mccat.model.decisions import Decision
 from mccat.model.history import ContentChange, History
 from mccat.model.lifecycle import Lifecycle
@@ -615,21 +615,15 @@ class ProgramViews:
     def _framework(self, result: FrameworkResult) -> ConformanceView:
         lang = self.language
 
-        def element_label(element) -> str:
-            if element.label:
-                return element.label[lang.code]
-            kind, _, path = element.fields[0].partition(":")
-            return lang.label(path, kind)
-
         return ConformanceView(
             key=result.framework.key,
             name=result.framework.name[lang.code],
             present=result.present_count,
             total=result.counted,
             complete=result.complete,
-            missing=tuple(element_label(r.element) for r in result.missing),
+            missing=tuple(element_label(r.element, lang.code) for r in result.missing),
             elements=tuple(
-                ElementView(element_label(r.element), r.status, lang.t(f"conformance.status.{r.status}"))
+                ElementView(element_label(r.element, lang.code), r.status, lang.t(f"conformance.status.{r.status}"))
                 for r in result.elements
             ),
         )

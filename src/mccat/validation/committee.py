@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from mccat.model.schema import load_schema
+from mccat.validation.messages import Shown, Text, text
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, parse_yaml, read_text
 
@@ -24,15 +25,15 @@ def account_pattern() -> re.Pattern[str]:
     return re.compile(load_schema("provider")["properties"]["maintainers"]["items"]["pattern"])
 
 
-def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
+def parse_committee(content: str, display: str) -> tuple[list[str], list[Problem]]:
     """The committee's accounts from governance/committee.yaml, and every problem in the file."""
     try:
-        doc = parse_yaml(text, display)
+        doc = parse_yaml(content, display)
     except YamlProblem as exc:
         return [], [exc.problem]
     problems: list[Problem] = []
 
-    def problem(path: tuple, rule: str, message: str, hint: str) -> None:
+    def problem(path: tuple, rule: str, message: Text, hint: Text) -> None:
         line, column = doc.position(path)
         problems.append(Problem(display, line, column, rule, message, hint))
 
@@ -41,8 +42,8 @@ def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
         problem(
             (),
             "committee.members",
-            "has no `members:` list",
-            "write `members:` followed by one `- account` line per committee member",
+            text("committee.members"),
+            text("hint.committee-members"),
         )
         return [], problems
     for key in data:
@@ -50,8 +51,8 @@ def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
             problem(
                 (key,),
                 "committee.unknown-key",
-                f"has the unknown key '{key}'",
-                "the file holds only `members:`; put notes in YAML comments",
+                text("committee.unknown-key", key=Shown(key)),
+                text("hint.committee-keys"),
             )
     accounts: list[str] = []
     seen: dict[str, int] = {}
@@ -60,22 +61,22 @@ def parse_committee(text: str, display: str) -> tuple[list[str], list[Problem]]:
             problem(
                 ("members", index),
                 "committee.account",
-                f"'{account}' is not a GitHub account name",
-                "write the account without '@': letters, digits and single hyphens, at most 39 characters",
+                text("committee.account", account=Shown(account)),
+                text("hint.account"),
             )
             continue
         if account.lower() in seen:
             problem(
                 ("members", index),
                 "committee.duplicate",
-                f"lists '{account}' twice (first as item {seen[account.lower()] + 1})",
-                "remove one of them",
+                text("committee.duplicate", account=Shown(account), n=seen[account.lower()] + 1),
+                text("hint.remove-one"),
             )
             continue
         seen[account.lower()] = index
         accounts.append(account)
     if not data["members"]:
-        problem(("members",), "committee.empty", "lists no members", "the committee needs at least one account")
+        problem(("members",), "committee.empty", text("committee.empty"), text("hint.committee-empty"))
     return accounts, problems
 
 
@@ -84,7 +85,7 @@ def load_committee(path: Path, display: str) -> tuple[list[str] | None, list[Pro
     if not path.is_file():
         return None, []
     try:
-        text = read_text(path, display)
+        content = read_text(path, display)
     except YamlProblem as exc:
         return [], [exc.problem]
-    return parse_committee(text, display)
+    return parse_committee(content, display)

@@ -1,26 +1,86 @@
-"""A problem found in the catalogue: where it is, what is wrong, how to fix it."""
+"""A problem found in the catalogue: where it is, what is wrong, how to fix it.
+
+The message and the hint are `Text`s (mccat.validation.messages): a rule's message key and its
+parameters, rendered in Japanese or English only when a report is written. A problem whose fix is
+certain also carries a `Fix`: the exact text to replace at a line and column (or the file's new
+name), which the hint shows and tools can apply.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+from mccat.validation.messages import Text
+
+Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
+class Fix:
+    """Replace `old`, which starts at line:column, with `new` (or with any one of `choices`).
+
+    With `rename`, `old` and `new` are file names: rename the file.
+    """
+
+    line: int
+    column: int
+    old: str
+    new: str
+    choices: tuple[str, ...] = ()
+    rename: bool = False
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        return (self.new, *self.choices)
+
+    def apply(self, text: str, alternative: int = 0) -> str:
+        """The file's text with the fix applied; raises ValueError if `old` is not where the fix says."""
+        lines = text.split("\n")
+        line = lines[self.line - 1]
+        start = self.column - 1
+        if line[start : start + len(self.old)] != self.old:
+            raise ValueError(f"{self.old!r} is not at {self.line}:{self.column}")
+        lines[self.line - 1] = line[:start] + self.alternatives[alternative] + line[start + len(self.old) :]
+        return "\n".join(lines)
+
+    def as_json(self) -> dict[str, object]:
+        result: dict[str, object] = {"line": self.line, "column": self.column, "old": self.old, "new": self.new}
+        if self.choices:
+            result["choices"] = list(self.alternatives)
+        if self.rename:
+            result["rename"] = True
+        return result
+
+
+@dataclass(frozen=True)
 class Problem:
     file: str
     line: int
     column: int
     rule: str
-    message: str
-    hint: str = ""
+    message: Text
+    hint: Text | None = None
     severity: Severity = "error"
+    fix: Fix | None = None
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
+
+    def message_in(self, lang: str) -> str:
+        return self.message.render(lang)
+
+    def hint_in(self, lang: str) -> str:
+        return self.hint.render(lang) if self.hint is not None else ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.rule, self.message_in("en"))
 
 
 class CatalogueError(Exception):

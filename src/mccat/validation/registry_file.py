@@ -1,10 +1,11 @@
-"""`governance/registry.yaml`: the registry's name, contact and data licence, with located problems.
+"""`governance/registry.yaml`: the registry's name, contact and data licence, with located problems in
+Japanese and English.
 
     parse_registry(text, display) -> (RegistryBody, problems)
     load_registry(path) -> RegistryBody        raises CatalogueError; REGISTRY when the file is absent
 
-Only the keys below are read; other keys are left to whoever uses them (the file is the committee's
-place for facts about the registry as a whole), so this reader does not refuse them.
+Only the keys below are read; other keys are left to whoever uses them (the file is
+the committee's place for facts about the registry as a whole), so this reader does not refuse them.
 
     publisher:
       name: {ja: ..., en: ...}
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mccat.model.registry import CC_BY_4, REGISTRY, Licence, RegistryBody
+from mccat.validation.messages import Shown, text, word
 from mccat.validation.problems import CatalogueError, Problem
 from mccat.validation.source import SourceDocument, YamlProblem, parse_yaml, read_text
 
@@ -41,7 +43,7 @@ class _Reader:
         self.doc, self.display = doc, display
         self.problems: list[Problem] = []
 
-    def fail(self, path: tuple, message: str, hint: str) -> None:
+    def fail(self, path: tuple, message: Any, hint: Any) -> None:
         line, column = self.doc.position(path)
         self.problems.append(Problem(self.display, line, column, "registry.value", message, hint))
 
@@ -62,11 +64,7 @@ class _Reader:
             and set(value) == {"ja", "en"}
             and all(isinstance(v, str) and v.strip() for v in value.values())
         ):
-            self.fail(
-                path,
-                f"`{'.'.join(path)}` must have a Japanese and an English text",
-                "write `ja:` and `en:` under it, each a non-empty text",
-            )
+            self.fail(path, text("registry.bilingual", key=".".join(path)), text("hint.registry-bilingual"))
             return default
         return dict(value)
 
@@ -75,44 +73,44 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not pattern.match(value):
-            self.fail(path, f"`{'.'.join(path)}` is not {what}: {value!r}", f"write {what}")
+            said = word(f"registry.what.{what}")
+            self.fail(
+                path,
+                text("registry.form", key=".".join(path), what=said, value=Shown(value)),
+                text("hint.registry-form", what=said),
+            )
             return None
         return value
 
 
-def parse_registry(text: str, display: str) -> tuple[RegistryBody, list[Problem]]:
+def parse_registry(content: str, display: str) -> tuple[RegistryBody, list[Problem]]:
     """The registry's facts from the file's text, and every problem in it."""
     try:
-        doc = parse_yaml(text, display)
+        doc = parse_yaml(content, display)
     except YamlProblem as exc:
         return REGISTRY, [exc.problem]
     if not isinstance(doc.data, dict):
         return REGISTRY, [
-            Problem(
-                display,
-                1,
-                1,
-                "registry.value",
-                "does not hold a set of fields",
-                "see the keys listed in mccat/validation/registry_file.py",
-            )
+            Problem(display, 1, 1, "registry.value", text("registry.not-a-mapping"), text("hint.registry-keys"))
         ]
     read = _Reader(doc, display)
     licence = CC_BY_4
     if read.get(("licence", "data")) is not None:
-        spdx = read.string(("licence", "data", "id"), SPDX, "an SPDX licence id such as CC-BY-4.0")
-        url = read.string(("licence", "data", "url"), HTTPS, "an https:// URL of the licence text")
+        spdx = read.string(("licence", "data", "id"), SPDX, "spdx")
+        url = read.string(("licence", "data", "url"), HTTPS, "licence-url")
         name = read.text(("licence", "data", "name"), CC_BY_4.name)
         if spdx and url:
             licence = Licence(spdx, name, url)
         elif not read.problems:
-            read.fail(("licence", "data"), "`licence.data` needs `id` and `url`", "give the SPDX id and the URL")
-    country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}$"), "an ISO 3166-1 alpha-2 code")
+            read.fail(("licence", "data"), text("registry.licence-parts"), text("hint.registry-licence-parts"))
+    country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}$"), "country")
+    email = read.string(("contact", "email"), EMAIL, "email")
+    contact_url = read.string(("contact", "url"), HTTPS, "https")
     body = RegistryBody(
         name=read.text(("publisher", "name"), REGISTRY.name),
-        url=read.string(("publisher", "url"), HTTPS, "an https:// URL"),
-        email=read.string(("contact", "email"), EMAIL, "an e-mail address"),
-        contact_url=read.string(("contact", "url"), HTTPS, "an https:// URL"),
+        url=read.string(("publisher", "url"), HTTPS, "https"),
+        email=email,
+        contact_url=contact_url,
         licence=licence,
         country=country or REGISTRY.country,
     )
@@ -125,10 +123,10 @@ def load_registry(path: Path) -> RegistryBody:
         return REGISTRY
     display = str(path)
     try:
-        text = read_text(path, display)
+        content = read_text(path, display)
     except YamlProblem as exc:
         raise CatalogueError([exc.problem]) from None
-    body, problems = parse_registry(text, display)
+    body, problems = parse_registry(content, display)
     if problems:
         raise CatalogueError(problems)
     return body

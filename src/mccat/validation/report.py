@@ -1,36 +1,58 @@
-"""Reporters: the same problems as text for people, JSON for tools, annotations for GitHub."""
+"""Reporters: the same problems as text for people, JSON for tools, annotations for GitHub.
+
+Text speaks one language (the reader's); JSON carries the rule id and both languages; GitHub
+annotations show Japanese first, then English, since a pull request is read by providers and
+reviewers alike.
+"""
 
 from __future__ import annotations
 
 import json
 
+from mccat import LANGUAGES
 from mccat.validation.hidden import one_line
+from mccat.validation.messages import render
 from mccat.validation.problems import Problem
 
 
-def text_report(problems: list[Problem], files_checked: int) -> str:
-    lines = []
-    for p in problems:
-        # File names and messages quote data: one line each, nothing hidden, nothing for the terminal
-        lines.append(one_line(f"{p.file}:{p.line}:{p.column}: {p.severity} [{p.rule}] {p.message}"))
-        if p.hint:
-            lines.append(one_line(f"    hint: {p.hint}"))
+def summary_line(problems: list[Problem], files_checked: int, lang: str) -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.is_warning for p in problems)
+    notes = len(problems) - errors - warnings
     if errors:
-        lines.append(f"{errors} error(s), {warnings} warning(s) in {files_checked} file(s)")
+        line = render("report.summary", lang, {"errors": errors, "warnings": warnings, "files": files_checked})
+    elif warnings:
+        line = render("report.ok-warnings", lang, {"files": files_checked, "warnings": warnings})
     else:
-        lines.append(f"ok: {files_checked} file(s) valid" + (f", {warnings} warning(s)" if warnings else ""))
+        line = render("report.ok", lang, {"files": files_checked})
+    return line + (render("report.notes", lang, {"notes": notes}) if notes else "")
+
+
+def problem_lines(p: Problem, lang: str) -> list[str]:
+    """A problem as a reader sees it: `file:line:column: severity [rule] message`, then the hint."""
+    # File names and messages quote data: one line each, nothing hidden, nothing for the terminal
+    severity = render("report." + p.severity, lang)
+    lines = [one_line(f"{p.file}:{p.line}:{p.column}: {severity} [{p.rule}] {p.message_in(lang)}")]
+    if p.hint is not None:
+        lines.append(one_line(f"    {render('report.hint', lang)}: {p.hint_in(lang)}"))
+    return lines
+
+
+def text_report(problems: list[Problem], files_checked: int, lang: str = "en") -> str:
+    lines = [line for p in problems for line in problem_lines(p, lang)]
+    lines.append(summary_line(problems, files_checked, lang))
     return "\n".join(lines) + "\n"
 
 
-def json_report(problems: list[Problem], files_checked: int) -> str:
+def json_report(problems: list[Problem], files_checked: int, lang: str = "en") -> str:
+    """Every problem with its rule id and its message and hint in both languages (`lang` does not matter)."""
     return (
         json.dumps(
             {
                 "files_checked": files_checked,
                 "errors": sum(p.is_error for p in problems),
-                "warnings": sum(not p.is_error for p in problems),
+                "warnings": sum(p.is_warning for p in problems),
+                "notes": sum(p.severity == "info" for p in problems),
                 "problems": [
                     {
                         "file": p.file,
@@ -38,8 +60,9 @@ def json_report(problems: list[Problem], files_checked: int) -> str:
                         "column": p.column,
                         "severity": p.severity,
                         "rule": p.rule,
-                        "message": p.message,
-                        "hint": p.hint,
+                        "message": {code: p.message_in(code) for code in LANGUAGES},
+                        "hint": {code: p.hint_in(code) for code in LANGUAGES},
+                        **({"fix": p.fix.as_json()} if p.fix else {}),
                     }
                     for p in problems
                 ],
@@ -59,18 +82,23 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_report(problems: list[Problem], files_checked: int) -> str:
-    """Workflow commands that GitHub shows as annotations on the pull request's lines."""
+GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github_report(problems: list[Problem], files_checked: int, lang: str = "en") -> str:
+    """Workflow commands that GitHub shows as annotations on the pull request's lines: Japanese, then English."""
     lines = []
     for p in problems:
-        command = "error" if p.is_error else "warning"
         props = (
             f"file={_escape_property(p.file)},line={max(p.line, 1)},col={max(p.column, 1)},"
             f"title={_escape_property(p.rule)}"
         )
-        message = p.message + (f" — {p.hint}" if p.hint else "")
-        lines.append(f"::{command} {props}::{_escape_data(message)}")
-    return "\n".join(lines + [text_report(problems, files_checked).splitlines()[-1]]) + "\n"
+        message = "\n\n".join(
+            p.message_in(code) + (f"\n{render('report.hint', code)}: {p.hint_in(code)}" if p.hint else "")
+            for code in ("ja", "en")
+        )
+        lines.append(f"::{GITHUB_COMMANDS[p.severity]} {props}::{_escape_data(message)}")
+    return "\n".join(lines + [summary_line(problems, files_checked, lang)]) + "\n"
 
 
 REPORTERS = {"text": text_report, "json": json_report, "github": github_report}

@@ -10,13 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mccat.model.conformance import missing_in_program
 from mccat.model.countries import is_country
 from mccat.model.decisions import Decision, decision_number, replay
 from mccat.model.identifiers import CORPORATE_NUMBER, corporate_number_check_digit
 from mccat.model.schema import load_schema, optional_language_paths
+from mccat.model.vocabulary import vocabularies
 from mccat.validation.hidden import HIDDEN_CHARACTER
-from mccat.validation.problems import Problem
-from mccat.validation.schema_messages import field_name
+from mccat.validation.keyboard import JAPANESE_IN_URL, url_without_japanese, yaml_scalar
+from mccat.validation.messages import Choices, ElementRef, FieldRef, Label, Listing, Shown, Text, text, word
+from mccat.validation.problems import Fix, Problem
 from mccat.validation.source import SourceDocument, as_list, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -70,8 +73,8 @@ def lookalike_letters(text: str) -> list[tuple[int, str]]:
     """Letters that disguise a word: (position, letter) for each letter of a lookalike script inside a
     word that also has ASCII letters, and every mathematical letter (𝐃𝐚𝐭𝐚 looks like Data)."""
     found = []
-    for word in _WORD.finditer(text):
-        letters = word.group()
+    for match in _WORD.finditer(text):
+        letters = match.group()
         if letters.isascii():
             continue
         latin = _ASCII_LETTER.search(letters) is not None
@@ -80,7 +83,7 @@ def lookalike_letters(text: str) -> list[tuple[int, str]]:
                 continue
             script = _letter_script(char)
             if script == "MATHEMATICAL" or (latin and script in _LOOKALIKE_SCRIPTS):
-                found.append((word.start() + offset, char))
+                found.append((match.start() + offset, char))
     return found
 
 
@@ -101,10 +104,21 @@ class Entry:
 
 
 def _problem(
-    doc: SourceDocument, path: tuple, rule: str, message: str, hint: str, severity: str = "error", key: bool = False
+    doc: SourceDocument,
+    path: tuple,
+    rule: str,
+    message: Text,
+    hint: Text | None,
+    severity: str = "error",
+    key: bool = False,
+    fix: Fix | None = None,
 ) -> Problem:
     line, column = doc.position(path, key=key)
-    return Problem(doc.file, line, column, rule, message, hint, severity)  # type: ignore[arg-type]
+    return Problem(doc.file, line, column, rule, message, hint, severity, fix)  # type: ignore[arg-type]
+
+
+def _field(kind: str, path: tuple) -> FieldRef:
+    return FieldRef(kind, tuple(path))
 
 
 def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
@@ -120,26 +134,31 @@ def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
             yield from _strings(item, path + (index,))
 
 
-def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterator[Problem]:
+def invisible_characters(doc: SourceDocument, content: str | None = None, kind: str = "") -> Iterator[Problem]:
     """Find invisible characters; with the file's text, skip the walk when it has none."""
     # One search over the raw file finds nothing in most files; but a double-quoted YAML string can spell
     # any character as an escape ("\e", "\u200b", "\N"), so a file with a backslash is always walked.
-    if text is not None and "\\" not in text:
-        found = INVISIBLE_CHARACTER.search(text)
-        if found is None or (found.group() == "\r" and not INVISIBLE_CHARACTER.search(text.replace("\r\n", "\n"))):
+    if content is not None and "\\" not in content:
+        found = INVISIBLE_CHARACTER.search(content)
+        if found is None or (found.group() == "\r" and not INVISIBLE_CHARACTER.search(content.replace("\r\n", "\n"))):
             return
-    for path, text, is_key in _strings(doc.data):
-        match = INVISIBLE_CHARACTER.search(text)
+    for path, value, is_key in _strings(doc.data):
+        match = INVISIBLE_CHARACTER.search(value)
         if match:
             char = match.group()
-            name = unicodedata.name(char, "control character")
+            name = unicodedata.name(char, "CONTROL CHARACTER")
             yield _problem(
                 doc,
                 path,
                 "text.invisible-character",
-                f"`{field_name(path)}` contains the invisible character U+{ord(char):04X} "
-                f"({name}) at position {match.start() + 1}",
-                "delete it; invisible and bidirectional characters can hide text from reviewers reading the diff",
+                text(
+                    "text.invisible-character",
+                    field=_field(kind, path),
+                    code=f"{ord(char):04X}",
+                    name=name,
+                    position=match.start() + 1,
+                ),
+                text("hint.invisible"),
                 key=is_key,
             )
 
@@ -147,24 +166,31 @@ def invisible_characters(doc: SourceDocument, text: str | None = None) -> Iterat
 def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Problem]:
     """Titles and names with lookalike letters (mixed into a Latin word, or mathematical letters)."""
     for pattern in NAME_PATHS[kind]:
-        for path, text in _expand(data, pattern, ()):
-            if not isinstance(text, str) or text.isascii() or not (found := lookalike_letters(text)):
+        for path, name in _expand(data, pattern, ()):
+            if not isinstance(name, str) or name.isascii() or not (found := lookalike_letters(name)):
                 continue
             position, char = found[0]
-            word = next(w.group() for w in _WORD.finditer(text) if w.start() <= position < w.end())
+            found_word = next(w.group() for w in _WORD.finditer(name) if w.start() <= position < w.end())
             yield _problem(
                 doc,
                 path,
                 "text.lookalike-letter",
-                f"`{field_name(path)}` has the letter '{char}' (U+{ord(char):04X} "
-                f"{unicodedata.name(char, '')}) in the word '{word}', at position {position + 1}: "
-                "it looks like a Latin letter",
-                "type the word again in Latin letters; a lookalike letter can pass a name off "
-                "as another one in the diff and on the site",
+                text(
+                    "text.lookalike-letter",
+                    field=_field(kind, path),
+                    char=Shown(char),
+                    code=f"{ord(char):04X}",
+                    name=unicodedata.name(char, ""),
+                    word=Shown(found_word),
+                    position=position + 1,
+                ),
+                text("hint.lookalike"),
             )
 
 
-def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Problem]) -> date | None:
+def _parse_date(
+    doc: SourceDocument, path: tuple, value: Any, problems: list[Problem], kind: str = "program"
+) -> date | None:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None  # the schema reports the format
     try:
@@ -175,8 +201,8 @@ def _parse_date(doc: SourceDocument, path: tuple, value: Any, problems: list[Pro
                 doc,
                 path,
                 "date.invalid",
-                f"`{field_name(path)}` is '{value}', which is not a day of the calendar",
-                "check the month and the day",
+                text("date.invalid", field=_field(kind, path), value=Shown(value)),
+                text("hint.month-day"),
             )
         )
         return None
@@ -192,32 +218,38 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
                 doc,
                 (),
                 "id.file-name",
-                f"the file name '{slug}.yaml' is not a valid program id",
-                f"rename it to '{_suggest_id(slug)}.yaml': lowercase letters, digits and hyphens",
+                text("id.file-name.program", name=Shown(f"{slug}.yaml")),
+                text("hint.rename-id", name=f"{suggest_id(slug)}.yaml"),
+                fix=Fix(1, 1, f"{slug}.yaml", f"{suggest_id(slug)}.yaml", rename=True),
             )
         )
-    problems += _id_length(doc, slug, "file name", "program id")
-    problems += _id_length(doc, folder, "folder name", "provider id")
+    problems += _id_length(doc, slug, "id.too-long.file-program")
+    problems += _id_length(doc, folder, "id.too-long.folder")
     if not ID_PATTERN.match(folder):
         problems.append(
             _problem(
                 doc,
                 (),
                 "id.folder-name",
-                f"the folder name '{folder}' is not a valid provider id",
-                f"rename the folder to '{_suggest_id(folder)}'",
+                text("id.folder-name", folder=Shown(folder)),
+                text("hint.rename-folder", name=suggest_id(folder)),
             )
         )
     provider = data.get("provider")
-    if isinstance(provider, str):
+    if isinstance(provider, str) and ID_PATTERN.match(provider):  # else the schema says what is wrong
         if provider != folder:
             problems.append(
                 _problem(
                     doc,
                     ("provider",),
                     "provider.folder",
-                    f"`provider` is '{provider}' but the file is in the folder '{folder}'",
-                    f"write `provider: {folder}` or move the file to programs/{provider}/",
+                    text(
+                        "provider.folder",
+                        field=_field("program", ("provider",)),
+                        provider=Shown(provider),
+                        folder=Shown(folder),
+                    ),
+                    text("hint.provider-folder", folder=folder, provider=provider),
                 )
             )
         elif folder not in provider_ids:
@@ -226,8 +258,8 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
                     doc,
                     ("provider",),
                     "provider.unknown",
-                    f"the provider '{provider}' does not exist",
-                    f"add catalogue/providers/{provider}.yaml (`mccat new provider {provider}`)",
+                    text("provider.unknown", provider=Shown(provider)),
+                    text("hint.add-provider", provider=provider),
                 )
             )
     problems += _stacking(entry, program_ids)
@@ -243,6 +275,26 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
     return problems
 
 
+def conformance_notes(doc: SourceDocument, data: dict[str, Any]) -> list[Problem]:
+    """Information, not errors: what the frameworks ask for that the program does not state yet, named
+    as the program page's conformance table names it, so a provider can complete it before review."""
+    return [
+        _problem(
+            doc,
+            (),
+            "conformance.missing",
+            text(
+                "conformance.missing",
+                element=ElementRef(frameworks[0].key, element.key),
+                frameworks=Listing(tuple(Label(f.name["ja"], f.name["en"]) for f in frameworks)),
+            ),
+            text("hint.conformance"),
+            "info",
+        )
+        for element, frameworks in missing_in_program(data)
+    ]
+
+
 def provider_rules(entry: Entry) -> list[Problem]:
     doc, problems = entry.source(), []
     if not ID_PATTERN.match(entry.id):
@@ -251,11 +303,12 @@ def provider_rules(entry: Entry) -> list[Problem]:
                 doc,
                 (),
                 "id.file-name",
-                f"the file name '{entry.id}.yaml' is not a valid provider id",
-                f"rename it to '{_suggest_id(entry.id)}.yaml': lowercase letters, digits and hyphens",
+                text("id.file-name.provider", name=Shown(f"{entry.id}.yaml")),
+                text("hint.rename-id", name=f"{suggest_id(entry.id)}.yaml"),
+                fix=Fix(1, 1, f"{entry.id}.yaml", f"{suggest_id(entry.id)}.yaml", rename=True),
             )
         )
-    problems += _id_length(doc, entry.id, "file name", "provider id")
+    problems += _id_length(doc, entry.id, "id.too-long.file-provider")
     if entry.schema_valid:
         problems += _languages(doc, entry.data, "provider")
     problems += _japanese_identifiers(doc, entry.data)
@@ -264,7 +317,7 @@ def provider_rules(entry: Entry) -> list[Problem]:
     return problems
 
 
-def _id_length(doc: SourceDocument, part: str, what: str, kind: str) -> list[Problem]:
+def _id_length(doc: SourceDocument, part: str, message: str) -> list[Problem]:
     if len(part) <= MAX_ID_LENGTH:
         return []
     return [
@@ -272,8 +325,8 @@ def _id_length(doc: SourceDocument, part: str, what: str, kind: str) -> list[Pro
             doc,
             (),
             "id.too-long",
-            f"the {what} '{part[:24]}…' is {len(part)} characters long; a {kind} has at most {MAX_ID_LENGTH}",
-            "choose a shorter id: it becomes part of URLs and file names, which have a length limit",
+            text(message, name=Shown(part[:24] + "…"), length=len(part), max=MAX_ID_LENGTH),
+            text("hint.id-too-long"),
         )
     ]
 
@@ -289,8 +342,8 @@ def _japanese_identifiers(doc: SourceDocument, data: dict) -> list[Problem]:
                 doc,
                 ("country",),
                 "provider.country",
-                f"`country` is {country}, which is not an ISO 3166-1 country code",
-                "write the two-letter code of the country where the provider is established, such as JP",
+                text("provider.country", field=_field("provider", ("country",)), value=Shown(country)),
+                text("hint.country-code"),
             )
         )
     elif isinstance(country, str) and country != "JP":
@@ -301,9 +354,13 @@ def _japanese_identifiers(doc: SourceDocument, data: dict) -> list[Problem]:
                         doc,
                         (key,),
                         "provider.japan-only",
-                        f"`{field_name((key,))}` is given, but `country` is {country}: "
-                        "it is a field of Japanese registers",
-                        "remove it, or correct `country` to JP if the provider is established in Japan",
+                        text(
+                            "provider.japan-only",
+                            field=_field("provider", (key,)),
+                            country_field=_field("provider", ("country",)),
+                            country=Shown(country),
+                        ),
+                        text("hint.japan-only"),
                     )
                 )
     number = data.get("corporate_number")
@@ -315,10 +372,14 @@ def _japanese_identifiers(doc: SourceDocument, data: dict) -> list[Problem]:
                     doc,
                     ("corporate_number",),
                     "provider.corporate-number",
-                    f"`corporate_number` {number} fails its check digit: the first digit should be {expected} "
-                    f"for the digits {number[1:]}",
-                    "copy the number again from the National Tax Agency's corporate number site "
-                    "(https://www.houjin-bangou.nta.go.jp/); a digit is probably mistyped or two are swapped",
+                    text(
+                        "provider.corporate-number",
+                        field=_field("provider", ("corporate_number",)),
+                        number=Shown(number),
+                        expected=expected,
+                        digits=number[1:],
+                    ),
+                    text("hint.corporate-number"),
                 )
             )
     return problems
@@ -343,9 +404,13 @@ def _designations(doc: SourceDocument, data: dict, today: date) -> list[Problem]
                 doc,
                 ("designations", "rishu_shomei"),
                 "designation.hours",
-                f"the program is marked as a 履修証明プログラム but `effort.hours` is {hours:g}: "
-                f"a certificate program has {RISHU_SHOMEI_MIN_HOURS} hours or more",
-                "correct `effort.hours`, or remove `rishu_shomei` if the program is not a certificate program",
+                text(
+                    "designation.hours",
+                    field=_field("program", ("effort", "hours")),
+                    hours=f"{hours:g}",
+                    min=RISHU_SHOMEI_MIN_HOURS,
+                ),
+                text("hint.designation-hours"),
             )
         )
     benefit = designations.get("training_benefit")
@@ -359,8 +424,14 @@ def _designations(doc: SourceDocument, data: dict, today: date) -> list[Problem]
                     doc,
                     path + ("valid_until",),
                     "date.order",
-                    f"`designations.training_benefit.valid_until` ({end}) is before `valid_from` ({start})",
-                    "copy both dates of the designation period again from the designation notice",
+                    text(
+                        "date.order.designation",
+                        until_field=_field("program", path + ("valid_until",)),
+                        until=end,
+                        from_field=_field("program", path + ("valid_from",)),
+                        start=start,
+                    ),
+                    text("hint.designation-dates"),
                 )
             )
         elif end and end < today:
@@ -369,9 +440,8 @@ def _designations(doc: SourceDocument, data: dict, today: date) -> list[Problem]
                     doc,
                     path + ("valid_until",),
                     "designation.expired",
-                    f"the Education and Training Benefit designation ended on {end}",
-                    "enter the renewed designation (number and period), or remove `training_benefit`; "
-                    "until then the site does not show the program as designated",
+                    text("designation.expired", date=end),
+                    text("hint.designation-expired"),
                     "warning",
                 )
             )
@@ -396,10 +466,15 @@ def designation_providers(entries: Iterable[Entry]) -> list[Problem]:
                         entry.source(),
                         ("designations", key),
                         "designation.provider-type",
-                        f"`designations.{key}` is given, but the provider's type is {kind}: only universities, "
-                        "junior colleges, colleges of technology and specialised training colleges run "
-                        "certificate programs and Brush-up Programs",
-                        "remove it, or correct the provider's `type`",
+                        text(
+                            "designation.provider-type",
+                            field=_field("program", ("designations", key)),
+                            type=Label(
+                                vocabularies()["provider_type"].label(kind, "ja"),
+                                vocabularies()["provider_type"].label(kind, "en"),
+                            ),
+                        ),
+                        text("hint.designation-provider-type"),
                     )
                 )
     return problems
@@ -420,9 +495,15 @@ def duplicate_ctids(entries: Iterable[Entry]) -> list[Problem]:
                     entry.source(),
                     ("ctid",),
                     "id.duplicate-ctid",
-                    f"`ctid` {ctid} is already the CTID of {other.kind} {other.id} ({other.file})",
-                    "a CTID names one record: give this file a new one (`mccat new ctid` prints one); "
-                    "never change the CTID of a file that is already published",
+                    text(
+                        "id.duplicate-ctid",
+                        field=_field(entry.kind, ("ctid",)),
+                        ctid=Shown(ctid),
+                        other=word(f"kind.{other.kind}"),
+                        id=Shown(other.id),
+                        file=other.file,
+                    ),
+                    text("hint.duplicate-ctid"),
                 )
             )
         else:
@@ -439,15 +520,35 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
             if not isinstance(url, str) or not url.startswith("https://"):
                 continue  # the schema reports it
             authority = re.split(r"[/?#]", url[len("https://") :], maxsplit=1)[0]
-            if "\\" in authority:
+            if JAPANESE_IN_URL.search(url):
+                meant = url_without_japanese(url)
+                source = doc.source_of(path)
+                fix = Fix(source[0], source[1], source[2], yaml_scalar(meant, source[2])) if source else None
+                problems.append(
+                    _problem(
+                        doc,
+                        path,
+                        "input.url-characters",
+                        text(
+                            "input.url-characters",
+                            field=_field(kind, path),
+                            value=Shown(url, whole=True),
+                            chars=Listing(tuple(Shown(c) for c in dict.fromkeys(JAPANESE_IN_URL.findall(url)))),
+                        ),
+                        text("hint.replace", old=Shown(fix.old, whole=True), new=Shown(fix.new, whole=True))
+                        if fix
+                        else text("hint.host-path"),
+                        fix=fix,
+                    )
+                )
+            elif "\\" in authority:
                 problems.append(
                     _problem(
                         doc,
                         path,
                         "url.host",
-                        f"`{field_name(path)}` has a backslash before its path ('{authority}'): "
-                        "browsers read it as '/', so the link would not go where it seems to",
-                        "write the address as https://host/path",
+                        text("url.backslash", field=_field(kind, path), authority=Shown(authority)),
+                        text("hint.host-path"),
                     )
                 )
             elif "@" in authority:
@@ -456,9 +557,13 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
                         doc,
                         path,
                         "url.host",
-                        f"`{field_name(path)}` has a user name before its host ('{authority}'): "
-                        f"the link goes to '{authority.rsplit('@', 1)[1]}'",
-                        "write the address as https://host/path, without anything@ before the host",
+                        text(
+                            "url.user-info",
+                            field=_field(kind, path),
+                            authority=Shown(authority),
+                            host=Shown(authority.rsplit("@", 1)[1]),
+                        ),
+                        text("hint.no-user-info"),
                     )
                 )
             elif not _ASCII_HOST.fullmatch(authority):
@@ -470,26 +575,32 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
                         doc,
                         path,
                         "url.host",
-                        f"`{field_name(path)}` has the non-ASCII character '{odd}' "
-                        f"(U+{ord(odd):04X} {unicodedata.name(odd, '')}) in its host '{authority}'",
-                        "write the host in ASCII letters: a lookalike letter can send readers to "
-                        f"another site{_ascii_host_hint(authority)}",
+                        text(
+                            "url.non-ascii-host",
+                            field=_field(kind, path),
+                            char=Shown(odd),
+                            code=f"{ord(odd):04X}",
+                            name=unicodedata.name(odd, ""),
+                            host=Shown(authority),
+                        ),
+                        _ascii_host_hint(authority),
                     )
                 )
     return problems
 
 
-def _ascii_host_hint(host: str) -> str:
+def _ascii_host_hint(host: str) -> Text:
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return ""
+        return text("hint.ascii-host")
     if "xn--" in ascii_host:
-        return f"; an internationalised domain is written in its xn-- form, here '{ascii_host}'"
-    return f"; here '{ascii_host}'"
+        return text("hint.ascii-host-idna", ascii=Shown(ascii_host))
+    return text("hint.replace", old=Shown(host), new=Shown(ascii_host))
 
 
-def _suggest_id(name: str) -> str:
+def suggest_id(name: str) -> str:
+    """A valid id close to a name: 'Care_Data' -> 'care-data'."""
     suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return suggestion or "my-program"
 
@@ -506,8 +617,8 @@ def _stacking(entry: Entry, program_ids: set[str]) -> list[Problem]:
                 doc,
                 ("stackability", "stackable"),
                 "stacking.incoherent",
-                "`stackability.stackable` is false but the program lists what it stacks into",
-                "set `stackable: true`, or remove the stacks_into lists",
+                text("stacking.incoherent", field=_field("program", ("stackability", "stackable"))),
+                text("hint.stackable"),
             )
         )
     for index, target in enumerate(targets):
@@ -519,8 +630,8 @@ def _stacking(entry: Entry, program_ids: set[str]) -> list[Problem]:
                     doc,
                     ("stackability", "stacks_into", index),
                     "stacking.self",
-                    "the program stacks into itself",
-                    "remove its own id from `stacks_into`",
+                    text("stacking.self"),
+                    text("hint.remove-self"),
                 )
             )
         elif target not in program_ids and ID_PATTERN.match(target.replace("/", "-")):
@@ -529,8 +640,12 @@ def _stacking(entry: Entry, program_ids: set[str]) -> list[Problem]:
                     doc,
                     ("stackability", "stacks_into", index),
                     "stacking.unknown",
-                    f"`stackability.stacks_into` names '{target}', which is not in the catalogue",
-                    f"check the id (provider/slug); the file would be catalogue/programs/{target}.yaml",
+                    text(
+                        "stacking.unknown",
+                        field=_field("program", ("stackability", "stacks_into")),
+                        target=Shown(target),
+                    ),
+                    text("hint.check-program-id", target=target),
                 )
             )
     return problems
@@ -555,9 +670,8 @@ def stacking_fan_in(entries: Iterable[Entry]) -> list[Problem]:
                     entry.source(),
                     ("stackability", "stacks_into", index),
                     "stacking.fan-in",
-                    f"{len(links)} programs stack into '{target}'; at most {MAX_STACKED_FROM} may",
-                    "a larger credential made of more parts is rare: ask the committee, or group the parts "
-                    "into intermediate programs",
+                    text("stacking.fan-in", count=len(links), target=Shown(target), max=MAX_STACKED_FROM),
+                    text("hint.fan-in"),
                 )
             )
     return problems
@@ -597,8 +711,8 @@ def stacking_cycles(entries: Iterable[Entry]) -> list[Problem]:
                             first.source(),
                             ("stackability", "stacks_into", index),
                             "stacking.cycle",
-                            "programs stack into each other in a circle: " + " → ".join(cycle),
-                            "a program can only stack into a larger one; remove one link",
+                            text("stacking.cycle", cycle=" → ".join(cycle)),
+                            text("hint.cycle"),
                         )
                     )
                 elif not state.get(child):
@@ -625,8 +739,8 @@ def _dates(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
                     doc,
                     ("offerings", i, "end"),
                     "date.order",
-                    f"`offerings[{i}].end` ({end}) is before its start ({start})",
-                    "swap the dates or correct the one that is wrong",
+                    text("date.order.end", field=_field("program", ("offerings", i, "end")), end=end, start=start),
+                    text("hint.swap-dates"),
                 )
             )
         if deadline and start and deadline > start:
@@ -635,8 +749,13 @@ def _dates(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
                     doc,
                     ("offerings", i, "application_deadline"),
                     "date.order",
-                    f"`offerings[{i}].application_deadline` ({deadline}) is after the start ({start})",
-                    "applications must close on or before the first day",
+                    text(
+                        "date.order.deadline",
+                        field=_field("program", ("offerings", i, "application_deadline")),
+                        deadline=deadline,
+                        start=start,
+                    ),
+                    text("hint.deadline"),
                 )
             )
         if start and end and (end - start).days > PLAUSIBLE_MAX_DAYS:
@@ -645,8 +764,12 @@ def _dates(doc: SourceDocument, data: dict, today: date) -> list[Problem]:
                     doc,
                     ("offerings", i, "end"),
                     "plausibility.too-long",
-                    f"`offerings[{i}]` lasts {(end - start).days} days, longer than a year",
-                    "a micro-credential is completed in under a year; check the dates",
+                    text(
+                        "plausibility.too-long.offering",
+                        field=_field("program", ("offerings", i)),
+                        days=(end - start).days,
+                    ),
+                    text("hint.under-a-year-dates"),
                     "warning",
                 )
             )
@@ -661,8 +784,13 @@ def _delivery(doc: SourceDocument, data: dict) -> list[Problem]:
                 doc,
                 ("delivery",),
                 "delivery.location",
-                f"`delivery.mode` is {delivery['mode']} but `delivery.location` is missing",
-                "add `location:` with `ja:` and `en:` so learners know where to go",
+                text(
+                    "delivery.location",
+                    mode_field=_field("program", ("delivery", "mode")),
+                    mode=Choices("delivery_mode", (delivery["mode"],)),
+                    location_field=_field("program", ("delivery", "location")),
+                ),
+                text("hint.location-text"),
             )
         ]
     return []
@@ -672,21 +800,21 @@ def _languages(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
     """Warn where an optional text has one language only: that page will fall back to the other."""
     problems = []
     for pattern in optional_language_paths(kind):
-        for path, text in _expand(data, pattern, ()):
-            if text.__class__ is dict and len(text) == 1:
-                missing = "en" if "ja" in text else "ja"
-                lang = "English" if missing == "en" else "Japanese"
+        for path, value in _expand(data, pattern, ()):
+            if value.__class__ is dict and len(value) == 1:
+                missing = "en" if "ja" in value else "ja"
+                lang = word(f"lang.{missing}")
                 problems.append(
                     _problem(
                         doc,
                         path,
                         "text.one-language",
-                        f"`{field_name(path)}` has no {lang} text",
-                        f"add `{missing}:`; until then the {lang} page shows the other language",
+                        text("text.one-language", field=_field(kind, path), lang=lang),
+                        text("hint.add-language", key=missing, lang=lang),
                         "warning",
                     )
                 )
-    return sorted(problems)
+    return sorted(problems, key=lambda p: p.sort_key)
 
 
 def _expand(node: Any, pattern: tuple[str, ...], path: tuple) -> Iterator[tuple[tuple, Any]]:
@@ -710,8 +838,8 @@ def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
                 doc,
                 ("assessment", "types"),
                 "plausibility.no-assessment",
-                "the program has no assessment",
-                "a course with attendance only is not a micro-credential; list how learning is assessed",
+                text("plausibility.no-assessment"),
+                text("hint.assessment"),
                 "warning",
             )
         )
@@ -724,8 +852,13 @@ def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
                     doc,
                     ("effort", "hours"),
                     "plausibility.few-hours",
-                    f"`effort.hours` is {hours:g}, fewer than {PLAUSIBLE_MIN_HOURS}",
-                    "micro-credentials in Japan are roughly 10 hours or more; check the figure",
+                    text(
+                        "plausibility.few-hours",
+                        field=_field("program", ("effort", "hours")),
+                        hours=f"{hours:g}",
+                        min=PLAUSIBLE_MIN_HOURS,
+                    ),
+                    text("hint.few-hours"),
                     "warning",
                 )
             )
@@ -736,8 +869,8 @@ def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
                     doc,
                     ("effort", "weeks"),
                     "plausibility.too-long",
-                    f"`effort.weeks` is {weeks}, longer than a year",
-                    "a micro-credential is completed in under a year; consider splitting it",
+                    text("plausibility.too-long.weeks", field=_field("program", ("effort", "weeks")), weeks=weeks),
+                    text("hint.split"),
                     "warning",
                 )
             )
@@ -753,6 +886,24 @@ NEEDS_REASON = ("suspend", "withdraw")
 NEEDS_RECORDS = ("withdraw", "rename")
 
 
+def _decision_kind(kind: Any) -> Any:
+    """A decision's kind as its label in the reader's language (the code itself when it is not one)."""
+    vocabulary = vocabularies()["decision_kind"]
+    if isinstance(kind, str) and kind in vocabulary.terms:
+        return Label(vocabulary.label(kind, "ja"), vocabulary.label(kind, "en"))
+    return Shown(kind)
+
+
+def _refusal_texts(key: str, params: dict[str, Any]) -> tuple[Text, Text]:
+    """Why the life cycle refuses a decision (mccat.model.lifecycle.Refusal), in the reader's language."""
+    shown = {
+        name: _decision_kind(value) if name == "kind" else (Shown(value) if name in ("program", "target") else value)
+        for name, value in params.items()
+    }
+    hint = {name: value for name, value in shown.items() if name in ("successor",)}
+    return text(key, **shown), text(f"hint.{key}", **hint)
+
+
 def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> list[Problem]:
     """Rules for one decision file; the life cycle across decisions is `decision_register_problems`."""
     doc, data, problems = entry.source(), entry.data, []
@@ -762,22 +913,22 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 (),
                 "id.decision-file-name",
-                f"the file name '{entry.id}.yaml' is not a decision id",
-                "name the file after the decision, like MCR-2026-014.yaml: 2 to 6 capital letters, the year "
-                "and the number, joined by hyphens",
+                text("id.decision-file-name", name=Shown(f"{entry.id}.yaml")),
+                text("hint.decision-file-name"),
             )
         )
     kind = data.get("kind")
-    decided = _parse_date(doc, ("date",), data.get("date"), problems)
-    until = _parse_date(doc, ("valid_until",), data.get("valid_until"), problems)
+    decided = _parse_date(doc, ("date",), data.get("date"), problems, "decision")
+    until = _parse_date(doc, ("valid_until",), data.get("valid_until"), problems, "decision")
+    kind_label = _decision_kind(kind)
     if decided and decided > today:
         problems.append(
             _problem(
                 doc,
                 ("date",),
                 "decision.future",
-                f"`date` is {decided}, after today ({today})",
-                "a decision is dated the day the committee took it; record it on or after that day",
+                text("decision.future", field=_field("decision", ("date",)), date=decided, today=today),
+                text("hint.decision-future"),
             )
         )
     if decided and until and until <= decided:
@@ -786,8 +937,14 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 ("valid_until",),
                 "decision.validity",
-                f"`valid_until` ({until}) is not after the decision's `date` ({decided})",
-                "the validity ends after the decision; check both dates",
+                text(
+                    "decision.validity",
+                    until_field=_field("decision", ("valid_until",)),
+                    until=until,
+                    date_field=_field("decision", ("date",)),
+                    date=decided,
+                ),
+                text("hint.decision-validity"),
             )
         )
     if kind in NEEDS_VALIDITY and "valid_until" not in data:
@@ -796,8 +953,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 ("kind",),
                 "decision.valid-until",
-                f"a decision of kind {kind} has no `valid_until`",
-                'add `valid_until: "YYYY-MM-DD"`, the last day of the approval',
+                text("decision.no-valid-until", kind=kind_label),
+                text("hint.decision-add-valid-until"),
             )
         )
     if kind in NO_VALIDITY and "valid_until" in data:
@@ -806,8 +963,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 ("valid_until",),
                 "decision.valid-until",
-                f"a decision of kind {kind} does not set `valid_until`",
-                "remove `valid_until`; only approve, renew and amend-approval set the validity",
+                text("decision.extra-valid-until", kind=kind_label),
+                text("hint.decision-remove-valid-until"),
                 key=True,
             )
         )
@@ -818,8 +975,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                     doc,
                     ("kind",),
                     "decision.renamed-to",
-                    "a rename has no `renamed_to`",
-                    "add `renamed_to: provider/slug`, the program's new id",
+                    text("decision.no-renamed-to"),
+                    text("hint.decision-add-renamed-to"),
                 )
             )
         programs = as_list(data.get("programs"))
@@ -829,8 +986,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                     doc,
                     ("programs", 1),
                     "decision.rename-one",
-                    f"a rename names {len(programs)} programs",
-                    "write one rename decision per program: `programs` holds the old id, `renamed_to` the new one",
+                    text("decision.rename-one", count=len(programs)),
+                    text("hint.decision-rename-one"),
                 )
             )
     elif "renamed_to" in data:
@@ -839,8 +996,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 ("renamed_to",),
                 "decision.renamed-to",
-                f"a decision of kind {kind} does not rename",
-                "remove `renamed_to`, or write `kind: rename`",
+                text("decision.extra-renamed-to", kind=kind_label),
+                text("hint.decision-remove-renamed-to"),
                 key=True,
             )
         )
@@ -850,8 +1007,8 @@ def decision_rules(entry: Entry, committee: list[str] | None, today: date) -> li
                 doc,
                 ("kind",),
                 "decision.reason",
-                f"a decision of kind {kind} has no `reason`",
-                "add `reason:` with `ja:` and `en:`; the program's page shows it",
+                text("decision.no-reason", kind=kind_label),
+                text("hint.decision-add-reason"),
             )
         )
     problems += _records(doc, data, kind)
@@ -873,8 +1030,8 @@ def _records(doc: SourceDocument, data: dict, kind: Any) -> list[Problem]:
                     doc,
                     ("records",),
                     "decision.records",
-                    f"a decision of kind {kind} keeps no records",
-                    "remove `records`; only withdraw and rename record what the program's page keeps showing",
+                    text("decision.extra-records", kind=_decision_kind(kind)),
+                    text("hint.decision-remove-records"),
                     key=True,
                 )
             ]
@@ -892,8 +1049,8 @@ def _records(doc: SourceDocument, data: dict, kind: Any) -> list[Problem]:
                     doc,
                     ("records", index, "program"),
                     "decision.records",
-                    f"`records[{index}]` is about '{program}', which `programs` does not list",
-                    "record only the programs the decision names",
+                    text("decision.record-not-named", field=f"records[{index}]", program=Shown(program)),
+                    text("hint.decision-record-named"),
                 )
             )
         elif program in recorded:
@@ -902,8 +1059,8 @@ def _records(doc: SourceDocument, data: dict, kind: Any) -> list[Problem]:
                     doc,
                     ("records", index, "program"),
                     "decision.records",
-                    f"`records` lists '{program}' twice (first as item {recorded[program] + 1})",
-                    "remove one of them",
+                    text("decision.record-twice", program=Shown(program), n=recorded[program] + 1),
+                    text("hint.remove-one"),
                 )
             )
         else:
@@ -915,10 +1072,12 @@ def _records(doc: SourceDocument, data: dict, kind: Any) -> list[Problem]:
                 doc,
                 ("records",) if "records" in data else ("kind",),
                 "decision.records",
-                f"a decision of kind {kind} has no record of " + ", ".join(f"'{p}'" for p in missing),
-                "add under `records:` each program's `program`, `title` (ja, en) and `provider_name` (ja, en) as "
-                "they are now: the page stays at its address from this record once the file is gone "
-                "(`mccat new decision` fills it in)",
+                text(
+                    "decision.no-record",
+                    kind=_decision_kind(kind),
+                    programs=Listing(tuple(Shown(p) for p in missing)),
+                ),
+                text("hint.decision-add-records"),
             )
         )
     return problems
@@ -934,8 +1093,8 @@ def _reviewers(doc: SourceDocument, data: dict, committee: list[str] | None) -> 
                 doc,
                 ("reviewers",),
                 "decision.reviewer",
-                "the reviewers cannot be checked: there is no committee list (governance/committee.yaml)",
-                "run from the repository root, or give the list with `--committee PATH`",
+                text("decision.no-committee"),
+                text("hint.decision-committee-path"),
                 "warning",
             )
         ]
@@ -945,8 +1104,8 @@ def _reviewers(doc: SourceDocument, data: dict, committee: list[str] | None) -> 
             doc,
             ("reviewers", index),
             "decision.reviewer",
-            f"the reviewer '{account}' is not on the committee (governance/committee.yaml)",
-            "list only committee members' accounts; a new member is added to governance/committee.yaml first",
+            text("decision.reviewer", account=Shown(account)),
+            text("hint.decision-reviewer"),
         )
         for index, account in enumerate(reviewers)
         if isinstance(account, str) and account.lower() not in members
@@ -970,9 +1129,8 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
                         entry.source(),
                         (),
                         "decision.duplicate-id",
-                        f"is the decision {entry.id}, which {first.file} already is "
-                        "(numbers are compared without leading zeros)",
-                        "give each decision its own number",
+                        text("decision.duplicate-id", decision=Shown(entry.id), file=first.file),
+                        text("hint.decision-own-number"),
                     )
                 )
                 continue
@@ -987,11 +1145,8 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
         if misplaced.path[0] == "programs" and misplaced.decision.programs[misplaced.path[1]] in unknown:
             continue  # said once below: the program is not in the catalogue
         refusal = misplaced.refusal
-        problems.append(
-            _problem(
-                entries[misplaced.decision.id].source(), misplaced.path, refusal.code, refusal.message, refusal.hint
-            )
-        )
+        message, hint = _refusal_texts(refusal.key, dict(refusal.params))
+        problems.append(_problem(entries[misplaced.decision.id].source(), misplaced.path, refusal.code, message, hint))
     for entry, decision in valid:
         named: list[tuple[tuple, str]] = [(("programs", i), p) for i, p in enumerate(decision.programs)]
         if decision.renamed_to and decision.kind == "rename":
@@ -1003,8 +1158,8 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
                         entry.source(),
                         path,
                         "decision.unknown-program",
-                        f"names the program '{program}', which is not in the catalogue",
-                        f"check the id (provider/slug): the file would be catalogue/programs/{program}.yaml",
+                        text("decision.unknown-program", program=Shown(program)),
+                        text("hint.check-program-id", target=program),
                     )
                 )
     for program, file in sorted(program_files.items()):
@@ -1016,9 +1171,13 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
                     1,
                     1,
                     "id.reused",
-                    f"the program id '{program}' moved to '{standing.successor}' by decision {standing.ended_by}",
-                    f"ids are never used twice: the program lives on as catalogue/programs/{standing.successor}.yaml; "
-                    "give a new program a new id",
+                    text(
+                        "id.reused",
+                        program=Shown(program),
+                        successor=Shown(standing.successor),
+                        decision=standing.ended_by,
+                    ),
+                    text("hint.id-reused", file=f"catalogue/programs/{standing.successor}.yaml"),
                 )
             )
     return problems

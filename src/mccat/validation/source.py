@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from mccat.validation.messages import OsReason, Shown, Text, YamlDetail, text
 from mccat.validation.problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
@@ -43,6 +44,7 @@ class SourceDocument:
     # since most files never need a position.
     value_marks: dict[Path_, Any] = field(default_factory=dict)
     key_marks: dict[Path_, Any] = field(default_factory=dict)
+    text: str = ""  # the file's text, for the source of a value (fixes quote what the provider typed)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at path, or of the nearest parent."""
@@ -53,6 +55,54 @@ class SourceDocument:
             path = path[:-1]
         mark = self.value_marks.get(path)
         return _mark(mark) if mark is not None else (1, 1)
+
+    def source_of(self, path: Path_, *, key: bool = False) -> tuple[int, int, str] | None:
+        """Line, column and the exact text of a scalar value (or key) as the file writes it, when it
+        sits on one line; None for other values and for values not in the file."""
+        marks = self.key_marks if key else self.value_marks
+        mark = marks.get(tuple(path))
+        if mark is None or not self.text:
+            return None
+        lines = self.text.split("\n")
+        if mark.line >= len(lines):
+            return None
+        rest = lines[mark.line][mark.column :]
+        source = scalar_text(rest)
+        return (mark.line + 1, mark.column + 1, source) if source is not None else None
+
+    def line_text(self, line: int) -> str:
+        """The text of a line (1-based), without its line end."""
+        lines = self.text.split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def scalar_text(rest: str) -> str | None:
+    """The scalar at the start of `rest` (the rest of a line), as written: a quoted scalar to its
+    closing quote, a plain one to a comment or the line's end. None when it does not end on the line."""
+    if rest[:1] == '"':
+        index = 1
+        while index < len(rest):
+            if rest[index] == "\\":
+                index += 2
+                continue
+            if rest[index] == '"':
+                return rest[: index + 1]
+            index += 1
+        return None
+    if rest[:1] == "'":
+        index = 1
+        while index < len(rest):
+            if rest[index] == "'":
+                if rest[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                return rest[: index + 1]
+            index += 1
+        return None
+    if rest[:1] in ("|", ">", "[", "{"):
+        return None
+    end = rest.find(" #")
+    return (rest if end < 0 else rest[:end]).rstrip(" \t")
 
 
 class YamlProblem(Exception):
@@ -68,7 +118,7 @@ def _mark(mark) -> tuple[int, int]:
 def read_text(path: str | Path, display: str) -> str:
     """Read a catalogue file as UTF-8 text, refusing what editors and diffs hide."""
 
-    def fail(rule: str, message: str, hint: str, line: int = 1, column: int = 1):
+    def fail(rule: str, message: Text, hint: Text, line: int = 1, column: int = 1):
         raise YamlProblem(Problem(display, line, column, rule, message, hint))
 
     try:
@@ -76,67 +126,65 @@ def read_text(path: str | Path, display: str) -> str:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
         if os.path.islink(path):
-            fail("file.symlink", "is a symbolic link", "commit the file itself, not a link to it")
-        fail("file.unreadable", f"cannot be read ({exc.strerror or exc})", "check the file's permissions")
+            fail("file.symlink", text("file.symlink"), text("hint.symlink"))
+        fail("file.unreadable", text("file.unreadable", reason=OsReason(exc.errno or 0)), text("hint.permissions"))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            fail("file.not-a-file", "is not a regular file", "catalogue entries are single .yaml files")
+            fail("file.not-a-file", text("file.not-a-file"), text("hint.single-file"))
         if info.st_size > MAX_FILE_BYTES:
             fail(
                 "file.too-large",
-                f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
-                "a program description fits in a few kilobytes; shorten the text",
+                text("file.too-large", size=f"{info.st_size:,}", limit=f"{MAX_FILE_BYTES:,}"),
+                text("hint.shorten-file"),
             )
         raw = os.read(fd, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        fail("file.unreadable", f"cannot be read ({exc.strerror or exc})", "check the file's permissions")
+        fail("file.unreadable", text("file.unreadable", reason=OsReason(exc.errno or 0)), text("hint.permissions"))
     finally:
         os.close(fd)
     if raw.startswith(b"\xef\xbb\xbf"):
-        fail("file.bom", "starts with a byte-order mark", "save the file as UTF-8 without BOM")
+        fail("file.bom", text("file.bom"), text("hint.utf8-no-bom"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        fail("file.encoding", "is UTF-16, not UTF-8", "save the file as UTF-8 without BOM")
+        fail("file.encoding", text("file.utf16"), text("hint.utf8-no-bom"))
     try:
-        text = raw.decode("utf-8")
+        content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        fail(
-            "file.encoding", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "save the file as UTF-8", line, column
-        )
-    if "\r" in text and "\r" in text.replace("\r\n", "\n"):
-        index = text.replace("\r\n", "\n").index("\r")
+        fail("file.encoding", text("file.encoding", byte=f"{raw[exc.start]:02x}"), text("hint.utf8"), line, column)
+    if "\r" in content and "\r" in content.replace("\r\n", "\n"):
+        index = content.replace("\r\n", "\n").index("\r")
         fail(
             "file.line-ends",
-            "uses lone carriage returns (CR) as line ends",
-            "save the file with LF (Unix) line ends; diffs show CR-only files as one line",
-            text.replace("\r\n", "\n").count("\n", 0, index) + 1,
+            text("file.line-ends"),
+            text("hint.line-ends"),
+            content.replace("\r\n", "\n").count("\n", 0, index) + 1,
             1,
         )
-    if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
+    if "\x00" in content:
+        index = content.index("\x00")
+        line = content.count("\n", 0, index) + 1
         fail(
             "file.nul",
-            "contains a NUL byte",
-            "remove the NUL character; the file may be binary",
+            text("file.nul"),
+            text("hint.nul"),
             line,
-            index - text.rfind("\n", 0, index),
+            index - content.rfind("\n", 0, index),
         )
-    return text
+    return content
 
 
-def parse_yaml(text: str, display: str) -> SourceDocument:
+def parse_yaml(source: str, display: str) -> SourceDocument:
     """Build plain data from YAML text; raise YamlProblem on anything unsafe.
 
     One flat loop over libyaml's events: this runs for every file on every
     validation, so it avoids per-event function calls where it can.
     """
-    doc = SourceDocument(display, None)
+    doc = SourceDocument(display, None, text=source)
     values, keys = doc.value_marks, doc.key_marks
 
-    def fail(rule: str, message: str, hint: str, mark) -> None:
+    def fail(rule: str, message: Text, hint: Text, mark) -> None:
         line, column = _mark(mark) if mark is not None else (1, 1)
         raise YamlProblem(Problem(display, line, column, rule, message, hint))
 
@@ -146,7 +194,7 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
     pending_keys: list[Any] = []
     root_set = False
     documents = 0
-    loader = _Loader(text)
+    loader = _Loader(source)
     get_event = loader.get_event
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     try:
@@ -171,8 +219,8 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                     if len(containers) >= MAX_DEPTH:
                         fail(
                             "yaml.too-deep",
-                            f"nests deeper than {MAX_DEPTH} levels",
-                            "the schema never needs this much nesting; check the indentation",
+                            text("yaml.too-deep", max=MAX_DEPTH),
+                            text("hint.too-deep"),
                             mark,
                         )
                     value = {} if kind is mapping_start else []
@@ -181,8 +229,8 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                     if root_set:
                         fail(
                             "yaml.multiple-documents",
-                            "holds more than one YAML document",
-                            "keep one document per file and remove the extra '---'",
+                            text("yaml.multiple-documents"),
+                            text("hint.one-document"),
                             mark,
                         )
                     doc.data, root_set, path = value, True, ()
@@ -197,8 +245,8 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                             if not is_scalar:
                                 fail(
                                     "yaml.complex-key",
-                                    "uses a list or mapping as a key",
-                                    "keys must be plain field names",
+                                    text("yaml.complex-key"),
+                                    text("hint.plain-key"),
                                     mark,
                                 )
                             if value.__class__ is not str:
@@ -208,8 +256,8 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                                 first = keys[key_path].line + 1
                                 fail(
                                     "yaml.duplicate-key",
-                                    f"repeats the key '{value}' (first on line {first})",
-                                    "keep one of the two entries; YAML would silently drop the first",
+                                    text("yaml.duplicate-key", key=Shown(value), first=first),
+                                    text("hint.duplicate-key"),
                                     mark,
                                 )
                             pending_keys[-1] = value
@@ -230,8 +278,8 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
             elif kind is yaml.AliasEvent:
                 fail(
                     "yaml.alias",
-                    f"uses the alias '*{event.anchor}'",
-                    "write the value out in full; anchors and aliases hide content from reviewers",
+                    text("yaml.alias", name=event.anchor),
+                    text("hint.write-out"),
                     event.start_mark,
                 )
             elif kind is yaml.DocumentStartEvent:
@@ -239,18 +287,17 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                 if documents > 1:
                     fail(
                         "yaml.multiple-documents",
-                        "holds more than one YAML document",
-                        "keep one document per file and remove the extra '---'",
+                        text("yaml.multiple-documents"),
+                        text("hint.one-document"),
                         event.start_mark,
                     )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "is not valid YAML"
-        fail("yaml.syntax", f"is not valid YAML: {problem}", "check the indentation and quoting near this line", mark)
+        fail("yaml.syntax", text("yaml.syntax", detail=YamlDetail(exc.problem or "")), text("hint.syntax"), mark)
     except yaml.reader.ReaderError as exc:  # control characters the YAML reader refuses
         index = exc.position if isinstance(exc.position, int) else 0
-        line = text.count("\n", 0, index) + 1
-        column = index - text.rfind("\n", 0, index)
+        line = source.count("\n", 0, index) + 1
+        column = index - source.rfind("\n", 0, index)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
         raise YamlProblem(
             Problem(
@@ -258,22 +305,20 @@ def parse_yaml(text: str, display: str) -> SourceDocument:
                 line,
                 column,
                 "yaml.control-character",
-                f"contains the control character U+{char:04X}",
-                "remove it; it is invisible in most editors and diffs",
+                text("yaml.control-character", code=f"{char:04X}"),
+                text("hint.control-character"),
             )
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
-            Problem(display, 1, 1, "yaml.syntax", f"is not valid YAML: {exc}", "check the file is plain YAML text")
+            Problem(
+                display, 1, 1, "yaml.syntax", text("yaml.syntax", detail=YamlDetail(str(exc))), text("hint.plain-yaml")
+            )
         ) from None
     finally:
         loader.dispose()
     if not root_set or doc.data is None:
-        raise YamlProblem(
-            Problem(
-                display, 1, 1, "yaml.empty", "is empty", "start from `mccat new` to get a template with every field"
-            )
-        )
+        raise YamlProblem(Problem(display, 1, 1, "yaml.empty", text("yaml.empty"), text("hint.start-from-template")))
     return doc
 
 
@@ -285,16 +330,16 @@ def _refuse_anchor_and_tag(event, fail) -> None:
     if event.anchor is not None:
         fail(
             "yaml.anchor",
-            f"defines the anchor '&{event.anchor}'",
-            "write values out in full; anchors and aliases hide content from reviewers",
+            text("yaml.anchor", name=event.anchor),
+            text("hint.write-out"),
             event.start_mark,
         )
     tag = event.tag
     if tag is not None:
         fail(
             "yaml.tag",
-            f"uses the YAML tag '{tag}'",
-            "remove the tag; quote the value if it must be a string",
+            text("yaml.tag", tag=Shown(tag)),
+            text("hint.tag"),
             event.start_mark,
         )
 
@@ -329,20 +374,17 @@ def _number(value: str, tag: str, event, fail) -> int | float:
     if value.lower().lstrip("+-") in (".nan", ".inf"):
         fail(
             "yaml.not-a-number",
-            f"has the value '{value}', which is not a finite number",
-            "write a plain number such as 30 or 1.5",
+            text("yaml.not-a-number", value=Shown(value)),
+            text("hint.plain-number"),
             event.start_mark,
         )
     if tag == _INT and re.fullmatch(r"[-+]?0[0-7_]+", value):
-        hint = (
-            f'write it in quotes if it is a code ("{value}", like an ISCED field), '
-            f"or as a plain decimal number; YAML would read it as octal {int(value.replace('_', ''), 8)}"
-        )
+        hint = text("hint.octal", value=value, octal=int(value.replace("_", ""), 8))
     else:
-        hint = "write a plain decimal number such as 30 or 1.5 (no leading zeros, signs, separators or exponents)"
+        hint = text("hint.decimal")
     fail(
         "yaml.number-form",
-        f"writes the number '{value[:40]}' in a form that is easy to misread",
+        text("yaml.number-form", value=Shown(value[:40])),
         hint,
         event.start_mark,
     )

@@ -12,9 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from mccat.validation.committee import COMMITTEE_FILE, load_committee
-from mccat.validation.problems import Problem
+from mccat.validation.keyboard import LineMistake, apply_line_fixes, line_mistakes
+from mccat.validation.messages import text
+from mccat.validation.problems import Fix, Problem
 from mccat.validation.rules import (
     Entry,
+    conformance_notes,
     decision_register_problems,
     decision_rules,
     designation_providers,
@@ -24,9 +27,10 @@ from mccat.validation.rules import (
     provider_rules,
     stacking_cycles,
     stacking_fan_in,
+    suggest_id,
 )
 from mccat.validation.schema_messages import schema_problems
-from mccat.validation.source import YamlProblem, parse_yaml, read_text
+from mccat.validation.source import SourceDocument, YamlProblem, parse_yaml, read_text
 
 
 @dataclass
@@ -41,7 +45,11 @@ class ValidationResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.is_warning]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "info"]
 
 
 def display_path(path: Path) -> str:
@@ -90,8 +98,17 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
             return
         display = display_path(Path(path))
         if name.endswith(".yml"):
+            new_name = f"{suggest_id(name[:-4])}.yaml"
             problems.append(
-                Problem(display, 1, 1, "file.extension", "has the extension .yml", f"rename it to {name[:-4]}.yaml")
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "file.extension",
+                    text("file.yml"),
+                    text("hint.rename-file", name=new_name),
+                    fix=Fix(1, 1, name, new_name, rename=True),
+                )
             )
         elif not name.endswith(".yaml"):
             problems.append(
@@ -100,8 +117,8 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                     1,
                     1,
                     "file.extension",
-                    "is not a .yaml file",
-                    "the catalogue holds only .yaml files; move this file elsewhere",
+                    text("file.not-yaml"),
+                    text("hint.only-yaml"),
                 )
             )
         else:
@@ -113,10 +130,8 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                         1,
                         1,
                         "file.location",
-                        "is not where catalogue files belong",
-                        "put providers in catalogue/providers/<provider>.yaml, programs in "
-                        "catalogue/programs/<provider>/<slug>.yaml and the committee's decisions in "
-                        "catalogue/decisions/<ID>.yaml",
+                        text("file.location"),
+                        text("hint.location"),
                     )
                 )
             else:
@@ -133,8 +148,8 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                 1,
                 1,
                 "folder.too-deep",
-                f"is a folder more than {MAX_FOLDER_DEPTH} levels inside the catalogue; nothing in it is read",
-                "catalogue files sit in providers/ and programs/<provider>/; remove this folder",
+                text("folder.too-deep", max=MAX_FOLDER_DEPTH),
+                text("hint.too-deep-folder"),
             )
         )
 
@@ -156,7 +171,7 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
             consider(target_str, relative(target_str))
         else:
             problems.append(
-                Problem(display_path(target), 0, 0, "file.missing", "does not exist", "check the path", "error")
+                Problem(display_path(target), 0, 0, "file.missing", text("file.missing"), text("hint.path"))
             )
     return found, problems
 
@@ -207,27 +222,43 @@ def check_file(
     """Every problem in one file, and its entry when the YAML could be read."""
     display = item.display
     try:
-        text = read_text(item.path, display)
-        doc = parse_yaml(text, display)
+        content = read_text(item.path, display)
     except YamlProblem as exc:
         return [exc.problem], None
+    mistakes: list[LineMistake] = []
+    readable = True  # the file as written parses (its positions can be read again later)
+    try:
+        doc = parse_yaml(content, display)
+    except YamlProblem as exc:
+        # Syntax typed with a Japanese keyboard (tabs, full-width spaces, colons, hyphens) makes the
+        # parser fail later and elsewhere: report each mistake where it is, then check the file as meant.
+        mistakes = line_mistakes(content) if exc.problem.rule == "yaml.syntax" else []
+        if not mistakes:
+            return [exc.problem], None
+        try:
+            doc = parse_yaml(apply_line_fixes(content, mistakes), display)
+        except YamlProblem as again:
+            return _mistake_problems(display, mistakes) + [again.problem], None
+        readable = False
     if not isinstance(doc.data, dict):
-        return [
-            Problem(
-                display,
-                1,
-                1,
-                "schema.type",
-                "does not hold a set of fields",
-                "start from `mccat new` to get a template",
-            )
+        return _mistake_problems(display, mistakes) + [
+            Problem(display, 1, 1, "schema.type", text("schema.not-a-mapping"), text("hint.template"))
         ], None
-    entry = Entry(item.kind or "", item.id, display, doc.data, doc)
-    problems = list(itertools.islice(schema_problems(entry.kind, doc), MAX_PROBLEMS_PER_FILE + 1))
-    entry.schema_valid = not problems
-    problems += invisible_characters(doc, text)
+    kind = item.kind or ""
+    schema = list(itertools.islice(schema_problems(kind, doc), MAX_PROBLEMS_PER_FILE + 1))
+    if schema and not mistakes and (found := line_mistakes(content)):
+        meant = _parsed(apply_line_fixes(content, found), display)  # a key typed with a full-width space
+        if meant is not None and isinstance(meant.data, dict):
+            mistakes, doc = found, meant
+            schema = list(itertools.islice(schema_problems(kind, doc), MAX_PROBLEMS_PER_FILE + 1))
+    entry = Entry(kind, item.id, display, doc.data, doc)
+    entry.schema_valid = not schema and not mistakes
+    problems = _mistake_problems(display, mistakes) + schema
+    problems += invisible_characters(doc, content, kind)
     if entry.kind == "program":
         problems += program_rules(entry, provider_ids, program_ids, today)
+        if entry.schema_valid:
+            problems += conformance_notes(doc, doc.data)
     elif entry.kind == "decision":
         problems += decision_rules(entry, committee, today)
     else:
@@ -240,11 +271,25 @@ def check_file(
                 shown[-1].line,
                 shown[-1].column,
                 "file.too-many-problems",
-                f"has more than {MAX_PROBLEMS_PER_FILE} problems; the rest are not listed",
-                "fix these first, or start again from `mccat new`",
+                text("file.too-many-problems", max=MAX_PROBLEMS_PER_FILE),
+                text("hint.too-many-problems"),
             )
         ]
-    return problems, entry
+    return problems, entry if readable else None
+
+
+def _parsed(content: str, display: str) -> SourceDocument | None:
+    try:
+        return parse_yaml(content, display)
+    except YamlProblem:
+        return None
+
+
+def _mistake_problems(display: str, mistakes: list[LineMistake]) -> list[Problem]:
+    return [
+        Problem(display, m.line, m.column, m.rule, m.message, m.hint, fix=Fix(m.line, 1, m.old, m.new))
+        for m in mistakes
+    ]
 
 
 def _check_chunk(args: tuple) -> list[tuple[list[Problem], Entry | None]]:
@@ -322,5 +367,5 @@ def validate(
         result.problems += decision_register_problems(decisions, program_files(root), today)
     result.problems += duplicate_ctids(result.entries)
     result.problems += designation_providers(result.entries)
-    result.problems = sorted(set(result.problems), key=lambda p: (p.file, p.line, p.column, p.rule, p.message))
+    result.problems = sorted(set(result.problems), key=lambda p: p.sort_key)
     return result

@@ -23,7 +23,12 @@ def _is_text(node: dict) -> bool:
 
 def _comment_block(prop: dict, indent: str, required: bool, root: dict) -> list[str]:
     texts = help_text(prop)
-    flag = "required / 必須" if required else "optional / 任意"
+    if required:
+        flag = "required / 必須"
+    elif prop.get("x-recommended"):
+        flag = "recommended / 推奨"
+    else:
+        flag = "optional / 任意"
     lines = [
         f"{indent}# {texts['title']['en']} / {texts['title']['ja']} ({flag})",
         f"{indent}#   {texts['description']['en']}",
@@ -70,7 +75,9 @@ def _object_lines(node: dict, indent: str, root: dict, shown: str | None = None)
     for name, prop in node.get("properties", {}).items():
         lines += _comment_block(prop, indent, name in required, root)
         body = _value_lines(name, prop, indent, root)
-        if name not in required and name != shown:
+        if prop.get("x-recommended") and body == [f"{indent}{name}:"]:
+            body = [f'{indent}{name}: ""']  # asked for like a required field; leaving it empty is an error
+        elif name not in required and name != shown:
             body = [f"{indent}# {line[len(indent) :]}" for line in body]
         lines += body
     return lines

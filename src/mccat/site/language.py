@@ -42,6 +42,36 @@ def sort_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+# 五十音順 (gojūon order): voiced and small kana sort with their plain, full-size kana (ガ with カ, ッ with
+# ツ), a long-vowel mark as the vowel it lengthens (カード as カアド); ties go to the plain kana first.
+_SMALL = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_VOWEL_OF = {
+    kana: vowel
+    for vowel, row in (
+        ("ア", "アカサタナハマヤラワガザダバパァャヮヵ"),
+        ("イ", "イキシチニヒミリヰギジヂビピィ"),
+        ("ウ", "ウクスツヌフムユルグズヅブプヴゥッュ"),
+        ("エ", "エケセテネヘメレヱゲゼデベペェヶ"),
+        ("オ", "オコソトノホモヨロヲゴゾドボポォョ"),
+    )
+    for kana in row
+}
+
+
+def kana_sort_key(reading: str) -> tuple[str, str]:
+    """A reading's place in 五十音順: (the plain kana, the reading itself to break ties)."""
+    text = unicodedata.normalize("NFKC", reading)
+    text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)  # hiragana -> katakana
+    text = "".join(c for c in text if c not in " \u3000・")
+    plain: list[str] = []
+    for char in text:
+        if char == "ー" and plain:
+            char = _VOWEL_OF.get(plain[-1], plain[-1])
+        base = unicodedata.normalize("NFD", char)[0].translate(_SMALL)
+        plain.append("ウ" if char == "ヴ" else base)
+    return "".join(plain), text
+
+
 class Language:
     """Words and formats in one language (`code`: "ja" or "en"); get one with `Language.of(code)`."""
 
@@ -97,6 +127,17 @@ class Language:
         """A bilingual catalogue text as a plain string (for titles, sort keys, search metadata)."""
         local = localized(value, self.code)
         return local.text if local else ""
+
+    def reading(self, value: Any) -> str:
+        """A katakana reading (`title_kana`, `name_kana`) as Japanese pages show it; none on other pages."""
+        return value if self.code == "ja" and isinstance(value, str) else ""
+
+    def sort_key(self, name: str, reading: Any, key: str) -> tuple:
+        """Where a named entry goes in a list: on Japanese pages in 五十音順 by its reading (entries without
+        one after them, by name); elsewhere by name, ignoring case and width. `key` breaks ties."""
+        if self.code == "ja" and isinstance(reading, str) and reading:
+            return (0, *kana_sort_key(reading), key)
+        return (1, sort_text(name), "", key)
 
     def yes_no(self, flag: bool) -> str:
         return self.t("program.yes" if flag else "program.no")

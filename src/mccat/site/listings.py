@@ -14,7 +14,7 @@ from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.model.lifecycle import RECOGNISED
 from mccat.model.vocabulary import broad_field
 from mccat.publish.urls import Urls
-from mccat.site.language import Language, sort_text
+from mccat.site.language import Language
 from mccat.site.programs import ProgramViews
 from mccat.site.views import (
     DataLink,
@@ -111,7 +111,8 @@ class Listings:
                     lang.term("provider_type", provider.data["type"]),
                     lang.country(provider.data["country"]),
                     lang.program_count(len(self.catalogue.programs_of(provider.id))),
-                    (sort_text(name), provider.id),
+                    lang.sort_key(name, provider.data.get("name_kana"), provider.id),
+                    lang.reading(provider.data.get("name_kana")),
                 )
             )
         return tuple(sorted(rows, key=lambda r: r.sort_key))
@@ -156,6 +157,7 @@ class Listings:
             self.programs.sorted(self.catalogue.programs_of(provider.id)),
             lang.t("list.programs_of_provider"),
             DataLink("search", lang.t("list.filter_these"), Urls.search_path([("provider", provider.id)])),
+            lang.reading(provider.data.get("name_kana")),
         )
 
     def field_view(self, code: str) -> FieldView:

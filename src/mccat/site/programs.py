@@ -28,7 +28,7 @@ from mccat.publish.exports import change_kinds
 from mccat.publish.marks import MARK_HEIGHT, mark_file, mark_label, mark_state, mark_width
 from mccat.publish.publication import current_designations
 from mccat.publish.urls import Urls
-from mccat.site.language import Language, sort_text
+from mccat.site.language import Language
 from mccat.site.views import (
     CertificationView,
     ConformanceView,
@@ -191,7 +191,8 @@ class ProgramViews:
             languages=lang.join(lang.term("language", code) for code in data["languages"]),
             fee=lang.fee(data.get("fee")),
             status=self.status(program),
-            sort_key=(sort_text(title), program.id),
+            sort_key=lang.sort_key(title, data.get("title_kana"), program.id),
+            reading=lang.reading(data.get("title_kana")),
         )
 
     # -- the program page
@@ -372,6 +373,7 @@ class ProgramViews:
             identifiers=(row("ctid", [Value(data["ctid"]) if "ctid" in data else None]),),
             jsonld_href=jsonld,
             headings=self.headings,
+            reading=lang.reading(data.get("title_kana")),
         )
 
     @cached_property

@@ -32,7 +32,7 @@ from typing import Any
 from mccat.model.catalogue import Catalogue, Program, Provider
 from mccat.model.lifecycle import RECOGNISED
 from mccat.publish.publication import current_designations
-from mccat.site.language import Language, sort_text
+from mccat.site.language import Language
 from mccat.site.search_keys import program_keys, provider_page_keys
 from mccat.site.views import FilterGroup, FilterOption, ProgramSummary, SearchPageView, SearchRecord, SortOption
 
@@ -264,13 +264,12 @@ def _option_order(catalogue: Catalogue, key: str, codes: set[str], lang: Languag
     if key in VOCABULARY_FILTERS:
         return [code for code in lang.vocab[VOCABULARY_FILTERS[key]].codes if code in codes]
     if key == "provider":
-
-        def reading(code: str) -> tuple[str, str]:
-            provider = catalogue.providers[code]
-            kana = provider.data.get("name_kana") if lang.code == "ja" else None
-            return (sort_text(kana or _value_label(catalogue, key, code, lang)), code)
-
-        return sorted(codes, key=reading)
+        return sorted(
+            codes,
+            key=lambda code: lang.sort_key(
+                _value_label(catalogue, key, code, lang), catalogue.providers[code].data.get("name_kana"), code
+            ),
+        )
     return [code for code in FIXED_ORDER[key] if code in codes]
 
 

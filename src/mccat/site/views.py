@@ -103,6 +103,7 @@ class ProgramSummary:
     fee: str
     status: Status
     sort_key: tuple = field(compare=False, default=())
+    reading: str = ""  # the title's katakana reading, on Japanese pages
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class ProgramView:
     identifiers: tuple[Row, ...]  # under the data links: identifiers for other registries (the CTID)
     jsonld_href: str
     headings: tuple[Heading, ...]
+    reading: str = ""  # the title's katakana reading, on Japanese pages
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,7 @@ class ProviderSummary:
     country: str
     programs: str
     sort_key: tuple = field(compare=False, default=())
+    reading: str = ""  # the name's katakana reading, on Japanese pages
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,7 @@ class ProviderView:
     programs: tuple[ProgramSummary, ...]
     programs_title: str
     search: DataLink | None = None  # its programs on the search page, to filter and sort
+    reading: str = ""  # the name's katakana reading, on Japanese pages
 
 
 @dataclass(frozen=True)

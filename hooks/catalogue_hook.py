@@ -90,6 +90,7 @@ from mccat.publish.publication import Publication
 from mccat.review.content_changes import content_changes
 from mccat.site.csp import content_security_policy
 from mccat.site.frame import SiteInfo
+from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
 from mccat.site.sitemap import page_dates
 from mccat.site.value_html import ValueHTML
@@ -341,17 +342,22 @@ class CatalogueHook:
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.build.pages.pages.get(page.file.src_uri)
-        if spec is not None:
-            page.meta["template"] = spec.template
-            # Escaped here: Material's templates print the title and description as they are.
-            page.meta["title"] = escape(spec.title)
-            if spec.description:
-                page.meta["description"] = escape(spec.description)
-            # No place in the nav to show, or the compare tool's wide table: give the width to the content
-            # (the drawer keeps the nav)
-            if not spec.in_nav or spec.kind == "compare":
-                page.meta["hide"] = ["navigation"] if spec.kind in ("program", "tombstone") else ["navigation", "toc"]
+        build = self.build
+        spec = build.pages.pages.get(page.file.src_uri)
+        if spec is None:  # a hand-written page: Japanese lines joined, the committee's settings filled in
+            try:
+                return prepare_markdown(markdown, build.publication.registry.settings, build.pages.language)
+            except UnknownSetting as error:
+                raise PluginError(f"docs/{build.plan.lang}/{page.file.src_uri}: {error}") from None
+        page.meta["template"] = spec.template
+        # Escaped here: Material's templates print the title and description as they are.
+        page.meta["title"] = escape(spec.title)
+        if spec.description:
+            page.meta["description"] = escape(spec.description)
+        # No place in the nav to show, or the compare tool's wide table: give the width to the content
+        # (the drawer keeps the nav)
+        if not spec.in_nav or spec.kind == "compare":
+            page.meta["hide"] = ["navigation"] if spec.kind in ("program", "tombstone") else ["navigation", "toc"]
         return markdown
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:

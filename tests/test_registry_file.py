@@ -96,7 +96,7 @@ def test_a_bad_value_is_reported_at_its_line_with_a_fix(old, new, line, message,
     body, problems = parse_registry(GOOD.replace(old, new), "governance/registry.yaml")
     [problem] = problems
     assert (problem.file, problem.line, problem.rule) == ("governance/registry.yaml", line, "registry.value")
-    assert message in problem.message and hint in problem.hint
+    assert message in problem.message_in("en") and hint in problem.hint_in("en")
     assert body.licence.id in ("CC0-1.0", "CC-BY-4.0")  # a usable body anyway: the caller refuses it
 
 
@@ -112,7 +112,7 @@ def test_a_bad_value_is_reported_at_its_line_with_a_fix(old, new, line, message,
 def test_a_file_that_is_not_a_mapping_of_fields_is_refused_with_a_location(text, message):
     _, problems = parse_registry(text, "governance/registry.yaml")
     assert problems and all(p.file == "governance/registry.yaml" and p.line >= 1 for p in problems)
-    assert message in problems[0].message
+    assert message in problems[0].message_in("en")
 
 
 def test_load_raises_every_problem_at_once(tmp_path):

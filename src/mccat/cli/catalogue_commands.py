@@ -152,7 +152,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(text("usage.site-url", value=Shown(args.site_url))) from None
     repository = Path(args.catalogue).resolve().parent  # the catalogue's repository: governance/, schemas/
     if args.registry is not None and not args.registry.is_file():
-        raise UsageError(text("usage.no-registry-file", file=Shown(str(args.registry)), default=REGISTRY_FILE))
+        raise UsageError(
+            text("usage.no-registry-file", file=Shown(str(args.registry), whole=True), default=REGISTRY_FILE)
+        )
     try:
         catalogue = load_catalogue(args.catalogue, today=build_date, expiring_within=args.expiring_days)
         registry = load_registry(args.registry or repository / REGISTRY_FILE)

@@ -24,6 +24,7 @@ SCHEMA_FILES = {
     "provider": "provider.schema.json",
     "decision": "decision.schema.json",
     "vocabularies": "vocabularies.schema.json",
+    "registry": "registry.schema.json",
 }
 
 

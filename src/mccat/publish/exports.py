@@ -868,6 +868,8 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None) -> ApiFil
     # catalogue.json and catalogue.csv give every status as of the build date, and say so (as_of)
     modified["catalogue.json"] = pub.today.isoformat()
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
+        if schema.name in UNPUBLISHED_SCHEMAS:
+            continue
         path = f"schemas/{schema.name}"
         files[path], modified[path] = published_schema(pub, schema), pub.schema_modified(schema.name)
     for path, content in proofs.files.items():  # certificates and status lists: no date of their own to state
@@ -884,6 +886,10 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None) -> ApiFil
 def api_files(pub: Publication, *, signer: Signer | None = None) -> dict[str, bytes]:
     """Every file under /api/v1/, by path relative to it."""
     return build_api_files(pub, signer=signer).files
+
+
+# The committee's settings file (governance/registry.yaml) is not catalogue data: its schema stays out of the API.
+UNPUBLISHED_SCHEMAS = {"registry.schema.json"}
 
 
 def write_file(path: Path, content: bytes) -> None:

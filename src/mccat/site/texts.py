@@ -453,6 +453,10 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "verify.valid_until": {"ja": "有効期限", "en": "Valid until"},
     "verify.page": {"ja": "プログラムのページ", "en": "The program's page"},
     "verify.certificates": {"ja": "認定証明書", "en": "Approval certificates"},
+    # the Registry Committee's settings on hand-written pages (mccat.site.markdown, governance/registry.yaml)
+    "settings.tba": {"ja": "未定（決まり次第このページでお知らせします）", "en": "to be announced"},
+    "settings.working_days": {"ja": "{n}営業日以内", "en": "within {n} working days"},
+    "settings.days_after_decision": {"ja": "決定から{n}日以内", "en": "within {n} days of the decision"},
 }
 
 

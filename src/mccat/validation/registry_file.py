@@ -1,10 +1,10 @@
-"""`governance/registry.yaml`: the registry's name, contact and data licence, with located problems in
-Japanese and English.
+"""`governance/registry.yaml`: the registry's name, contact and data licence, and what the Registry Committee
+tells providers (review times, fees, appeals), with located problems in Japanese and English.
 
     parse_registry(text, display) -> (RegistryBody, problems)
     load_registry(path) -> RegistryBody        raises CatalogueError; REGISTRY when the file is absent
 
-Only the keys below are read; other keys are left to whoever uses them (the file is
+The one reader of the file. The keys below are read; other keys are left to whoever uses them (the file is
 the committee's place for facts about the registry as a whole), so this reader does not refuse them.
 
     publisher:
@@ -19,6 +19,17 @@ the committee's place for facts about the registry as a whole), so this reader d
         id: CC-BY-4.0             SPDX identifier
         url: https://creativecommons.org/licenses/by/4.0/
         name: {ja: ..., en: ...}
+    review:                       the guides' settings, checked against schemas/registry.schema.json;
+      first_response_days: 10     a key left empty is not set yet, and the guides say "to be announced"
+      decision_days: 20
+      meetings: {ja: ..., en: ...}
+    fees:
+      application: {amount: 0, currency: JPY}
+      renewal: {amount: 0, currency: JPY}
+      notes: {ja: ..., en: ...}
+    appeals:
+      within_days: 30
+      how: {ja: ..., en: ...}
 """
 
 from __future__ import annotations
@@ -27,15 +38,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mccat.model.registry import CC_BY_4, REGISTRY, Licence, RegistryBody
+from mccat.model.registry import CC_BY_4, REGISTRY, Licence, RegistryBody, RegistrySettings
 from mccat.validation.messages import Shown, text, word
 from mccat.validation.problems import CatalogueError, Problem
+from mccat.validation.schema_messages import schema_problems
 from mccat.validation.source import SourceDocument, YamlProblem, parse_yaml, read_text
 
 REGISTRY_FILE = "governance/registry.yaml"
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s]*)?$")
 SPDX = re.compile(r"^[A-Za-z0-9.+-]+$")
+GUIDE_SECTIONS = ("review", "fees", "appeals")  # the guides' settings (schemas/registry.schema.json)
 
 
 class _Reader:
@@ -83,6 +96,25 @@ class _Reader:
         return value
 
 
+def _set_values(value: Any) -> Any:
+    """The value without what is not set: None, empty strings, and mappings left empty by that."""
+    if isinstance(value, dict):
+        kept = {k: v for k, v in ((k, _set_values(v)) for k, v in value.items()) if v is not None}
+        return kept or None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def _guide_settings(doc: SourceDocument) -> tuple[dict[str, Any], list[Problem]]:
+    """The guides' settings that are set, checked against schemas/registry.schema.json with the validator's
+    messages (located, Japanese and English)."""
+    data = {key: value for key in GUIDE_SECTIONS if (value := _set_values(doc.data.get(key))) is not None}
+    checked = SourceDocument(doc.file, data, doc.value_marks, doc.key_marks, doc.text)
+    problems = list(schema_problems("registry", checked))
+    return ({} if problems else data), problems
+
+
 def parse_registry(content: str, display: str) -> tuple[RegistryBody, list[Problem]]:
     """The registry's facts from the file's text, and every problem in it."""
     try:
@@ -106,6 +138,8 @@ def parse_registry(content: str, display: str) -> tuple[RegistryBody, list[Probl
     country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}$"), "country")
     email = read.string(("contact", "email"), EMAIL, "email")
     contact_url = read.string(("contact", "url"), HTTPS, "https")
+    guide, guide_problems = _guide_settings(doc)
+    contact = {key: value for key, value in (("email", email), ("url", contact_url)) if value}
     body = RegistryBody(
         name=read.text(("publisher", "name"), REGISTRY.name),
         url=read.string(("publisher", "url"), HTTPS, "https"),
@@ -113,8 +147,9 @@ def parse_registry(content: str, display: str) -> tuple[RegistryBody, list[Probl
         contact_url=contact_url,
         licence=licence,
         country=country or REGISTRY.country,
+        settings=RegistrySettings({**guide, **({"contact": contact} if contact else {})}),
     )
-    return body, read.problems
+    return body, read.problems + guide_problems
 
 
 def load_registry(path: Path) -> RegistryBody:

@@ -83,6 +83,7 @@ def run_mkdocs_build(
     strict: bool = True,
     config: str = "mkdocs.yml",
     extra_env: dict[str, str] | None = None,
+    locale: str | None = None,
 ) -> tuple[int, str, float]:
     """`mkdocs build` at the repository root into site_dir: (exit status, output, wall seconds).
 
@@ -99,6 +100,8 @@ def run_mkdocs_build(
     if build_date is not None:
         env["MCCAT_BUILD_DATE"] = build_date.isoformat()
     env |= extra_env or {}
+    if locale is not None:  # the language of the build's messages (mccat.validation.messages)
+        env["LANG"] = locale
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")

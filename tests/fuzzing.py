@@ -68,7 +68,9 @@ def check_text(text: str) -> list[Problem]:
     problems += invisible_characters(doc, text)
     problems += program_rules(entry, PROVIDERS, PROGRAMS, date(2026, 11, 22))
     for problem in problems:
-        assert problem.line >= 1 and problem.column >= 1 and problem.message, problem
+        assert problem.line >= 1 and problem.column >= 1 and problem.message_in("ja") and problem.message_in("en"), (
+            problem
+        )
     return problems
 
 

@@ -137,11 +137,20 @@ def test_invalid_catalogue_stops_the_build_with_the_validators_messages(tmp_path
     assert "Traceback" not in output
     errors = [p for p in validate(catalogue).problems if p.is_error]
     assert errors
+    assert "The catalogue is not valid; fix these and build again:" in output
     for problem in errors:
-        assert f"{path.name}:{problem.line}:{problem.column}: error [{problem.rule}] {problem.message}" in output
+        where = f"{path.name}:{problem.line}:{problem.column}"
+        assert f"{where}: error [{problem.rule}] {problem.message_in('en')}" in output
         if problem.hint:
-            assert problem.hint in output
+            assert f"hint: {problem.hint_in('en')}" in output
     assert not (site / "ja" / "programs").exists()
+    # In a Japanese locale the build says it in Japanese.
+    status, output, _ = run_mkdocs_build(site, catalogue=catalogue, locale="ja_JP.UTF-8")
+    assert status == 1 and "カタログに誤りがあります。次の点を直してから、もう一度ビルドしてください：" in output
+    for problem in errors:
+        assert (
+            f"{path.name}:{problem.line}:{problem.column}: エラー [{problem.rule}] {problem.message_in('ja')}" in output
+        )
 
     # Fixed, it builds; outside git, program pages say there is no history.
     path.write_text(original, encoding="utf-8")

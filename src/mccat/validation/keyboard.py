@@ -241,6 +241,9 @@ UNITS = {
 }
 
 
+MINUTES = {"分", "分間", "min", "mins", "minutes"}
+
+
 def normalize(value: str) -> str:
     """NFKC (full-width letters, digits and symbols to their usual forms; half-width kana to full-width),
     without the spaces around."""
@@ -304,6 +307,11 @@ def suggest_value(
             return found("input.full-width-quote", number)
         if _PLAIN_NUMBER.fullmatch(unquoted):
             return found("input.full-width", number) if full_width else None  # "30": the schema's message
+        if _PLAIN_NUMBER.fullmatch(unquoted.replace(",", "")):  # 22,000
+            return found("input.full-width" if full_width else "input.separators", number)
+        written = _NUMBER_WITH_WORDS.match(unquoted)
+        if written and (written["unit"] or "").strip().lower() in MINUTES:
+            return found("input.units", number, key="input.minutes")
         return found("input.units", number)
     parsed = japanese_date(unquoted)
     if parsed == "invalid":
@@ -344,9 +352,12 @@ def _numbers(value: str, field_name: str) -> list[int | float]:
     if "," in match["number"] and not re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", match["number"]):
         return []
     unit = (match["unit"] or "").strip().lower()
+    number: int | float = float(digits) if "." in digits else int(digits)
+    if field_name == "hours" and unit in MINUTES:  # 90分 -> 1.5 hours
+        hours = number / 60
+        return [int(hours) if hours == int(hours) else round(hours, 2)] if round(hours, 2) == hours else []
     if unit and unit not in UNITS.get(field_name, set()):
         return []
-    number = float(digits) if "." in digits else int(digits)
     return [number]
 
 

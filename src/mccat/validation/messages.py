@@ -764,6 +764,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{field}の値 {value} に単位や言葉が付いています。数だけを書く項目です",
         "en": "{field} has units or words with the number ({value}); the field takes the number alone",
     },
+    "input.minutes": {
+        "ja": "{field}は時間数を書く項目ですが、値 {value} は分で書かれています",
+        "en": "{field} takes hours, but {value} is in minutes",
+    },
+    "input.separators": {
+        "ja": "{field}の値 {value} に桁区切りのカンマがあります。数だけを書く項目です",
+        "en": "{field} has thousands separators ({value}); the field takes the number alone",
+    },
     "input.japanese-date": {
         "ja": "{field}の日付 {value} が和暦・日本式の書き方になっています。西暦のYYYY-MM-DD形式で書く項目です",
         "en": "{field} is a date in Japanese style ({value}); the field takes a date written YYYY-MM-DD",

@@ -17,6 +17,7 @@ like the rest of the program page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from mccat.model.schema import descriptor_label
@@ -197,19 +198,38 @@ def element_path(element: Element) -> tuple[str, str]:
     return kind, path
 
 
+@cache
+def _program_requirements() -> tuple[tuple[Framework, Element, tuple[tuple[str, ...], ...]], ...]:
+    """Each framework's required elements a program file can state, with their fields' paths split once."""
+    return tuple(
+        (framework, element, fields)
+        for framework in FRAMEWORKS
+        for element in framework.elements
+        if element.condition == "required"
+        and (
+            fields := tuple(tuple(f[len("program:") :].split(".")) for f in element.fields if f.startswith("program:"))
+        )
+    )
+
+
+def _stated_at(data: dict[str, Any], path: tuple[str, ...]) -> bool:
+    value: Any = data
+    for part in path:
+        if not isinstance(value, dict):
+            return False
+        value = value.get(part)
+    return _stated(value)
+
+
 def missing_in_program(program: dict[str, Any]) -> tuple[tuple[Element, tuple[Framework, ...]], ...]:
     """The required elements a program file does not state yet, each with the frameworks that ask for it
     (in the order the frameworks list them).
 
     Only what the program file itself can state: an element the provider file states (the
-    provider's country) is left out, since the provider schema requires it."""
+    provider's country) is left out, since the provider schema requires it. `mccat validate` runs this
+    on every program, so the paths are split once (_program_requirements)."""
     found: dict[str, tuple[Element, list[Framework]]] = {}
-    for framework in FRAMEWORKS:
-        for element in framework.elements:
-            fields = [f for f in element.fields if f.startswith("program:")]
-            if element.condition != "required" or not fields:
-                continue
-            if any(_stated(field_value(f, program, {})) for f in fields):
-                continue
+    for framework, element, fields in _program_requirements():
+        if not any(_stated_at(program, path) for path in fields):
             found.setdefault(element.key, (element, []))[1].append(framework)
     return tuple((element, tuple(frameworks)) for element, frameworks in found.values())

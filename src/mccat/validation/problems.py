@@ -80,7 +80,8 @@ class Problem:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.column, self.rule, self.message_in("en"))
+        """Problems in file order; the message's key and parameters break ties without rendering it."""
+        return (self.file, self.line, self.column, self.rule, self.message.key, repr(self.message.params))
 
 
 class CatalogueError(Exception):

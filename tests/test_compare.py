@@ -17,6 +17,7 @@ from mccat.model.schema import descriptor_index
 from mccat.model.vocabulary import broad_field
 from mccat.model.vocabulary import label as vocab_label
 from mccat.site.formatting import format_hours, format_money, format_number, localized
+from mccat.site.language import kana_sort_key
 from mccat.site.texts import INTERFACE_TEXT
 
 from .conftest import run_mkdocs_build
@@ -120,6 +121,9 @@ def by_field(catalogue) -> dict[str, list]:
 
 
 def title_order(program, lang) -> tuple:
+    """Lists order programs by title; on Japanese pages by the title's reading, in 五十音順."""
+    if lang == "ja":
+        return kana_sort_key(program.data["title_kana"]), program.id
     return unicodedata.normalize("NFKC", program.title[lang]).casefold(), program.id
 
 

@@ -37,7 +37,7 @@ MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" 
 SHOWN_ELSEWHERE = {
     "schema_version": "not shown",
     "title": "the h1",
-    "title_kana": "the search keys (mccat.site.search_keys): かいご finds 介護",
+    "title_kana": "above the h1 on Japanese pages (tests/test_readings.py), and the search keys (mccat.site.search_keys): かいご finds 介護",
     "summary": "the lead paragraph and <meta name=description>",
     "delivery": "its fields",
     "effort": "its fields",

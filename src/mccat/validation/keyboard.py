@@ -90,67 +90,49 @@ def line_mistakes(source: str) -> list[LineMistake]:
 
 
 def _line_mistake(number: int, line: str, fixed: list[str]) -> LineMistake | None:
-    match = _LINE.match(line)
-    item = _ITEM.match(line) if match is None else None
-    if match is None and item is None:
+    match = _LINE.match(line) or _ITEM.match(line)
+    if match is None:
         return None
-    parts = match or item
-    assert parts is not None
-    indent = parts["indent"]
+    parts = match.groupdict()
+    indent, dash, rest = parts["indent"], parts["dash"] or "", parts["rest"]
+    dash_space = (parts.get("dash_space") or parts.get("space") or "") if dash else ""
+    key, before, colon, after = (parts.get(name) or "" for name in ("key", "before", "colon", "after"))
     bad_indent = next((i for i, c in enumerate(indent) if c in "\t\u3000"), None)
-    dash = parts["dash"] or ""
-    dash_space = (match["dash_space"] if match else item["space"]) if dash else ""  # type: ignore[index]
     new_indent = _intended_indent(number, fixed) if bad_indent is not None else indent
     new_dash = "- " if dash else ""
-    if match:
-        key, before, colon, after, rest = match["key"], match["before"], match["colon"], match["after"], match["rest"]
-        new_after = " " if rest else ""
-        new = f"{new_indent}{new_dash}{key}:{new_after}{rest}"
+    if key:
+        new = f"{new_indent}{new_dash}{key}:{' ' if rest else ''}{rest}"
     else:
-        key, before, colon, after, rest = "", "", "", "", item["rest"]  # type: ignore[index]
         new = f"{new_indent}{new_dash}{rest}"
     if new == line:
         return None
+
+    def mistake(column: int, rule: str, message: Text) -> LineMistake:
+        return LineMistake(number + 1, column, rule, message, line, new)
+
     # Report the first wrong character, in the order it appears on the line.
     if bad_indent is not None:
         rule = "input.tab" if indent[bad_indent] == "\t" else "input.full-width-indent"
-        return LineMistake(number + 1, bad_indent + 1, rule, text(rule), line, new)
+        return mistake(bad_indent + 1, rule, text(rule))
     column = len(indent) + 1
     if dash and (dash != "-" or dash_space != " "):
-        mark_column = column if dash != "-" else column + 1
-        mark = dash if dash != "-" else dash + dash_space
-        return LineMistake(
-            number + 1,
-            mark_column,
-            "input.full-width-hyphen",
-            text("input.full-width-hyphen", mark=mark.replace("\u3000", "　")),
-            line,
-            new,
-        )
+        if dash == "-":  # a half-width hyphen followed by a full-width space or a tab
+            return mistake(
+                column + 1, "input.full-width-hyphen", text("input.full-width-hyphen", mark=dash + dash_space)
+            )
+        return mistake(column, "input.full-width-hyphen", text("input.full-width-hyphen", mark=dash))
     column += len(dash) + len(dash_space) + len(key)
-    if "\u3000" in before or "\t" in before:
-        return LineMistake(
-            number + 1,
-            column + _first(before),
-            "input.full-width-space-key",
-            text("input.full-width-space-key", key=key),
-            line,
-            new,
+    if before.strip(" "):  # a full-width space or a tab between the key and its colon
+        return mistake(
+            column + _first(before), "input.full-width-space-key", text("input.full-width-space-key", key=key)
         )
     column += len(before)
     if colon == "：":
-        return LineMistake(
-            number + 1, column, "input.full-width-colon", text("input.full-width-colon", key=key), line, new
-        )
+        return mistake(column, "input.full-width-colon", text("input.full-width-colon", key=key))
     column += 1
-    if "\u3000" in after:
-        return LineMistake(
-            number + 1,
-            column + _first(after),
-            "input.full-width-space-key",
-            text("input.full-width-space-key", key=key),
-            line,
-            new,
+    if after.strip(" "):  # a full-width space or a tab after the colon
+        return mistake(
+            column + _first(after), "input.full-width-space-key", text("input.full-width-space-key", key=key)
         )
     return None
 

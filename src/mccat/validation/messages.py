@@ -807,8 +807,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a full-width space (U+3000) is used for indentation; YAML indents with half-width spaces only",
     },
     "input.full-width-space-key": {
-        "ja": "キー `{key}` の前後に全角スペースがあります",
-        "en": "a full-width space (U+3000) is next to the key `{key}`",
+        "ja": "キー `{key}` の前後に全角スペースかタブがあります。キーの後は半角のコロンと半角スペースだけです",
+        "en": "a full-width space (U+3000) or a tab is next to the key `{key}`; a key takes a half-width colon "
+        "and a half-width space",
     },
     "input.full-width-colon": {
         "ja": "キー `{key}` の後のコロンが全角の「：」になっています",

@@ -309,7 +309,7 @@ def test_a_removed_maintainer_cannot_pass_from_an_old_branch_point(repo, monkeyp
     status, out = check(repo, monkeypatch, capsys, removed, head)
     assert status == 1, out
     assert (
-        f"DENY catalogue/programs/{program}.yaml: belongs to the provider '{KOSEN}', maintained by someone-else" in out
+        f"DENY catalogue/programs/{program}.yaml: belongs to the provider `{KOSEN}`, maintained by someone-else" in out
     )
 
 
@@ -364,7 +364,7 @@ def test_stacking_onto_another_providers_program_is_a_change_to_their_record(rep
     head = repo.commit("stack into B")
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
     assert status == 1, out
-    assert f"DENY catalogue/programs/{mine}.yaml: adds a stacking link onto '{theirs}' of the provider '{UNIV}'" in out
+    assert f"DENY catalogue/programs/{mine}.yaml: adds a stacking link onto `{theirs}` of the provider `{UNIV}`" in out
     assert check(repo, monkeypatch, capsys, "chair-account", head)[0] == 0  # the committee may
 
 
@@ -375,7 +375,7 @@ def test_a_new_program_stacking_onto_another_provider_is_denied_too(repo, monkey
     repo.write(repo.program_path(f"{KOSEN}/brand-new"), data)
     head = repo.commit("new program stacking into B")
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
-    assert status == 1 and f"adds a stacking link onto '{theirs}'" in out
+    assert status == 1 and f"adds a stacking link onto `{theirs}`" in out
 
 
 def test_own_stacking_links_and_removing_links_stay_allowed(repo, monkeypatch, capsys):

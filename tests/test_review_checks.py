@@ -129,7 +129,7 @@ def test_review_needs_real_revisions(repo, monkeypatch, capsys, tmp_path):
     status, _, err = repo.mccat(
         monkeypatch, capsys, "review", repo.base, "nope", "--author", "x", "--out", str(tmp_path / "o")
     )
-    assert status == 2 and "'nope' is not a commit" in err
+    assert status == 2 and "`nope` is not a commit" in err
 
 
 def test_git_itself_is_never_asked_to_check_out_the_head(repo, monkeypatch, capsys, tmp_path):

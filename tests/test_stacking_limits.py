@@ -45,11 +45,11 @@ def test_the_quadratic_attack_is_refused_with_located_errors(tmp_path):
     root = tmp_path / "attack"
     catalogue_with_links(root, 80, every_later)
     result = validate(root)
-    fan_out = [p for p in result.errors if "stacks_into" in p.message and p.rule.startswith("schema.")]
+    fan_out = [p for p in result.errors if "stacks_into" in p.message_in("en") and p.rule.startswith("schema.")]
     fan_in = [p for p in result.errors if p.rule == "stacking.fan-in"]
     assert fan_out and fan_in
     assert all(p.line > 1 and p.hint for p in fan_out + fan_in)
-    assert str(MAX_STACKED_FROM) in fan_in[0].message
+    assert str(MAX_STACKED_FROM) in fan_in[0].message_in("en")
 
 
 def test_the_limits_themselves_are_accepted(tmp_path):

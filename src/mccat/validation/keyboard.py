@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from mccat.model.vocabulary import Vocabulary
-from mccat.validation.messages import Listing, Shown, Text, text
+from mccat.validation.messages import Label, Listing, Shown, Text, text
 
 # ------------------------------------------------------------------------------------- line mistakes
 
@@ -318,7 +318,8 @@ def suggest_value(
     if vocabulary is not None:
         code = code_for_label(vocabulary, value)
         if code is not None and is_valid(code):
-            return found("input.label-for-code", code)
+            label = Label(vocabulary.label(code, "ja"), vocabulary.label(code, "en"))
+            return found("input.label-for-code", code, code=Shown(code), label=label)
     return None
 
 

@@ -785,12 +785,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} has Japanese punctuation or full-width characters ({chars}) in its URL {value}",
     },
     "input.label-for-code": {
-        "ja": "{field}の値 {value} は選択肢の名前です。コードで書く項目です",
-        "en": "{field} is {value}, the name of a choice; the field takes its code",
-    },
-    "hint.code-for-label": {
-        "ja": "`{code}`（{label}）と書いてください：{new}",
-        "en": "write the code `{code}` ({label}): {new}",
+        "ja": "{field}の値 {value} は選択肢の名前です。コードで書く項目です（{code}：{label}）",
+        "en": "{field} is {value}, the name of a choice; the field takes its code ({code}: {label})",
     },
     "input.empty-choice": {"ja": "{field}が空です", "en": "{field} is empty"},
     "input.hiragana": {

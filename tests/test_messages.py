@@ -143,6 +143,7 @@ def _mccat(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def hours_in_full_width(tmp_path: Path) -> Path:
     shutil.copytree(CASES / "base", tmp_path / "catalogue")
+    shutil.copytree(CASES / "governance", tmp_path / "governance")  # the committee list the decisions name
     case = CASES / "invalid/input-full-width-digits-hours/catalogue"
     shutil.copytree(case, tmp_path / "catalogue", dirs_exist_ok=True)
     return tmp_path

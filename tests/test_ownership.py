@@ -222,7 +222,7 @@ def test_moving_a_program_into_another_providers_folder_is_denied(repo, monkeypa
     assert status == 1
     assert f"DENY catalogue/programs/{UNIV}/moved.yaml" in out
     # Moving an approved program also deletes its old file: that needs a rename decision (issue 15).
-    assert f"DENY catalogue/programs/{mine}.yaml: deletes the approved program '{mine}' without a decision" in out
+    assert f"DENY catalogue/programs/{mine}.yaml: deletes the approved program `{mine}` without a decision" in out
 
 
 def test_program_of_a_provider_that_does_not_exist(repo, monkeypatch, capsys):
@@ -439,7 +439,7 @@ def test_deleting_an_approved_program_needs_a_withdrawal_even_for_the_committee(
         status, out = check(repo, monkeypatch, capsys, author, head)
         assert status == 1
         assert (
-            f"DENY catalogue/programs/{program}.yaml: deletes the approved program '{program}' without a decision"
+            f"DENY catalogue/programs/{program}.yaml: deletes the approved program `{program}` without a decision"
             in out
         )
         assert f"--kind withdraw --program {program}" in out
@@ -501,7 +501,7 @@ def test_a_provider_file_goes_only_once_each_approved_program_is_withdrawn(repo,
         repo.program_path(program).unlink()
     head = repo.commit("provider leaves")
     status, out = check(repo, monkeypatch, capsys, "chair-account", head)
-    assert status == 1 and f"DENY catalogue/providers/{KOSEN}.yaml: deletes the provider '{KOSEN}'" in out
+    assert status == 1 and f"DENY catalogue/providers/{KOSEN}.yaml: deletes the provider `{KOSEN}`" in out
     repo.git("reset", "-q", "--hard", repo.base)
     for index, program in enumerate(programs):
         repo.write_decision(f"MCR-2026-{90 + index}", kind="withdraw", programs=[program], date="2026-11-01")

@@ -11,11 +11,13 @@ import pytest
 
 from mccat.authoring.scaffold import scaffold
 from mccat.model.catalogue import Catalogue, Provider
+from mccat.publish.urls import Urls
 from mccat.site.language import Language, kana_sort_key
 from mccat.site.pages import SitePages
 from mccat.validation.load import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
+URLS = Urls("https://registry.example.org/")
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +42,13 @@ def test_gojuon_order_puts_voiced_small_and_long_kana_with_their_plain_kana():
 
 
 def test_the_japanese_provider_list_follows_the_readings(catalogue):
-    ja = SitePages(catalogue, lang="ja", today=date(2026, 12, 1)).listings.all_providers
+    ja = SitePages(catalogue, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     readings = [catalogue.providers[p.id].data["name_kana"] for p in ja]
     assert readings == sorted(readings, key=kana_sort_key) and len(readings) == 11
     assert [p.reading for p in ja] == readings
     # By name alone the legal forms (一般社団法人, 株式会社, 特定非営利活動法人) would come first.
     assert ja[0].name == "架空応用科学大学（オランダ）" and ja[-1].name == "特定非営利活動法人 架空まなびネット"
-    en = SitePages(catalogue, lang="en", today=date(2026, 12, 1)).listings.all_providers
+    en = SitePages(catalogue, lang="en", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     assert [p.name for p in en] == sorted((p.name for p in en), key=str.casefold)
     assert not any(p.reading for p in en)
 
@@ -55,7 +57,7 @@ def test_the_japanese_program_list_follows_the_readings_and_entries_without_one_
     changed = copy.deepcopy(catalogue)
     program = changed.programs["example-national-univ/ds-python-basics"]
     del program.data["title_kana"]
-    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1)).listings.all_programs
+    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_programs
     assert listed[-1].id == program.id and listed[-1].reading == ""
     readings = [changed.programs[p.id].data["title_kana"] for p in listed[:-1]]
     assert readings == sorted(readings, key=kana_sort_key)
@@ -67,12 +69,12 @@ def test_a_provider_without_a_reading_is_listed_after_those_with_one(catalogue):
     data = dict(changed.providers["example-uas-nl"].data)
     del data["name_kana"]
     changed.providers["example-uas-nl"] = Provider("example-uas-nl", data, "x")
-    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1)).listings.all_providers
+    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     assert listed[-1].id == "example-uas-nl"
 
 
 def test_search_records_carry_the_readings(catalogue):
-    pages = SitePages(catalogue, lang="en", today=date(2026, 12, 1))
+    pages = SitePages(catalogue, lang="en", today=date(2026, 12, 1), urls=URLS)
     spec = next(s for s in pages.pages.values() if s.kind == "program" and s.key.endswith("ds-python-basics"))
     meta = dict(pages.context(spec)["search_record"].meta)
     assert meta["title_kana"] == "パイソンニヨルデータブンセキニュウモン"

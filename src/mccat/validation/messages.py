@@ -566,7 +566,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "schema.additionalProperties": {"ja": "不明な項目 `{key}` があります", "en": "unknown field `{key}`"},
     "hint.approval-in-program": {
-        "ja": "`approval` の部分を削除してください。委員会は決定を catalogue/decisions/ に（決定ごとに1ファイルで）"
+        "ja": "`approval` の部分を削除してください。委員会は決定を `catalogue/decisions/` に（決定ごとに1ファイルで）"
         "記録し、サイトはそこから状況を計算します",
         "en": "remove the `approval` block: the committee records its decisions in catalogue/decisions/ "
         "(one file per decision), and the site computes the status from them",
@@ -1119,7 +1119,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a committee decision, pushed by {account}",
     },
     "ownership.decision-file": {
-        "ja": "委員会の決定（catalogue/decisions/）で、追加・変更できるのは委員会だけです。"
+        "ja": "委員会の決定（`catalogue/decisions/`）で、追加・変更できるのは委員会だけです。"
         "委員会が自らのプルリクエストで追加するか、委員会のメンバーがここにプッシュします",
         "en": "is a committee decision (catalogue/decisions/), which only the committee may add or change; "
         "the committee adds it in its own pull request, or a committee member pushes it here",
@@ -1293,7 +1293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file name {name} is not a decision id",
     },
     "hint.decision-file-name": {
-        "ja": "ファイル名を決定番号にしてください（例：MCR-2026-014.yaml。英大文字2〜6字、年、番号をハイフンでつなぐ）",
+        "ja": "ファイル名を決定番号にしてください"
+        "（例：`MCR-2026-014.yaml`。英大文字2〜6字、年、番号をハイフンでつなぐ）",
         "en": "name the file after the decision, like MCR-2026-014.yaml: 2 to 6 capital letters, the year "
         "and the number, joined by hyphens",
     },
@@ -1388,7 +1389,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a decision of kind {kind} has no record of {programs}",
     },
     "hint.decision-add-records": {
-        "ja": "`records:` の下に、各プログラムの `program`、`title`（ja、en）、`provider_name`（ja、en）を"
+        "ja": "`records:` の下に、各プログラムの `program`、`title`（`ja`、`en`）、`provider_name`（`ja`、`en`）を"
         "現在のとおりに"
         "追加してください。ファイルがなくなった後も、ページはこの記録で同じアドレスに残ります"
         "（`mccat new decision` が記入します）",
@@ -1397,7 +1398,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(`mccat new decision` fills it in)",
     },
     "decision.no-committee": {
-        "ja": "委員会の名簿（governance/committee.yaml）がないため、審査者を確認できません",
+        "ja": "委員会の名簿（`governance/committee.yaml`）がないため、審査者を確認できません",
         "en": "the reviewers cannot be checked: there is no committee list (governance/committee.yaml)",
     },
     "hint.decision-committee-path": {
@@ -1405,12 +1406,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "run from the repository root, or give the list with `--committee PATH`",
     },
     "decision.reviewer": {
-        "ja": "審査者 {account} は委員会の名簿（governance/committee.yaml）にありません",
+        "ja": "審査者 {account} は委員会の名簿（`governance/committee.yaml`）にありません",
         "en": "the reviewer {account} is not on the committee (governance/committee.yaml)",
     },
     "hint.decision-reviewer": {
         "ja": "委員会のメンバーのアカウントだけを書いてください。"
-        "新しいメンバーは先に governance/committee.yaml に加えます",
+        "新しいメンバーは先に `governance/committee.yaml` に加えます",
         "en": "list only committee members' accounts; a new member is added to governance/committee.yaml first",
     },
     "decision.duplicate-id": {

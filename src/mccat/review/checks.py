@@ -80,18 +80,27 @@ class PullRequestReview:
     diff: CatalogueDiff
 
     def states(self) -> dict[str, tuple[str, str]]:
-        """Check -> (state, description) for the commit statuses."""
+        """Check -> (state, description) for the commit statuses, Japanese then English (GitHub keeps 140
+        characters: the Japanese is shorter and comes first)."""
         errors = len(self.validation.errors)
         denied = sum(not d.allowed for d in self.ownership.decisions) + len(self.ownership.problems)
         flagged = len(self.diff.flags)
+
+        def both(key: str, **params: object) -> str:
+            said = text(key, **params)
+            return f"{said.render('ja')} / {said.render('en')}"
+
         return {
-            "validate": ("failure", f"{errors} error(s) in the catalogue at this commit")
+            "validate": ("failure", both("status.validate-failure", errors=errors))
             if errors
-            else ("success", f"{self.validation.files_checked} file(s) valid"),
-            "ownership": ("failure", f"{self.author} may not make {denied} of these change(s)")
+            else ("success", both("status.validate-success", files=self.validation.files_checked)),
+            "ownership": ("failure", both("status.ownership-failure", author=self.author, denied=denied))
             if denied or not self.ownership.allowed
-            else ("success", f"{self.author} may make these {len(self.ownership.decisions)} change(s)"),
-            "summary": ("success", f"review summary posted; {flagged} change(s) to look at twice"),
+            else (
+                "success",
+                both("status.ownership-success", author=self.author, n=len(self.ownership.decisions)),
+            ),
+            "summary": ("success", both("status.summary", flagged=flagged)),
         }
 
 

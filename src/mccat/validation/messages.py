@@ -320,6 +320,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "OK：{files} ファイルはすべて有効です（警告 {warnings} 件）",
         "en": "ok: {files} file(s) valid, {warnings} warning(s)",
     },
+    "status.validate-failure": {
+        "ja": "このコミットのカタログにエラー {errors} 件",
+        "en": "{errors} error(s) in the catalogue at this commit",
+    },
+    "status.validate-success": {"ja": "{files} ファイルすべて有効", "en": "{files} file(s) valid"},
+    "status.ownership-failure": {
+        "ja": "{author} にはこのうち {denied} 件の変更の権限がありません",
+        "en": "{author} may not make {denied} of these change(s)",
+    },
+    "status.ownership-success": {
+        "ja": "{author} はこれら {n} 件の変更をしてかまいません",
+        "en": "{author} may make these {n} change(s)",
+    },
+    "status.summary": {
+        "ja": "審査の要約を投稿しました。注意して見る変更 {flagged} 件",
+        "en": "review summary posted; {flagged} change(s) to look at twice",
+    },
     "report.more": {"ja": "ほかに {count} 件", "en": "{count} more"},
     "report.notes": {"ja": "（情報 {notes} 件）", "en": " ({notes} note(s))"},
     "list.separator": {"ja": "、", "en": ", "},

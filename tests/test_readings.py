@@ -41,6 +41,25 @@ def test_gojuon_order_puts_voiced_small_and_long_kana_with_their_plain_kana():
     assert kana_sort_key("かくう だいがく") == kana_sort_key("カクウダイガク")[0:1] + ("カクウダイガク",)
 
 
+def test_latin_letters_in_a_reading_sort_before_kana_whatever_their_case_and_brackets_do_not_count():
+    readings = [
+        "データブンセキ",
+        "pythonニュウモン",
+        "IoTクミコミ",
+        "Pythonニヨル",
+        "カイゴ（ニホンゴ・ベトナムゴ）",
+        "カイゴ",
+    ]
+    assert sorted(readings, key=kana_sort_key) == [
+        "IoTクミコミ",
+        "pythonニュウモン",
+        "Pythonニヨル",
+        "カイゴ",
+        "カイゴ（ニホンゴ・ベトナムゴ）",
+        "データブンセキ",
+    ]
+
+
 def test_the_japanese_provider_list_follows_the_readings(catalogue):
     ja = SitePages(catalogue, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     readings = [catalogue.providers[p.id].data["name_kana"] for p in ja]

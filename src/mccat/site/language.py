@@ -59,10 +59,12 @@ _VOWEL_OF = {
 
 
 def kana_sort_key(reading: str) -> tuple[str, str]:
-    """A reading's place in 五十音順: (the plain kana, the reading itself to break ties)."""
+    """A reading's place in 五十音順: (the plain kana, the reading itself to break ties). Readings may keep a
+    title's Latin letters and digits as written (`Pythonニヨル…`, issue 18's contract): they sort before kana,
+    whatever their case; spaces, the middle dot and brackets do not count."""
     text = unicodedata.normalize("NFKC", reading)
     text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)  # hiragana -> katakana
-    text = "".join(c for c in text if c not in " \u3000・")
+    text = "".join(c for c in text if c not in " \u3000・（）：、()：,").casefold()  # Latin letters kept, any case
     plain: list[str] = []
     for char in text:
         if char == "ー" and plain:

@@ -1538,7 +1538,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} is {value}, which is not an ISO 3166-1 country code",
     },
     "hint.country-code": {
-        "ja": "提供機関が設立された国の2文字のコードを書いてください（例：JP）",
+        "ja": "提供機関が設立された国の2文字のコードを書いてください（例：`JP`）",
         "en": "write the two-letter code of the country where the provider is established, such as JP",
     },
     "provider.japan-only": {
@@ -1546,7 +1546,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} is given, but {country_field} is {country}: it is a field of Japanese registers",
     },
     "hint.japan-only": {
-        "ja": "この項目を削除するか、提供機関が日本で設立されているなら所在国を JP に直してください",
+        "ja": "この項目を削除するか、提供機関が日本で設立されているなら`country` を `JP` に直してください",
         "en": "remove it, or correct `country` to JP if the provider is established in Japan",
     },
     "provider.corporate-number": {
@@ -1554,7 +1554,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} {number} fails its check digit: the first digit should be {expected} for the digits {digits}",
     },
     "hint.corporate-number": {
-        "ja": "国税庁法人番号公表サイト（https://www.houjin-bangou.nta.go.jp/）から番号を写し直してください。"
+        "ja": "国税庁法人番号公表サイト（`https://www.houjin-bangou.nta.go.jp/`）から番号を写し直してください。"
         "1桁の打ち間違いか、2桁の入れ替わりの可能性があります",
         "en": "copy the number again from the National Tax Agency's corporate number site "
         "(https://www.houjin-bangou.nta.go.jp/); a digit is probably mistyped or two are swapped",
@@ -1631,7 +1631,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "does not hold a set of fields",
     },
     "hint.registry-keys": {
-        "ja": "使える項目は mccat/validation/registry_file.py と schemas/registry.schema.json にあります",
+        "ja": "使える項目は `mccat/validation/registry_file.py` と `schemas/registry.schema.json` にあります",
         "en": "see the keys listed in mccat/validation/registry_file.py and schemas/registry.schema.json",
     },
     "registry.bilingual": {

@@ -172,10 +172,11 @@ def _explain(kind: str, doc: SourceDocument, error: ValidationError) -> Iterator
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         fix = _value_fix(doc, path, close[0]) if close else None
         label = _term_label(vocab, close[0]) if close and vocab is not None else (close[0] if close else "")
+        typed = fix.new if fix is not None else (close[0] if close else "")  # quoted when YAML needs it: "47"
         if close and choices is not None:
-            hint = text("hint.did-you-mean-code", code=close[0], label=label, choices=choices)
+            hint = text("hint.did-you-mean-code", code=typed, label=label, choices=choices)
         elif close:
-            hint = text("hint.did-you-mean", code=close[0], label=label)
+            hint = text("hint.did-you-mean", code=typed, label=label)
         elif choices is None:
             hint = text("hint.many-codes", n=len(allowed))
         else:

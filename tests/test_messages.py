@@ -36,7 +36,7 @@ LATIN_IN_JAPANESE = {
     "Shift_JIS", "YYYY", "MM", "DD", "U", "xn", "git", "PATH", "DIR", "OK", "true", "false", "mccat",
     "catalogue", "providers", "programs", "yaml", "schemas", "vocabularies", "schema", "json", "stacks_into",
     "site", "build", "date", "yml", "a", "z", "GitHub", "JV", "Campus", "JMOOC", "EQF", "ECTS", "ISO", "CLR", "PDF", "MOOC", "ESCO", "JSON",
-    "BP", "CTID", "SPDX", "CC", "BY", "alpha", "Credential", "Registry", "Engine", "CTDL",
+    "BP", "CTID", "SPDX", "CC", "BY", "alpha", "Credential", "Registry", "Engine", "CTDL", "Ed", "Multikey",
 }  # fmt: skip
 
 

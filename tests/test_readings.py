@@ -1,5 +1,5 @@
 """Readings (フリガナ): `title_kana` and `name_kana` are shown above names on Japanese pages, sort the
-Japanese lists in 五十音順, go to search as meta, and `mccat new` asks for them."""
+Japanese lists in 五十音順, become search keys (issue 18's mccat.site.search_keys), and `mccat new` asks for them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from mccat.authoring.scaffold import scaffold
 from mccat.model.catalogue import Catalogue, Provider
 from mccat.publish.urls import Urls
-from mccat.site.language import Language, kana_sort_key
+from mccat.site.language import Language, kana_sort_key, without_legal_form
 from mccat.site.pages import SitePages
 from mccat.validation.load import load_catalogue
 
@@ -60,13 +60,42 @@ def test_latin_letters_in_a_reading_sort_before_kana_whatever_their_case_and_bra
     ]
 
 
+def test_a_legal_form_at_either_end_of_a_reading_does_not_count():
+    assert without_legal_form("カブシキガイシャカクウテクノロジーズ") == "カクウテクノロジーズ"
+    assert (
+        without_legal_form("イッパンシャダンホウジン カクウカイゴフクシショクノウキョウカイ")
+        == "カクウカイゴフクシショクノウキョウカイ"
+    )
+    assert without_legal_form("カクウテクノロジーズカブシキガイシャ") == "カクウテクノロジーズ"
+    assert without_legal_form("カブシキガイシャ") == "カブシキガイシャ"  # a name that is only a legal form stays
+    readings = ["トクテイヒエイリカツドウホウジン カクウマナビネット", "カクウカイゴ", "カブシキガイシャアオゾラ"]
+    assert sorted(readings, key=kana_sort_key) == [
+        "カブシキガイシャアオゾラ",  # アオゾラ
+        "カクウカイゴ",
+        "トクテイヒエイリカツドウホウジン カクウマナビネット",  # カクウマナビネット
+    ]
+
+
 def test_the_japanese_provider_list_follows_the_readings(catalogue):
     ja = SitePages(catalogue, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     readings = [catalogue.providers[p.id].data["name_kana"] for p in ja]
     assert readings == sorted(readings, key=kana_sort_key) and len(readings) == 11
     assert [p.reading for p in ja] == readings
-    # By name alone the legal forms (一般社団法人, 株式会社, 特定非営利活動法人) would come first.
-    assert ja[0].name == "架空応用科学大学（オランダ）" and ja[-1].name == "特定非営利活動法人 架空まなびネット"
+    # By name, or by the readings as written, the legal forms (一般社団法人, 株式会社, 特定非営利活動法人) would
+    # file three providers under イ, カブ and ト; 五十音順 files them under their names (カクウ…).
+    assert [p.name for p in ja] == [
+        "架空応用科学大学（オランダ）",  # カクウオウヨウ
+        "架空オープンラーニング",  # カクウオオプン
+        "一般社団法人 架空介護福祉職能協会",  # カクウカイゴ
+        "架空学院大学",  # カクウガクイン
+        "架空観光ビジネス専門学校",  # カクウカンコウ
+        "架空県農林水産研修センター",
+        "架空工業高等専門学校",
+        "架空国立大学",
+        "架空短期大学",
+        "株式会社架空テクノロジーズ",
+        "特定非営利活動法人 架空まなびネット",
+    ]
     en = SitePages(catalogue, lang="en", today=date(2026, 12, 1), urls=URLS).listings.all_providers
     assert [p.name for p in en] == sorted((p.name for p in en), key=str.casefold)
     assert not any(p.reading for p in en)
@@ -76,11 +105,17 @@ def test_the_japanese_program_list_follows_the_readings_and_entries_without_one_
     changed = copy.deepcopy(catalogue)
     program = changed.programs["example-national-univ/ds-python-basics"]
     del program.data["title_kana"]
-    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_programs
+    listed = SitePages(changed, lang="ja", today=date(2026, 12, 1), urls=URLS).listings.all_programs.programs
     assert listed[-1].id == program.id and listed[-1].reading == ""
     readings = [changed.programs[p.id].data["title_kana"] for p in listed[:-1]]
     assert readings == sorted(readings, key=kana_sort_key)
-    assert listed[0].title == "IoT組込みシステム開発入門"  # アイオーティー…
+    # Latin letters first, whatever their case (BIM, IoT, PLC; Python's reading is the one removed), then kana
+    assert [p.title for p in listed[:4]] == [
+        "BIMによる建築設計・施工管理の基礎",
+        "IoT組込みシステム開発入門",
+        "PLCによる生産設備の自動化",
+        "英語によるビジネスプレゼンテーション",  # エイゴ…
+    ]
 
 
 def test_a_provider_without_a_reading_is_listed_after_those_with_one(catalogue):
@@ -93,20 +128,19 @@ def test_a_provider_without_a_reading_is_listed_after_those_with_one(catalogue):
 
 
 def test_search_records_carry_the_readings(catalogue):
+    """Issue 18's search keys hold the readings (every suffix, folded to katakana): a name typed in kana finds it."""
     pages = SitePages(catalogue, lang="en", today=date(2026, 12, 1), urls=URLS)
     spec = next(s for s in pages.pages.values() if s.kind == "program" and s.key.endswith("ds-python-basics"))
-    meta = dict(pages.context(spec)["search_record"].meta)
-    assert meta["title_kana"] == "パイソンニヨルデータブンセキニュウモン"
-    assert meta["provider_kana"] == "カクウコクリツダイガク"
+    keys = dict(pages.context(spec)["search_record"].meta)["keys"].split()
+    assert "ニヨルデータブンセキニュウモンｚ" in keys  # the title's reading
+    assert "コクリツダイガクｚ" in keys  # the provider's reading
     provider = next(s for s in pages.pages.values() if s.kind == "provider" and s.key == "example-kosen")
-    assert dict(pages.context(provider)["search_record"].meta) == {
-        "name_kana": "カクウコウギョウコウトウセンモンガッコウ"
-    }
+    assert "コウトウセンモンガッコウｚ" in dict(pages.context(provider)["search_record"].meta)["keys"].split()
 
 
 def test_readings_show_on_japanese_pages_only(catalogue):
     program = catalogue.programs["example-national-univ/ds-python-basics"]
-    assert Language.of("ja").reading(program.data["title_kana"]) == "パイソンニヨルデータブンセキニュウモン"
+    assert Language.of("ja").reading(program.data["title_kana"]) == "Pythonニヨルデータブンセキニュウモン"
     assert Language.of("en").reading(program.data["title_kana"]) == ""
 
 
@@ -125,7 +159,7 @@ def test_built_japanese_pages_show_readings_and_sort_by_them(built_site):
     assert readings == sorted(readings, key=kana_sort_key) and len(readings) == 11
     page = built_site.tree("ja", "programs/example-national-univ/ds-python-basics/")
     [reading] = page.cssselect("p[data-mc=reading]")
-    assert reading.text_content() == "パイソンニヨルデータブンセキニュウモン"
+    assert reading.text_content() == "Pythonニヨルデータブンセキニュウモン"
     assert reading.getnext().tag == "h1" and reading.get("data-pagefind-ignore") is not None
     assert not built_site.tree("en", "providers/").cssselect("[data-mc=reading]")
     assert not built_site.tree("en", "programs/example-national-univ/ds-python-basics/").cssselect("[data-mc=reading]")

@@ -103,6 +103,23 @@ def test_keys_new_appends_the_public_key_and_prints_only_the_private_key(tmp_pat
     assert [k.id for k in load_keys(path)] == ["key-2027", "key-2028"]
 
 
+def test_the_keys_file_and_the_keys_commands_speak_japanese_and_english(tmp_path, capsys):
+    """Issue 21's key messages come from the message catalogue (mccat.validation.messages), like the validator's."""
+    _, [problem] = parse_keys("keys:\n" + entry("k1", NEW, "2026-07-01", "2026-01-01"), "governance/keys.yaml")
+    assert problem.message_in("ja") == "鍵 `k1` の退役日が作成日より前です"
+    assert problem.message_in("en") == "key `k1` is retired before it was created"
+    assert problem.hint_in("ja").startswith("`retired` は署名できる最後の日です")
+    path = tmp_path / "keys.yaml"
+    path.write_text("keys:\n" + entry("k1", NEW, "2026-07-01", "2026-01-01"), encoding="utf-8")
+    assert main(["keys", "new", "k2", "--keys", str(path), "--lang", "ja"]) == 1
+    assert f"{path}:5:14: エラー [keys.period] 鍵 `k1` の退役日が作成日より前です" in capsys.readouterr().err
+    path.write_text(KEYS_TEXT, encoding="utf-8")
+    assert main(["keys", "new", "key-2026", "--keys", str(path), "--lang", "ja"]) == 2
+    assert "鍵のIDは再利用しません" in capsys.readouterr().err
+    assert main(["keys", "new", "key-2027", "--keys", str(path), "--lang", "ja"]) == 0
+    assert "秘密鍵はこのあと標準出力に一度だけ出力します" in capsys.readouterr().err
+
+
 def certificate(valid_until: str = "2029-03-31T23:59:59Z", index: int = 7) -> dict:
     return {
         "@context": [

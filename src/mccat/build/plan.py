@@ -32,6 +32,8 @@ from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, i
 from mccat.build.signing import Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
+from mccat.validation.messages import language_from_environment, render
+from mccat.validation.report import problem_lines
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # https://reproducible-builds.org/specs/source-date-epoch/
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
@@ -131,7 +133,12 @@ def plan_build(
     try:
         signing = build_signing(config_dir, urls.root, today)
     except SigningKeyError as error:
-        raise PlanError(str(error)) from None
+        if not error.problems:
+            raise PlanError(str(error)) from None
+        lang = language_from_environment()  # the build's errors follow the locale, as the catalogue's do
+        heading = render("keys.file-invalid", lang, {"file": error.problems[0].file, "count": len(error.problems)})
+        lines = [line for problem in error.problems for line in problem_lines(problem, lang)]
+        raise PlanError("\n".join([heading, *lines])) from None
     return BuildPlan(
         lang=lang,
         started=started,

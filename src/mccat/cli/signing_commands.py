@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from mccat.cli.usage import UsageError
+from mccat.cli.usage import UsageError, add_lang, message_language
 from mccat.publish.signing.check import check_credential
 from mccat.publish.signing.did_web import did_web_from_url
 from mccat.publish.signing.keys import (
@@ -35,6 +35,8 @@ from mccat.publish.signing.keys import (
 )
 from mccat.publish.signing.multikey import decode_private_key, encode_private_key
 from mccat.publish.urls import Urls
+from mccat.validation.messages import Shown, text
+from mccat.validation.report import problem_lines
 
 MAX_CREDENTIAL_BYTES = 1024 * 1024
 
@@ -49,7 +51,7 @@ def _site_url(given: str | None, config: Path) -> str:
         data = None
     url = data.get("site_url") if isinstance(data, dict) else None
     if not isinstance(url, str):
-        raise UsageError(f"no site URL: give --site-url, or run where {config} sets site_url")
+        raise UsageError(text("usage.keys-no-site-url", config=Shown(str(config))))
     return url
 
 
@@ -58,19 +60,17 @@ def run_keys_new(args: argparse.Namespace) -> int:
         keys = load_keys(args.keys)
     except SigningKeyError as exc:
         for p in exc.problems:
-            print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n    hint: {p.hint}", file=sys.stderr)
+            print("\n".join(problem_lines(p, message_language(args))), file=sys.stderr)
         return 1
     if any(key.id == args.id for key in keys):
-        raise UsageError(f"{args.keys} already has a key '{args.id}': key ids are never reused, choose another")
+        raise UsageError(text("usage.keys-id-taken", file=Shown(str(args.keys)), id=Shown(args.id)))
     try:
         private, entry = new_key_entry(args.id, args.today or datetime.now(UTC).date())
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError:
+        raise UsageError(text("usage.keys-bad-id", id=Shown(args.id))) from None
     append_entry(args.keys, entry)
     print(
-        f"wrote the public key '{args.id}' to {args.keys}: commit it in a committee pull request.\n"
-        "The private key follows on standard output, once: store it as the repository secret "
-        "MCCAT_SIGNING_KEY and nowhere else.",
+        text("keys.wrote", id=Shown(args.id), file=Shown(str(args.keys))).render(message_language(args)),
         file=sys.stderr,
     )
     sys.stdout.write(encode_private_key(private) + "\n")
@@ -88,9 +88,9 @@ def run_keys_scan(args: argparse.Namespace) -> int:
     try:
         private = decode_private_key(value)
     except ValueError as exc:
-        raise UsageError(f"{SIGNING_KEY_ENV} is not an Ed25519 secret Multikey: {exc}") from None
+        raise UsageError(text("usage.keys-bad-secret", detail=str(exc))) from None
     if not args.site.is_dir():
-        raise UsageError(f"{args.site} is not a folder")
+        raise UsageError(text("usage.not-a-folder", folder=Shown(str(args.site))))
     leaks = files_holding_key(args.site, private)
     for path in leaks:
         print(f"{path}: 署名用の秘密鍵が含まれています / contains the signing key's private half", file=sys.stderr)
@@ -109,11 +109,11 @@ def _local_file(target: str, urls: Urls, site: Path) -> Path:
     """A file argument, or a URL of this site mapped into the site folder."""
     if target.startswith(("http://", "https://")):
         if not target.startswith(urls.root):
-            raise UsageError(f"{target} is not on this registry's site ({urls.root}); verify works offline")
+            raise UsageError(text("usage.verify-other-site", url=Shown(target), root=Shown(urls.root)))
         relative = target[len(urls.root) :].split("#", 1)[0]
         path = (site / relative).resolve()
         if not path.is_relative_to(site.resolve()):
-            raise UsageError(f"{target} leads outside the site folder")
+            raise UsageError(text("usage.verify-outside", url=Shown(target)))
         return path
     return Path(target)
 
@@ -131,15 +131,15 @@ def run_verify(args: argparse.Namespace) -> int:
         urls = Urls(_site_url(args.site_url, args.config))
         did = did_web_from_url(urls.root)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(text("usage.verify-site-url", detail=str(exc))) from None
     try:
         keys = load_keys(args.keys)
     except SigningKeyError as exc:
         for p in exc.problems:
-            print(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n    hint: {p.hint}", file=sys.stderr)
+            print("\n".join(problem_lines(p, message_language(args))), file=sys.stderr)
         return 2
     if not keys:
-        raise UsageError(f"{args.keys} lists no keys: nothing can be verified")
+        raise UsageError(text("usage.verify-no-keys", file=Shown(str(args.keys))))
     path = _local_file(args.credential, urls, args.site)
     try:
         document = _read_json(path)
@@ -147,7 +147,7 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"INVALID: {path} is not a JSON credential ({exc})")
         return 1
     if document is None:
-        raise UsageError(f"{path} does not exist")
+        raise UsageError(text("usage.no-file", file=Shown(str(path))))
 
     def lists(url: str) -> Any:
         try:
@@ -178,9 +178,11 @@ def add_signing_commands(sub: Any) -> None:
     p.add_argument("id", help="the key's id, e.g. key-2026-12 (becomes did:web:<site>#<id>)")
     p.add_argument("--keys", type=Path, default=Path(KEYS_FILE))
     p.add_argument("--today", type=_day, help="the first day it may sign (default: today, UTC)")
+    add_lang(p)
     p.set_defaults(run=run_keys_new)
     p = keys_sub.add_parser("scan", help="fail if the site holds the private key of MCCAT_SIGNING_KEY")
     p.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site folder")
+    add_lang(p)
     p.set_defaults(run=run_keys_scan)
 
     p = sub.add_parser("verify", help="check a credential the registry signed (offline)")
@@ -190,4 +192,5 @@ def add_signing_commands(sub: Any) -> None:
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     p.add_argument("--keys", type=Path, default=Path(KEYS_FILE))
     p.add_argument("--date", type=_day, help="check as of this day (default: now)")
+    add_lang(p)
     p.set_defaults(run=run_verify)

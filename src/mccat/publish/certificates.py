@@ -43,7 +43,7 @@ ENTRIES = status_list.MIN_ENTRIES  # grants per status list file
 JST = "+09:00"  # decisions are dated in Japan
 
 PREVIEW_MARK = {
-    "ja": "【プレビュー・無効】この証明書はプルリクエストのプレビュー用で、登録委員会の認定を証明しません。",
+    "ja": "【プレビュー・無効】この証明書はプルリクエストのプレビュー用で、レジストリ委員会の認定を証明しません。",
     "en": "[PREVIEW, NOT VALID] This certificate belongs to a pull-request preview and proves no approval.",
 }
 TEXTS = {

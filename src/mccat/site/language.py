@@ -58,12 +58,49 @@ _VOWEL_OF = {
 }
 
 
+# Legal forms of Japanese organisations, as read: a reading keeps them as the name shows them (株式会社
+# 架空テクノロジーズ: カブシキガイシャカクウテクノロジーズ), but a list of organisations files each under the name
+# before or after its legal form (カクウテクノロジーズ), as directories and 五十音順 indexes do.
+LEGAL_FORMS = (
+    "イッパンシャダンホウジン",
+    "コウエキシャダンホウジン",
+    "イッパンザイダンホウジン",
+    "コウエキザイダンホウジン",
+    "トクテイヒエイリカツドウホウジン",
+    "エヌピーオーホウジン",
+    "シャカイフクシホウジン",
+    "ガッコウホウジン",
+    "コクリツダイガクホウジン",
+    "コウリツダイガクホウジン",
+    "チホウドクリツギョウセイホウジン",
+    "ドクリツギョウセイホウジン",
+    "カブシキガイシャ",
+    "ユウゲンガイシャ",
+    "ゴウドウガイシャ",
+    "ゴウメイガイシャ",
+    "ゴウシガイシャ",
+)
+
+
+def without_legal_form(reading: str) -> str:
+    """A reading without the legal form it starts or ends with (separated by a space or not)."""
+    stripped = reading.strip(" \u3000")
+    for form in LEGAL_FORMS:
+        if stripped.startswith(form) and stripped[len(form) :].strip(" \u3000"):
+            return stripped[len(form) :].strip(" \u3000")
+        if stripped.endswith(form) and stripped[: -len(form)].strip(" \u3000"):
+            return stripped[: -len(form)].strip(" \u3000")
+    return stripped
+
+
 def kana_sort_key(reading: str) -> tuple[str, str]:
     """A reading's place in 五十音順: (the plain kana, the reading itself to break ties). Readings may keep a
     title's Latin letters and digits as written (`Pythonニヨル…`, issue 18's contract): they sort before kana,
-    whatever their case; spaces, the middle dot and brackets do not count."""
+    whatever their case; spaces, the middle dot and brackets do not count, nor does a legal form the reading
+    starts or ends with (カブシキガイシャ, イッパンシャダンホウジン: LEGAL_FORMS)."""
     text = unicodedata.normalize("NFKC", reading)
     text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)  # hiragana -> katakana
+    text = without_legal_form(text)  # カブシキガイシャカクウ… files under カクウ…
     text = "".join(c for c in text if c not in " \u3000・（）：、()：,").casefold()  # Latin letters kept, any case
     plain: list[str] = []
     for char in text:

@@ -352,7 +352,7 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "en": "HTML that shows the mark (copy it)",
     },
     "certification.certificates": {
-        "ja": "登録委員会が署名した認定証明書（Open Badges 3.0）：",
+        "ja": "レジストリ委員会が署名した認定証明書（Open Badges 3.0）：",
         "en": "Approval certificates signed by the committee (Open Badges 3.0):",
     },
     "certification.certificate": {"ja": "決定 {decision}（{date}）", "en": "Decision {decision} ({date})"},
@@ -388,13 +388,14 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     "verify.not_checked": {"ja": "確かめないこと", "en": "What it does not check"},
     "verify.not_checked_text": {
         "ja": "学習者のバッジの署名と、その発行者が本物かどうか（バッジを発行した機関の責任です）。"
-        "署名は標準のオープンバッジ検証ツールで、登録委員会の認定証明書はコマンド mccat verify で確かめられます。",
+        "署名は標準のオープンバッジ検証ツールで、"
+        "レジストリ委員会の認定証明書はコマンド mccat verify で確かめられます。",
         "en": "The signature of the learner's badge and whether its issuer is genuine (the issuing provider's "
         "responsibility). Check signatures with a standard Open Badges verifier, and the committee's "
         "approval certificates with the command mccat verify.",
     },
     "verify.active": {
-        "ja": "登録済み：このバッジは、登録委員会が認定したプログラムのものです。",
+        "ja": "登録済み：このバッジは、レジストリ委員会が認定したプログラムのものです。",
         "en": "Registered: this badge is for a program the committee has approved.",
     },
     "verify.expired": {
@@ -410,7 +411,8 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "en": "The approval of this program has been withdrawn.",
     },
     "verify.expiring": {
-        "ja": "登録済み：このバッジは、登録委員会が認定したプログラムのものです（認定はまもなく期限を迎えます）。",
+        "ja": "登録済み：このバッジは、レジストリ委員会が認定したプログラムのものです"
+        "（認定はまもなく期限を迎えます）。",
         "en": "Registered: this badge is for a program the committee has approved (the approval ends soon).",
     },
     "verify.renamed": {

@@ -703,9 +703,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} is not a reading in katakana: {value}",
     },
     "hint.kana": {
-        "ja": "読みは全角カタカナで書いてください（長音符「ー」、中点「・」、空白も使えます）",
+        "ja": "読みは全角カタカナで書いてください（長音符「ー」、中点「・」、空白も使えます。英字と数字は表記のまま）",
         "en": "write the reading in full-width katakana (the long-vowel mark ー, the middle dot ・ and spaces "
-        "may be used)",
+        "may be used; Latin letters and digits stay as written)",
     },
     "schema.pattern": {
         "ja": "{field}の値 {value} は決められた形式になっていません",
@@ -1663,6 +1663,111 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "SPDX のIDとURLを書いてください",
         "en": "give the SPDX id and the URL",
     },
+    # --- keywords (issue 18: mccat.validation.rules)
+    "keywords.duplicate": {
+        "ja": "キーワード {value} が2回あります（`keywords[{first}].{lang}` と同じです）",
+        "en": "the keyword {value} is listed twice (as `keywords[{first}].{lang}`)",
+    },
+    "hint.keywords-duplicate": {
+        "ja": "キーワードは1回だけ書いてください。大文字と小文字、全角と半角の違いは別のキーワードになりません",
+        "en": "list each keyword once; case and full-width or half-width forms do not make a new keyword",
+    },
+    # --- the registry's signing keys (issue 21: mccat.publish.signing.keys, mccat.cli.signing_commands)
+    "keys.missing": {"ja": "`keys:` の一覧がありません", "en": "has no `keys:` list"},
+    "hint.keys-missing": {
+        "ja": "`keys:` と書き、その下に鍵ごとの項目を書いてください",
+        "en": "write `keys:` followed by one entry per key",
+    },
+    "keys.unknown-field": {
+        "ja": "{n} 番目の鍵に不明な項目 {name} があります",
+        "en": "key #{n} has the unknown field {name}",
+    },
+    "hint.keys-fields": {
+        "ja": "鍵の項目は `id`、`public_key`、`created`、必要なら `retired` です",
+        "en": "a key has `id`, `public_key`, `created` and optionally `retired`",
+    },
+    "keys.id": {"ja": "{n} 番目の鍵に正しい `id` がありません", "en": "key #{n} has no valid `id`"},
+    "hint.keys-id": {
+        "ja": "英小文字・数字・ピリオド・ハイフンで書いてください（例：`key-2026-12`）",
+        "en": "lowercase letters, digits, dots and hyphens, e.g. `key-2026-12`",
+    },
+    "keys.duplicate-id": {
+        "ja": "鍵のID {id} が2回使われています",
+        "en": "lists the key id {id} twice",
+    },
+    "hint.keys-duplicate-id": {
+        "ja": "鍵のIDは再利用しません。新しい鍵には別のIDを付けてください",
+        "en": "key ids are never reused: give the new key another id",
+    },
+    "keys.public-key": {
+        "ja": "鍵 {id} の `public_key` が Ed25519 の Multikey ではありません（{detail}）",
+        "en": "key {id}: `public_key` is not an Ed25519 Multikey ({detail})",
+    },
+    "hint.keys-public-key": {
+        "ja": "`mccat keys new` が書き出した公開鍵（`z6Mk...`）を貼り付けてください",
+        "en": "paste the public key `mccat keys new` wrote (`z6Mk...`)",
+    },
+    "keys.duplicate-public-key": {
+        "ja": "鍵 {id} の公開鍵は、ほかの項目と同じです",
+        "en": "key {id} repeats the public key of another entry",
+    },
+    "hint.keys-duplicate-public-key": {
+        "ja": "項目ごとに別の鍵の組を登録してください",
+        "en": "each entry is a different key pair",
+    },
+    "keys.date": {"ja": "鍵 {id} の {name} が日付ではありません", "en": "key {id}: {name} is not a date"},
+    "keys.period": {
+        "ja": "鍵 {id} の退役日が作成日より前です",
+        "en": "key {id} is retired before it was created",
+    },
+    "hint.keys-period": {
+        "ja": "`retired` は署名できる最後の日です。`created` と同じ日かそれより後にしてください",
+        "en": "`retired` is the last day it may sign, on or after `created`",
+    },
+    "keys.file-invalid": {
+        "ja": "{file} に {count} 件の問題があります：",
+        "en": "{file} has {count} problem(s):",
+    },
+    "usage.keys-no-site-url": {
+        "ja": "サイトのURLがありません。--site-url を指定するか、"
+        "`site_url` を設定した {config} のある場所で実行してください",
+        "en": "no site URL: give --site-url, or run where {config} sets site_url",
+    },
+    "usage.keys-id-taken": {
+        "ja": "{file} にはすでに鍵 {id} があります。鍵のIDは再利用しません。別のIDにしてください",
+        "en": "{file} already has a key {id}: key ids are never reused, choose another",
+    },
+    "usage.keys-bad-id": {
+        "ja": "{id} は鍵のIDとして使えません。英小文字・数字・ピリオド・ハイフンを使ってください",
+        "en": "{id} is not a valid key id: use lowercase letters, digits, dots and hyphens",
+    },
+    "keys.wrote": {
+        "ja": "公開鍵 {id} を {file} に書き込みました。委員会のプルリクエストでコミットしてください。\n"
+        "秘密鍵はこのあと標準出力に一度だけ出力します。リポジトリのシークレット `MCCAT_SIGNING_KEY` に保存し、"
+        "ほかには保存しないでください。",
+        "en": "wrote the public key {id} to {file}: commit it in a committee pull request.\n"
+        "The private key follows on standard output, once: store it as the repository secret "
+        "`MCCAT_SIGNING_KEY` and nowhere else.",
+    },
+    "usage.keys-bad-secret": {
+        "ja": "`MCCAT_SIGNING_KEY` が Ed25519 の秘密鍵（Multikey）ではありません：{detail}",
+        "en": "`MCCAT_SIGNING_KEY` is not an Ed25519 secret Multikey: {detail}",
+    },
+    "usage.not-a-folder": {"ja": "{folder} はフォルダーではありません", "en": "{folder} is not a folder"},
+    "usage.verify-other-site": {
+        "ja": "{url} はこのレジストリのサイト（{root}）のURLではありません。確認はオフラインで行います",
+        "en": "{url} is not on this registry's site ({root}); verify works offline",
+    },
+    "usage.verify-outside": {
+        "ja": "{url} はサイトのフォルダーの外を指しています",
+        "en": "{url} leads outside the site folder",
+    },
+    "usage.verify-site-url": {"ja": "サイトのURLが使えません：{detail}", "en": "the site URL cannot be used: {detail}"},
+    "usage.verify-no-keys": {
+        "ja": "{file} に鍵がひとつもないため、確認できるものがありません",
+        "en": "{file} lists no keys: nothing can be verified",
+    },
+    "usage.no-file": {"ja": "{file} がありません", "en": "{file} does not exist"},
     # --- the renewal report (mccat.review.renewals)
     "renewals.title": {"ja": "更新期限レポート", "en": "Renewal report"},
     "renewals.as-of": {"ja": "基準日：{date}", "en": "As of: {date}"},

@@ -1193,18 +1193,18 @@ def _keywords(doc: SourceDocument, data: dict) -> list[Problem]:
         if keyword.__class__ is not dict:
             continue
         for lang in ("ja", "en"):
-            text = keyword.get(lang)
-            if text.__class__ is not str:
+            written = keyword.get(lang)
+            if written.__class__ is not str:
                 continue
-            key = (lang, unicodedata.normalize("NFKC", text).casefold())
+            key = (lang, unicodedata.normalize("NFKC", written).casefold())
             if key in seen:
                 problems.append(
                     _problem(
                         doc,
                         ("keywords", index, lang),
                         "keywords.duplicate",
-                        f"the keyword `{text}` is listed twice (as keywords[{seen[key]}].{lang})",
-                        "list each keyword once; case and full-width or half-width forms do not make a new keyword",
+                        text("keywords.duplicate", value=Shown(written), first=seen[key], lang=lang),
+                        text("hint.keywords-duplicate"),
                     )
                 )
             else:

@@ -31,6 +31,7 @@ from mccat.publish.signing.multikey import (
     encode_private_key,
     encode_public_key,
 )
+from mccat.validation.messages import Shown, Text, text
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
 
@@ -67,15 +68,15 @@ class RegistryKey:
         return self.created <= day and (self.retired is None or day <= self.retired)
 
 
-def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], list[Problem]]:
+def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], list[Problem]]:
     """Every key of the file and every problem in it (file:line:column, rule, hint)."""
     try:
-        doc = parse_yaml(text, display)
+        doc = parse_yaml(source, display)
     except YamlProblem as exc:
         return [], [exc.problem]
     problems: list[Problem] = []
 
-    def problem(path: tuple, rule: str, message: str, hint: str) -> None:
+    def problem(path: tuple, rule: str, message: Text, hint: Text) -> None:
         line, column = doc.position(path)
         problems.append(Problem(display, line, column, rule, message, hint))
 
@@ -83,7 +84,7 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
     if isinstance(doc.data, dict) and "keys" in data and data["keys"] is None:
         return [], []  # `keys:` with no entry yet: the file as the repository ships it
     if not isinstance(doc.data, dict) or not isinstance(data.get("keys"), list):
-        problem((), "keys.missing", "has no `keys:` list", "write `keys:` followed by one entry per key")
+        problem((), "keys.missing", text("keys.missing"), text("hint.keys-missing"))
         return [], problems
     keys: list[RegistryKey] = []
     seen_ids: dict[str, int] = {}
@@ -96,24 +97,24 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
             problem(
                 (*at, name),
                 "keys.unknown-field",
-                f"key #{index + 1} has the unknown field `{name}`",
-                "a key has `id`, `public_key`, `created` and optionally `retired`",
+                text("keys.unknown-field", n=index + 1, name=Shown(name)),
+                text("hint.keys-fields"),
             )
         key_id, public, created, retired = (item.get(n) for n in ("id", "public_key", "created", "retired"))
         if not isinstance(key_id, str) or not KEY_ID.match(key_id):
             problem(
                 (*at, "id"),
                 "keys.id",
-                f"key #{index + 1} has no valid `id`",
-                "lowercase letters, digits, dots and hyphens, e.g. key-2026-12",
+                text("keys.id", n=index + 1),
+                text("hint.keys-id"),
             )
             continue
         if key_id in seen_ids:
             problem(
                 (*at, "id"),
                 "keys.duplicate-id",
-                f"lists the key id '{key_id}' twice",
-                "key ids are never reused: give the new key another id",
+                text("keys.duplicate-id", id=Shown(key_id)),
+                text("hint.keys-duplicate-id"),
             )
             continue
         seen_ids[key_id] = index
@@ -124,16 +125,16 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
             problem(
                 (*at, "public_key"),
                 "keys.public-key",
-                f"key '{key_id}': `public_key` is not an Ed25519 Multikey ({exc})",
-                "paste the public key `mccat keys new` wrote (z6Mk...)",
+                text("keys.public-key", id=Shown(key_id), detail=str(exc)),
+                text("hint.keys-public-key"),
             )
             continue
         if public in seen_public:
             problem(
                 (*at, "public_key"),
                 "keys.duplicate-public-key",
-                f"key '{key_id}' repeats the public key of another entry",
-                "each entry is a different key pair",
+                text("keys.duplicate-public-key", id=Shown(key_id)),
+                text("hint.keys-duplicate-public-key"),
             )
             continue
         seen_public[public] = index
@@ -147,7 +148,8 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
                     raise ValueError
                 days.append(date.fromisoformat(value))
             except ValueError:
-                problem((*at, name), f"keys.{name}", f"key '{key_id}': `{name}` is not a date", "write YYYY-MM-DD")
+                message = text("keys.date", id=Shown(key_id), name=Shown(name))
+                problem((*at, name), f"keys.{name}", message, text("hint.date"))
                 days.append(None)
         start, end = days
         if start is None:
@@ -156,8 +158,8 @@ def parse_keys(text: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], 
             problem(
                 (*at, "retired"),
                 "keys.period",
-                f"key '{key_id}' is retired before it was created",
-                "`retired` is the last day it may sign, on or after `created`",
+                text("keys.period", id=Shown(key_id)),
+                text("hint.keys-period"),
             )
             continue
         keys.append(RegistryKey(key_id, public, start, end))
@@ -186,12 +188,12 @@ def new_key_entry(key_id: str, created: date) -> tuple[Ed25519PrivateKey, str]:
 
 def append_entry(path: Path, entry: str) -> None:
     """Add an entry at the end of the keys file (written with its header if it does not exist)."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
-    if not text.endswith("\n"):
-        text += "\n"
+    content = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    if not content.endswith("\n"):
+        content += "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text + entry, encoding="utf-8")
+    partial.write_text(content + entry, encoding="utf-8")
     partial.replace(path)
 
 

@@ -21,7 +21,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from mccat.cli.usage import UsageError
+from mccat.cli.usage import UsageError, add_lang
 from mccat.publish.site_files import (
     ManifestError,
     compare,
@@ -33,6 +33,7 @@ from mccat.publish.site_files import (
 )
 from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.hidden import one_line
+from mccat.validation.messages import Shown, text
 
 SIZE_LIMIT_VARIABLE = "MCCAT_SITE_LIMIT"  # the publish workflow's budget, e.g. 1GB (repository variable)
 BUILD_TIMEOUT = 3600  # seconds for the rebuild of verify-site
@@ -46,11 +47,13 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
         default=os.environ.get(SIZE_LIMIT_VARIABLE) or "1GB",
         help=f"largest site the host accepts (default ${SIZE_LIMIT_VARIABLE} or 1GB, GitHub Pages' limit)",
     )
+    add_lang(p)
     p.set_defaults(run=run_site_size)
 
     p = sub.add_parser("site-manifest", help="SHA-256 of every file of a built site (sha256sum format)")
     p.add_argument("site", type=Path)
     p.add_argument("--out", type=Path, help="write here (default: standard output)")
+    add_lang(p)
     p.set_defaults(run=run_site_manifest)
 
     p = sub.add_parser("site-changes", help="files to upload and to delete, from the last published manifest")
@@ -58,6 +61,7 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--previous", type=Path, required=True, help="the manifest of what is published (may be empty)")
     p.add_argument("--upload", type=Path, required=True, help="write the paths to upload here, one per line")
     p.add_argument("--delete", type=Path, required=True, help="write the paths to delete here, one per line")
+    add_lang(p)
     p.set_defaults(run=run_site_changes)
 
     p = sub.add_parser("verify-site", help="rebuild a commit in a temporary clone and compare with a published copy")
@@ -66,20 +70,21 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--repo", type=Path, default=Path.cwd(), help="the repository (default: the current one)")
     p.add_argument("--build-date", help="the build's date (default: as_of in the copy's api/v1/catalogue.json)")
     p.add_argument("--keep", type=Path, help="rebuild in this new folder and keep it (default: a temporary one)")
+    add_lang(p)
     p.set_defaults(run=run_verify_site)
 
 
 def _require_site(folder: Path) -> None:
     if not folder.is_dir():
-        raise UsageError(f"'{one_line(str(folder))}' is not a folder: give the built site's folder")
+        raise UsageError(text("usage.site-folder", folder=Shown(str(folder))))
 
 
 def run_site_size(args: argparse.Namespace) -> int:
     _require_site(args.site)
     try:
         limit = parse_size(args.limit)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    except ValueError:
+        raise UsageError(text("usage.size", value=Shown(args.limit))) from None
     size = site_size(args.site)
     summary = f"{size.bytes / 1e6:,.1f} MB in {size.files:,} files (limit {limit / 1e6:,.1f} MB)"
     if size.bytes <= limit:
@@ -116,9 +121,9 @@ def run_site_changes(args: argparse.Namespace) -> int:
     try:
         previous = read_manifest(args.previous.read_text(encoding="utf-8"), name=str(args.previous))
     except FileNotFoundError:
-        raise UsageError(f"{args.previous} does not exist (give an empty file for a first upload)") from None
+        raise UsageError(text("usage.no-manifest", file=Shown(str(args.previous)))) from None
     except (ManifestError, UnicodeDecodeError) as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(text("usage.bad-manifest", detail=one_line(str(error)))) from None
     changes = compare(previous, site_digests(args.site))
     args.upload.write_text("".join(f"{p}\n" for p in changes.upload), encoding="utf-8")
     args.delete.write_text("".join(f"{p}\n" for p in changes.gone), encoding="utf-8")
@@ -133,7 +138,7 @@ def published_build_date(published: Path) -> str:
         as_of = json.loads(source.read_bytes())["as_of"]
         return date.fromisoformat(as_of).isoformat()
     except (OSError, ValueError, KeyError, TypeError):
-        raise UsageError(f"cannot read the build date (as_of) from {source}: give it with --build-date") from None
+        raise UsageError(text("usage.no-build-date", file=Shown(str(source)))) from None
 
 
 def run_verify_site(args: argparse.Namespace) -> int:
@@ -144,11 +149,11 @@ def run_verify_site(args: argparse.Namespace) -> int:
         repo = repo_root(args.repo)
         commit = resolve(repo, args.commit)
     except ValueError:
-        raise UsageError(f"--build-date must be YYYY-MM-DD, got '{one_line(build_date)}'") from None
+        raise UsageError(text("usage.build-date", value=Shown(build_date))) from None
     except GitError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text) from None
     if args.keep is not None and args.keep.exists():
-        raise UsageError(f"{args.keep} exists: --keep takes a new folder")
+        raise UsageError(text("usage.keep-exists", folder=Shown(str(args.keep))))
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-verify-"))
     try:
         built = rebuild(repo, commit, build_date, work)
@@ -190,7 +195,9 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise UsageError(f"git could not check out {commit}: {one_line(result.stderr.strip())}")
+            raise UsageError(
+                text("usage.checkout-failed", commit=Shown(commit), detail=one_line(result.stderr.strip()))
+            )
     # The commit's own code comes first on the path, and its schemas with it: an editable install maps
     # mccat.schemas to this checkout's schemas/ folder, so the clone gets the same mapping as a link.
     (clone / "src" / "mccat" / "schemas").symlink_to(clone / "schemas", target_is_directory=True)
@@ -210,5 +217,5 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
     )
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()[-3000:]
-        raise UsageError(f"the rebuild of {commit} failed (exit {result.returncode}):\n{output}")
+        raise UsageError(text("usage.rebuild-failed", commit=Shown(commit), status=result.returncode, output=output))
     return site

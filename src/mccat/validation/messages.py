@@ -1768,6 +1768,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} lists no keys: nothing can be verified",
     },
     "usage.no-file": {"ja": "{file} がありません", "en": "{file} does not exist"},
+    # --- the built site's commands (issue 19: mccat.cli.site_commands)
+    "usage.site-folder": {
+        "ja": "{folder} はフォルダーではありません。ビルドしたサイトのフォルダーを指定してください",
+        "en": "{folder} is not a folder: give the built site's folder",
+    },
+    "usage.size": {
+        "ja": "{value} はサイズとして読めません。バイト数か、`1GB`、`950MB`、`1GiB` のように書いてください",
+        "en": "{value} is not a size: write a number of bytes or e.g. `1GB`, `950MB`, `1GiB`",
+    },
+    "usage.no-manifest": {
+        "ja": "{file} がありません（初めてのアップロードでは空のファイルを指定してください）",
+        "en": "{file} does not exist (give an empty file for a first upload)",
+    },
+    "usage.bad-manifest": {
+        "ja": "マニフェストを読めません：{detail}",
+        "en": "the manifest cannot be read: {detail}",
+    },
+    "usage.no-build-date": {
+        "ja": "{file} からビルド日（`as_of`）を読めません。--build-date で指定してください",
+        "en": "cannot read the build date (`as_of`) from {file}: give it with --build-date",
+    },
+    "usage.keep-exists": {
+        "ja": "{folder} はすでにあります。--keep には新しいフォルダーを指定してください",
+        "en": "{folder} exists: --keep takes a new folder",
+    },
+    "usage.checkout-failed": {
+        "ja": "git で {commit} をチェックアウトできませんでした：{detail}",
+        "en": "git could not check out {commit}: {detail}",
+    },
+    "usage.rebuild-failed": {
+        "ja": "{commit} の再ビルドが失敗しました（終了コード {status}）：\n{output}",
+        "en": "the rebuild of {commit} failed (exit {status}):\n{output}",
+    },
     # --- the renewal report (mccat.review.renewals)
     "renewals.title": {"ja": "更新期限レポート", "en": "Renewal report"},
     "renewals.as-of": {"ja": "基準日：{date}", "en": "As of: {date}"},

@@ -17,7 +17,7 @@ MARK_HEIGHT = 88
 
 STATES = ("active", "expiring", "expired", "suspended", "withdrawn", "unapproved")
 LABELS = {
-    "active": {"ja": "登録委員会 認定", "en": "Approved by the registry"},
+    "active": {"ja": "レジストリ認定", "en": "Approved by the registry"},
     "expiring": {"ja": "認定 まもなく期限", "en": "Approval expires soon"},
     "expired": {"ja": "認定 期限切れ", "en": "Approval expired"},
     "suspended": {"ja": "認定 一時停止中", "en": "Approval suspended"},

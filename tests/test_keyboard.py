@@ -16,18 +16,6 @@ FOCUSED_OUTLINE = """() => { const e = document.activeElement; const s = getComp
           shadow: s.boxShadow !== 'none', underline: s.textDecorationLine.includes('underline')}; }"""
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def tab_to(page, predicate: str, limit: int = 80) -> dict:
     """Press Tab until the focused element matches `predicate` (a JS expression over `e`); its description."""
     for _ in range(limit):

@@ -24,18 +24,6 @@ from mccat.site.texts import INTERFACE_TEXT
 READY = "form[data-mc-search][data-ready]"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def search_page(page, base: str, lang: str, **params) -> str:
     query = urlencode(params, doseq=True)
     return f"{base}{lang}/search/" + (f"?{query}" if query else "")

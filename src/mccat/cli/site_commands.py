@@ -21,7 +21,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from mccat.cli.usage import UsageError, add_lang
+from mccat.cli.usage import UsageError, add_lang, message_language
 from mccat.publish.site_files import (
     ManifestError,
     compare,
@@ -127,7 +127,8 @@ def run_site_changes(args: argparse.Namespace) -> int:
     changes = compare(previous, site_digests(args.site))
     args.upload.write_text("".join(f"{p}\n" for p in changes.upload), encoding="utf-8")
     args.delete.write_text("".join(f"{p}\n" for p in changes.gone), encoding="utf-8")
-    print(f"{len(changes.upload)} files to upload ({len(changes.new)} new), {len(changes.gone)} to delete")
+    counts = {"upload": len(changes.upload), "new": len(changes.new), "gone": len(changes.gone)}
+    print(text("site.changes", **counts).render(message_language(args)))
     return 0
 
 
@@ -161,23 +162,19 @@ def run_verify_site(args: argparse.Namespace) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+    lang = message_language(args)
     if changes.same:
-        print(f"The published copy is what {commit} builds (build date {build_date}): every file is the same.")
+        print(text("site.same", commit=commit, date=build_date).render(lang))
         return 0
     for label, paths in (
-        ("differs:       ", changes.changed),
-        ("missing:       ", changes.new),  # in the rebuild, not in the published copy
-        ("only published:", changes.gone),
+        ("site.label-changed", changes.changed),
+        ("site.label-missing", changes.new),  # in the rebuild, not in the published copy
+        ("site.label-gone", changes.gone),
     ):
         for path in paths:
-            print(f"{label} {one_line(path)}")
-    print(
-        f"The published copy differs from what {commit} builds for {build_date}: {len(changes.changed)} files "
-        f"differ, {len(changes.new)} are missing, {len(changes.gone)} are there only in the published copy. "
-        "The rebuild uses this environment's MkDocs, Material and Pagefind: use the versions the publish "
-        "workflow installed (bash scripts/setup.sh). A site built with the committee's signing key rebuilds "
-        "the same only with that key in MCCAT_SIGNING_KEY."
-    )
+            print(f"{text(label).render(lang)} {one_line(path)}")
+    counts = {"changed": len(changes.changed), "new": len(changes.new), "gone": len(changes.gone)}
+    print(text("site.differs", commit=commit, date=build_date, **counts).render(lang))
     return 1
 
 

@@ -1789,6 +1789,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{file} からビルド日（`as_of`）を読めません。--build-date で指定してください",
         "en": "cannot read the build date (`as_of`) from {file}: give it with --build-date",
     },
+    "site.changes": {
+        "ja": "アップロードするファイル {upload} 件（うち新規 {new} 件）、削除するファイル {gone} 件",
+        "en": "{upload} files to upload ({new} new), {gone} to delete",
+    },
+    "site.same": {
+        "ja": "公開中のコピーは {commit} のビルド（ビルド日 {date}）と同じです。すべてのファイルが一致しました。",
+        "en": "The published copy is what {commit} builds (build date {date}): every file is the same.",
+    },
+    "site.label-changed": {"ja": "内容が異なる：", "en": "differs:       "},
+    "site.label-missing": {"ja": "公開側にない：", "en": "missing:       "},
+    "site.label-gone": {"ja": "公開側にだけある：", "en": "only published:"},
+    "site.differs": {
+        "ja": (
+            "公開中のコピーは {commit} の {date} のビルドと異なります。内容が異なるファイル {changed} 件、"
+            "公開側にないファイル {new} 件、公開側にだけあるファイル {gone} 件。再ビルドにはこの環境の "
+            "`MkDocs`、`Material`、`Pagefind` を使います。公開ワークフローと同じ版を使ってください"
+            "（`bash scripts/setup.sh`）。委員会の署名鍵でビルドしたサイトは、同じ鍵を "
+            "`MCCAT_SIGNING_KEY` に設定したときだけ同じ結果になります。"
+        ),
+        "en": (
+            "The published copy differs from what {commit} builds for {date}: {changed} files differ, "
+            "{new} are missing, {gone} are there only in the published copy. The rebuild uses this "
+            "environment's MkDocs, Material and Pagefind: use the versions the publish workflow installed "
+            "(bash scripts/setup.sh). A site built with the committee's signing key rebuilds the same only "
+            "with that key in MCCAT_SIGNING_KEY."
+        ),
+    },
     "usage.keep-exists": {
         "ja": "{folder} はすでにあります。--keep には新しいフォルダーを指定してください",
         "en": "{folder} exists: --keep takes a new folder",

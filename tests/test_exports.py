@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import gzip
 import io
 import json
 import os
@@ -25,7 +26,10 @@ from mccat import LANGUAGES
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.model.catalogue import Catalogue
 from mccat.model.schema import SCHEMA_DIR, descriptor_label
+from mccat.publish.bulk import OnceById
 from mccat.publish.canonical_json import json_bytes, standard_json_bytes
+from mccat.publish.ctdl import catalogue_ctdl
+from mccat.publish.elm import catalogue_elm
 from mccat.publish.exports import (
     CSV_COLUMNS,
     FEED_LIMIT,
@@ -38,6 +42,7 @@ from mccat.publish.exports import (
     spreadsheet_safe,
     write_api_files,
 )
+from mccat.publish.jsonld import catalogue_jsonld
 from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
@@ -73,6 +78,11 @@ def tree(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
+def unzipped(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files with each gzip-compressed one (name.gz) as what it holds."""
+    return {name: gzip.decompress(content) if name.endswith(".gz") else content for name, content in files.items()}
+
+
 def with_program(catalogue: Catalogue, program_id: str, **changes) -> Catalogue:
     """A copy of the catalogue with some top-level fields of one program replaced."""
     program = catalogue.programs[program_id]
@@ -101,6 +111,9 @@ def test_every_file_is_written(api, catalogue):
         assert f"providers/{provider}.jsonld" in files
     for name in (
         "catalogue.jsonld",
+        "catalogue.full.jsonld.gz",
+        "catalogue.elm.jsonld.gz",
+        "catalogue.ctdl.json.gz",
         "catalogue.json",
         "catalogue.csv",
         "changes.json",
@@ -121,7 +134,7 @@ def test_every_file_is_written(api, catalogue):
     tombstones = len(published_ids(catalogue)) - len(catalogue.programs)
     assert tombstones == 2
     # per program: 6 files and 2 marks; per tombstone: 4 files and 2 marks (no certificates without a key)
-    assert len(files) == 8 * len(catalogue.programs) + 6 * tombstones + len(catalogue.providers) + 12 + len(published)
+    assert len(files) == 8 * len(catalogue.programs) + 6 * tombstones + len(catalogue.providers) + 13 + len(published)
     assert not [name for name in files if name.endswith(".tmp") or "/." in f"/{name}"]
 
 
@@ -200,10 +213,10 @@ def test_a_bad_site_url_is_refused_before_anything_is_written(tmp_path, catalogu
 
 
 def test_every_link_and_id_under_api_resolves_to_a_written_file_that_describes_it(api):
-    files = tree(api)
+    files = unzipped(tree(api))
     described: dict[str, set[str]] = {}
     for name, content in files.items():
-        if name.endswith((".jsonld", ".json")) and not name.startswith("schemas/"):
+        if name.endswith((".jsonld", ".json", ".jsonld.gz", ".json.gz")) and not name.startswith("schemas/"):
             ids = set()
             for node in _nodes(json.loads(content)):
                 ids.add(node.get("@id") or node.get("id"))
@@ -220,6 +233,42 @@ def test_every_link_and_id_under_api_resolves_to_a_written_file_that_describes_i
                 assert link in described[relative], f"{name}: {link} is not described in {relative}"
             checked += 1
     assert checked > 1000
+
+
+def test_the_catalogue_wide_documents_are_the_whole_graphs_made_program_by_program(api, catalogue):
+    """The build writes the catalogue-wide documents as the programs go by (mccat.publish.bulk): the gzip files
+    hold exactly the graphs made at once in memory, and catalogue.jsonld names every program by reference."""
+    files = tree(api)
+    publication = pub(catalogue)
+    full = json.loads(gzip.decompress(files["catalogue.full.jsonld.gz"]))
+    day = next(n for n in full["@graph"] if n["@type"] == "DataCatalog")["dateModified"]
+    assert full == catalogue_jsonld(publication, date_modified=day)
+    light = json.loads(files["catalogue.jsonld"])
+    assert light == catalogue_jsonld(publication, date_modified=day, full=False)
+    items = next(n for n in light["@graph"] if n["@type"] == "ItemList")["itemListElement"]
+    assert [i["item"]["@id"] for i in items] == [i["item"]["@id"] for i in full["@graph"][0]["itemListElement"]]
+    assert len(files["catalogue.jsonld"]) * 10 < len(gzip.decompress(files["catalogue.full.jsonld.gz"]))
+
+    def same_nodes(document: dict) -> list[str]:  # a merged graph's order is not part of the format
+        return sorted(json.dumps(node, sort_keys=True) for node in document["@graph"])
+
+    elm = json.loads(gzip.decompress(files["catalogue.elm.jsonld.gz"]))
+    assert elm["@context"] == catalogue_elm(publication)["@context"]
+    assert same_nodes(elm) == same_nodes(catalogue_elm(publication))
+    assert json.loads(gzip.decompress(files["catalogue.ctdl.json.gz"])) == catalogue_ctdl(publication)
+    for name in ("catalogue.full.jsonld.gz", "catalogue.elm.jsonld.gz", "catalogue.ctdl.json.gz"):
+        assert files[name][:2] == b"\x1f\x8b" and files[name][4:8] == bytes(4)  # gzip, no time stamp
+
+
+def test_a_stacking_stub_gives_way_to_the_full_node_whichever_comes_first():
+    stub = {"@id": "x#spec", "@type": "LearningAchievementSpecification"}
+    full = {"@id": "x#spec", "@type": "LearningAchievementSpecification", "title": {"en": "X"}}
+    provider = {"@id": "p", "@type": "Organisation", "legalName": {"en": "P"}}
+    for first, second in (([stub, provider], [full, provider]), ([full, provider], [stub, provider])):
+        once = OnceById()
+        assert once.take(first) + once.take(second) + once.rest() in ([provider, full], [full, provider])
+    once = OnceById()
+    assert once.take([stub]) == [] and once.rest() == [stub]  # a link to a program outside the graph: kept
 
 
 def _nodes(node):
@@ -355,8 +404,9 @@ def test_a_change_to_one_program_leaves_unrelated_files_byte_for_byte(catalogue)
         "catalogue.jsonld",
         "catalogue.json",
         "catalogue.csv",
-        "catalogue.elm.jsonld",
-        "catalogue.ctdl.json",
+        "catalogue.full.jsonld.gz",
+        "catalogue.elm.jsonld.gz",
+        "catalogue.ctdl.json.gz",
         "feed.ja.atom",
         "feed.en.atom",
         "index.json",

@@ -462,7 +462,7 @@ def test_the_catalogue_document_holds_every_program_as_published_alone(pub, docu
             assert item["item"] == program_node(pub, catalogue.programs[program_id])
     data_catalog = next(node for node in graph if node["@type"] == "DataCatalog")
     downloads = [d["contentUrl"] for d in data_catalog["dataset"]["distribution"]]
-    for name in ("catalogue.csv", "feed.ja.atom", "catalogue.elm.jsonld", "catalogue.ctdl.json", "index.json"):
+    for name in ("catalogue.csv", "feed.ja.atom", "catalogue.elm.jsonld.gz", "catalogue.ctdl.json.gz", "index.json"):
         assert f"{SITE}/api/v1/{name}" in downloads
     assert data_catalog["license"] == "https://creativecommons.org/licenses/by/4.0/"
 

@@ -45,5 +45,5 @@ def test_machine_readable_files_exist_for_every_program(built_site):
     for program_id in built_site.catalogue.programs:
         for suffix in (".jsonld", ".json", ".achievement.ja.json", ".achievement.en.json", ".elm.jsonld", ".ctdl.json"):
             assert (built_site.root / f"api/v1/programs/{program_id}{suffix}").is_file(), program_id + suffix
-    for name in ("catalogue.jsonld", "catalogue.json", "catalogue.csv", "feed.ja.atom", "feed.en.atom", "index.json"):
+    for name in ("catalogue.jsonld", "catalogue.full.jsonld.gz", "catalogue.json", "catalogue.csv", "index.json"):
         assert (built_site.root / "api/v1" / name).is_file(), name

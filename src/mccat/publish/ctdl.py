@@ -3,7 +3,7 @@ takes it (a JSON-LD @graph of publishable resources).
 
     ctdl_problems(pub, program) -> list[str]   what keeps the program from a publishable graph ([] = none)
     program_ctdl(pub, program) -> dict         /api/v1/programs/{provider}/{slug}.ctdl.json (raises CtdlError)
-    catalogue_ctdl(pub) -> dict                /api/v1/catalogue.ctdl.json: every publishable program's graph
+    catalogue_ctdl(pub) -> dict                every publishable program's graph: /api/v1/catalogue.ctdl.json.gz
 
 A program's graph holds three Registry resources, each with its CTID and `@id` = the Registry's IRI for it
 (Urls.ctdl_resource):
@@ -41,6 +41,7 @@ from mccat.model.catalogue import Program, Provider
 from mccat.model.countries import country_name
 from mccat.model.identifiers import CTID, derived_ctid
 from mccat.publish import mappings as m
+from mccat.publish.bulk import OnceById
 from mccat.publish.elm import join_texts, labelled, lang_map, number_text
 from mccat.publish.jsonld import descriptor_titles, hours_duration, provider_descriptor_titles, term_labels
 from mccat.publish.publication import Publication
@@ -534,11 +535,8 @@ def program_ctdl(pub: Publication, program: Program) -> dict[str, Any]:
 
 
 def catalogue_ctdl(pub: Publication) -> dict[str, Any]:
-    """Every publishable program's resources in one @graph, each provider once."""
-    nodes: dict[str, Node] = {}
-    for program in pub.catalogue.programs.values():
-        if ctdl_problems(pub, program):
-            continue
-        for node in program_graph(pub, program):
-            nodes.setdefault(node["@id"], node)
-    return {"@context": CTDL_CONTEXT, "@graph": list(nodes.values())}
+    """Every publishable program's resources in one @graph, each provider once. The build writes the same graph
+    program by program into catalogue.ctdl.json.gz (mccat.publish.exports)."""
+    once = OnceById()
+    programs = [program for program in pub.catalogue.programs.values() if not ctdl_problems(pub, program)]
+    return {"@context": CTDL_CONTEXT, "@graph": [node for p in programs for node in once.take(program_graph(pub, p))]}

@@ -2,7 +2,7 @@
 qualifications), what the Europass learning-opportunity portal and the Qualification Data Register take.
 
     program_elm(pub, program) -> dict       /api/v1/programs/{provider}/{slug}.elm.jsonld
-    catalogue_elm(pub) -> dict              /api/v1/catalogue.elm.jsonld: every program's nodes in one @graph
+    catalogue_elm(pub) -> dict              every program's nodes in one @graph: /api/v1/catalogue.elm.jsonld.gz
 
 A program's document describes:
 - one `LearningOpportunity` per offering: in ELM an opportunity is an offering in time, with one
@@ -38,6 +38,7 @@ from typing import Any
 from mccat import LANGUAGES
 from mccat.model.catalogue import Program, Provider
 from mccat.publish import mappings as m
+from mccat.publish.bulk import OnceById
 from mccat.publish.jsonld import STATUS_VOCABULARY, descriptor_titles, hours_duration, term_labels
 from mccat.publish.publication import Publication
 
@@ -633,14 +634,8 @@ def program_elm(pub: Publication, program: Program) -> dict[str, Any]:
 
 def catalogue_elm(pub: Publication) -> dict[str, Any]:
     """Every program in one @graph: each node once (providers and the registry are shared; a stacking stub
-    gives way to the full specification it stands for)."""
-    nodes: dict[str, Node] = {}
-    anonymous: list[Node] = []
-    for program in pub.catalogue.programs.values():
-        for node in program_graph(pub, program):
-            key = node.get("@id")
-            if key is None:
-                anonymous.append(node)
-            elif key not in nodes or len(node) > len(nodes[key]):
-                nodes[key] = node
-    return {"@context": ELM_CONTEXT, "@graph": list(nodes.values()) + anonymous}
+    gives way to the full specification it stands for: mccat.publish.bulk.OnceById). The build writes the same
+    graph program by program into catalogue.elm.jsonld.gz (mccat.publish.exports)."""
+    once = OnceById()
+    graph = [node for program in pub.catalogue.programs.values() for node in once.take(program_graph(pub, program))]
+    return {"@context": ELM_CONTEXT, "@graph": graph + once.rest()}

@@ -1,7 +1,7 @@
 """The machine-readable files under /api/v1/: per program, catalogue-wide, change feed, schemas, manifest.
 
     write_api_files(pub, out_dir, signer=None) -> ApiFiles
-        Writes everything under out_dir/api/v1/ (that folder belongs to this function:
+        Writes everything under out_dir/api/v1/ as it is made (that folder belongs to this function:
         files it did not write this time are removed). A file that exists is
         replaced through a temporary file renamed into place, or left alone if its
         bytes are unchanged; a new one is written directly. Same input,
@@ -29,8 +29,9 @@ Files (documented for aggregators in docs/{ja,en}/api.md):
     programs/{provider}/{slug}.jsonld | .json | .achievement.{ja,en}.json   (tombstones too)
     programs/{provider}/{slug}.elm.jsonld | .ctdl.json
     providers/{provider}.jsonld, vocabularies.jsonld
-    catalogue.jsonld, catalogue.json (schemas/catalogue-export.schema.json), catalogue.csv and its
-    description catalogue.csv-metadata.json (CSV on the Web), catalogue.elm.jsonld, catalogue.ctdl.json
+    catalogue.jsonld (the programs by reference), catalogue.json (schemas/catalogue-export.schema.json),
+    catalogue.csv and its description catalogue.csv-metadata.json (CSV on the Web); gzip-compressed, every
+    program in full: catalogue.full.jsonld.gz, catalogue.elm.jsonld.gz, catalogue.ctdl.json.gz (mccat.publish.bulk)
     changes.json (schemas/changes.schema.json), feed.ja.atom, feed.en.atom
     decisions.json: the committee's decisions, newest first
     schemas/*.json (copies of schemas/, each with its `$id`: its URL here)
@@ -64,18 +65,25 @@ from mccat.model.lifecycle import Lifecycle
 from mccat.model.record import program_record as record_entries
 from mccat.model.registry import RegistryBody
 from mccat.model.schema import SCHEMA_DIR, help_text
+from mccat.publish.bulk import GzipJson, OnceById, around, compact, members
 from mccat.publish.canonical_json import json_bytes
 from mccat.publish.certificates import Certification, Signer, certification
-from mccat.publish.ctdl import catalogue_ctdl, ctdl_problems, program_ctdl
-from mccat.publish.elm import catalogue_elm, program_elm
+from mccat.publish.ctdl import CTDL_CONTEXT, ctdl_problems, program_ctdl
+from mccat.publish.elm import ELM_CONTEXT, program_elm
 from mccat.publish.jsonld import (
-    catalogue_jsonld,
+    FULL_CATALOGUE,
+    SCHEMA_CONTEXT,
+    catalogue_nodes,
     descriptor_titles,
+    item_list,
+    list_item,
     load_schema_file,
     program_jsonld,
+    program_node,
     provider_jsonld,
     term_labels,
     tombstone_jsonld,
+    tombstone_node,
     vocabularies_jsonld,
 )
 from mccat.publish.marks import mark_file
@@ -751,17 +759,13 @@ def published_schema(pub: Publication, path: Path) -> bytes:
 MANIFEST = "index.json"
 
 
-def manifest(pub: Publication, files: Mapping[str, bytes], modified: Mapping[str, str | None]) -> dict[str, Any]:
+def manifest(pub: Publication, entries: Mapping[str, tuple[int, str]], modified: Mapping[str, str | None]) -> dict:
     """index.json: every other file under /api/v1/ with its size, SHA-256 and the last change of what it is
-    made from (dateModified; null where that is not known), so an aggregator fetches only what changed."""
-    entries = {
-        path: {
-            "url": pub.urls.api(path),
-            "size": len(content),
-            "sha256": hashlib.sha256(content).hexdigest(),
-            "dateModified": modified.get(path),
-        }
-        for path, content in sorted(files.items())
+    made from (dateModified; null where that is not known), so an aggregator fetches only what changed.
+    `entries`: path -> (size, SHA-256 in hex), from ApiOutput."""
+    files = {
+        path: {"url": pub.urls.api(path), "size": size, "sha256": digest, "dateModified": modified.get(path)}
+        for path, (size, digest) in sorted(entries.items())
     }
     dates = [d for d in modified.values() if d]
     return {
@@ -769,7 +773,7 @@ def manifest(pub: Publication, files: Mapping[str, bytes], modified: Mapping[str
         "api_version": "v1",
         "license": licence_json(pub.registry),
         "dateModified": max(dates) if dates else None,
-        "files": entries,
+        "files": files,
     }
 
 
@@ -778,11 +782,33 @@ def manifest(pub: Publication, files: Mapping[str, bytes], modified: Mapping[str
 
 @dataclass
 class ApiFiles:
-    """The files under /api/v1/ (path relative to it -> bytes) and what the build should report."""
+    """The files under /api/v1/ (path relative to it -> bytes; empty when they went to a sink) and what the
+    build should report."""
 
     files: dict[str, bytes]
     skipped_ctdl: dict[str, list[str]]  # program id -> why it has no .ctdl.json
     written: list[Path] = field(default_factory=list)  # write_api_files: the files' paths
+
+
+Sink = Callable[[str, bytes], None]
+
+
+class ApiOutput:
+    """Where the files go as they are made (a sink, or kept in `files`), with what the manifest says of each:
+    a build never holds the whole API in memory (at 20,000 programs it was 1.3 GB of bytes)."""
+
+    def __init__(self, sink: Sink | None) -> None:
+        self.files: dict[str, bytes] = {}
+        self.entries: dict[str, tuple[int, str]] = {}
+        self.modified: dict[str, str | None] = {}
+        self._sink = sink if sink is not None else self.files.__setitem__
+
+    def put(self, path: str, content: bytes, modified: str | None) -> None:
+        if path in self.entries:
+            raise ValueError(f"two files at /api/v1/{path}")  # a programming error: ids are unique
+        self.entries[path] = (len(content), hashlib.sha256(content).hexdigest())
+        self.modified[path] = modified
+        self._sink(path, content)
 
 
 def _program_modified(pub: Publication, program: Program) -> str | None:
@@ -797,90 +823,149 @@ def _program_modified(pub: Publication, program: Program) -> str | None:
     return max(found) if found else None
 
 
-def build_api_files(pub: Publication, *, signer: Signer | None = None) -> ApiFiles:
+def _graph_stream(context: Any) -> tuple[GzipJson, bytes]:
+    """A catalogue-wide @graph document to be written node by node, and the bytes that close it."""
+    before, after = around({"@context": context, "@graph": None}, "@graph")
+    return GzipJson(before), after + b"\n"
+
+
+class _Catalogues:
+    """The catalogue-wide documents, made as the programs go by: catalogue.json (its records, compact; about
+    4 KB a program), catalogue.jsonld (the programs by reference) and the three gzip-compressed ones."""
+
+    def __init__(self, pub: Publication) -> None:
+        self.pub = pub
+        self.records: dict[str, bytes] = {}
+        self.references: list[bytes] = []
+        # The full document and the one by reference share the ItemList's head: its members sorted before
+        # "itemListElement" (@id, @type) do not depend on the number of items, known at the end.
+        head, _ = around({"@context": SCHEMA_CONTEXT, "@graph": None}, "@graph")
+        list_head, _ = around(item_list(pub, 0) | {"itemListElement": None}, "itemListElement")
+        self.list_head = head + b"[" + list_head
+        self.full = GzipJson(self.list_head)
+        self.elm, self.elm_end = _graph_stream(ELM_CONTEXT)
+        self.ctdl, self.ctdl_end = _graph_stream(CTDL_CONTEXT)
+        self.elm_once, self.ctdl_once = OnceById(), OnceById()
+
+    def add(self, record: dict[str, Any], node: dict[str, Any]) -> None:
+        """A program's or tombstone's record and schema.org node, in catalogue order."""
+        self.records[record["id"]] = compact(record)
+        position = len(self.references) + 1
+        self.full.add(list_item(self.pub, position, node, full=True))
+        self.references.append(compact(list_item(self.pub, position, node, full=False)))
+
+    def add_graphs(self, elm: list[dict[str, Any]], ctdl: list[dict[str, Any]] | None) -> None:
+        self.elm.add_all(self.elm_once.take(elm))
+        if ctdl is not None:
+            self.ctdl.add_all(self.ctdl_once.take(ctdl))
+
+    def finish(self, date_modified: str | None) -> dict[str, bytes]:
+        pub = self.pub
+        _, list_end = around(item_list(pub, len(self.references)) | {"itemListElement": None}, "itemListElement")
+        others = b"".join(b"," + compact(node) for node in catalogue_nodes(pub, date_modified=date_modified))
+        end = list_end + others + b"]}\n"
+        self.elm.add_all(self.elm_once.rest())
+        head = {key: compact(value) for key, value in catalogue_json(pub, records={}).items()}
+        head["programs"] = b"[" + b",".join(self.records[key] for key in sorted(self.records)) + b"]"
+        return {
+            "catalogue.jsonld": self.list_head + b"[" + b",".join(self.references) + b"]" + end,
+            FULL_CATALOGUE: self.full.finish(end),
+            "catalogue.json": members(head) + b"\n",
+            "catalogue.elm.jsonld.gz": self.elm.finish(self.elm_end),
+            "catalogue.ctdl.json.gz": self.ctdl.finish(self.ctdl_end),
+        }
+
+
+def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sink | None = None) -> ApiFiles:
     """Every file under /api/v1/, by path relative to it, and the programs without a CTDL file. With a `signer`,
     the approval certificates and status lists too (mccat.publish.certificates); the certification marks
-    always."""
+    always. With a `sink`, each file goes to it as soon as it is made instead of into ApiFiles.files.
+
+    A program's nodes are made once, go into its own files and into the catalogue-wide documents, and are
+    let go (`Publication.release`): memory does not grow with the catalogue's graphs."""
     catalogue = pub.catalogue
     proofs = certification(catalogue, urls=pub.urls, today=pub.today, signer=signer, registry_name=pub.registry.name)
-    records = program_records(pub, proofs)  # in their own files and in catalogue.json
     source = "decisions" if pub.changes is None else "history"
     ordered = sort_changes(change_records(pub))
-    files: dict[str, bytes] = {}
-    modified: dict[str, str | None] = {}
+    out = ApiOutput(sink)
+    whole = _Catalogues(pub)
     skipped: dict[str, list[str]] = {}
     for program in catalogue.programs.values():
         day = _program_modified(pub, program)
+        record = program_record(pub, program)
+        record["links"] |= proofs.links(program.id, pub.urls)
+        elm = program_elm(pub, program)
         own = {
-            ".jsonld": json_bytes(program_jsonld(pub, program)),
-            ".json": json_bytes(program_file(pub, records[program.id])),
-            ".elm.jsonld": json_bytes(program_elm(pub, program)),
+            ".jsonld": json_bytes(program_jsonld(pub, program), compact=True),
+            ".json": json_bytes(program_file(pub, record), compact=True),
+            ".elm.jsonld": json_bytes(elm, compact=True),
         }
         for lang in LANGUAGES:
             achievement = program_achievement(pub, program, lang)
             own[f".achievement.{lang}.json"] = json_bytes(
-                achievement | proofs.achievement_extras(program.id, lang, pub.urls)
+                achievement | proofs.achievement_extras(program.id, lang, pub.urls), compact=True
             )
         problems = ctdl_problems(pub, program)
+        ctdl = None
         if problems:
             skipped[program.id] = problems
         else:
-            own[".ctdl.json"] = json_bytes(program_ctdl(pub, program))
+            ctdl = program_ctdl(pub, program)
+            own[".ctdl.json"] = json_bytes(ctdl, compact=True)
+        whole.add(record, program_node(pub, program))
+        whole.add_graphs(elm["@graph"], ctdl["@graph"] if ctdl else None)
         for suffix, content in own.items():
-            path = Urls.program_file(program.id, suffix)
-            files[path], modified[path] = content, day
-    for tombstone in pub.tombstones.values():  # withdrawn or renamed, file gone: the same URLs still answer
+            out.put(Urls.program_file(program.id, suffix), content, day)
+        pub.release(program.id)
+    for old in sorted(pub.tombstones):  # withdrawn or renamed, file gone: the same URLs still answer
+        tombstone = pub.tombstones[old]
         day = pub.standing(tombstone).modified
+        record = tombstone_record(pub, tombstone)
+        record["links"] |= proofs.links(tombstone.id, pub.urls)
         own = {
-            ".jsonld": json_bytes(tombstone_jsonld(pub, tombstone)),
-            ".json": json_bytes(program_file(pub, records[tombstone.id])),
+            ".jsonld": json_bytes(tombstone_jsonld(pub, tombstone), compact=True),
+            ".json": json_bytes(program_file(pub, record), compact=True),
         }
         for lang in LANGUAGES:
             achievement = tombstone_achievement(pub, tombstone, lang)
             own[f".achievement.{lang}.json"] = json_bytes(
-                achievement | proofs.achievement_extras(tombstone.id, lang, pub.urls)
+                achievement | proofs.achievement_extras(tombstone.id, lang, pub.urls), compact=True
             )
+        whole.add(record, tombstone_node(pub, tombstone))
         for suffix, content in own.items():
-            path = Urls.program_file(tombstone.id, suffix)
-            files[path], modified[path] = content, day
+            out.put(Urls.program_file(tombstone.id, suffix), content, day)
     for provider in catalogue.providers.values():
-        path = Urls.provider_file(provider.id)
-        files[path], modified[path] = json_bytes(provider_jsonld(pub, provider)), pub.provider_modified(provider)
+        content = json_bytes(provider_jsonld(pub, provider), compact=True)
+        out.put(Urls.provider_file(provider.id), content, pub.provider_modified(provider))
     build_day = pub.today.isoformat()  # a build dated before a commit (a rebuild of the past) claims no later date
-    days = [d for d in (*(modified[p] for p in files), *(c.date for c in ordered)) if d and d <= build_day]
+    days = [d for d in (*out.modified.values(), *(c.date for c in ordered)) if d and d <= build_day]
     latest = max(days) if days else None
-    files["vocabularies.jsonld"] = json_bytes(vocabularies_jsonld(pub))
-    modified["vocabularies.jsonld"] = pub.schema_modified("vocabularies.schema.json")
-    whole = {
-        "catalogue.jsonld": json_bytes(catalogue_jsonld(pub, date_modified=latest), compact=True),
-        "catalogue.json": json_bytes(catalogue_json(pub, records), compact=True),
+    vocabularies = json_bytes(vocabularies_jsonld(pub), compact=True)
+    out.put("vocabularies.jsonld", vocabularies, pub.schema_modified("vocabularies.schema.json"))
+    bulk = whole.finish(latest) | {
         "catalogue.csv": catalogue_csv(pub),
-        "catalogue.csv-metadata.json": json_bytes(csv_metadata(pub, latest)),
-        "catalogue.elm.jsonld": json_bytes(catalogue_elm(pub), compact=True),
-        "catalogue.ctdl.json": json_bytes(catalogue_ctdl(pub), compact=True),
-        "changes.json": json_bytes(changes_json(pub, ordered, source=source)),
-        "decisions.json": json_bytes(decisions_json(pub)),
+        "catalogue.csv-metadata.json": json_bytes(csv_metadata(pub, latest), compact=True),
+        "changes.json": json_bytes(changes_json(pub, ordered, source=source), compact=True),
+        "decisions.json": json_bytes(decisions_json(pub), compact=True),
     }
     for lang in LANGUAGES:
-        whole[f"feed.{lang}.atom"] = atom_feed(pub, ordered, lang=lang)
-    for path, content in whole.items():
-        files[path], modified[path] = content, latest
-    # catalogue.json and catalogue.csv give every status as of the build date, and say so (as_of)
-    modified["catalogue.json"] = pub.today.isoformat()
+        bulk[f"feed.{lang}.atom"] = atom_feed(pub, ordered, lang=lang)
+    for path, content in sorted(bulk.items()):
+        # catalogue.json gives every status as of the build date, and says so (as_of)
+        out.put(path, content, build_day if path == "catalogue.json" else latest)
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
-        if schema.name in UNPUBLISHED_SCHEMAS:
-            continue
-        path = f"schemas/{schema.name}"
-        files[path], modified[path] = published_schema(pub, schema), pub.schema_modified(schema.name)
-    for path, content in proofs.files.items():  # certificates and status lists: no date of their own to state
-        files[path], modified[path] = content, None
+        if schema.name not in UNPUBLISHED_SCHEMAS:
+            out.put(f"schemas/{schema.name}", published_schema(pub, schema), pub.schema_modified(schema.name))
+    marks: dict[str, str | None] = {}
     for program_id in proofs.marked:  # a mark changes with the state of the program it now names
         current = catalogue.current_id(program_id, pub.today)
         shown: Program | Tombstone | None = catalogue.programs.get(current) or pub.tombstones.get(current)
         for lang in LANGUAGES:
-            modified[mark_file(program_id, lang)] = pub.standing(shown).modified if shown else None
-    files[MANIFEST] = json_bytes(manifest(pub, files, modified))
-    return ApiFiles(files, skipped)
+            marks[mark_file(program_id, lang)] = pub.standing(shown).modified if shown else None
+    for path, content in proofs.files.items():  # certificates and status lists: no date of their own to state
+        out.put(path, content, marks.get(path))
+    out.put(MANIFEST, json_bytes(manifest(pub, out.entries, out.modified), compact=True), None)
+    return ApiFiles(out.files, skipped)
 
 
 def api_files(pub: Publication, *, signer: Signer | None = None) -> dict[str, bytes]:
@@ -922,20 +1007,21 @@ def write_file(path: Path, content: bytes) -> None:
 
 
 def write_api_files(pub: Publication, out_dir: Path, *, signer: Signer | None = None) -> ApiFiles:
-    """Write every /api/v1/ file under out_dir/api/v1/; remove files there this run did not write. Returns the
-    files, their paths (`written`) and the programs without a CTDL file."""
-    result = build_api_files(pub, signer=signer)
-    files = result.files
+    """Write every /api/v1/ file under out_dir/api/v1/ as it is made; remove files there this run did not write.
+    Returns their paths (`written`) and the programs without a CTDL file."""
     root = Path(out_dir) / API_PATH
-    written = []
+    written: list[Path] = []
     folders: set[Path] = set()
-    for relative, content in files.items():
+
+    def write(relative: str, content: bytes) -> None:
         path = root / relative
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         write_file(path, content)
         written.append(path)
+
+    result = build_api_files(pub, signer=signer, sink=write)
     keep = {str(path) for path in written}
     for folder, _subfolders, names in os.walk(root, topdown=False):  # deepest first, so emptied folders go too
         for name in names:

@@ -11,9 +11,10 @@ and write nothing.
     tombstone_jsonld(pub, tombstone) -> dict           a program withdrawn or renamed whose file is gone: its
                                                        recorded title and provider, its status, and
                                                        `dcterms:isReplacedBy` the new id after a rename
-    catalogue_jsonld(pub, date_modified=None) -> dict  the registry, a DataCatalog of the /api/v1/ files, and an
-                                                       ItemList with every program in full (and the old ids of
-                                                       programs whose file is gone)
+    catalogue_jsonld(pub, date_modified=None, full=True) -> dict
+                                                       an ItemList with every program in full or by reference (and
+                                                       the old ids of programs whose file is gone), the registry
+                                                       and a DataCatalog of the /api/v1/ files
     json_for_script(data) -> str                       the one way JSON goes into an HTML <script>
 
 Merging cleanly (what an aggregator does with the ja page, the en page and the file):
@@ -699,13 +700,17 @@ def vocabularies_jsonld(pub: Publication) -> dict[str, Any]:
     return {"@context": SCHEMA_CONTEXT, "@graph": sets}
 
 
-# Files listed as the catalogue's distributions: (path under /api/v1/, media type).
+FULL_CATALOGUE = "catalogue.full.jsonld.gz"  # catalogue.jsonld with every program in full
+
+# Files listed as the catalogue's distributions: (path under /api/v1/, media type). The three catalogue-wide
+# JSON-LD documents in full are gzip-compressed (mccat.publish.bulk); catalogue.jsonld names the programs only.
 DISTRIBUTIONS = (
     ("catalogue.jsonld", "application/ld+json"),
+    (FULL_CATALOGUE, "application/gzip"),
     ("catalogue.json", "application/json"),
     ("catalogue.csv", "text/csv"),
-    ("catalogue.elm.jsonld", "application/ld+json"),
-    ("catalogue.ctdl.json", "application/ld+json"),
+    ("catalogue.elm.jsonld.gz", "application/gzip"),
+    ("catalogue.ctdl.json.gz", "application/gzip"),
     ("changes.json", "application/json"),
     ("decisions.json", "application/json"),
     ("feed.ja.atom", "application/atom+xml"),
@@ -713,11 +718,13 @@ DISTRIBUTIONS = (
     ("vocabularies.jsonld", "application/ld+json"),
     ("index.json", "application/json"),
 )
+# What catalogue.jsonld keeps of each program: enough to name it and find its page and its own file (@id).
+_REFERENCE = ("@id", "@type", "name", "mainEntityOfPage")
 
 
-def catalogue_jsonld(pub: Publication, *, date_modified: str | None = None) -> dict[str, Any]:
-    """One document with the registry, a DataCatalog of the /api/v1/ files and every program."""
-    urls, catalogue = pub.urls, pub.catalogue
+def catalogue_nodes(pub: Publication, *, date_modified: str | None = None) -> list[dict[str, Any]]:
+    """The registry and the DataCatalog of the /api/v1/ files: the last nodes of both catalogue documents."""
+    urls = pub.urls
     export = help_text(load_schema_file("catalogue-export.schema.json"))
     catalogue_iri = urls.api("catalogue.jsonld")
     licence = pub.registry.licence.url
@@ -753,23 +760,40 @@ def catalogue_jsonld(pub: Publication, *, date_modified: str | None = None) -> d
             },
         }
     )
-    programs = list(catalogue.programs.values())
-    # every published program in catalogue order, then the old ids of programs whose file is gone, by id
-    nodes = [program_node(pub, program) for program in programs]
-    nodes += [tombstone_node(pub, pub.tombstones[old]) for old in sorted(pub.tombstones)]
-    item_list = {
-        "@id": catalogue_iri + "#programs",
+    return [registry_node(urls, pub.registry), data_catalog]
+
+
+def item_list(pub: Publication, count: int) -> dict[str, Any]:
+    """The ItemList of every program, without its items (`list_item`)."""
+    return {
+        "@id": pub.urls.api("catalogue.jsonld") + "#programs",
         "@type": "ItemList",
-        "numberOfItems": len(nodes),
+        "numberOfItems": count,
         "itemListOrder": "https://schema.org/ItemListUnordered",
-        "itemListElement": [
-            {
-                "@id": f"{catalogue_iri}#item-{position}",
-                "@type": "ListItem",
-                "position": position,
-                "item": node,
-            }
-            for position, node in enumerate(nodes, start=1)
-        ],
     }
-    return {"@context": SCHEMA_CONTEXT, "@graph": [registry_node(urls, pub.registry), data_catalog, item_list]}
+
+
+def list_item(pub: Publication, position: int, node: dict[str, Any], *, full: bool) -> dict[str, Any]:
+    """A program's place in the ItemList: the whole node (the full document) or a reference to it."""
+    return {
+        "@id": f"{pub.urls.api('catalogue.jsonld')}#item-{position}",
+        "@type": "ListItem",
+        "position": position,
+        "item": node if full else {key: node[key] for key in _REFERENCE if key in node},
+    }
+
+
+def catalogue_graph(pub: Publication) -> list[dict[str, Any]]:
+    """Every published program in catalogue order, then the old ids of programs whose file is gone, by id."""
+    nodes = [program_node(pub, program) for program in pub.catalogue.programs.values()]
+    return nodes + [tombstone_node(pub, pub.tombstones[old]) for old in sorted(pub.tombstones)]
+
+
+def catalogue_jsonld(pub: Publication, *, date_modified: str | None = None, full: bool = True) -> dict[str, Any]:
+    """One document with an ItemList of every program (in full, or by reference), the registry and a
+    DataCatalog of the /api/v1/ files. The build writes the same documents program by program
+    (mccat.publish.exports): catalogue.jsonld by reference, catalogue.full.jsonld.gz in full."""
+    nodes = catalogue_graph(pub)
+    items = [list_item(pub, position, node, full=full) for position, node in enumerate(nodes, start=1)]
+    programs = item_list(pub, len(nodes)) | {"itemListElement": items}
+    return {"@context": SCHEMA_CONTEXT, "@graph": [programs, *catalogue_nodes(pub, date_modified=date_modified)]}

@@ -179,6 +179,12 @@ class Publication:
         commits = [c.date for c in self.schema_history.of(name) if c.date <= day]
         return max(commits) if commits else None
 
+    def release(self, key: str) -> None:
+        """Forget a program's nodes once its files are written (mccat.publish.exports): a catalogue's graphs
+        held at once were gigabytes at 20,000 programs. Asked again, they are made again."""
+        for kind in ("jsonld", "elm", "ctdl"):
+            self._cache.pop((kind, key), None)
+
     def cached(self, kind: str, key: str, make: Any) -> Any:
         """A result computed once per build (a program's node is in its file, the catalogue file and its page)."""
         found = self._cache.get((kind, key))

@@ -20,8 +20,9 @@ build from `site_url`, so they always agree.
     /api/v1/programs/{provider}/{slug}.ctdl.json   Credential Engine: CTDL @graph
     /api/v1/providers/{provider}.jsonld           schema.org Organization
     /api/v1/vocabularies.jsonld                   controlled vocabularies as DefinedTermSets
-    /api/v1/catalogue.jsonld | .json | .csv       everything at once (.csv-metadata.json describes the CSV)
-    /api/v1/catalogue.elm.jsonld | .ctdl.json     every program in ELM, in CTDL
+    /api/v1/catalogue.json | .csv                 everything at once (.csv-metadata.json describes the CSV)
+    /api/v1/catalogue.jsonld                      the registry, its files and every program by reference
+    /api/v1/catalogue.full.jsonld.gz | .elm.jsonld.gz | .ctdl.json.gz   every program in schema.org, ELM, CTDL
     /api/v1/index.json                            every file with its size, SHA-256 and dateModified
     /api/v1/changes.json, feed.{lang}.atom        decisions, expiries and content changes
     /api/v1/decisions.json                        the committee's decisions

@@ -21,6 +21,7 @@ from mccat.site.language import kana_sort_key
 from mccat.site.texts import INTERFACE_TEXT
 
 from .conftest import run_mkdocs_build
+from .test_compare_core import keyed
 from .test_site_build import resolve, site_file, text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,8 +235,11 @@ def test_tool_rows_have_schema_labels_and_every_program_has_its_data_file(built_
     data_dir = built_site.root / lang / "compare" / "data"
     files = {p.relative_to(data_dir).with_suffix("").as_posix() for p in data_dir.rglob("*.json")}
     assert files == set(built_site.catalogue.programs)
+    keys = [row.get("data-row") for row in tool.cssselect("tr[data-row]:not([data-computed])")]
     for program_id, program in built_site.catalogue.programs.items():
-        record = json.loads((data_dir / f"{program_id}.json").read_text(encoding="utf-8"))
+        data = json.loads((data_dir / f"{program_id}.json").read_text(encoding="utf-8"))
+        assert data["key"] == tool.get("data-data-key")  # the page's rows are the file's
+        record = keyed(data, keys)
         computed = {row.get("data-row") for row in tool.cssselect("tr[data-row][data-computed]")}
         assert computed == {"next_start", "next_deadline"}  # from the offerings and the visitor's date
         assert record["title"] == program.title[lang] and set(record["rows"]) == set(rows) - computed

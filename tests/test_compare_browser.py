@@ -19,6 +19,8 @@ import pytest
 from mccat import LANGUAGES
 from mccat.site.texts import INTERFACE_TEXT
 
+from .test_compare_core import keyed
+
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 SCREENSHOTS = os.environ.get("MCCAT_SCREENSHOTS")
 
@@ -78,8 +80,11 @@ def shown_programs(page) -> list[str]:
 
 
 def record(built_site, lang: str, program_id: str) -> dict:
+    """A program's data file as the tool reads it (by row key)."""
     path = built_site.root / lang / "compare" / "data" / f"{program_id}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    tool = built_site.tree(lang, "compare/").cssselect('[data-mc="compare-tool"]')[0]
+    keys = [row.get("data-row") for row in tool.cssselect("tr[data-row]:not([data-computed])")]
+    return keyed(json.loads(path.read_text(encoding="utf-8")), keys)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -141,7 +146,7 @@ def test_one_program_asks_for_another_and_none_says_how_to_choose(site_server, o
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, open_page, three, lang):
     records = [record(built_site, lang, p) for p in three]
-    # "The same" is the same data (record["norm"]), whatever the wording; the two computed rows compare the next
+    # "The same" is the same data (the file's "same"), whatever the wording; the two computed rows compare the next
     # offering's dates, from the offerings and today's date.
     today = date.today().isoformat()
 
@@ -205,7 +210,7 @@ def test_selection_holds_at_most_four(site_server, open_page):
     assert page.locator('[data-mc="compare-count"]').inner_text() == "4"
 
 
-def test_buttons_added_later_are_wired_and_data_is_written_as_text(site_server, open_page, three):
+def test_buttons_added_later_are_wired_and_data_is_written_as_text(built_site, site_server, open_page, three):
     """The search results' convention (a <button data-compare-id> added any time), and hostile data."""
     page = open_page(f"{site_server}en/")
     page.evaluate(
@@ -219,20 +224,23 @@ def test_buttons_added_later_are_wired_and_data_is_written_as_text(site_server, 
     assert page.evaluate("window.mcCompare.list()") == [three[0]]
 
     hostile = '<img src=x onerror="window.pwned=1">'
+    tool = built_site.tree("en", "compare/").cssselect('[data-mc="compare-tool"]')[0]
+    keys = [row.get("data-row") for row in tool.cssselect("tr[data-row]:not([data-computed])")]
+    values = [[hostile] for _ in keys]
+    values[keys.index("description")] = [{"text": hostile, "href": "javascript:alert(1)", "external": True}]
+    data = {
+        "id": three[1],
+        "key": tool.get("data-data-key"),
+        "title": hostile,
+        "provider": hostile,
+        "status": [hostile, hostile],
+        "rows": values,
+        "same": [hostile for _ in keys],
+        "offerings": [[hostile, hostile, hostile, hostile]],
+    }
     page.route(
         f"**/compare/data/{three[1]}.json",
-        lambda route: route.fulfill(
-            content_type="application/json",
-            body=json.dumps(
-                {
-                    "id": three[1],
-                    "title": hostile,
-                    "url": "x/",
-                    "provider": hostile,
-                    "rows": {"description": [{"text": hostile, "href": "javascript:alert(1)", "external": True}]},
-                }
-            ),
-        ),
+        lambda route: route.fulfill(content_type="application/json", body=json.dumps(data)),
     )
     page.goto(f"{site_server}en/compare/?p={three[0]},{three[1]}")
     assert shown_programs(page) == three[:2]
@@ -240,6 +248,18 @@ def test_buttons_added_later_are_wired_and_data_is_written_as_text(site_server, 
     assert page.locator('[data-mc="compare-table"] img').count() == 0
     assert page.locator('tr[data-row="description"] a[href^="javascript"]').count() == 0
     assert page.evaluate("window.pwned") is None
+
+    # A file of another build (its rows in another order: another fingerprint) is refused, not misread.
+    stale = {**data, "title": "stale", "key": "00000000"}
+    page.unroute(f"**/compare/data/{three[1]}.json")
+    page.route(
+        f"**/compare/data/{three[1]}.json",
+        lambda route: route.fulfill(content_type="application/json", body=json.dumps(stale)),
+    )
+    page.goto(f"{site_server}en/compare/?p={three[0]},{three[1]}")
+    assert shown_programs(page) == three[:1]
+    messages = page.locator('[data-mc="compare-messages"] p').all_inner_texts()
+    assert t("compare.failed", "en", id=three[1]) in messages
 
 
 def test_print_shows_the_whole_table_without_buttons(built_site, site_server, open_page):

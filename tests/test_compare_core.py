@@ -12,7 +12,7 @@ from mccat import LANGUAGES
 from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.model.schema import descriptor_index
 from mccat.publish.urls import Urls
-from mccat.site.compare import COLUMNS, KEY_FACTS, _normalise
+from mccat.site.compare import COLUMNS, KEY_FACTS, SAME_SHORT, _normalise, _same
 from mccat.site.pages import SitePages
 from mccat.site.texts import interface_text
 from mccat.validation.load import load_catalogue
@@ -20,6 +20,28 @@ from mccat.validation.load import load_catalogue
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 12, 1)
 URLS = Urls("https://registry.example.org/")
+
+
+def keyed(data: dict, keys) -> dict:
+    """A data file as the tool's script reads it (compare.js readRecord): values and normalised values by row
+    key (the file has them in the page's row order), a value that is only text as {"text": ...}, offerings as
+    objects. Raises when the file does not fit the rows."""
+    assert len(data["rows"]) == len(data["same"]) == len(keys)
+    return {
+        "id": data["id"],
+        "title": data["title"],
+        "provider": data["provider"],
+        "status": {"code": data["status"][0], "label": data["status"][1]},
+        "rows": {
+            key: [{"text": v} if isinstance(v, str) else v for v in values]
+            for key, values in zip(keys, data["rows"], strict=True)
+        },
+        "norm": dict(zip(keys, data["same"], strict=True)),
+        "offerings": [
+            dict(zip(("start", "start_text", "deadline", "deadline_text"), offering, strict=False))
+            for offering in data["offerings"]
+        ],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +85,24 @@ def test_every_data_file_has_exactly_the_rows_of_the_tool(request, catalogue_nam
         assert [row.key for row in every if row.computed] == ["next_start", "next_deadline"]
         files = comparison.data_files()
         assert set(files) == {Urls.compare_data_path(pid) for pid in catalogue.programs}
+        assert comparison.data_keys == tuple(rows)  # the files' values are in the page's row order
+        assert comparison.index.data_key == comparison.data_key and len(comparison.data_key) == 8
         for program_id in catalogue.programs:
-            record = json.loads(files[Urls.compare_data_path(program_id)])
-            assert record["id"] == program_id and record["lang"] == lang
-            assert list(record["rows"]) == sorted(rows)  # sorted keys in the file; the page gives the order
-            assert list(record["norm"]) == sorted(rows)  # what "the same" compares, for each row
-            assert record["url"] == f"programs/{program_id}/"
+            data = json.loads(files[Urls.compare_data_path(program_id)])
+            assert data["id"] == program_id and data["key"] == comparison.data_key
+            assert set(data) == {"id", "key", "title", "provider", "status", "rows", "same", "offerings"}
+            record = keyed(data, rows)  # a value and what "the same" compares, for each row
+            assert record["status"]["code"] == comparison.programs.summaries[program_id].status.code
+
+
+def test_a_change_of_rows_changes_the_fingerprint(sample):
+    """A page and a data file of different builds do not pair values with the wrong rows: the tool refuses a
+    file whose fingerprint is not its page's (test_compare_browser checks the refusal)."""
+    comparison = SitePages(sample, lang="en", today=TODAY, urls=URLS).comparison
+    key = comparison.data_key
+    comparison.__dict__["data_keys"] = comparison.data_keys[1:] + comparison.data_keys[:1]
+    del comparison.__dict__["data_key"]
+    assert comparison.data_key != key
 
 
 def test_data_files_are_deterministic(synthetic):
@@ -108,7 +142,7 @@ def test_the_tool_puts_the_key_facts_first_and_the_long_texts_last_and_collapsed
 def test_the_same_means_the_same_data_not_the_same_wording(sample):
     comparison = SitePages(sample, lang="ja", today=TODAY, urls=URLS).comparison
     programs = list(sample.programs.values())
-    norms = [comparison.tool_record(p)["norm"] for p in programs]
+    norms = [keyed(comparison.tool_record(p), comparison.data_keys)["norm"] for p in programs]
     # Codes stay codes, numbers numbers: two programs with the same mode and hours compare equal there.
     assert {n["delivery.mode"] for n in norms} <= {"online", "onsite", "blended"}
     assert all(isinstance(n["effort.hours"], float) for n in norms)
@@ -116,5 +150,27 @@ def test_the_same_means_the_same_data_not_the_same_wording(sample):
     assert _normalise({"ja": "Ｐｙｔｈｏｎ  入門"}, "ja") == _normalise({"ja": "python 入門"}, "ja")
     assert _normalise(["b", "a"], "en") == _normalise(["a", "b"], "en")
     # Offerings carry their ISO dates for the next start, computed in the browser.
-    record = comparison.tool_record(programs[0])
+    record = keyed(comparison.tool_record(programs[0]), comparison.data_keys)
     assert all(len(o["start"]) == 10 and o["start_text"] for o in record["offerings"])
+
+
+def test_a_long_normalised_value_is_a_digest_equal_exactly_when_the_value_is():
+    long_text = _normalise({"ja": "Ｐｙｔｈｏｎ  で学ぶデータ分析の入門的な内容"}, "ja")  # width, case, spacing aside
+    assert _same(long_text) == _same(_normalise({"ja": "python で学ぶデータ分析の入門的な内容 "}, "ja"))
+    assert _same(long_text) != _same(long_text + "x")
+    digest = _same(long_text)
+    assert isinstance(digest, str) and digest.startswith("~") and len(digest) == 13
+    # Short values stay as they are (a code, a number, a date); a short text that looks like a digest is not one.
+    assert [_same(v) for v in ("online", 40.0, None, "2026-04-01", ["ja"])] == [
+        "online",
+        40.0,
+        None,
+        "2026-04-01",
+        ["ja"],
+    ]
+    assert _same("~" + digest[1:]) != "~" + digest[1:] and _same("~x").startswith("~")
+    assert _same(["a" * SAME_SHORT]).startswith("~")  # longer than SAME_SHORT bytes of JSON: a digest
+    # Lists compare as sets, whatever the order; the digest of a list too.
+    assert _same(_normalise(["blockcerts", "paper_certificate", "open_badges_3"], "en")) == _same(
+        _normalise(["open_badges_3", "paper_certificate", "blockcerts"], "en")
+    )

@@ -188,8 +188,8 @@
   //
   // Rows come from the page (key facts, the program page's descriptors, long texts); values from each program's
   // data file. Two rows are computed here with today's date: the next start and its application deadline.
-  // "The same" compares each row's normalised value (record.norm: codes, numbers, ids, plain text), not its
-  // wording. On a phone two programs show side by side (CSS hides the other columns), chosen in the pair switcher.
+  // "The same" compares each row's normalised value (the file's `same`: codes, numbers, ids, plain text, or a
+  // digest of a long one), not its wording. On a phone two programs show side by side (CSS hides the other columns), chosen in the pair switcher.
 
   var tool = document.querySelector('[data-mc="compare-tool"]');
   var shown = []; // records of the programs in the table, in order
@@ -437,13 +437,46 @@
     render();
   }
 
+  /* A data file (mccat.site.compare.Comparison.tool_record) as render() reads it, or null when it is not one
+   * of this page's: its values are lists in the order of the page's rows that are not computed, and it carries
+   * the page's data-data-key (a file of another build, whose rows differ, is refused). A value that is only
+   * text is a string in the file; an offering is [start, as shown, deadline, as shown]. */
+  function readRecord(id, data) {
+    var keys = Array.prototype.map.call(tool.querySelectorAll("tr[data-row]:not([data-computed])"), function (row) {
+      return row.getAttribute("data-row");
+    });
+    if (!data || data.id !== id || data.key !== tool.getAttribute("data-data-key") ||
+        !Array.isArray(data.rows) || !Array.isArray(data.same) || !Array.isArray(data.status) ||
+        data.rows.length !== keys.length || data.same.length !== keys.length) return null;
+    var record = {
+      id: id,
+      title: String(data.title),
+      provider: String(data.provider),
+      url: "programs/" + id + "/", // mccat.publish.urls.Urls.program_path
+      status: {code: String(data.status[0]), label: String(data.status[1])},
+      rows: {},
+      norm: {},
+      offerings: (Array.isArray(data.offerings) ? data.offerings : []).map(function (o) {
+        return {start: o[0], start_text: o[1], deadline: o[2], deadline_text: o[3]};
+      })
+    };
+    keys.forEach(function (key, index) {
+      record.rows[key] = (Array.isArray(data.rows[index]) ? data.rows[index] : []).map(function (value) {
+        return typeof value === "string" ? {text: value} : value;
+      });
+      record.norm[key] = data.same[index];
+    });
+    return record;
+  }
+
   function fetchRecord(id) {
     return window.fetch(tool.getAttribute("data-data-url") + id + ".json", {credentials: "same-origin"})
       .then(function (response) {
         if (response.status === 404) return {id: id, unknown: true};
         if (!response.ok) return {id: id, failed: true};
-        return response.json().then(function (record) {
-          return record && record.id === id ? {id: id, record: record} : {id: id, failed: true};
+        return response.json().then(function (data) {
+          var record = readRecord(id, data);
+          return record ? {id: id, record: record} : {id: id, failed: true};
         });
       })
       .catch(function () { return {id: id, failed: true}; });

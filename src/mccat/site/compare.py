@@ -14,7 +14,11 @@ vocabularies or the interface text, through mccat.site.language):
   (`tool_record`), which the browser fetches only for the programs it shows.
   An id without a file is an unknown program. The files are display data,
   formatted for the language (dates, money, vocabulary labels); the plain
-  records for other systems are the /api/v1/ files.
+  records for other systems are the /api/v1/ files. They are lean, since
+  there are two per program: the rows' values are a list in the page's row
+  order (`data_keys`, checked by a fingerprint the page and the file share),
+  a value that is only text is a string, and what decides "the same" is the
+  normalised value itself when it is short and a digest of it otherwise.
 
 Pages and files are listed in catalogue order, values in a fixed order, so
 the output is deterministic.
@@ -22,10 +26,14 @@ the output is deterministic.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import unicodedata
 from functools import cached_property
 from typing import Any
+
+import orjson
 
 from mccat.model.catalogue import Program
 from mccat.model.vocabulary import broad_field
@@ -133,7 +141,11 @@ class Comparison:
 
     @cached_property
     def index(self) -> CompareIndex:
-        return CompareIndex(sections=self.tool_sections, groups=self.listings.field_groups(Urls.compare_field_path))
+        return CompareIndex(
+            sections=self.tool_sections,
+            groups=self.listings.field_groups(Urls.compare_field_path),
+            data_key=self.data_key,
+        )
 
     # -- comparison table of one field
 
@@ -278,29 +290,41 @@ class Comparison:
             ordered.append(ToolSection("texts", texts[0], tuple(rows[k] for k in texts[1]), collapsed=True))
         return tuple(ordered)
 
+    @cached_property
+    def data_keys(self) -> tuple[str, ...]:
+        """The rows a data file gives values for, in the page's order (every row but the computed ones)."""
+        return tuple(row.key for section in self.tool_sections for row in section.rows if not row.computed)
+
+    @cached_property
+    def data_key(self) -> str:
+        """A fingerprint of `data_keys`, in the tool's page and in every data file: a page and a file from
+        different builds (a cached page after a deploy) would pair values with the wrong rows; the tool
+        refuses a file whose fingerprint is not its own."""
+        return _digest(self.data_keys)[:8]
+
     def tool_record(self, program: Program) -> dict[str, Any]:
         """What the tool shows of one program, for its data file: each row's values as the program page shows
-        them, each row's normalised value (`norm`: codes, numbers, ids and plain text, which decide "the same"),
-        and the offerings' dates (ISO and as shown) for the next start and deadline, which depend on the day."""
+        them (`rows`, in `data_keys` order), each row's normalised value (`same`: codes, numbers, ids and plain
+        text, which decide "the same"; `_same` makes a long one a digest), and the offerings' dates (ISO and
+        as shown: [start, start as shown, deadline, deadline as shown]) for the next start and deadline, which
+        depend on the day. The program's page is `Urls.program_path(id)`, which the script knows."""
         summary = self.programs.summaries[program.id]
-        rows = self.tool_rows(program)
+        rows = {row.key: row for _, _, row in self.tool_rows(program)}
         lang = self.language
         offerings = []
         for item in sorted(program.data.get("offerings", []), key=lambda o: o["start"]):
-            offering = {"start": item["start"], "start_text": lang.date(item["start"])}
+            offering = [item["start"], lang.date(item["start"])]
             if item.get("application_deadline"):
-                offering["deadline"] = item["application_deadline"]
-                offering["deadline_text"] = lang.date(item["application_deadline"])
+                offering += [item["application_deadline"], lang.date(item["application_deadline"])]
             offerings.append(offering)
         return {
             "id": program.id,
-            "lang": lang.code,
+            "key": self.data_key,
             "title": summary.title,
-            "url": summary.url,
             "provider": summary.provider,
-            "status": {"code": summary.status.code, "label": summary.status.label},
-            "rows": {row.key: [_value_json(v) for v in row.values] for _, _, row in rows},
-            "norm": {row.key: self._norm(program, row) for _, _, row in rows},
+            "status": [summary.status.code, summary.status.label],
+            "rows": [[_value_json(v) for v in rows[key].values] for key in self.data_keys],
+            "same": [_same(self._norm(program, rows[key])) for key in self.data_keys],
             "offerings": offerings,
         }
 
@@ -341,7 +365,7 @@ def _normalise(value: Any, lang: str) -> Any:
         return {k: _normalise(v, lang) for k, v in sorted(value.items())}
     if isinstance(value, list):
         items = [_normalise(v, lang) for v in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+        return sorted(items, key=_canonical)
     if isinstance(value, str):
         return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
     if isinstance(value, bool) or value is None:
@@ -351,12 +375,40 @@ def _normalise(value: Any, lang: str) -> Any:
     return value
 
 
+def _canonical(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:  # what orjson refuses (an integer beyond 64 bits): the standard library
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _digest(value: Any) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(_canonical(value)).digest()[:9]).decode("ascii")
+
+
+SAME_SHORT = 16  # bytes of JSON: a normalised value this short is in the file as it is, a longer one as a digest
+
+
+def _same(norm: Any) -> Any:
+    """A row's normalised value as the data file gives it: as it is when short (codes, numbers, dates), else
+    "~" and 12 characters of its SHA-256 (72 bits: two different values of one row collide with a chance of
+    one in 10^21). Only a digest starts with "~" (a short text that does is digested too), so a value and a
+    digest are never equal; the tool compares only for equality."""
+    encoded = _canonical(norm)
+    if len(encoded) <= SAME_SHORT and not (isinstance(norm, str) and norm.startswith("~")):
+        return norm
+    return "~" + _digest(norm)
+
+
 def _number(value: float | int) -> str:
     return str(int(value) if float(value).is_integer() else value)
 
 
-def _value_json(value: Value) -> dict[str, Any]:
-    """A Value as the tool's script reads it: only the fields that are set."""
+def _value_json(value: Value) -> str | dict[str, Any]:
+    """A Value as the tool's script reads it: its text when that is all it has, else only the fields that
+    are set."""
+    if not (value.lang or value.href or value.external or value.muted):
+        return value.text
     item: dict[str, Any] = {"text": value.text}
     if value.lang:
         item["lang"] = value.lang

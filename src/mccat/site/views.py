@@ -404,6 +404,7 @@ class ToolSection:
 class CompareIndex:
     sections: tuple[ToolSection, ...]  # the tool's rows
     groups: tuple[FieldGroup, ...]  # the comparison tables, by broad field
+    data_key: str = ""  # the fingerprint of the data files' row order (Comparison.data_key)
 
 
 # --- search ------------------------------------------------------------------------------------------

@@ -200,6 +200,37 @@ def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_p
     assert titles == sorted(titles)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lists_and_tables_get_a_compare_button_for_each_program_after_its_title(
+    built_site, site_server, open_page, lang
+):
+    """Their HTML has no buttons (bytes): compare.js adds one per program, where the templates had it."""
+    code, programs = largest_field(built_site.catalogue)
+    for url, item, after in (
+        (f"compare/{code}/", "tbody tr[data-program] th", ".mc-compare-field__provider"),
+        (f"fields/{code}/", "li[data-program]", ".mc-programs__title, .mc-status"),
+        ("programs/", "li[data-program]", ".mc-programs__title, .mc-status"),
+    ):
+        page = open_page(f"{site_server}{lang}/{url}")
+        found = page.eval_on_selector_all(
+            item,
+            """(items, after) => items.map(item => {
+                 const button = item.querySelector('button[data-compare-id]');
+                 const before = button && button.previousElementSibling;
+                 return [(item.closest('[data-program]')).dataset.program, button && button.dataset.compareId,
+                         button && !button.hidden && button.textContent, !!(before && before.matches(after)),
+                         button && button.getAttribute('aria-pressed')];
+               })""",
+            after,
+        )
+        assert found and all([p, p, t("compare.button", lang), True, "false"] == [p, *rest] for p, *rest in found), (
+            url,
+            found[:3],
+        )
+        if url.startswith("fields/"):
+            assert sorted(p for p, *_ in found) == sorted(programs)
+
+
 def test_selection_holds_at_most_four(site_server, open_page):
     page = open_page(f"{site_server}en/programs/")
     buttons = page.locator("button[data-compare-id]")

@@ -111,6 +111,14 @@ def test_data_files_are_deterministic(synthetic):
     assert first == again
 
 
+def test_hours_and_fee_are_the_columns_compare_css_keeps_on_one_line():
+    """compare.css finds them by position (td:nth-child(2) and (5): the program's head comes first)."""
+    assert [key for key, _, _ in COLUMNS].index("hours") + 2 == 2
+    assert [key for key, _, _ in COLUMNS].index("fee") + 2 == 5
+    css = (ROOT / "overrides/assets/stylesheets/compare.css").read_text(encoding="utf-8")
+    assert "mc-compare-field td:nth-child(2)," in css and "mc-compare-field td:nth-child(5) {" in css
+
+
 def test_cells_sort_numbers_and_mark_fee_currency(sample):
     comparison = SitePages(sample, lang="en", today=TODAY, urls=URLS).comparison
     for program in sample.programs.values():

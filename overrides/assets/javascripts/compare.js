@@ -6,6 +6,8 @@
  *   <button type="button" data-compare-id="provider/slug"></button>
  *       Anywhere in the page, now or added later: becomes a compare toggle (label when empty,
  *       class "mc-compare-button", aria-pressed kept in step with the selection, click toggles).
+ *   Program lists (li.mc-programs__item[data-program]) and the comparison tables (tr[data-program]) carry
+ *   no button in their HTML: this script adds one to each (after the title and its status; in the row's head).
  *   window.mcCompare.toggle(id) -> true when the program is selected after the call
  *   window.mcCompare.add(id) -> false when the selection is full, .remove(id), .has(id), .clear()
  *   window.mcCompare.list() -> ["provider/slug", ...]     window.mcCompare.max -> 4
@@ -121,6 +123,28 @@
     if (button.tagName === "BUTTON" && !button.getAttribute("type")) button.setAttribute("type", "button");
     if (!button.textContent.trim()) button.textContent = text(tray, "button");
     button.hidden = false;
+  }
+
+  /* The buttons of program lists and comparison tables, where the templates had them: lists can hold
+   * thousands of programs, and a button needs this script anyway (hidden without it). */
+  function addButtons(root) {
+    var places = root.querySelectorAll('.mc-programs__item[data-program], [data-mc="compare-field"] tbody tr[data-program] > th');
+    Array.prototype.forEach.call(places, function (place) {
+      if (place.querySelector("[data-compare-id]")) return;
+      var button = document.createElement("button");
+      button.setAttribute("type", "button");
+      button.className = "mc-compare-button";
+      button.setAttribute("data-compare-id", (place.getAttribute("data-program") ? place : place.parentNode).getAttribute("data-program"));
+      button.setAttribute("aria-pressed", "false");
+      var title = place.querySelector(".mc-programs__title");
+      if (title) {
+        var status = title.nextElementSibling;
+        var after = status && status.classList.contains("mc-status") ? status : title;
+        place.insertBefore(button, after.nextSibling);
+      } else {
+        place.appendChild(button);
+      }
+    });
   }
 
   function refreshButtons(root) {
@@ -548,15 +572,17 @@
 
   var collator = new Intl.Collator(document.documentElement.lang || undefined, {numeric: true, sensitivity: "base"});
 
-  function sortKey(row, column, numeric) {
-    var cell = row.querySelector('[data-column="' + column + '"]');
+  /* A row's sort key in the column of that position (cells carry no column name: mc/compare-field.html). */
+  function sortKey(row, index, numeric) {
+    var cell = row.cells[index];
     if (!cell) return null;
     if (numeric) {
       var number = parseFloat(cell.getAttribute("data-sort"));
       return isNaN(number) ? null : {group: cell.getAttribute("data-sort-group") || "", number: number};
     }
     if (cell.querySelector(".mc-missing")) return null;
-    return cell.getAttribute("data-sort") || cell.textContent.replace(/\s+/g, " ").trim();
+    var title = cell.querySelector(".mc-compare-field__title"); // the program column: by its title
+    return cell.getAttribute("data-sort") || (title || cell).textContent.replace(/\s+/g, " ").trim();
   }
 
   function compareKeys(a, b, numeric) {
@@ -567,7 +593,7 @@
   }
 
   function makeSortable(table) {
-    var heads = table.querySelectorAll("thead th[data-column]");
+    var heads = table.querySelectorAll("thead th[data-column]"); // every column, in order
     var body = table.tBodies[0];
     Array.prototype.forEach.call(body.rows, function (row, index) { row.setAttribute("data-order", String(index)); });
     Array.prototype.forEach.call(heads, function (head) {
@@ -576,7 +602,7 @@
       while (head.firstChild) button.appendChild(head.firstChild);
       head.appendChild(button);
       button.addEventListener("click", function () {
-        var column = head.getAttribute("data-column");
+        var column = head.cellIndex;
         var numeric = head.getAttribute("data-sort-type") === "number";
         var direction = head.getAttribute("aria-sort") === "ascending" ? -1 : 1;
         var rows = Array.prototype.map.call(body.rows, function (row) {
@@ -599,6 +625,7 @@
   // --- start ---------------------------------------------------------------------------------
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-mc-sortable]"), makeSortable);
+  addButtons(document);
   refreshButtons(document);
   refreshTray(list());
   if (tool) startTool();

@@ -174,7 +174,10 @@ def test_every_field_table_shows_every_program_of_the_field_with_the_right_value
                 assert float(cells["fee"].get("data-sort")) == data["fee"]["amount"]
                 assert cells["fee"].get("data-sort-group") == data["fee"]["currency"]
             state = built_site.catalogue.lifecycle(program.id, built_site.build_date).state
-            assert cells["status"].cssselect("[data-status]")[0].get("data-status") == state
+            badge = cells["status"].cssselect(".mc-status")[0]
+            assert badge.get("class") == f"mc-status mc-status--{state}" and text(badge) == vocab_label(
+                "approval_status", state, lang
+            )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,7 +6,7 @@
  *   <button type="button" data-compare-id="provider/slug"></button>
  *       Anywhere in the page, now or added later: becomes a compare toggle (label when empty,
  *       class "mc-compare-button", aria-pressed kept in step with the selection, click toggles).
- *   Program lists (li.mc-programs__item[data-program]) and the comparison tables (tr[data-program]) carry
+ *   Program lists (ul.mc-programs > li[data-program]) and the comparison tables (tr[data-program]) carry
  *   no button in their HTML: this script adds one to each (after the title and its status; in the row's head).
  *   window.mcCompare.toggle(id) -> true when the program is selected after the call
  *   window.mcCompare.add(id) -> false when the selection is full, .remove(id), .has(id), .clear()
@@ -128,7 +128,7 @@
   /* The buttons of program lists and comparison tables, where the templates had them: lists can hold
    * thousands of programs, and a button needs this script anyway (hidden without it). */
   function addButtons(root) {
-    var places = root.querySelectorAll('.mc-programs__item[data-program], [data-mc="compare-field"] tbody tr[data-program] > th');
+    var places = root.querySelectorAll('.mc-programs > li[data-program], [data-mc="compare-field"] tbody tr[data-program] > th');
     Array.prototype.forEach.call(places, function (place) {
       if (place.querySelector("[data-compare-id]")) return;
       var button = document.createElement("button");

@@ -99,12 +99,12 @@ class ValueHTML:
 
     def cell(self, cell: Cell, *, url: Url) -> Markup:
         """A comparison table's cell (mccat.site.views.Cell): its values, past offerings muted; "not stated"
-        when there are none."""
+        when there are none. A list is a bare <ul> (compare.css styles the table's; a table has thousands)."""
         if not cell.values:
             return Markup(self._not_stated)
         items = [self._value(value, url, compared=True) for value in cell.values]
         if cell.layout == "list" and len(items) > 1:
-            return Markup('<ul class="mc-compare-values">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+            return Markup("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
         return Markup(self._separator.join(items))
 
     def conformance(self, frameworks: Iterable[ConformanceView]) -> Markup:

@@ -486,7 +486,8 @@
     };
     keys.forEach(function (key, index) {
       record.rows[key] = (Array.isArray(data.rows[index]) ? data.rows[index] : []).map(function (value) {
-        return typeof value === "string" ? {text: value} : value;
+        if (value && typeof value === "object") return value;
+        return {text: value == null ? "" : String(value)};
       });
       record.norm[key] = data.same[index];
     });

@@ -13,7 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -178,8 +178,19 @@ def read_text(path: str | Path, display: str) -> str:
 def parse_yaml(source: str, display: str) -> SourceDocument:
     """Build plain data from YAML text; raise YamlProblem on anything unsafe.
 
-    One flat loop over libyaml's events: this runs for every file on every
-    validation, so it avoids per-event function calls where it can.
+    A file in the plain block style that templates and most providers write is read line by line
+    (block_subset, several times faster than libyaml's events); any other file, and every file with a
+    fault to report, is read by libyaml (parse_with_libyaml), which gives the same data and positions.
+    """
+    doc = block_subset(source, display)
+    return doc if doc is not None else parse_with_libyaml(source, display)
+
+
+def parse_with_libyaml(source: str, display: str) -> SourceDocument:
+    """parse_yaml through libyaml's event stream: any YAML, and the located error for a fault.
+
+    One flat loop over libyaml's events: this runs for every file that block_subset declines, so it
+    avoids per-event function calls where it can.
     """
     doc = SourceDocument(display, None, text=source)
     values, keys = doc.value_marks, doc.key_marks
@@ -397,6 +408,176 @@ def _key_text(value: Any) -> str:
     if value is True or value is False:
         return str(value).lower()
     return str(value)
+
+
+class _Mark(NamedTuple):
+    """A position as libyaml marks it (0-based line and column), for files read by block_subset."""
+
+    line: int
+    column: int
+
+
+# What block_subset leaves to libyaml: characters YAML does not print or reads as line breaks (NEL,
+# LS, PS, BOM) and tabs and carriage returns (the keyboard and line-end checks report those).
+_OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_SUBSET_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$)")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_DECLINE = object()  # block_subset's answer for a value outside the subset
+_KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string
+_KEY_CACHE_LIMIT = 4096
+
+
+def block_subset(source: str, display: str) -> SourceDocument | None:
+    """The file's data and positions when it is written in the plain block style, else None.
+
+    The subset: a mapping at the top; block mappings and sequences by indentation (spaces); keys
+    of letters, digits, `_` and `-`; values on the key's line, each a plain scalar (no `: `, no
+    leading indicator), a single-quoted one or a double-quoted one without escapes; comments and
+    blank lines. Anything else (flow style, block scalars, anchors, tags, aliases, documents,
+    duplicate keys, empty values, values over several lines, numbers YAML 1.1 reads oddly) returns
+    None, and parse_with_libyaml reads the file and reports what is wrong. Where this function
+    answers, it gives the same data and the same positions as libyaml (tests/test_block_subset.py
+    compares the two on every catalogue file and on mutations of them).
+    """
+    if _OUTSIDE_SUBSET.search(source) is not None:
+        return None
+    doc = SourceDocument(display, None, text=source)
+    values, keys = doc.value_marks, doc.key_marks
+    stack: list[tuple[int, Any, Path_]] = []  # open containers: (column, container, path), innermost last
+    pending: tuple[dict, str, Path_, int] | None = None  # a key whose value starts on a later line
+    limit = 0  # a content line indented past this would continue the previous line's scalar
+    for number, line in enumerate(source.split("\n")):
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            continue
+        indent = len(line) - len(content)
+        is_entry = content[:2] == "- "
+        if pending is not None:
+            parent, key, path, key_column = pending
+            pending = None
+            if indent < key_column or (indent == key_column and not is_entry) or len(stack) >= MAX_DEPTH:
+                return None  # an empty value, or too deep for the quick path
+            container: Any = [] if is_entry else {}
+            parent[key] = container
+            values[path] = _Mark(number, indent)
+            stack.append((indent, container, path))
+        elif not stack:
+            if doc.data is not None or indent or is_entry:
+                return None  # a second root, or a root that is not a mapping
+            doc.data = container = {}
+            path = ()
+            values[path] = _Mark(number, 0)
+            stack.append((0, container, path))
+        elif indent > limit:
+            return None
+        else:
+            while stack[-1][0] > indent:
+                stack.pop()
+                if not stack:
+                    return None
+            column, container, path = stack[-1]
+            if column != indent:
+                return None
+            if container.__class__ is list and not is_entry:  # the end of a sequence at its key's column
+                stack.pop()
+                if not stack or stack[-1][0] != indent:
+                    return None
+                column, container, path = stack[-1]
+        if is_entry:
+            if container.__class__ is not list:
+                return None
+            rest = content[2:]
+            item_path = path + (len(container),)
+            column = indent + 2
+            if not rest or rest[0] == " ":
+                return None
+            if _SUBSET_KEY.match(rest) is None:
+                value = _subset_scalar(rest)
+                if value is _DECLINE:
+                    return None
+                container.append(value)
+                values[item_path] = _Mark(number, column)
+                limit = indent
+                continue
+            if len(stack) >= MAX_DEPTH:
+                return None
+            item: dict[str, Any] = {}
+            container.append(item)
+            values[item_path] = _Mark(number, column)
+            stack.append((column, item, item_path))
+            container, path, content = item, item_path, rest
+        else:
+            column = indent
+            if container.__class__ is not dict:
+                return None
+        match = _SUBSET_KEY.match(content)
+        if match is None:
+            return None
+        key = match.group(1)
+        plain = _KEY_TEXT.get(key)
+        if plain is None:
+            plain = key[0] not in _IMPLICIT or _subset_plain(key) == key
+            if len(_KEY_TEXT) < _KEY_CACHE_LIMIT:
+                _KEY_TEXT[key] = plain
+        if not plain or key in container:
+            return None  # a key YAML reads as another value, or a duplicate (parse_with_libyaml says which)
+        key_path = path + (key,)
+        keys[key_path] = _Mark(number, column)
+        rest = content[match.end() :]
+        if not rest or rest[0] == "#":
+            pending = (container, key, key_path, column)
+            continue
+        value = _subset_scalar(rest)
+        if value is _DECLINE:
+            return None
+        container[key] = value
+        values[key_path] = _Mark(number, column + match.end())
+        limit = column
+    if pending is not None or doc.data is None:
+        return None
+    return doc
+
+
+def _subset_scalar(rest: str) -> Any:
+    """The value a scalar written at the start of `rest` (the rest of its line) stands for, or _DECLINE."""
+    first = rest[0]
+    if first == '"' or first == "'":
+        end = rest.find(first, 1)
+        if first == "'":
+            while end > 0 and rest[end + 1 : end + 2] == "'":
+                end = rest.find("'", end + 2)
+        if end < 0 or (first == '"' and "\\" in rest[:end]):
+            return _DECLINE
+        tail = rest[end + 1 :]
+        if tail and tail.lstrip(" ") and not (tail[0] == " " and tail.lstrip(" ")[0] == "#"):
+            return _DECLINE
+        value = rest[1:end]
+        return value.replace("''", "'") if first == "'" else value
+    if first in _INDICATORS:
+        return _DECLINE
+    cut = rest.find(" #")
+    value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+    if ": " in value or value[-1] == ":":
+        return _DECLINE
+    return _subset_plain(value) if value[0] in _IMPLICIT else value
+
+
+def _subset_plain(value: str) -> Any:
+    """A plain scalar resolved as parse_with_libyaml resolves it, or _DECLINE where that would fail."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag in (_STR, _TIMESTAMP):
+        return value
+    if tag in (_INT, _FLOAT):
+        if _PLAIN_INT.fullmatch(value):
+            return int(value)
+        if _PLAIN_FLOAT.fullmatch(value):
+            return float(value)
+        return _DECLINE
+    if tag == _BOOL:
+        return _CONSTRUCTOR.bool_values[value.lower()]
+    if tag == _NULL:
+        return None
+    return _DECLINE
 
 
 def load_yaml(path: Path, display: str | None = None) -> SourceDocument:

@@ -25,8 +25,10 @@ def _snapshot(doc: SourceDocument) -> tuple:
     """Everything a reader of a SourceDocument sees: the data (with types) and every position."""
     return (
         repr(doc.data),
-        {path: (mark.line, mark.column) for path, mark in doc.value_marks.items()},
-        {path: (mark.line, mark.column) for path, mark in doc.key_marks.items()},
+        {path: doc.position(path) for path in doc.value_marks},
+        {path: doc.position(path, key=True) for path in doc.key_marks},
+        {path: doc.source_of(path) for path in doc.value_marks},
+        {path: doc.source_of(path, key=True) for path in doc.key_marks},
     )
 
 

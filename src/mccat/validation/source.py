@@ -13,7 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
@@ -40,8 +40,8 @@ class SourceDocument:
 
     file: str
     data: Any
-    # libyaml marks (0-based line and column) by path; converted only when asked,
-    # since most files never need a position.
+    # Positions by path, 0-based: libyaml's marks (.line, .column), or (line, column) tuples from
+    # block_subset; converted only when asked, since most files never need a position.
     value_marks: dict[Path_, Any] = field(default_factory=dict)
     key_marks: dict[Path_, Any] = field(default_factory=dict)
     text: str = ""  # the file's text, for the source of a value (fixes quote what the provider typed)
@@ -64,11 +64,12 @@ class SourceDocument:
         if mark is None or not self.text:
             return None
         lines = self.text.split("\n")
-        if mark.line >= len(lines):
+        line, column = _mark(mark)
+        if line > len(lines):
             return None
-        rest = lines[mark.line][mark.column :]
+        rest = lines[line - 1][column - 1 :]
         source = scalar_text(rest)
-        return (mark.line + 1, mark.column + 1, source) if source is not None else None
+        return (line, column, source) if source is not None else None
 
     def line_text(self, line: int) -> str:
         """The text of a line (1-based), without its line end."""
@@ -112,6 +113,9 @@ class YamlProblem(Exception):
 
 
 def _mark(mark) -> tuple[int, int]:
+    """Line and column (1-based) of a libyaml mark or a block_subset (line, column) tuple."""
+    if mark.__class__ is tuple:
+        return (mark[0] + 1, mark[1] + 1)
     return (mark.line + 1, mark.column + 1)
 
 
@@ -410,17 +414,11 @@ def _key_text(value: Any) -> str:
     return str(value)
 
 
-class _Mark(NamedTuple):
-    """A position as libyaml marks it (0-based line and column), for files read by block_subset."""
-
-    line: int
-    column: int
-
-
 # What block_subset leaves to libyaml: characters YAML does not print or reads as line breaks (NEL,
 # LS, PS, BOM) and tabs and carriage returns (the keyboard and line-end checks report those).
 _OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_SUBSET_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$)")
+# A line: its indentation, a sequence entry's `- `, a key and its `:`, and the rest (a value or a comment).
+_SUBSET_LINE = re.compile(r"( *)(?:(- )(?=[^ ]))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?(.*)")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DECLINE = object()  # block_subset's answer for a value outside the subset
 _KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string
@@ -437,7 +435,8 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
     duplicate keys, empty values, values over several lines, numbers YAML 1.1 reads oddly) returns
     None, and parse_with_libyaml reads the file and reports what is wrong. Where this function
     answers, it gives the same data and the same positions as libyaml (tests/test_block_subset.py
-    compares the two on every catalogue file and on mutations of them).
+    compares the two on every catalogue file and on mutations of them). One regular expression per
+    line and no call per value in the common case: this runs for every file on every validation.
     """
     if _OUTSIDE_SUBSET.search(source) is not None:
         return None
@@ -446,27 +445,32 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
     stack: list[tuple[int, Any, Path_]] = []  # open containers: (column, container, path), innermost last
     pending: tuple[dict, str, Path_, int] | None = None  # a key whose value starts on a later line
     limit = 0  # a content line indented past this would continue the previous line's scalar
+    match = _SUBSET_LINE.match
+    indicators, implicit, key_text = _INDICATORS, _IMPLICIT, _KEY_TEXT
+    container: Any = None
+    path: Path_ = ()
     for number, line in enumerate(source.split("\n")):
-        content = line.lstrip(" ")
-        if not content or content[0] == "#":
-            continue
-        indent = len(line) - len(content)
-        is_entry = content[:2] == "- "
+        spaces, dash, key, rest = match(line).groups()  # type: ignore[union-attr]  # matches any line
+        if dash is None and key is None:
+            if not rest or rest[0] == "#":
+                continue  # a blank line or a comment
+            return None
+        indent = len(spaces)
         if pending is not None:
-            parent, key, path, key_column = pending
+            parent, pending_key, path, key_column = pending
             pending = None
-            if indent < key_column or (indent == key_column and not is_entry) or len(stack) >= MAX_DEPTH:
+            if indent < key_column or (indent == key_column and dash is None) or len(stack) >= MAX_DEPTH:
                 return None  # an empty value, or too deep for the quick path
-            container: Any = [] if is_entry else {}
-            parent[key] = container
-            values[path] = _Mark(number, indent)
+            container = [] if dash is not None else {}
+            parent[pending_key] = container
+            values[path] = (number, indent)
             stack.append((indent, container, path))
         elif not stack:
-            if doc.data is not None or indent or is_entry:
+            if doc.data is not None or indent or dash is not None:
                 return None  # a second root, or a root that is not a mapping
             doc.data = container = {}
             path = ()
-            values[path] = _Mark(number, 0)
+            values[path] = (number, 0)
             stack.append((0, container, path))
         elif indent > limit:
             return None
@@ -478,60 +482,58 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
             column, container, path = stack[-1]
             if column != indent:
                 return None
-            if container.__class__ is list and not is_entry:  # the end of a sequence at its key's column
+            if dash is None and container.__class__ is list:  # the end of a sequence at its key's column
                 stack.pop()
                 if not stack or stack[-1][0] != indent:
                     return None
                 column, container, path = stack[-1]
-        if is_entry:
+        if dash is not None:
             if container.__class__ is not list:
                 return None
-            rest = content[2:]
             item_path = path + (len(container),)
             column = indent + 2
-            if not rest or rest[0] == " ":
-                return None
-            if _SUBSET_KEY.match(rest) is None:
+            if key is None:
                 value = _subset_scalar(rest)
                 if value is _DECLINE:
                     return None
                 container.append(value)
-                values[item_path] = _Mark(number, column)
+                values[item_path] = (number, column)
                 limit = indent
                 continue
             if len(stack) >= MAX_DEPTH:
                 return None
             item: dict[str, Any] = {}
             container.append(item)
-            values[item_path] = _Mark(number, column)
+            values[item_path] = (number, column)
             stack.append((column, item, item_path))
-            container, path, content = item, item_path, rest
+            container, path = item, item_path
         else:
             column = indent
             if container.__class__ is not dict:
                 return None
-        match = _SUBSET_KEY.match(content)
-        if match is None:
-            return None
-        key = match.group(1)
-        plain = _KEY_TEXT.get(key)
+        plain = key_text.get(key)
         if plain is None:
-            plain = key[0] not in _IMPLICIT or _subset_plain(key) == key
-            if len(_KEY_TEXT) < _KEY_CACHE_LIMIT:
-                _KEY_TEXT[key] = plain
+            plain = key[0] not in implicit or _subset_plain(key) == key
+            if len(key_text) < _KEY_CACHE_LIMIT:
+                key_text[key] = plain
         if not plain or key in container:
             return None  # a key YAML reads as another value, or a duplicate (parse_with_libyaml says which)
         key_path = path + (key,)
-        keys[key_path] = _Mark(number, column)
-        rest = content[match.end() :]
+        keys[key_path] = (number, column)
         if not rest or rest[0] == "#":
             pending = (container, key, key_path, column)
             continue
-        value = _subset_scalar(rest)
-        if value is _DECLINE:
-            return None
+        first = rest[0]
+        if first in indicators or first in implicit or " #" in rest:
+            value = _subset_scalar(rest)
+            if value is _DECLINE:
+                return None
+        else:  # the common case, inline: a plain string
+            value = rest.rstrip(" ")
+            if ": " in value or value[-1] == ":":
+                return None
         container[key] = value
-        values[key_path] = _Mark(number, column + match.end())
+        values[key_path] = (number, len(line) - len(rest))
         limit = column
     if pending is not None or doc.data is None:
         return None

@@ -88,15 +88,18 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
     root_abs = os.path.abspath(root)
     seen: set[str] = set()
 
-    def consider(path: str, rel: str) -> None:
-        """rel: the path relative to the catalogue root ('' parts when outside it)."""
+    shown = _FolderDisplay()
+
+    def consider(path: str, rel: str, display: str | None = None) -> None:
+        """rel: the path relative to the catalogue root ('' parts when outside it); display: the path as
+        display_path gives it, when the caller knows it."""
         if path in seen:
             return
         seen.add(path)
         name = os.path.basename(path)
         if name.startswith(".") or name.lower() in ("readme.md", "readme"):
             return
-        display = display_path(Path(path))
+        display = display or display_path(Path(path))
         if name.endswith(".yml"):
             new_name = f"{suggest_id(name[:-4])}.yaml"
             problems.append(
@@ -166,7 +169,11 @@ def discover(root: Path, targets: list[Path] | None = None) -> tuple[list[Locate
                         too_deep(sub)
                         dirnames.remove(name)
                 for name in sorted(filenames):
-                    consider(os.path.join(dirpath, name), os.path.join(rel_dir, name) if rel_dir != "." else name)
+                    consider(
+                        os.path.join(dirpath, name),
+                        os.path.join(rel_dir, name) if rel_dir != "." else name,
+                        shown(dirpath, name),
+                    )
         elif os.path.lexists(target_str):
             consider(target_str, relative(target_str))
         else:
@@ -204,7 +211,30 @@ def known_ids(root: Path) -> tuple[set[str], set[str]]:
 
 def program_files(root: Path) -> dict[str, str]:
     """Every program id that has a file, and the file as a reviewer sees it."""
-    return {f"{p.parent.name}/{p.stem}": display_path(p) for p in sorted((root / "programs").glob("*/*.yaml"))}
+    shown = _FolderDisplay()
+    return {
+        f"{p.parent.name}/{p.stem}": shown(str(p.parent), p.name) for p in sorted((root / "programs").glob("*/*.yaml"))
+    }
+
+
+class _FolderDisplay:
+    """display_path of a folder's entries, with one relpath per folder instead of one per file (a third
+    of the time of finding 20,000 files). Joining the folder's display with the name is exact unless
+    the working directory is inside the folder (a display of only `..`s, which the name could cancel):
+    then each path gets its own relpath."""
+
+    def __init__(self) -> None:
+        self.folder = ""
+        self.shown = ""
+
+    def __call__(self, folder: str, name: str) -> str:
+        if folder != self.folder:
+            self.folder, self.shown = folder, display_path(Path(folder))
+        if self.shown == ".":
+            return name
+        if all(part == ".." for part in self.shown.split(os.sep)):
+            return display_path(Path(folder, name))
+        return os.path.join(self.shown, name)
 
 
 def default_committee_file(root: Path) -> Path:

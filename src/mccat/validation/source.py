@@ -561,7 +561,20 @@ def _subset_scalar(rest: str) -> Any:
     value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
     if ": " in value or value[-1] == ":":
         return _DECLINE
-    return _subset_plain(value) if value[0] in _IMPLICIT else value
+    if value[0] not in _IMPLICIT:
+        return value
+    resolved = _PLAIN_VALUES.get(value, _DECLINE)
+    if resolved is _DECLINE:
+        resolved = _subset_plain(value)
+        if len(_PLAIN_VALUES) < _PLAIN_CACHE_LIMIT and len(value) <= 40:
+            _PLAIN_VALUES[value] = resolved
+    return resolved
+
+
+# Plain values YAML might read as something else (numbers, booleans, enumerations like `online`)
+# repeat from file to file: each is resolved once. Bounded, since the values come from the files.
+_PLAIN_VALUES: dict[str, Any] = {}
+_PLAIN_CACHE_LIMIT = 4096
 
 
 def _subset_plain(value: str) -> Any:

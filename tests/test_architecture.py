@@ -21,6 +21,10 @@ LAZY_IMPORTS = {
     ("mccat/model/schema.py", "referencing"): "the same",
     ("mccat/model/schema.py", "referencing.jsonschema"): "the same",
     ("mccat/build/search_index.py", "pagefind.service"): "a missing Pagefind gets a clear error, not a traceback",
+    ("mccat/cli/main.py", "mccat.cli.catalogue_commands"): "`mccat validate` (every push) loads no export or site",
+    ("mccat/cli/main.py", "mccat.cli.review_commands"): "the same",
+    ("mccat/cli/main.py", "mccat.cli.signing_commands"): "the same",
+    ("mccat/cli/main.py", "mccat.cli.site_commands"): "the same",
 }
 
 
@@ -85,6 +89,25 @@ def test_no_import_hides_inside_a_function():
     }
     assert hidden - set(LAZY_IMPORTS) == set()
     assert function_level_imports("def f():\n    from mccat.site import pages\n") == ["mccat.site"]
+
+
+def test_validate_loads_only_the_validator():
+    """`mccat validate` runs on every push: it loads no module of the exports, the site or signing (a second
+    of a 10,000-file check on a busy runner), while `mccat --help` still lists every command."""
+    probe = (
+        "import sys; from mccat.cli.main import main; status = main(sys.argv[1:]); "
+        "print(status, sorted(m for m in sys.modules if m.startswith(('mccat.publish', 'mccat.site', "
+        "'mccat.build', 'mccat.cli.catalogue_commands', 'mccat.cli.site_commands', 'pyld'))))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe, "--catalogue", str(ROOT / "catalogue"), "validate", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.splitlines()[-1] == "0 []"
+    usage = subprocess.run([sys.executable, "-m", "mccat", "--help"], capture_output=True, text=True, check=True).stdout
+    assert all(command in usage for command in ("validate", "new", "synth", "export", "diff", "verify", "site-size"))
 
 
 @pytest.mark.build

@@ -1,4 +1,4 @@
-"""Subcommands of the catalogue itself: validate, new, synth, export.
+"""Subcommands of the catalogue itself: new, synth, export (validate: mccat.cli.validate_command).
 
 Each `run_*` takes the parsed arguments and returns the exit status (0 ok, 1 invalid data); bad
 arguments raise UsageError (exit status 2).
@@ -21,10 +21,7 @@ from mccat.model.vocabulary import vocabularies
 from mccat.publish.exports import write_api_files
 from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
-from mccat.review.checks import validate_revision
 from mccat.review.content_changes import content_changes
-from mccat.review.diff import catalogue_prefix
-from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.load import load_catalogue
 from mccat.validation.messages import Listing, Shown, text
 from mccat.validation.problems import CatalogueError
@@ -32,39 +29,6 @@ from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from mccat.validation.report import REPORTERS
 from mccat.validation.rules import ID_PATTERN
 from mccat.validation.source import YamlProblem, load_yaml
-from mccat.validation.validate import validate
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    lang = message_language(args)
-    if args.rev:  # the catalogue as committed at a revision, read from git: nothing is checked out
-        if args.paths:
-            raise UsageError(text("usage.rev-and-paths"))
-        if args.committee:
-            raise UsageError(text("usage.rev-and-committee"))
-        try:
-            repo = repo_root(Path.cwd())
-            result = validate_revision(
-                repo, resolve(repo, args.rev), catalogue_prefix(repo, args.catalogue), today=args.today
-            )
-        except GitError as exc:
-            raise UsageError(exc.text) from None
-        except ValueError:
-            raise UsageError(
-                text("usage.outside-repository", folder=str(args.catalogue), root=str(repo_root(Path.cwd())))
-            ) from None
-    else:
-        require_catalogue(args.catalogue)
-        result = validate(
-            args.catalogue,
-            [Path(p) for p in args.paths] or None,
-            keep_data=False,
-            today=args.today,
-            committee_file=args.committee,
-        )
-    sys.stdout.write(REPORTERS[args.format](result.problems, result.files_checked, lang))
-    failed = bool(result.errors) or (args.strict and bool(result.warnings))
-    return 1 if failed else 0
 
 
 def _record(catalogue: Path, program: str) -> dict:

@@ -9,18 +9,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from mccat.cli.catalogue_commands import run_export, run_new, run_synth, run_validate
-from mccat.cli.review_commands import add_review_commands
-from mccat.cli.signing_commands import add_signing_commands
-from mccat.cli.site_commands import add_site_commands
-from mccat.cli.usage import UsageError, add_lang, day, default_catalogue, message_language
+from mccat.cli.usage import UsageError, add_lang, default_catalogue, message_language
+from mccat.cli.validate_command import add_validate_command
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.validation.messages import text
 from mccat.validation.registry_file import REGISTRY_FILE
-from mccat.validation.report import REPORTERS
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(full: bool = True) -> argparse.ArgumentParser:
+    """The parser of every command; with full=False, of `validate` only (see mccat.cli.validate_command)."""
     parser = argparse.ArgumentParser(prog="mccat", description="Micro-credential catalogue tools.")
     parser.add_argument(
         "--catalogue",
@@ -30,20 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("validate", help="check catalogue files against the schemas and rules")
-    p.add_argument("paths", nargs="*", help="files or folders (default: the whole catalogue)")
-    p.add_argument("--format", choices=sorted(REPORTERS), default="text")
-    p.add_argument("--strict", action="store_true", help="fail on warnings too")
-    p.add_argument("--rev", help="check the catalogue as committed at this git revision, read from git")
-    p.add_argument("--today", type=day, help="the day decisions may not be later than (YYYY-MM-DD, default today)")
-    p.add_argument(
-        "--committee",
-        type=Path,
-        help="the committee list that decisions' reviewers must be on (default: governance/committee.yaml "
-        "beside the catalogue folder)",
-    )
-    add_lang(p)
-    p.set_defaults(run=run_validate)
+    add_validate_command(sub)
+    if not full:
+        return parser
+    # The other commands' modules load the site, the exports and signing: only when one of them runs.
+    from mccat.cli.catalogue_commands import run_export, run_new, run_synth
+    from mccat.cli.review_commands import add_review_commands
+    from mccat.cli.signing_commands import add_signing_commands
+    from mccat.cli.site_commands import add_site_commands
 
     p = sub.add_parser(
         "new", help="write a template file with every field explained (and its CTID), or print a new CTID"
@@ -95,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(full=_command(argv) != "validate")
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -104,6 +96,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _command(argv: list[str]) -> str | None:
+    """The subcommand named in argv (None for none, or for `--help` before one), read as the full
+    parser reads it: `--catalogue` takes a value, the first word after the options is the command."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("-h", "--help", action="store_true")
+    pre.add_argument("--catalogue")
+    pre.add_argument("command", nargs="?")
+    try:
+        known, _ = pre.parse_known_args(argv)
+    except SystemExit:  # what the full parser reports as a usage error
+        return None
+    return None if known.help else known.command
 
 
 if __name__ == "__main__":

@@ -421,7 +421,7 @@ _OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
 _SUBSET_LINE = re.compile(r"( *)(?:(- )(?=[^ ]))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?(.*)")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DECLINE = object()  # block_subset's answer for a value outside the subset
-_KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string
+_KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string (bounded)
 _KEY_CACHE_LIMIT = 4096
 
 
@@ -514,7 +514,7 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
         plain = key_text.get(key)
         if plain is None:
             plain = key[0] not in implicit or _subset_plain(key) == key
-            if len(key_text) < _KEY_CACHE_LIMIT:
+            if len(key_text) < _KEY_CACHE_LIMIT and len(key) <= 40:
                 key_text[key] = plain
         if not plain or key in container:
             return None  # a key YAML reads as another value, or a duplicate (parse_with_libyaml says which)

@@ -108,6 +108,9 @@ def test_validate_loads_only_the_validator():
     assert run.stdout.splitlines()[-1] == "0 []"
     usage = subprocess.run([sys.executable, "-m", "mccat", "--help"], capture_output=True, text=True, check=True).stdout
     assert all(command in usage for command in ("validate", "new", "synth", "export", "diff", "verify", "site-size"))
+    unknown = subprocess.run([sys.executable, "-m", "mccat", "validate", "--bogus"], capture_output=True, text=True)
+    assert unknown.returncode == 2 and "unrecognized arguments: --bogus" in unknown.stderr
+    assert "site-size" in unknown.stderr  # worded by the full parser, as before
 
 
 @pytest.mark.build

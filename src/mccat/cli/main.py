@@ -87,8 +87,9 @@ def build_parser(full: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(full=_command(argv) != "validate")
-    args = parser.parse_args(argv)
+    args, unknown = build_parser(full=False).parse_known_args(argv) if _command(argv) == "validate" else (None, [])
+    if args is None or unknown:  # the full parser, also to word an unknown argument's error as it always has
+        args = build_parser().parse_args(argv)
     try:
         return args.run(args)
     except UsageError as exc:

@@ -85,7 +85,8 @@ from mccat.build.unused_files import is_unused_theme_file
 from mccat.model.history import ContentChange, History, read_history
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
 from mccat.publish.exports import write_api_files
-from mccat.publish.jsonld import json_for_script, program_jsonld, tombstone_jsonld
+from mccat.publish.jsonld import json_for_script, tombstone_jsonld
+from mccat.publish.page_jsonld import program_page_jsonld
 from mccat.publish.publication import Publication
 from mccat.review.content_changes import content_changes
 from mccat.site.csp import content_security_policy
@@ -373,6 +374,7 @@ class CatalogueHook:
         env.globals["mc_rows"] = _with_page_links(values.rows)
         env.globals["mc_stated_rows"] = _with_page_links(values.stated_rows)
         env.globals["mc_not_stated"] = values.not_stated
+        env.globals["mc_json"] = lambda data: Markup(json_for_script(data))  # JSON inside a <script>
         env.globals["mc_phrased"] = values.phrased
         env.globals["mc_cell"] = _with_page_links(values.cell)
         env.globals["mc_conformance"] = values.conformance
@@ -407,13 +409,14 @@ class CatalogueHook:
         context["mc_fragment_key"] = (
             f"{spec.kind}:{context['base_url']}" if spec is not None and not spec.in_nav else None
         )
-        # The program's schema.org JSON-LD: its /api/v1 file as it is (both languages, tagged), so that an
-        # aggregator merging the ja page, the en page and the file finds one node saying the same.
+        # The program's schema.org JSON-LD: a small Course in the page's language, a part of its /api/v1 file
+        # (mccat.publish.page_jsonld); a withdrawn or renamed program's page embeds its (small) file as it is.
         context["mc_jsonld"] = None
         catalogue = build.pages.catalogue
         if spec is not None and spec.kind == "program":
             program = catalogue.programs[spec.key]
-            context["mc_jsonld"] = Markup(json_for_script(program_jsonld(build.publication, program)))
+            page_jsonld = program_page_jsonld(build.publication, program, build.plan.lang)
+            context["mc_jsonld"] = Markup(json_for_script(page_jsonld))
         elif spec is not None and spec.kind in ("tombstone", "redirect"):
             tombstone = build.pages.programs.tombstones[spec.key]
             context["mc_jsonld"] = Markup(json_for_script(tombstone_jsonld(build.publication, tombstone)))

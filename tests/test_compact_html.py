@@ -96,5 +96,18 @@ def test_every_icon_the_partials_draw_from_the_icon_file_is_in_it():
     for partial in (overrides / "partials").glob("*.html"):
         text = partial.read_text(encoding="utf-8")
         used += re.findall(r'<svg viewBox="([^"]+)"[^>]*><use href="[^"]*icons\.svg\' \| url }}#([\w-]+)"', text)
-    assert {name for _, name in used} == {"git-alt", "library"}
+    assert {name for _, name in used} == {"git-alt", "library", "magnify", "translate"}
     assert all(symbols.get(name) == box for box, name in used)  # the page's box is the symbol's
+
+
+def test_a_line_of_jinja_tags_alone_prints_no_empty_line():
+    """A line holding only tags (or a comment) leaves no empty line; words and tags on either side stay apart;
+    a tag that already removes the white space after it is left as written, so lines never join."""
+    source = "<ul>\n  {% for i in xs %}\n  <li>{{ i }}</li>\n  {% endfor %}\n</ul>\nword\n{% if a %}\n{# note #}\n"
+    source += "more\n{% endif %}\nend\n{% if a -%}\n  y\n{% endif %}"
+    env = jinja2.Environment(extensions=[CompactTemplates])
+    for values in ({"xs": [1, 2], "a": True}, {"xs": [], "a": False}):
+        compact, plain = env.from_string(source).render(**values), jinja2.Template(source).render(**values)
+        assert "\n\n" not in compact and " \n" not in compact, compact
+        assert compact.split() == plain.split()  # the same words and tags, each still separated
+    assert env.from_string(source).render(xs=[1], a=True) == "<ul>\n<li>1</li>\n</ul>\nword\nmore\nend\ny"

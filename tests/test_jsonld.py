@@ -34,6 +34,7 @@ from mccat.publish.jsonld import (
     tombstone_jsonld,
     vocabularies_jsonld,
 )
+from mccat.publish.page_jsonld import program_page_jsonld
 from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
@@ -314,23 +315,62 @@ def untagged_duplicates(graph: rdflib.Graph) -> list[tuple]:
 XSD_STRING = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
-def test_the_page_embeds_the_file_itself(pub):
-    """What a page's <script> holds, read back, is the standalone document (both languages, tagged)."""
+def test_the_file_holds_the_full_record_in_both_languages(pub):
+    """The /api/v1 file is the full record: every text in both languages, tagged, safe in a <script>."""
     for program in pub.catalogue.programs.values():
         document = program_jsonld(pub, program)
         assert json.loads(json_for_script(document)) == document
         assert {t["@language"] for t in _tagged(document["name"])} == set(LANGUAGES)
+        for key in ("teaches", "educationalCredentialAwarded", "hasPart", "identifier", "creativeWorkStatus"):
+            assert key in document, (program.id, key)
 
 
-def test_merging_the_two_pages_and_the_file_gives_the_file(pub):
+def test_a_page_embeds_a_small_course_in_its_language_that_points_to_the_file(pub):
+    """What a program page's <script> holds: the Course a search engine reads (name, description, provider with
+    name and url, url, offers, instances), texts in the page's language only, the file's @id, and the file named
+    as a DataDownload; a few KB, not the whole record."""
+    for program in pub.catalogue.programs.values():
+        document = program_jsonld(pub, program)
+        for lang in LANGUAGES:
+            page = program_page_jsonld(pub, program, lang)
+            assert json.loads(json_for_script(page)) == page
+            assert len(json_for_script(page).encode()) < max(2500, len(json_for_script(document).encode()) // 4)
+            assert page["@id"] == document["@id"] == URLS.program_iri(program.id)
+            assert "Course" in page["@type"] and page["@context"] == document["@context"]
+            assert {t["@language"] for t in _tagged(page)} == {lang}, program.id
+            assert page["name"] == {"@value": program.title[lang], "@language": lang}
+            assert page["description"] == {"@value": program.data["description"][lang], "@language": lang}
+            provider = pub.catalogue.providers[program.provider_id]
+            assert page["provider"]["name"] == {"@value": provider.name[lang], "@language": lang}
+            assert page["provider"]["url"] == document["provider"]["url"]
+            assert page["url"] == program.data["url"] and page["mainEntityOfPage"] == URLS.program_page(
+                lang, program.id
+            )
+            assert (
+                page["offers"]["price"] == document["offers"]["price"] if "offers" in document else "offers" not in page
+            )
+            assert page["subjectOf"] == {
+                "@id": URLS.program_jsonld(program.id),
+                "@type": "DataDownload",
+                "contentUrl": URLS.program_jsonld(program.id),
+                "encodingFormat": "application/ld+json",
+            }
+            assert URLS.program_iri(program.id).startswith(URLS.program_jsonld(program.id) + "#")
+
+
+def test_merging_the_two_pages_and_the_file_gives_the_file_and_the_pointer(pub):
     """An aggregator merges the ja page, the en page and the file: every node has an @id (no blank node to
-    duplicate), so the merge is the file's graph, with no untagged duplicates and one node per offering."""
+    duplicate), so the merge is the file's graph plus the pages' pointer to the file (subjectOf), with no
+    untagged duplicates and one node per offering."""
     for program in pub.catalogue.programs.values():
         document = program_jsonld(pub, program)
         alone = jsonld_loader.to_graph([document])
-        merged = jsonld_loader.to_graph([document, document, document])
-        assert set(merged) == set(alone), program.id
-        assert not [n for n in alone.all_nodes() if isinstance(n, rdflib.BNode)], program.id
+        pages = [program_page_jsonld(pub, program, lang) for lang in LANGUAGES]
+        merged = jsonld_loader.to_graph([*pages, document])
+        file_node = rdflib.URIRef(URLS.program_jsonld(program.id))
+        added = set(merged) - set(alone)
+        assert added and all(p == SDO.subjectOf or s == file_node for s, p, _ in added), (program.id, added)
+        assert not [n for n in merged.all_nodes() if isinstance(n, rdflib.BNode)], program.id
         assert not untagged_duplicates(merged), program.id
         instances = set(merged.objects(rdflib.URIRef(URLS.program_iri(program.id)), SDO.hasCourseInstance))
         assert len(instances) == max(1, len(program.data.get("offerings", []))), program.id

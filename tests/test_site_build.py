@@ -136,7 +136,7 @@ def test_program_page(built_site, program_id, lang):
     assert not tree.cssselect("dd .mc-missing"), "no 'not stated' row is left among the rows"
     assert len(tree.cssselect('[data-mc="not-stated"]')) <= 1
     assert {span.get("data-descriptor") for span in not_stated}.isdisjoint(
-        {row.get("data-descriptor") for row in tree.cssselect(".mc-descriptor")}
+        {row.get("data-descriptor") for row in tree.cssselect(".mc-descriptors > div[data-descriptor]")}
     )
 
     def value(name: str) -> str:

@@ -48,7 +48,7 @@ def test_rows_in_each_layout_and_a_descriptor_not_stated():
     missing = interface_text("program.not_stated", "en")
     assert html().values(Row("k", "K", ()), url=from_page) == f'<span class="mc-missing">{missing}</span>'
     rows = html().rows([Row('a"b', HOSTILE, (Value("A"),))], url=from_page)
-    assert 'data-descriptor="a&#34;b"' in rows and f"<dt data-pagefind-ignore>{ESCAPED}</dt>" in rows
+    assert 'data-descriptor="a&#34;b"' in rows and f"<dt>{ESCAPED}</dt>" in rows
     assert rows.startswith('<dl class="mc-descriptors">') and rows.endswith("</dl>")
 
 
@@ -77,5 +77,7 @@ def test_conformance_table_escapes_names_and_lists_what_is_missing():
     assert f"<td>{ESCAPED}</td>" in table and f"<p><strong>{ESCAPED}</strong></p>" in table
     assert '<tr data-framework="eu" data-complete="true">' in table and 'data-complete="false"' in table
     assert f"<td>Hours{separator}Fee &lt;b&gt;</td>" in table
-    assert '<li class="mc-element mc-element--missing">Fee &lt;b&gt;: Not stated</li>' in table
+    assert (
+        '<li class="mc-element--missing">Fee &lt;b&gt;: Not stated</li>' in table and "<li>Title: Stated</li>" in table
+    )
     assert interface_text("conformance.count", "en", present=12, total=14) in table

@@ -35,7 +35,8 @@ from mccat.build.unused_files import remove_pagefind_ui
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
-EXCLUDE_SELECTORS = (".headerlink", "button")  # the ¶ after headings; controls (compare, copy) are not content
+# the ¶ after headings; controls (compare, copy) are not content; descriptor labels repeat on every program page
+EXCLUDE_SELECTORS = (".headerlink", "button", ".mc-descriptors dt")
 # Pagefind works inside this element only. The index is the same as with data-pagefind-body alone (same
 # fragments and word index at 1,000 programs), but Pagefind skips the rest of each page (header, nav,
 # JSON-LD, footer) instead of walking it: 42% less CPU (bench/README.md). One such element per page.

@@ -85,16 +85,17 @@ class ValueHTML:
         )
 
     def rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
-        """Labelled descriptors; data-descriptor is the schema path. Search skips the labels, which repeat on
-        every page (data-pagefind-ignore; mccat.site.search)."""
+        """Labelled descriptors, one line each; data-descriptor is the schema path. Search skips the labels,
+        which repeat on every page (`.mc-descriptors dt` is one of Pagefind's exclude selectors,
+        mccat.build.search_index). No class or indentation per row: a program page has about 30 rows."""
         parts = ['<dl class="mc-descriptors">']
         for row in rows:
             parts.append(
-                f'\n    <div class="mc-descriptor" data-descriptor="{escape(row.key)}">'
-                f"\n      <dt data-pagefind-ignore>{mark_japanese(row.label, self._lang)}</dt>"
-                f"\n      <dd>{self._values(row, url)}</dd>\n    </div>"
+                f'\n<div data-descriptor="{escape(row.key)}">'
+                f"<dt>{mark_japanese(row.label, self._lang)}</dt>"
+                f"<dd>{self._values(row, url)}</dd>\n</div>"  # the line break: Pagefind adds no "." after each value
             )
-        parts.append("\n  </dl>")
+        parts.append("\n</dl>")
         return Markup("".join(parts))
 
     def cell(self, cell: Cell, *, url: Url) -> Markup:
@@ -112,32 +113,31 @@ class ValueHTML:
         element of each framework in a <details>."""
         t, frameworks = self._t, tuple(frameworks)
         rows = "".join(
-            f'\n      <tr data-framework="{escape(f.key)}" data-complete="{str(f.complete).lower()}">'
-            f"\n        <td>{escape(f.name)}</td>"
-            f'\n        <td class="mc-nowrap">{escape(t("conformance.count", present=f.present, total=f.total))}</td>'
-            f"\n        <td>{self._missing(f)}</td>\n      </tr>"
+            f'\n<tr data-framework="{escape(f.key)}" data-complete="{str(f.complete).lower()}">'
+            f"<td>{escape(f.name)}</td>"
+            f'<td class="mc-nowrap">{escape(t("conformance.count", present=f.present, total=f.total))}</td>'
+            f"<td>{self._missing(f)}</td></tr>"
             for f in frameworks
         )
+        # Each element with its state in words; a class only where it is not "present" (most are).
         details = "".join(
-            f"\n    <p><strong>{escape(f.name)}</strong></p>\n    <ul>"
+            f"\n<p><strong>{escape(f.name)}</strong></p>\n<ul>"
             + "".join(
-                f'\n      <li class="mc-element mc-element--{escape(e.status)}">{escape(e.label)}: '
-                f"{escape(e.status_label)}</li>"
-                for e in f.elements
+                f"\n<li{_element_class(e.status)}>{escape(e.label)}: {escape(e.status_label)}</li>" for e in f.elements
             )
-            + "\n    </ul>"
+            + "\n</ul>"
             for f in frameworks
         )
         return Markup(
             '<div class="mc-conformance" data-mc="conformance">'
-            '\n  <div class="md-typeset__scrollwrap mc-table"><div class="md-typeset__table"><table>'
-            f'\n    <thead><tr>\n      <th scope="col">{escape(t("conformance.framework"))}</th>'
-            f'\n      <th scope="col">{escape(t("conformance.stated"))}</th>'
-            f'\n      <th scope="col">{escape(t("conformance.missing"))}</th>\n    </tr></thead>'
-            f"\n    <tbody>{rows}\n    </tbody>\n  </table></div></div>"
-            f'\n  <details class="mc-conformance__details">\n    <summary>{escape(t("conformance.details"))}</summary>'
-            f"{details}\n  </details>"
-            f'\n  <p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>'
+            '\n<div class="md-typeset__scrollwrap mc-table"><div class="md-typeset__table"><table>'
+            f'\n<thead><tr><th scope="col">{escape(t("conformance.framework"))}</th>'
+            f'<th scope="col">{escape(t("conformance.stated"))}</th>'
+            f'<th scope="col">{escape(t("conformance.missing"))}</th></tr></thead>'
+            f"\n<tbody>{rows}\n</tbody>\n</table></div></div>"
+            f'\n<details class="mc-conformance__details">\n<summary>{escape(t("conformance.details"))}</summary>'
+            f"{details}\n</details>"
+            f'\n<p class="mc-aside">{escape(t("conformance.note"))}</p>\n</div>'
         )
 
     def _missing(self, framework: ConformanceView) -> str:
@@ -170,3 +170,8 @@ class ValueHTML:
         if row.layout == "block":
             return "".join(f'<p class="mc-block">{item}</p>' for item in items)
         return self._separator.join(items)
+
+
+def _element_class(status: str) -> str:
+    """A framework element's class: none when it is stated ("present", most of them), else its state."""
+    return "" if status == "present" else f' class="mc-element--{escape(status)}"'

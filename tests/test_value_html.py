@@ -67,7 +67,19 @@ def test_conformance_table_escapes_names_and_lists_what_is_missing():
     from mccat.site.views import ConformanceView, ElementView
 
     frameworks = [
-        ConformanceView("eu", HOSTILE, 9, 9, True, (), (ElementView("Title", "present", "Stated"),)),
+        ConformanceView(
+            "eu",
+            HOSTILE,
+            9,
+            9,
+            True,
+            (),
+            (
+                ElementView("Title", "present", "Stated"),
+                ElementView("Date", "on_credential", "On each credential"),
+                ElementView("Hours", "present", "Stated"),
+            ),
+        ),
         ConformanceView(
             "au", "AU", 12, 14, False, ("Hours", "Fee <b>"), (ElementView("Fee <b>", "missing", "Not stated"),)
         ),
@@ -77,7 +89,17 @@ def test_conformance_table_escapes_names_and_lists_what_is_missing():
     assert f"<td>{ESCAPED}</td>" in table and f"<p><strong>{ESCAPED}</strong></p>" in table
     assert '<tr data-framework="eu" data-complete="true">' in table and 'data-complete="false"' in table
     assert f"<td>Hours{separator}Fee &lt;b&gt;</td>" in table
+    # each framework's elements by state, in the order the states first come
+    assert '<li class="mc-element--missing">Not stated: Fee &lt;b&gt;</li>' in table
     assert (
-        '<li class="mc-element--missing">Fee &lt;b&gt;: Not stated</li>' in table and "<li>Title: Stated</li>" in table
+        f'<li>Stated: Title{separator}Hours</li>\n<li class="mc-element--on_credential">On each credential: Date</li>'
+        in table
     )
     assert interface_text("conformance.count", "en", present=12, total=14) in table
+
+
+def test_descriptors_not_stated_in_one_line_with_their_paths_in_order():
+    line = html().not_stated([Row('a"b', HOSTILE, ()), Row("c", "C", (Value("x"),)), Row("d", "D", ())])
+    separator = interface_text("list.separator", "en")
+    assert 'data-descriptors="a&#34;b d"' in line and f"{ESCAPED}{separator}D</p>" in line
+    assert html().not_stated([Row("c", "C", (Value("x"),))]) == ""

@@ -3,7 +3,8 @@ program's full record, which stays whole in its /api/v1 file.
 
 The full record (`mccat.publish.jsonld.program_jsonld`, every descriptor in both languages) weighed 13.8
 of a program page's 45-53 KB. Search engines read a page's JSON-LD for a rich result, and Google's course
-rich results use a Course's name, description, provider (name, url), url, offers and course instances;
+rich results use a Course's name, description, provider (name, url), url, offers and course instances
+(and its status says whether the registry still recognises it);
 aggregators read the file. So a page embeds only these properties (an offering's dates and mode, not its
 own offer), taken from the full record itself
 (never computed again, so they cannot disagree with it), with texts in the page's language, and points to
@@ -37,10 +38,7 @@ PAGE_PROPERTIES = (
     "inLanguage",
     "offers",
     "hasCourseInstance",
-    "timeRequired",
     "creativeWorkStatus",
-    "expires",
-    "sdLicense",
 )
 # Of the nodes inside, what identifies and names them (a provider's address, a term's set: in the file).
 NODE_PROPERTIES = frozenset(
@@ -86,7 +84,7 @@ def program_page_jsonld(pub: Publication, program: Program, lang: str) -> dict[s
     for key in PAGE_PROPERTIES:
         if key not in full:
             continue
-        if key in ("@context", "@id", "@type", "url", "inLanguage", "timeRequired", "expires", "sdLicense"):
+        if key in ("@context", "@id", "@type", "url", "inLanguage"):
             node[key] = full[key]
         elif key == "mainEntityOfPage":
             node[key] = page_url if page_url in full[key] else full[key]

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from mccat.site.language import Language
 from mccat.site.phrasing import phrases
-from mccat.site.views import Cell, ConformanceView, Row, Value
+from mccat.site.views import Cell, ConformanceView, ElementView, Row, Value
 
 Url = Callable[[str], str]
 
@@ -71,16 +71,15 @@ class ValueHTML:
         return self.rows([row for row in rows if row.values], url=url)
 
     def not_stated(self, rows: Iterable[Row]) -> Markup:
-        """One line naming every descriptor without a value, each with its schema path; empty if there is none."""
+        """One line naming every descriptor without a value, their schema paths in one attribute
+        (data-descriptors, in the same order); empty if there is none."""
         missing = [row for row in rows if not row.values]
         if not missing:
             return Markup("")
-        names = self._separator.join(
-            f'<span data-descriptor="{escape(row.key)}">{mark_japanese(row.label, self._lang)}</span>'
-            for row in missing
-        )
+        keys = " ".join(str(escape(row.key)) for row in missing)
+        names = self._separator.join(str(mark_japanese(row.label, self._lang)) for row in missing)
         return Markup(
-            f'<p class="mc-not-stated" data-mc="not-stated" data-pagefind-ignore>'
+            f'<p class="mc-not-stated" data-mc="not-stated" data-descriptors="{keys}" data-pagefind-ignore>'
             f'<span class="mc-not-stated__label">{escape(self._t("program.not_stated_list"))}</span>{names}</p>'
         )
 
@@ -119,11 +118,14 @@ class ValueHTML:
             f"<td>{self._missing(f)}</td></tr>"
             for f in frameworks
         )
-        # Each element with its state in words; a class only where it is not "present" (most are).
+        # Each framework's elements by state, in words ("Stated: Title, Provider, ..."), not one line per element;
+        # a class only where the state is not "present".
         details = "".join(
             f"\n<p><strong>{escape(f.name)}</strong></p>\n<ul>"
             + "".join(
-                f"\n<li{_element_class(e.status)}>{escape(e.label)}: {escape(e.status_label)}</li>" for e in f.elements
+                f"\n<li{_element_class(status)}>{escape(label)}: "
+                f"{self._separator.join(str(escape(e.label)) for e in elements)}</li>"
+                for status, label, elements in _by_state(f.elements)
             )
             + "\n</ul>"
             for f in frameworks
@@ -175,3 +177,11 @@ class ValueHTML:
 def _element_class(status: str) -> str:
     """A framework element's class: none when it is stated ("present", most of them), else its state."""
     return "" if status == "present" else f' class="mc-element--{escape(status)}"'
+
+
+def _by_state(elements: Iterable[ElementView]) -> list[tuple[str, str, list[ElementView]]]:
+    """A framework's elements grouped by state (each state's words), states in the order they first come."""
+    groups: dict[str, tuple[str, list[ElementView]]] = {}
+    for element in elements:
+        groups.setdefault(element.status, (element.status_label, []))[1].append(element)
+    return [(status, label, members) for status, (label, members) in groups.items()]

@@ -136,7 +136,9 @@ def test_program_page(built_site, program_id, lang):
             assert text(label[0]) == titles[name], name
     if line:  # the line shows each one's label, in the order of data-descriptors
         separator = INTERFACE_TEXT["list.separator"][lang]
-        shown = INTERFACE_TEXT["program.not_stated_list"][lang] + separator.join(titles[k] for k in not_stated)
+        others = {"stacked_from": "program.stacked_from", "record.formerly": "program.formerly"}  # not in the schema
+        labels = [titles[k] if k in titles else INTERFACE_TEXT[others.get(k, k)][lang] for k in not_stated]
+        shown = INTERFACE_TEXT["program.not_stated_list"][lang] + separator.join(labels)
         assert text(line[0]) == " ".join(shown.split())
     assert not tree.cssselect("dd .mc-missing"), "no 'not stated' row is left among the rows"
     assert set(not_stated).isdisjoint(rows), "a descriptor is either a row or in the line"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mccat import LANGUAGES
-from mccat.build.search_index import SearchIndexError, index_site
+from mccat.build.search_index import EXCLUDE_SELECTORS, SearchIndexError, index_site
 from mccat.model.schema import descriptor_label
 from mccat.model.vocabulary import vocabularies
 from mccat.publish.urls import Urls
@@ -292,11 +292,16 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
         h1 = body.cssselect("h1")[0]
         outcomes = body.cssselect("[data-descriptor=learning_outcomes]")[0]
         assert float(h1.get("data-pagefind-weight")) > float(outcomes.get("data-pagefind-weight")) > 1
-        # boilerplate repeated on every program is not indexed: labels, section headings, the facts grid
+        # boilerplate repeated on every program is not indexed: labels (an exclude selector given to Pagefind,
+        # mccat.build.search_index), section headings, the facts grid
+        assert ".mc-descriptors dt" in EXCLUDE_SELECTORS
+        excluded = set(body.cssselect(".mc-descriptors dt"))
         for node in body.cssselect("dt, h2, .mc-facts"):
-            assert node.get("data-pagefind-ignore") is not None or [
-                a for a in node.iterancestors() if a.get("data-pagefind-ignore") is not None
-            ], node.tag
+            assert (
+                node in excluded
+                or node.get("data-pagefind-ignore") is not None
+                or [a for a in node.iterancestors() if a.get("data-pagefind-ignore") is not None]
+            ), node.tag
         assert not body.cssselect("#conformance, #data")  # the same framework tables and file links everywhere
 
 

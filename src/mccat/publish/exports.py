@@ -759,7 +759,9 @@ def published_schema(pub: Publication, path: Path) -> bytes:
 MANIFEST = "index.json"
 
 
-def manifest(pub: Publication, entries: Mapping[str, tuple[int, str]], modified: Mapping[str, str | None]) -> dict:
+def manifest(
+    pub: Publication, entries: Mapping[str, tuple[int, str]], modified: Mapping[str, str | None]
+) -> dict[str, Any]:
     """index.json: every other file under /api/v1/ with its size, SHA-256 and the last change of what it is
     made from (dateModified; null where that is not known), so an aggregator fetches only what changed.
     `entries`: path -> (size, SHA-256 in hex), from ApiOutput."""

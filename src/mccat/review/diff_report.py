@@ -16,7 +16,6 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from mccat import LANGUAGES
 from mccat.model.schema import descriptors
 from mccat.model.vocabulary import label as vocabulary_label
 from mccat.review.diff import ASSESSED, MISSING, CatalogueDiff, EntryChange, Flag, field_changes, invisible_characters
@@ -616,17 +615,7 @@ def render_json(diff: CatalogueDiff, lang: str = "en") -> str:
             }
             for c in diff.changes
         ],
-        "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "rule": p.rule,
-                "message": {code: p.message_in(code) for code in LANGUAGES},
-                "hint": {code: p.hint_in(code) for code in LANGUAGES},
-            }
-            for p in diff.problems
-        ],
+        "problems": [p.as_json(for_review=True) for p in diff.problems],
     }
     return json_escape_hidden(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 

@@ -9,8 +9,9 @@ name), which the hint shows and tools can apply.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from mccat import LANGUAGES
 from mccat.validation.messages import Text
 
 Severity = Literal["error", "warning", "info"]
@@ -77,6 +78,22 @@ class Problem:
 
     def hint_in(self, lang: str) -> str:
         return self.hint.render(lang) if self.hint is not None else ""
+
+    def as_json(self, *, for_review: bool = False) -> dict[str, Any]:
+        """The problem as the JSON reports give it, message and hint in every language: `mccat validate`'s
+        with its severity and fix; `mccat diff`'s (`for_review`) without, since a reviewer's problems are all
+        errors and the fix is the author's to apply."""
+        found: dict[str, Any] = {"file": self.file, "line": self.line, "column": self.column}
+        if not for_review:
+            found["severity"] = self.severity
+        found |= {
+            "rule": self.rule,
+            "message": {code: self.message_in(code) for code in LANGUAGES},
+            "hint": {code: self.hint_in(code) for code in LANGUAGES},
+        }
+        if self.fix and not for_review:
+            found["fix"] = self.fix.as_json()
+        return found
 
     @property
     def sort_key(self) -> tuple:

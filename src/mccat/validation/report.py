@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from mccat import LANGUAGES
 from mccat.validation.hidden import one_line
 from mccat.validation.messages import render
 from mccat.validation.problems import Problem
@@ -53,19 +52,7 @@ def json_report(problems: list[Problem], files_checked: int, lang: str = "en") -
                 "errors": sum(p.is_error for p in problems),
                 "warnings": sum(p.is_warning for p in problems),
                 "notes": sum(p.severity == "info" for p in problems),
-                "problems": [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "column": p.column,
-                        "severity": p.severity,
-                        "rule": p.rule,
-                        "message": {code: p.message_in(code) for code in LANGUAGES},
-                        "hint": {code: p.hint_in(code) for code in LANGUAGES},
-                        **({"fix": p.fix.as_json()} if p.fix else {}),
-                    }
-                    for p in problems
-                ],
+                "problems": [p.as_json() for p in problems],
             },
             ensure_ascii=False,
             indent=2,

@@ -64,6 +64,11 @@ _WORD = re.compile(r"[^\W\d_\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+def _character(char: str) -> dict[str, Any]:
+    """How a message names one character: itself (shown safely), its code point and its Unicode name."""
+    return {"char": Shown(char), "code": f"{ord(char):04X}", "name": unicodedata.name(char, "")}
+
+
 def _letter_script(char: str) -> str:
     name = unicodedata.name(char, "")
     return next((s for s in ("LATIN", *_LOOKALIKE_SCRIPTS) if name.startswith(s)), "OTHER")
@@ -178,9 +183,7 @@ def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Probl
                 text(
                     "text.lookalike-letter",
                     field=_field(kind, path),
-                    char=Shown(char),
-                    code=f"{ord(char):04X}",
-                    name=unicodedata.name(char, ""),
+                    **_character(char),
                     word=Shown(found_word),
                     position=position + 1,
                 ),
@@ -578,9 +581,7 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
                         text(
                             "url.non-ascii-host",
                             field=_field(kind, path),
-                            char=Shown(odd),
-                            code=f"{ord(odd):04X}",
-                            name=unicodedata.name(odd, ""),
+                            **_character(odd),
                             host=Shown(authority),
                         ),
                         _ascii_host_hint(authority),

@@ -67,7 +67,7 @@ from mccat.model.registry import RegistryBody
 from mccat.model.schema import SCHEMA_DIR, help_text
 from mccat.publish.bulk import GzipJson, OnceById, around, compact, members
 from mccat.publish.canonical_json import json_bytes
-from mccat.publish.certificates import Certification, Signer, certification
+from mccat.publish.certificates import Signer, certification
 from mccat.publish.ctdl import CTDL_CONTEXT, ctdl_problems, program_ctdl
 from mccat.publish.elm import ELM_CONTEXT, program_elm
 from mccat.publish.jsonld import (
@@ -204,19 +204,8 @@ def tombstone_record(pub: Publication, tombstone: Tombstone) -> dict[str, Any]:
     return record
 
 
-def program_records(pub: Publication, proofs: Certification | None = None) -> dict[str, dict[str, Any]]:
-    """The record of every published program and tombstone, by id, made once for their own files and
-    catalogue.json; with `proofs`, their links to the program's certification mark and certificates."""
-    records = {p.id: program_record(pub, p) for p in pub.catalogue.programs.values()}
-    records |= {t.id: tombstone_record(pub, t) for t in pub.tombstones.values()}
-    if proofs is not None:
-        for program_id, record in records.items():
-            record["links"] |= proofs.links(program_id, pub.urls)
-    return records
-
-
 def program_file(pub: Publication, record: dict[str, Any]) -> dict[str, Any]:
-    """/api/v1/programs/{provider}/{slug}.json: a program's record (or a tombstone's, program_records), with its
+    """/api/v1/programs/{provider}/{slug}.json: a program's record (or a tombstone's), with its
     schema and the data licence."""
     schema = pub.urls.schema("catalogue-export.schema.json") + "#/$defs/program_record"
     return {"$schema": schema, "license": licence_json(pub.registry)} | record
@@ -236,21 +225,17 @@ def provider_record(pub: Publication, provider: Provider) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None}
 
 
-def catalogue_json(pub: Publication, records: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Every provider and published program, and the tombstones; follows schemas/catalogue-export.schema.json.
-    `records` are the program records by id when the caller has made them (build_api_files: the same as in
-    each program's own file, certification links included)."""
-    catalogue = pub.catalogue
-    if records is None:
-        records = program_records(pub)
+def catalogue_head(pub: Publication) -> dict[str, Any]:
+    """catalogue.json without its programs: the publisher, licence, date and every provider. build_api_files
+    adds the program and tombstone records, by id, as each program's own file has them; the whole follows
+    schemas/catalogue-export.schema.json."""
     return {
         "$schema": pub.urls.schema("catalogue-export.schema.json"),
         "api_version": "v1",
         "as_of": pub.today.isoformat(),
         "license": licence_json(pub.registry),
         "publisher": publisher_json(pub),
-        "providers": [provider_record(pub, provider) for provider in catalogue.providers.values()],
-        "programs": [records[program_id] for program_id in sorted(records)],
+        "providers": [provider_record(pub, provider) for provider in pub.catalogue.providers.values()],
     }
 
 
@@ -867,7 +852,7 @@ class _Catalogues:
         others = b"".join(b"," + compact(node) for node in catalogue_nodes(pub, date_modified=date_modified))
         end = list_end + others + b"]}\n"
         self.elm.add_all(self.elm_once.rest())
-        head = {key: compact(value) for key, value in catalogue_json(pub, records={}).items()}
+        head = {key: compact(value) for key, value in catalogue_head(pub).items()}
         head["programs"] = b"[" + b",".join(self.records[key] for key in sorted(self.records)) + b"]"
         return {
             "catalogue.jsonld": self.list_head + b"[" + b",".join(self.references) + b"]" + end,

@@ -75,9 +75,11 @@ from mccat.build.search_index import (
     IndexReport,
     LanguageIndex,
     SearchIndexError,
+    bundle_count,
     check_index,
     index_site,
     merge_reports,
+    search_bundles,
 )
 from mccat.build.signing import root_documents
 from mccat.build.staging import PublishError, StagedSite
@@ -270,7 +272,18 @@ class CatalogueHook:
             plan,
             site_root,
             pages,
-            SiteInfo(plan.lang, plan.urls, catalogue.is_example, registry, page_dates(pages, publication)),
+            SiteInfo(
+                plan.lang,
+                plan.urls,
+                catalogue.is_example,
+                registry,
+                page_dates(pages, publication),
+                # decided before any page is written: every page names its language's bundles
+                search_bundles(
+                    plan.lang,
+                    bundle_count(len(catalogue.programs) + len(catalogue.providers), plan.search_bundle_pages),
+                ),
+            ),
             publication,
             others,
             search=search,
@@ -441,7 +454,7 @@ class CatalogueHook:
         # build may still be rendering (mkdocs serve indexes later, in the background).
         if build.search is not None:
             try:
-                build.search.add_pages(build.site_root)
+                build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if plan.writes_api_files:
@@ -481,7 +494,9 @@ class CatalogueHook:
             path.write_bytes(content)
         if build.plan.indexes_in_background:  # the edited page shows now; the index follows
             self.indexing = threading.Thread(
-                target=_index_in_background, args=(build.site_root, min_pages), daemon=True
+                target=_index_in_background,
+                args=(build.site_root, min_pages, len(build.site.search_bundles)),
+                daemon=True,
             )
             self.indexing.start()
             return
@@ -489,7 +504,10 @@ class CatalogueHook:
             return
         reports = [_finish_index(build.search, min_pages)]
         try:  # the other languages indexed their own pages: check what they wrote
-            reports += [check_index(build.site_root, other.lang, min_pages=min_pages) for other in build.others]
+            reports += [
+                check_index(build.site_root, other.lang, min_pages=min_pages, bundles=len(build.site.search_bundles))
+                for other in build.others
+            ]
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info(merge_reports(reports).summary)
@@ -529,9 +547,9 @@ def _finish_index(search: LanguageIndex, min_pages: int) -> IndexReport:
         raise PluginError(str(error)) from None
 
 
-def _index_in_background(site_root: Path, min_pages: int) -> None:
+def _index_in_background(site_root: Path, min_pages: int, bundles: int) -> None:
     try:
-        log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages).summary)
+        log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages, bundles=bundles).summary)
     except SearchIndexError as error:
         log.warning(f"Search index not updated: {error}")
 

@@ -43,9 +43,15 @@
     if (!loading) {
       var bundle = new URL(root.dataset.bundle, document.baseURI).href;
       var siteRoot = new URL(root.dataset.siteRoot, document.baseURI).pathname;
+      // A large catalogue's index is in several bundles (mccat.build.search_index): Pagefind searches them as one.
+      var more = (root.dataset.moreBundles || "").split(" ").filter(Boolean).map(function (path) {
+        return new URL(path, document.baseURI).href;
+      });
+      var options = { baseUrl: siteRoot, excerptLength: 24 };
       loading = import(bundle + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: siteRoot, excerptLength: 24 })
+        return pagefind.options(options)
           .then(function () { return pagefind.init(); })
+          .then(function () { return Promise.all(more.map(function (url) { return pagefind.mergeIndex(url, options); })); })
           .then(function () { return pagefind; });
       });
       loading.catch(function () { loading = null; });  // a later attempt may succeed (network)

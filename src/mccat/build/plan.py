@@ -29,12 +29,14 @@ from pathlib import Path
 
 from mccat import LANGUAGES
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
+from mccat.build.search_index import PAGES_PER_BUNDLE
 from mccat.build.signing import Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
 from mccat.validation.messages import language_from_environment, render
 from mccat.validation.report import problem_lines
 
+SEARCH_BUNDLE_PAGES = "MCCAT_SEARCH_BUNDLE_PAGES"  # the most pages one search bundle indexes (memory)
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # https://reproducible-builds.org/specs/source-date-epoch/
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
 
@@ -55,6 +57,7 @@ class BuildPlan:
     today: date  # the date statuses such as "expired" are computed for
     urls: Urls  # from site_url
     signing: Signing  # the key certificates are signed with, if any (mccat.build.signing)
+    search_bundle_pages: int = PAGES_PER_BUNDLE  # a language's pages per search bundle (search_index)
 
     @property
     def source_date_epoch(self) -> str:
@@ -115,6 +118,20 @@ def build_date(environ: Mapping[str, str]) -> date:
     return date.today()
 
 
+def search_bundle_pages(environ: Mapping[str, str]) -> int:
+    """MCCAT_SEARCH_BUNDLE_PAGES: the most pages Pagefind indexes in one process (its memory grows with them).
+    The pages name their bundles, so two builds compare byte for byte only with the same setting."""
+    value = environ.get(SEARCH_BUNDLE_PAGES)
+    if not value:
+        return PAGES_PER_BUNDLE
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise PlanError(
+            f"{SEARCH_BUNDLE_PAGES} must be a whole number of pages (1 or more; default {PAGES_PER_BUNDLE}), "
+            f"got '{value}'"
+        )
+    return int(value)
+
+
 def plan_build(
     *, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool, site_url: str | None
 ) -> BuildPlan:
@@ -150,4 +167,5 @@ def plan_build(
         today=today,
         urls=urls,
         signing=signing,
+        search_bundle_pages=search_bundle_pages(os.environ),
     )

@@ -20,20 +20,27 @@ pages); inside them, what is marked `data-pagefind-ignore` is not.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from mccat.build.merged_sorts import merge_sort_orders
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
 from mccat.build.unused_files import remove_pagefind_ui
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
+# Pagefind holds every page it indexes in memory: about 0.28 GB plus 0.15 MB a Japanese page (bench/README.md).
+# A language's pages beyond this many are split into several bundles, indexed one after the other and
+# merged by the browser, so no process outgrows a CI runner; MCCAT_SEARCH_BUNDLE_PAGES sets it (the plan).
+PAGES_PER_BUNDLE = 6000
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
 # the ¶ after headings; controls (compare, copy) are not content; descriptor labels repeat on every program page
 EXCLUDE_SELECTORS = (".headerlink", "button", ".mc-descriptors dt")
@@ -77,112 +84,177 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def bundle_path(site_root: Path, lang: str) -> Path:
-    """Where one language's bundle goes: <site_root>/pagefind/<lang>/ (pagefind.js and its index)."""
-    return Path(site_root) / BUNDLE_DIR / lang
-
-
 class LanguageIndex:
-    """One language's index: Pagefind over that language's pages, started once they are written."""
+    """One language's index: Pagefind over that language's pages, started once they are written.
+
+    A catalogue too large for one Pagefind process (its memory grows with the pages: bench/README.md) is
+    indexed as several bundles, one after the other, each over a fixed share of the pages (`bundle_files`);
+    the pages merge them at query time (`search_bundles`, search.js)."""
 
     def __init__(self, lang: str):
         self.lang = lang
         self._executable = pagefind_executable()  # a missing or plain binary fails before any page is built
-        self._process: subprocess.Popen | None = None
-        self._log: Any = None  # what Pagefind prints: a file, since a pipe nobody reads could stall it
         self._site_root = Path()
+        self._bundles: tuple[Path, ...] = ()
         self._started = 0.0
+        self._runner: threading.Thread | None = None
+        self._process: subprocess.Popen | None = None
+        self._stopped = threading.Event()
+        self._failure: str | None = None  # what went wrong in the runner, said by finish()
 
-    def add_pages(self, site_root: Path) -> None:
-        """Start indexing the language's pages under site_root (<site_root>/<lang>/**/*.html)."""
+    def add_pages(self, site_root: Path, *, bundles: int = 1) -> None:
+        """Start indexing the language's pages under site_root (<site_root>/<lang>/**/*.html) into `bundles`
+        bundles; returns at once (Pagefind works while the build goes on)."""
         self._site_root = Path(site_root).resolve()
-        bundle = bundle_path(self._site_root, self.lang)
-        if bundle.exists():
-            shutil.rmtree(bundle)  # fragment file names are content hashes: old ones would pile up
-        command = [
-            str(self._executable),
-            "--site",
-            str(self._site_root),
-            "--glob",
-            f"{self.lang}/**/*.html",
-            "--output-path",
-            str(bundle),
-            "--quiet",
-            "--root-selector",
-            ROOT_SELECTOR,
-        ]
-        for selector in EXCLUDE_SELECTORS:
-            command += ["--exclude-selectors", selector]
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish() or stop()
+        self._bundles = tuple(self._site_root / name for name in search_bundles(self.lang, bundles))
+        for bundle in self._bundles:
+            if bundle.exists():
+                shutil.rmtree(bundle)  # fragment file names are content hashes: old ones would pile up
+        shares = (None,) if bundles == 1 else bundle_files(self._site_root, self.lang, bundles)
         self._started = time.monotonic()
-        try:
-            self._process = subprocess.Popen(
-                command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-            )
-        except OSError as error:
-            self.stop()
-            raise SearchIndexError(f"Pagefind ({self._executable}) could not start: {error.strerror}") from None
+        self._runner = threading.Thread(target=self._run, args=(shares,), daemon=True)
+        self._runner.start()
+
+    def _run(self, shares: Sequence[Sequence[str] | None]) -> None:
+        """Each bundle in turn: one Pagefind process at a time per language, so memory is one bundle's."""
+        for bundle, share in zip(self._bundles, shares, strict=True):
+            if self._stopped.is_set():
+                return
+            try:
+                self._failure = self._index(bundle, share)
+            except OSError as error:
+                self._failure = f"Pagefind ({self._executable}) could not start: {error.strerror}"
+            if self._failure:
+                return
+
+    def _index(self, bundle: Path, share: Sequence[str] | None) -> str | None:
+        """Index one bundle: the whole language (share None) or the listed pages, linked into a folder of
+        their own that keeps their site paths. Returns what went wrong, or None."""
+        with contextlib.ExitStack() as stack:
+            site = self._site_root
+            if share is not None:  # beside the site, so that hard links work (one file system)
+                staging = stack.enter_context(tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent))
+                site = _link_pages(self._site_root, share, Path(staging))
+            command = [
+                str(self._executable),
+                "--site",
+                str(site),
+                "--glob",
+                f"{self.lang}/**/*.html",
+                "--output-path",
+                str(bundle),
+                "--quiet",
+                "--root-selector",
+                ROOT_SELECTOR,
+            ]
+            for selector in EXCLUDE_SELECTORS:
+                command += ["--exclude-selectors", selector]
+            with tempfile.TemporaryFile() as log:  # a file: a pipe nobody reads could stall Pagefind
+                self._process = subprocess.Popen(
+                    command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                )
+                try:
+                    status = self._process.wait(timeout=INDEX_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
+                    self._process.wait()
+                    return f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s"
+                if status == 0 or self._stopped.is_set():
+                    return None
+                log.seek(0)
+                printed = log.read().decode("utf-8", errors="replace")
+        lines = dict.fromkeys(line.strip() for line in printed.splitlines())  # it repeats itself
+        output = "\n".join(line for line in lines if line)
+        return f"Pagefind could not index the {self.lang} pages (exit {status}):\n{output[-2000:] or '(no output)'}"
 
     def finish(self, *, min_pages: int = 0) -> IndexReport:
         """Wait for Pagefind, check its exit status and what it wrote."""
-        assert self._process is not None, "add_pages first"
-        try:
-            status = self._process.wait(timeout=INDEX_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise SearchIndexError(
-                f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s"
-            ) from None
-        self._log.seek(0)
-        printed = self._log.read().decode("utf-8", errors="replace")
+        assert self._runner is not None, "add_pages first"
+        self._runner.join()
         self.stop()
-        if status != 0:
-            lines = dict.fromkeys(line.strip() for line in printed.splitlines())  # it repeats itself
-            output = "\n".join(line for line in lines if line)
-            raise SearchIndexError(
-                f"Pagefind could not index the {self.lang} pages (exit {status}):\n{output[-2000:] or '(no output)'}"
-            )
+        if self._failure:
+            raise SearchIndexError(self._failure)
         try:  # the same pages, the same bytes: Pagefind's hash-map orders put in one order
-            canonicalize_bundle(bundle_path(self._site_root, self.lang))
-            remove_pagefind_ui(bundle_path(self._site_root, self.lang))  # the site has its own interface
+            for bundle in self._bundles:
+                canonicalize_bundle(bundle)
+                remove_pagefind_ui(bundle)  # the site has its own interface
+            if len(self._bundles) > 1:  # a sorted search over several bundles stays sorted
+                merge_sort_orders(self._bundles, self._site_root)
         except (BundleFormatError, OSError) as error:
             raise SearchIndexError(f"The {self.lang} search index could not be made reproducible: {error}") from None
         seconds = time.monotonic() - self._started
-        return check_index(self._site_root, self.lang, min_pages=min_pages, seconds=seconds)
+        return check_index(self._site_root, self.lang, min_pages=min_pages, seconds=seconds, bundles=len(self._bundles))
 
     def stop(self) -> None:
+        self._stopped.set()
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
-        if self._log is not None:
-            self._log.close()
+        if self._runner is not None and self._runner is not threading.current_thread():
+            self._runner.join()
 
 
-def check_index(site_root: Path, lang: str, *, min_pages: int = 0, seconds: float = 0.0) -> IndexReport:
-    """Check one language's bundle: at least `min_pages` pages (one per program), all in that language.
+def search_bundles(lang: str, count: int) -> tuple[str, ...]:
+    """The site paths of a language's bundles: pagefind/ja/, then pagefind/ja-2/, pagefind/ja-3/..."""
+    return tuple(f"{BUNDLE_DIR}/{lang}{'' if n == 1 else f'-{n}'}/" for n in range(1, count + 1))
+
+
+def bundle_count(pages: int, pages_per_bundle: int) -> int:
+    """How many bundles a language's index needs for about `pages` indexed pages."""
+    return max(1, -(-pages // pages_per_bundle))
+
+
+def bundle_files(site_root: Path, lang: str, bundles: int) -> list[list[str]]:
+    """The language's pages in `bundles` consecutive shares of the same size (in path order, so the same
+    site always splits the same way)."""
+    pages = sorted(path.relative_to(site_root).as_posix() for path in (site_root / lang).rglob("*.html"))
+    return [pages[len(pages) * n // bundles : len(pages) * (n + 1) // bundles] for n in range(bundles)]
+
+
+def _link_pages(site_root: Path, pages: Sequence[str], folder: Path) -> Path:
+    """A folder holding `pages` at their site paths: hard links (no bytes copied), copies where the file
+    system has none."""
+    for page in pages:
+        target = folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_root / page, target)
+        except OSError:
+            shutil.copyfile(site_root / page, target)
+    return folder
+
+
+def check_index(
+    site_root: Path, lang: str, *, min_pages: int = 0, seconds: float = 0.0, bundles: int = 1
+) -> IndexReport:
+    """Check one language's bundles: at least `min_pages` pages in all (one per program), all in that
+    language.
 
     A missing `<html lang>` or `data-pagefind-body` fails here, not in a visitor's browser.
     """
-    bundle = bundle_path(Path(site_root).resolve(), lang)
-    entry_file = bundle / "pagefind-entry.json"
-    if not entry_file.is_file():
-        raise SearchIndexError(f"Pagefind wrote no index for {lang}: {entry_file} is missing")
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
-    count = entry.get(lang, {}).get("page_count", 0)
+    root = Path(site_root).resolve()
+    count = size = 0
+    for name in search_bundles(lang, bundles):
+        bundle = root / name
+        entry_file = bundle / "pagefind-entry.json"
+        if not entry_file.is_file():
+            raise SearchIndexError(f"Pagefind wrote no index for {lang}: {entry_file} is missing")
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
+        foreign = sorted(set(entry) - {lang})
+        if foreign:
+            raise SearchIndexError(
+                f"Pagefind found pages in {', '.join(foreign)} among the {lang} pages: a page with "
+                f'data-pagefind-body lacks <html lang="{lang}">.'
+            )
+        count += entry.get(lang, {}).get("page_count", 0)
+        size += sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     if count < min_pages:
         raise SearchIndexError(
             f"The search index is incomplete ({lang} has {count} pages; every language needs at least "
             f"{min_pages}, one per program). Program pages must keep data-pagefind-body "
             "(overrides/mc/program.html) and <html lang>."
         )
-    foreign = sorted(set(entry) - {lang})
-    if foreign:
-        raise SearchIndexError(
-            f"Pagefind found pages in {', '.join(foreign)} among the {lang} pages: a page with "
-            f'data-pagefind-body lacks <html lang="{lang}">.'
-        )
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(bundle.parent, {lang: count}, seconds, size)
+    return IndexReport(root / BUNDLE_DIR, {lang: count}, seconds, size)
 
 
 def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:
@@ -194,13 +266,13 @@ def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:
     )
 
 
-def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0) -> IndexReport:
+def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0, bundles: int = 1) -> IndexReport:
     """Index every language of a built site, in parallel, and check each (mkdocs serve, tests, bench)."""
     indexes: list[LanguageIndex] = []
     try:
         for lang in languages:
             indexes.append(LanguageIndex(lang))
-            indexes[-1].add_pages(site_root)
+            indexes[-1].add_pages(site_root, bundles=bundles)
         return merge_reports([index.finish(min_pages=min_pages) for index in indexes])
     finally:
         for index in indexes:

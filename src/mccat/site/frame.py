@@ -36,6 +36,8 @@ class SiteInfo:
     is_example: bool
     registry: RegistryBody = REGISTRY  # publisher, contact and data licence (the footer, the API page)
     lastmod: Mapping[str, str] = field(default_factory=dict)  # page src_uri -> last change (sitemaps)
+    # the language's search bundles from the site root (pagefind/ja/, then pagefind/ja-2/... on a large site)
+    search_bundles: tuple[str, ...] = ()
 
     @cached_property
     def language(self) -> Language:

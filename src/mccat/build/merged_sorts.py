@@ -1,0 +1,132 @@
+"""One sort order for a language's search bundles, so that a sorted search over several is still sorted.
+
+A large catalogue's index is in several bundles (mccat.build.search_index) that the browser searches as
+one (Pagefind's mergeIndex). Unsorted, results merge by relevance and all is well. Sorted (by hours, fee,
+date), Pagefind scores each result by its position in its own bundle's order of the sort key (the meta
+file's `sorts`: the pages of each key, first to last), and the merge orders by score: the first page of
+every bundle, then the second of every bundle... (measured: hours 10, 12, 16, 15, 20, 30, 20...).
+
+So once every bundle of a language is written, each bundle's order of each key is rewritten to hold
+its pages at their places in the language's one order, the other bundles' places held by a page
+number the bundle does not have (Pagefind keeps a result only if its page is in the order, and scores
+it by its first place there). A bundle's score is then the page's rank in the whole language.
+
+The one order merges the bundles' own orders, each kept exactly as Pagefind made it, by the pages'
+sort values, read where Pagefind read them (`data-pagefind-sort` in the page) and compared as numbers
+when every value of the key is one, as text otherwise (as Pagefind does). A key missing from a bundle
+is added to it: without it that bundle's results would come unsorted and unfiltered.
+"""
+
+from __future__ import annotations
+
+import gzip
+import heapq
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mccat.build.stable_bundle import (
+    META_HASH_LENGTH,
+    SIGNATURE,
+    BundleFormatError,
+    encode_pagefind_file,
+    read_pagefind_file,
+)
+
+SORT_ATTRIBUTE = re.compile(r'data-pagefind-sort="([^"]*)"')
+
+
+@dataclass
+class _Bundle:
+    path: Path
+    lang: str
+    meta_path: Path
+    meta: list[Any]  # [version, pages [[hash, words], ...], chunks, filters, sorts [[key, [page...]], ...], ...]
+
+    @property
+    def pages(self) -> list[Any]:
+        return self.meta[1]
+
+    def order(self, key: str) -> list[int]:
+        return next((pages for name, pages in self.meta[4] if name == key), [])
+
+
+def merge_sort_orders(bundles: Sequence[Path], site_root: Path) -> None:
+    """Rewrite the sort orders of one language's bundles (the first bundle first) into one order."""
+    loaded = [_load(path) for path in bundles]
+    keys = sorted({name for bundle in loaded for name, _ in bundle.meta[4]})
+    values = [_sort_values(bundle, site_root) for bundle in loaded]
+    orders: dict[str, list[tuple[int, int]]] = {}  # key -> (bundle number, page number), first to last
+    for key in keys:
+        raw = [values[b][page][key] for b, bundle in enumerate(loaded) for page in bundle.order(key)]
+        numeric = all(_is_number(value) for value in raw)
+        streams = [
+            [(_comparable(values[b][page][key], numeric), b, page) for page in bundle.order(key)]
+            for b, bundle in enumerate(loaded)
+        ]
+        # each bundle's own order is kept whatever the comparison says: merge only interleaves
+        orders[key] = [(b, page) for _, b, page in heapq.merge(*streams, key=lambda item: item[0])]
+    for b, bundle in enumerate(loaded):
+        absent = len(bundle.pages)  # no page has this number
+        bundle.meta[4] = [[key, [page if owner == b else absent for owner, page in orders[key]]] for key in keys]
+        _write(bundle)
+
+
+def _load(path: Path) -> _Bundle:
+    entry = json.loads((path / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (lang, info), *others = entry["languages"].items()
+    if others:
+        raise BundleFormatError(f"{path}: a bundle of one language holds {len(others) + 1}")
+    meta_path = path / f"pagefind.{info['hash']}.pf_meta"
+    meta = read_pagefind_file(meta_path)
+    if not (isinstance(meta, list) and len(meta) >= 5 and isinstance(meta[1], list) and isinstance(meta[4], list)):
+        raise BundleFormatError(f"{meta_path}: the meta file is [version, pages, chunks, filters, sorts, ...]")
+    return _Bundle(path, lang, meta_path, meta)
+
+
+def _sort_values(bundle: _Bundle, site_root: Path) -> dict[int, dict[str, str]]:
+    """The sort values of every page in one of the bundle's orders, from the page Pagefind read."""
+    wanted = sorted({page for _, pages in bundle.meta[4] for page in pages})
+    values: dict[int, dict[str, str]] = {}
+    for page in wanted:
+        fragment = bundle.path / "fragment" / f"{bundle.pages[page][0]}.pf_fragment"
+        try:
+            raw = gzip.decompress(fragment.read_bytes())
+            url = json.loads(raw[len(SIGNATURE) :])["url"]
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+            raise BundleFormatError(f"{fragment}: not a Pagefind fragment this build understands ({error})") from None
+        file = site_root / url.lstrip("/")
+        text = (file / "index.html" if url.endswith("/") else file).read_text(encoding="utf-8")
+        pairs = (html.unescape(attribute).partition(":") for attribute in SORT_ATTRIBUTE.findall(text))
+        values[page] = {name: value for name, _, value in pairs}
+    return values
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _comparable(value: str, numeric: bool) -> tuple[float, str]:
+    return (float(value), "") if numeric else (0.0, value)
+
+
+def _write(bundle: _Bundle) -> None:
+    data, digest = encode_pagefind_file(bundle.meta)
+    new_hash = f"{bundle.lang}_{digest[:META_HASH_LENGTH]}"
+    new_path = bundle.path / f"pagefind.{new_hash}.pf_meta"
+    new_path.write_bytes(data)
+    entry_file = bundle.path / "pagefind-entry.json"
+    old_hash = bundle.meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")
+    entry_file.write_text(
+        entry_file.read_text(encoding="utf-8").replace(json.dumps(old_hash), json.dumps(new_hash)), encoding="utf-8"
+    )
+    if bundle.meta_path != new_path:
+        bundle.meta_path.unlink()

@@ -1,0 +1,184 @@
+"""A language's search index in several bundles (mccat.build.search_index, mccat.build.merged_sorts).
+
+A large catalogue is indexed as several Pagefind bundles, one process after the other, so that no
+process holds every page (Pagefind's memory grows with the pages); the browser searches them as one.
+What a visitor finds must not depend on how many bundles there are: the sample site built with a
+bundle every 15 pages (three per language) is searched in Chromium beside the one-bundle site, and
+every sort and query must give the same results in the same order of values."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import socketserver
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from mccat.build.merged_sorts import SORT_ATTRIBUTE
+from mccat.build.plan import PlanError, search_bundle_pages
+from mccat.build.search_index import bundle_count, bundle_files, index_site, search_bundles
+from mccat.build.stable_bundle import read_pagefind_file
+from mccat.site.search import SORTS
+from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
+from tests.test_search import page_html
+from tests.test_search_browser import results
+
+BUNDLE_PAGES = 15  # the sample has about 50 pages per language: three bundles each
+
+
+def test_a_language_is_split_into_bundles_of_at_most_the_set_number_of_pages():
+    assert [bundle_count(n, 6000) for n in (0, 1, 6000, 6001, 20_400)] == [1, 1, 1, 2, 4]
+    assert search_bundles("ja", 3) == ("pagefind/ja/", "pagefind/ja-2/", "pagefind/ja-3/")
+    assert search_bundle_pages({}) == 6000
+    assert search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": "250"}) == 250
+    for wrong in ("0", "-5", "many", "１２"):
+        with pytest.raises(PlanError, match=r"MCCAT_SEARCH_BUNDLE_PAGES must be a whole number of pages"):
+            search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": wrong})
+
+
+def bundle_orders(site: Path, lang: str, bundles: int) -> dict[str, list[str]]:
+    """Each sort key's pages (URLs) in the order a merged sorted search gives: by score, which Pagefind takes
+    from the page's first place in its own bundle's order."""
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for name in search_bundles(lang, bundles):
+        bundle = site / name
+        info = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"][lang]
+        meta = read_pagefind_file(bundle / f"pagefind.{info['hash']}.pf_meta")
+        pages = meta[1]
+        for key, order in meta[4]:
+            for page in set(order) & set(range(len(pages))):
+                url = _fragment_url(bundle / "fragment" / f"{pages[page][0]}.pf_fragment")
+                ranked.setdefault(key, []).append((order.index(page), url))
+    return {key: [url for _, url in sorted(places)] for key, places in ranked.items()}
+
+
+def _fragment_url(path: Path) -> str:  # a fragment is JSON behind Pagefind's signature
+    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["url"]
+
+
+def test_a_sorted_search_over_several_bundles_keeps_one_order(tmp_path):
+    # nine pages in three bundles; the middle bundle has no fee at all; hours are out of path order
+    hours = [40, 5, 120, 30, 30, 8, 60, 1, 30]
+    for n, value in enumerate(hours):
+        fee = "" if 3 <= n < 6 else f'<span data-pagefind-sort="fee:{(n * 7) % 5}"></span>'
+        body = f'<main data-pagefind-body><h1>Page {n}</h1><span data-pagefind-sort="hours:{value}"></span>{fee}</main>'
+        page = tmp_path / "en" / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(page_html("en", body), encoding="utf-8")
+    assert [len(share) for share in bundle_files(tmp_path, "en", 3)] == [3, 3, 3]
+    report = index_site(tmp_path, languages=("en",), min_pages=9, bundles=3)
+    assert report.pages == {"en": 9}
+    orders = bundle_orders(tmp_path, "en", 3)
+    by_url = {f"/en/p{n}/": n for n in range(9)}
+    assert [hours[by_url[url]] for url in orders["hours"]] == sorted(hours)
+    assert sorted(by_url[url] for url in orders["hours"]) == list(range(9))  # every page once
+    fees = [(n * 7) % 5 for n in range(9) if not 3 <= n < 6]
+    assert [(by_url[url] * 7) % 5 for url in orders["fee"]] == sorted(fees)
+    assert len(orders["fee"]) == 6  # the pages without a fee are not in a fee-sorted search
+
+
+def test_bundles_are_the_same_bytes_from_build_to_build(tmp_path):
+    for run in ("a", "b"):
+        for n in range(6):
+            page = tmp_path / run / "en" / f"p{n}" / "index.html"
+            page.parent.mkdir(parents=True)
+            body = f'<main data-pagefind-body><h1>Page {n}</h1><span data-pagefind-sort="hours:{n % 3}"></span></main>'
+            page.write_text(page_html("en", body), encoding="utf-8")
+        index_site(tmp_path / run, languages=("en",), bundles=2)
+    files = {run: sorted((tmp_path / run / "pagefind").rglob("*")) for run in ("a", "b")}
+    assert [p.relative_to(tmp_path / "a") for p in files["a"]] == [p.relative_to(tmp_path / "b") for p in files["b"]]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(files["a"], files["b"], strict=True) if a.is_file())
+
+
+# --- the sample site in three bundles per language, in the browser ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory, built_site) -> Path:
+    site = tmp_path_factory.mktemp("bundled") / "site"
+    status, output, _ = run_mkdocs_build(
+        site, build_date=built_site.build_date, extra_env={"MCCAT_SEARCH_BUNDLE_PAGES": str(BUNDLE_PAGES)}
+    )
+    if status != 0:
+        pytest.fail(f"mkdocs build failed ({status}):\n{output}")
+    return site
+
+
+@pytest.fixture(scope="module")
+def bundled_server(bundled_site):
+    handler = functools.partial(_QuietHandler, directory=str(bundled_site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.build
+def test_the_sample_in_bundles_indexes_every_page_once_and_pages_name_their_bundles(bundled_site, built_site):
+    for lang in ("ja", "en"):
+        names = sorted(path.name for path in (bundled_site / "pagefind").iterdir() if path.name.startswith(lang))
+        assert names == [lang, f"{lang}-2", f"{lang}-3"]
+        counts = [
+            json.loads((bundled_site / "pagefind" / name / "pagefind-entry.json").read_text())["languages"][lang][
+                "page_count"
+            ]
+            for name in names
+        ]
+        single = json.loads((built_site.root / "pagefind" / lang / "pagefind-entry.json").read_text())["languages"]
+        assert all(counts) and sum(counts) == single[lang]["page_count"]
+        page = (bundled_site / lang / "index.html").read_text(encoding="utf-8")
+        assert f'data-more-bundles="./../pagefind/{lang}-2/ ./../pagefind/{lang}-3/ "' in page
+        assert "data-more-bundles" not in built_site.html(lang)  # one bundle: pages as before
+
+
+def sort_values(site: Path, url: str, key: str) -> str:
+    text = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    return dict(attribute.partition(":")[::2] for attribute in SORT_ATTRIBUTE.findall(text)).get(key, "")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_sort_gives_the_same_order_of_values_in_bundles(page, site_server, bundled_server, built_site, lang):
+    for value, _, key, _ in SORTS:
+        if not value:
+            continue
+        url = f"{lang}/search/?sort={value}"
+        page.goto(site_server + url)
+        one = [r["url"] for r in results(page)]
+        page.goto(bundled_server + url)
+        three = [r["url"] for r in results(page)]
+        assert len(one) == len(three) > 0, value
+        if key == "start":  # the browser orders by the next start from today: compare the pages it shows
+            assert three == one or sorted(three) == sorted(one), value
+            continue
+        assert [sort_values(built_site.root, u, key) for u in three] == [
+            sort_values(built_site.root, u, key) for u in one
+        ], value
+
+
+@pytest.mark.build
+def test_queries_and_filters_find_the_same_pages_in_bundles(page, site_server, bundled_server):
+    queries = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for query in queries[::6]:  # every sixth: each kind of query, kanji to half-width
+        url = f"{query['lang']}/search/?q={quote(query['q'])}"
+        page.goto(site_server + url)
+        one = {r["url"] for r in results(page)}
+        page.goto(bundled_server + url)
+        assert {r["url"] for r in results(page)} == one, query["q"]
+        checked += bool(one)
+    assert checked >= 5
+    for url in ("ja/search/?mode=online", "en/search/?q=data&fee=free", "ja/search/?open=now"):
+        page.goto(site_server + url)
+        one = {r["url"] for r in results(page)}
+        counts = page.locator("form[data-mc-search] label").all_inner_texts()
+        page.goto(bundled_server + url)
+        assert {r["url"] for r in results(page)} == one, url
+        assert page.locator("form[data-mc-search] label").all_inner_texts() == counts, url

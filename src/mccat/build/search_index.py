@@ -1,4 +1,4 @@
-"""Indexing the built site with Pagefind: one bundle per language, built beside that language's pages.
+"""Indexing the built site with Pagefind: a bundle per language (several for a large catalogue).
 
 As soon as a language's build has written its pages, Pagefind indexes them into that language's
 bundle (`/pagefind/<lang>/`; pages at their site paths, /ja/programs/...), while the other
@@ -10,6 +10,15 @@ Pagefind is the extended binary (found by the `pagefind` package; the plain one 
 Japanese), run as a command with its exit status checked. Its service mode was measured and
 gave no gain (the build is CPU-bound on two cores; bench/README.md), and the `pagefind`
 package's client for it waits forever for an answer from a process that has died.
+
+A large catalogue's language is indexed as several bundles (/pagefind/ja/, /pagefind/ja-2/...), each
+over a consecutive share of its pages (at most PAGES_PER_BUNDLE, or MCCAT_SEARCH_BUNDLE_PAGES), one
+Pagefind process after the other: Pagefind holds every page it indexes in memory (0.28 GB and 0.15 MB
+a Japanese page, measured), so one process over 20,000 pages needed 3 GB, more than a CI runner spares.
+Each share is hard-linked into a folder of its own at the same site paths (no bytes copied). The
+number of bundles follows from the catalogue's size, decided before any page is written, since every
+page names its language's bundles (data-more-bundles) and search.js merges them (Pagefind's
+mergeIndex). Sorted searches stay sorted across bundles: mccat.build.merged_sorts.
 
 Pagefind writes some files in an order that changes from run to run; `finish` puts them in one
 order (mccat.build.stable_bundle), so one commit builds to the same bytes anywhere.

@@ -20,9 +20,10 @@ import pytest
 import yaml
 
 from mccat.build.merged_sorts import SORT_ATTRIBUTE
-from mccat.build.plan import PlanError, search_bundle_pages
+from mccat.build.plan import SEARCH_BUNDLE_PAGES, PlanError, search_bundle_pages
 from mccat.build.search_index import bundle_count, bundle_files, index_site, search_bundles
 from mccat.build.stable_bundle import read_pagefind_file
+from mccat.cli.site_commands import BUILD_ENV
 from mccat.site.search import SORTS
 from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
 from tests.test_search import page_html
@@ -39,6 +40,7 @@ def test_a_language_is_split_into_bundles_of_at_most_the_set_number_of_pages():
     for wrong in ("0", "-5", "many", "１２"):
         with pytest.raises(PlanError, match=r"MCCAT_SEARCH_BUNDLE_PAGES must be a whole number of pages"):
             search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": wrong})
+    assert SEARCH_BUNDLE_PAGES in BUILD_ENV  # mccat verify-site rebuilds with the publishing build's setting
 
 
 def bundle_orders(site: Path, lang: str, bundles: int) -> dict[str, list[str]]:

@@ -179,6 +179,8 @@ def run_verify_site(args: argparse.Namespace) -> int:
 
 
 SIGNING_ENV = ("MCCAT_SIGNING_KEY", "MCCAT_KEYS")  # mccat.build.signing
+# settings of the build machine that shape the output: passed as the publish workflow set them
+BUILD_ENV = (*SIGNING_ENV, "MCCAT_SEARCH_BUNDLE_PAGES")  # mccat.build.plan
 
 
 def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
@@ -199,8 +201,9 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
     # mccat.schemas to this checkout's schemas/ folder, so the clone gets the same mapping as a link.
     (clone / "src" / "mccat" / "schemas").symlink_to(clone / "schemas", target_is_directory=True)
     # The signing key passes: Ed25519 signatures are deterministic, so a signed site rebuilds the same only
-    # with the key that signed it (without it the certificates and their links are missing).
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_") or key in SIGNING_ENV}
+    # with the key that signed it (without it the certificates and their links are missing). So does the
+    # search bundle size: pages name their bundles.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_") or key in BUILD_ENV}
     env |= {
         "MCCAT_BUILD_DATE": build_date,
         "NO_MKDOCS_2_WARNING": "1",

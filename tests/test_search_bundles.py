@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from mccat.build.merged_sorts import SORT_ATTRIBUTE
+from mccat.build.merged_sorts import page_sort_values
 from mccat.build.plan import SEARCH_BUNDLE_PAGES, PlanError, search_bundle_pages
 from mccat.build.search_index import bundle_count, bundle_files, index_site, search_bundles
 from mccat.build.stable_bundle import read_pagefind_file
@@ -84,6 +84,14 @@ def test_a_sorted_search_over_several_bundles_keeps_one_order(tmp_path):
     assert len(orders["fee"]) == 6  # the pages without a fee are not in a fee-sorted search
 
 
+def test_sort_values_are_read_as_pagefind_reads_them():
+    inline = '<span data-pagefind-sort="hours:40"></span><span data-pagefind-sort="fee:0001&amp;2"></span>'
+    assert page_sort_values(inline) == {"hours": "40", "fee": "0001&2"}
+    named = '<div hidden data-pagefind-sort="hours[data-s1], approved[data-s2]" data-s1="7.5" data-s2="2026-04-01">'
+    assert page_sort_values(named) == {"hours": "7.5", "approved": "2026-04-01"}
+    assert page_sort_values("<p>no sort</p>") == {}
+
+
 def test_bundles_are_the_same_bytes_from_build_to_build(tmp_path):
     for run in ("a", "b"):
         for n in range(6):
@@ -141,8 +149,7 @@ def test_the_sample_in_bundles_indexes_every_page_once_and_pages_name_their_bund
 
 
 def sort_values(site: Path, url: str, key: str) -> str:
-    text = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
-    return dict(attribute.partition(":")[::2] for attribute in SORT_ATTRIBUTE.findall(text)).get(key, "")
+    return page_sort_values((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")).get(key, "")
 
 
 @pytest.mark.build

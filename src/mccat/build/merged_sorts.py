@@ -37,7 +37,10 @@ from mccat.build.stable_bundle import (
     read_pagefind_file,
 )
 
-SORT_ATTRIBUTE = re.compile(r'data-pagefind-sort="([^"]*)"')
+# an element that sets sort keys, and its attributes (Jinja escapes quotes and brackets in values)
+SORT_ELEMENT = re.compile(r'<[a-zA-Z][^>]*?\sdata-pagefind-sort="([^"]*)"[^>]*>')
+ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"]*)"')
+NAMED_BY_ATTRIBUTE = re.compile(r"([^\[\]:]+)\[([^\]]+)\]")  # hours[data-s1]: the value is in data-s1
 
 
 @dataclass
@@ -100,9 +103,25 @@ def _sort_values(bundle: _Bundle, site_root: Path) -> dict[int, dict[str, str]]:
         except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
             raise BundleFormatError(f"{fragment}: not a Pagefind fragment this build understands ({error})") from None
         file = site_root / url.lstrip("/")
-        text = (file / "index.html" if url.endswith("/") else file).read_text(encoding="utf-8")
-        pairs = (html.unescape(attribute).partition(":") for attribute in SORT_ATTRIBUTE.findall(text))
-        values[page] = {name: value for name, _, value in pairs}
+        values[page] = page_sort_values(
+            (file / "index.html" if url.endswith("/") else file).read_text(encoding="utf-8")
+        )
+    return values
+
+
+def page_sort_values(text: str) -> dict[str, str]:
+    """A page's sort values as Pagefind reads them: `data-pagefind-sort="name:value"`, or a list of
+    `name[attribute]` whose values are the element's attributes."""
+    values: dict[str, str] = {}
+    for element in SORT_ELEMENT.finditer(text):
+        attributes = {name: html.unescape(value) for name, value in ATTRIBUTE.findall(element.group(0))}
+        for part in html.unescape(element.group(1)).split(","):
+            named = NAMED_BY_ATTRIBUTE.fullmatch(part.strip())
+            if named:
+                values[named[1].strip()] = attributes.get(named[2], "")
+            else:
+                name, _, value = part.strip().partition(":")
+                values[name] = value
     return values
 
 

@@ -40,7 +40,6 @@ and run --repeat 3 for the spread.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -61,7 +60,7 @@ from baseline import (
     synthesize,
     write_baseline_site,
 )
-from measure import fresh_output, program_page_sizes, run_measured, spread, tree_bytes
+from measure import fresh_output, indexed_pages, program_page_sizes, run_measured, spread, tree_bytes
 
 BUILD_DATE = "2026-10-01"  # fixed, so statuses are the same in every run (after every synthetic approval date)
 TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
@@ -85,17 +84,9 @@ def build_ours(catalogue: Path, out: Path) -> OurResult:
     run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env)
     if run.status != 0:
         raise BenchmarkFailure(f"our build failed (exit {run.status}):\n{run.output[-3000:]}")
-    pages = {}
-    for lang in LANGUAGES:  # one bundle per language
-        entry = out / "pagefind" / lang / "pagefind-entry.json"
-        if not entry.is_file():
-            raise BenchmarkFailure(f"our build left no search index ({entry} is missing)")
-        pages.update(
-            {
-                code: info["page_count"]
-                for code, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()
-            }
-        )
+    pages = {lang: indexed_pages(out, lang) for lang in LANGUAGES}  # over all of a language's bundles
+    if not all(pages.values()):
+        raise BenchmarkFailure(f"our build left no search index for a language: {pages}")
     return OurResult(run.seconds, run.peak_mb, run.cpu, tree_bytes(out), program_page_sizes(out), pages)
 
 

@@ -13,6 +13,7 @@ a lot and CPU time much less, so they say where a difference comes from.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -77,3 +78,14 @@ def spread(values: list[float], digits: int = 1) -> str:
     if len(values) == 1:
         return f"{middle:.{digits}f}"
     return f"{middle:.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+def indexed_pages(site: Path, lang: str) -> int:
+    """Pages in a language's search index, over all its bundles (/pagefind/ja/, /pagefind/ja-2/...); 0 if none."""
+    bundles = [site / "pagefind" / lang, *(site / "pagefind").glob(f"{lang}-*")]
+    entries = [bundle / "pagefind-entry.json" for bundle in bundles]
+    return sum(
+        json.loads(entry.read_text(encoding="utf-8"))["languages"].get(lang, {}).get("page_count", 0)
+        for entry in entries
+        if entry.is_file()
+    )

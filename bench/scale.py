@@ -25,7 +25,6 @@ CPU seconds when wall time looks off. Outputs are deleted when the benchmark end
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -40,7 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from measure import program_page_sizes, tree_bytes
+from measure import indexed_pages, program_page_sizes, tree_bytes
 
 BUILD_DATE = "2026-10-01"
 SEED = 19
@@ -145,8 +144,7 @@ def build_once(
     if status != 0:
         raise SystemExit(f"the build of {n} programs failed (exit {status}):\n{output[-3000:]}")
     for lang in ("ja", "en"):
-        entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
-        if entry["languages"][lang]["page_count"] < n:
+        if indexed_pages(site, lang) < n:
             raise SystemExit(f"the {lang} search index has fewer pages than programs")
     pages = program_page_sizes(site)
     files = sum(len(names) for _, _, names in os.walk(site))

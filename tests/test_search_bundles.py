@@ -153,20 +153,15 @@ def sort_values(site: Path, url: str, key: str) -> str:
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_every_sort_gives_the_same_order_of_values_in_bundles(page, site_server, bundled_server, built_site, lang):
-    for value, _, key, _ in SORTS:
-        if not value:
-            continue
-        url = f"{lang}/search/?sort={value}"
+def test_every_sort_gives_the_same_order_of_values_in_bundles(page, site_server, bundled_server, built_site):
+    sorts = [(value, key) for value, _, key, _ in SORTS if value]
+    for n, (value, key) in enumerate(sorts):
+        url = f"{('ja', 'en')[n % 2]}/search/?sort={value}"  # each sort once, the languages in turn
         page.goto(site_server + url)
         one = [r["url"] for r in results(page)]
         page.goto(bundled_server + url)
         three = [r["url"] for r in results(page)]
         assert len(one) == len(three) > 0, value
-        if key == "start":  # the browser orders by the next start from today: compare the pages it shows
-            assert three == one or sorted(three) == sorted(one), value
-            continue
         assert [sort_values(built_site.root, u, key) for u in three] == [
             sort_values(built_site.root, u, key) for u in one
         ], value

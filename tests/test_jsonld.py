@@ -29,12 +29,13 @@ from mccat.publish.jsonld import (
     json_for_script,
     program_jsonld,
     program_node,
+    program_node_part,
     provider_jsonld,
     term_mapping,
     tombstone_jsonld,
     vocabularies_jsonld,
 )
-from mccat.publish.page_jsonld import program_page_jsonld
+from mccat.publish.page_jsonld import PAGE_PROPERTIES, program_page_jsonld
 from mccat.publish.publication import Publication
 from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
@@ -356,6 +357,19 @@ def test_a_page_embeds_a_small_course_in_its_language_that_points_to_the_file(pu
                 "encodingFormat": "application/ld+json",
             }
             assert URLS.program_iri(program.id).startswith(URLS.program_jsonld(program.id) + "#")
+
+
+def test_a_part_of_a_program_node_is_the_same_properties_of_the_whole_node(pub):
+    """A page's node is made alone (program_node_part, not the whole node: a build makes 2,000 pages): every
+    property it asks for is the whole node's, byte for byte, and an absent one stays absent."""
+    keys = [frozenset(PAGE_PROPERTIES) - {"@context"}, frozenset({"name", "teaches", "offers"}), frozenset()]
+    for program in pub.catalogue.programs.values():
+        whole = program_node(pub, program)
+        for wanted in keys:
+            part = program_node_part(pub, program, wanted)
+            assert part == {key: value for key, value in whole.items() if key in wanted}, program.id
+            assert list(part) == [key for key in whole if key in wanted]
+    assert any("hasCourseInstance" in program_node(pub, p) for p in pub.catalogue.programs.values())
 
 
 def test_merging_the_two_pages_and_the_file_gives_the_file_and_the_pointer(pub):

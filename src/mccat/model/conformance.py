@@ -17,7 +17,7 @@ like the rest of the program page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from mccat.model.schema import descriptor_label
@@ -127,15 +127,15 @@ class FrameworkResult:
         """The elements a program listing can state (not those that belong on each issued credential)."""
         return tuple(r for r in self.elements if r.status != "on_credential")
 
-    @property
+    @cached_property
     def missing(self) -> tuple[ElementResult, ...]:
         return tuple(r for r in self.elements if r.status == "missing")
 
-    @property
+    @cached_property
     def present_count(self) -> int:
         return sum(r.status == "present" for r in self.elements)
 
-    @property
+    @cached_property
     def counted(self) -> int:
         """Elements that count towards the score: required ones, and if-applicable ones that are stated."""
         return sum(r.status in ("present", "missing") for r in self.elements)
@@ -145,15 +145,6 @@ class FrameworkResult:
         return not self.missing
 
 
-def _value(data: dict[str, Any], path: str) -> Any:
-    value: Any = data
-    for part in path.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
-
-
 def _stated(value: Any) -> bool:
     if isinstance(value, (list, dict, str)):
         return bool(value)
@@ -161,8 +152,21 @@ def _stated(value: Any) -> bool:
 
 
 def field_value(field: str, program: dict[str, Any], provider: dict[str, Any]) -> Any:
+    kind, path = _field_path(field)
+    value: Any = program if kind == "program" else provider
+    for part in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+@cache
+def _field_path(field: str) -> tuple[str, tuple[str, ...]]:
+    """A framework element's field ("program:path.to.field") as its kind and path, split once per build (every
+    program page and `mccat validate` check every field of every framework)."""
     kind, _, path = field.partition(":")
-    return _value(program if kind == "program" else provider, path)
+    return kind, tuple(path.split("."))
 
 
 def check_conformance(program: dict[str, Any], provider: dict[str, Any]) -> tuple[FrameworkResult, ...]:
@@ -173,13 +177,33 @@ def check_conformance(program: dict[str, Any], provider: dict[str, Any]) -> tupl
         for element in framework.elements:
             if element.condition == "on_credential":
                 status: Status = "on_credential"
-            elif any(_stated(field_value(f, program, provider)) for f in element.fields):
+            elif _any_stated(element.fields, program, provider):
                 status = "present"
             else:
                 status = "not_stated" if element.condition == "if_applicable" else "missing"
-            elements.append(ElementResult(element, status))
+            elements.append(_result(element, status))
         results.append(FrameworkResult(framework, tuple(elements)))
     return tuple(results)
+
+
+def _any_stated(fields: tuple[str, ...], program: dict[str, Any], provider: dict[str, Any]) -> bool:
+    for field in fields:  # noqa: SIM110 - a loop, not any() over a generator: a page checks about 100 elements
+        if _stated(field_value(field, program, provider)):
+            return True
+    return False
+
+
+_RESULTS: dict[tuple[int, str], ElementResult] = {}
+
+
+def _result(element: Element, status: Status) -> ElementResult:
+    """The one ElementResult of an element (a constant of FRAMEWORKS) in a state: results are immutable, and a
+    build checks every element of every program in each language."""
+    key = (id(element), status)
+    found = _RESULTS.get(key)
+    if found is None or found.element is not element:
+        found = _RESULTS[key] = ElementResult(element, status)
+    return found
 
 
 def element_label(element: Element, lang: str) -> str:

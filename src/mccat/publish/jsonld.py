@@ -54,6 +54,7 @@ Modelling choices (documented for aggregators in docs/*/api.md):
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -543,62 +544,73 @@ def program_node(pub: Publication, program: Program) -> dict[str, Any]:
     return pub.cached("jsonld", program.id, lambda: _program_node(pub, program))
 
 
-def _program_node(pub: Publication, program: Program) -> dict[str, Any]:
+def _program_node(pub: Publication, program: Program, only: frozenset[str] | None = None) -> dict[str, Any]:
+    """The node; with `only`, just those of its properties (what a program page embeds: mccat.publish.page_jsonld),
+    made by the same code, so a part never disagrees with the whole and costs only what it holds."""
     urls, data = pub.urls, program.data
     effort = data["effort"]
     standing = pub.standing(program)
     benefit = pub.designations(program).training_benefit
-    return _compact(
-        {
-            "@id": urls.program_iri(program.id),
-            "@type": ["EducationalOccupationalProgram", "Course"],
-            "identifier": _identifiers(pub, program),
-            "name": text(data["title"]),
-            "abstract": text(data["summary"]),
-            "description": text(data["description"]),
-            "url": data["url"],
-            "mainEntityOfPage": [urls.program_page(lang, program.id) for lang in LANGUAGES],
-            "provider": organization_node(pub, pub.catalogue.providers[program.provider_id]),
-            "educationalCredentialAwarded": credential_node(pub, program),
-            "educationalProgramMode": term_mapping("delivery_mode", data["delivery"]["mode"]).get(
-                "educationalProgramMode"
-            ),
-            "programType": _program_types(pub, program),
-            "inLanguage": list(data["languages"]),
-            "about": [
-                defined_term(urls, "isced_field", code) | {"sameAs": mappings.isced_iri(code)}
-                for code in data["fields"]
-            ],
-            "teaches": _outcomes(urls, program),
-            "hasPart": _assessment(urls, program),
-            # the quality assurance types as terms, then the provider's keywords (text in both languages)
-            "keywords": [defined_term(urls, "qa_type", code) for code in data["quality_assurance"]["types"]]
-            + [value for keyword in data.get("keywords", []) for value in text(keyword) or []],
-            "educationalLevel": _educational_level(urls, program),
-            "timeRequired": hours_duration(effort["hours"]),
-            "timeToComplete": f"P{effort['weeks']}W" if "weeks" in effort else None,
-            "programPrerequisites": text(data.get("prerequisites")),
-            "audience": {
+    parts: dict[str, Callable[[], Any]] = {
+        "@id": lambda: urls.program_iri(program.id),
+        "@type": lambda: ["EducationalOccupationalProgram", "Course"],
+        "identifier": lambda: _identifiers(pub, program),
+        "name": lambda: text(data["title"]),
+        "abstract": lambda: text(data["summary"]),
+        "description": lambda: text(data["description"]),
+        "url": lambda: data["url"],
+        "mainEntityOfPage": lambda: [urls.program_page(lang, program.id) for lang in LANGUAGES],
+        "provider": lambda: organization_node(pub, pub.catalogue.providers[program.provider_id]),
+        "educationalCredentialAwarded": lambda: credential_node(pub, program),
+        "educationalProgramMode": lambda: term_mapping("delivery_mode", data["delivery"]["mode"]).get(
+            "educationalProgramMode"
+        ),
+        "programType": lambda: _program_types(pub, program),
+        "inLanguage": lambda: list(data["languages"]),
+        "about": lambda: [
+            defined_term(urls, "isced_field", code) | {"sameAs": mappings.isced_iri(code)} for code in data["fields"]
+        ],
+        "teaches": lambda: _outcomes(urls, program),
+        "hasPart": lambda: _assessment(urls, program),
+        # the quality assurance types as terms, then the provider's keywords (text in both languages)
+        "keywords": lambda: (
+            [defined_term(urls, "qa_type", code) for code in data["quality_assurance"]["types"]]
+            + [value for keyword in data.get("keywords", []) for value in text(keyword) or []]
+        ),
+        "educationalLevel": lambda: _educational_level(urls, program),
+        "timeRequired": lambda: hours_duration(effort["hours"]),
+        "timeToComplete": lambda: f"P{effort['weeks']}W" if "weeks" in effort else None,
+        "programPrerequisites": lambda: text(data.get("prerequisites")),
+        "audience": lambda: (
+            {
                 "@id": urls.program_part_iri(program.id, "audience"),
                 "@type": "Audience",
                 "audienceType": text(data["audience"]),
             }
             if data.get("audience")
-            else None,
-            "maximumEnrollment": data.get("capacity"),
-            "numberOfCredits": _credits(pub, program),
-            "financialAidEligible": [defined_term(urls, "training_benefit_kind", benefit["kind"])] if benefit else None,
-            "offers": _offer(urls, program, "offer", {}),
-            "hasCourseInstance": _course_instances(urls, program),
-            "creativeWorkStatus": defined_term(urls, STATUS_VOCABULARY, standing.status),
-            "datePublished": standing.first_approved,
-            "dateModified": standing.modified,
-            "expires": standing.valid_until,
-            "sdLicense": pub.registry.licence.url,
-            "sdPublisher": {"@id": urls.registry_iri()},
-            REPLACES: _replaces(pub, program),
-        }
-    )
+            else None
+        ),
+        "maximumEnrollment": lambda: data.get("capacity"),
+        "numberOfCredits": lambda: _credits(pub, program),
+        "financialAidEligible": lambda: (
+            [defined_term(urls, "training_benefit_kind", benefit["kind"])] if benefit else None
+        ),
+        "offers": lambda: _offer(urls, program, "offer", {}),
+        "hasCourseInstance": lambda: _course_instances(urls, program),
+        "creativeWorkStatus": lambda: defined_term(urls, STATUS_VOCABULARY, standing.status),
+        "datePublished": lambda: standing.first_approved,
+        "dateModified": lambda: standing.modified,
+        "expires": lambda: standing.valid_until,
+        "sdLicense": lambda: pub.registry.licence.url,
+        "sdPublisher": lambda: {"@id": urls.registry_iri()},
+        REPLACES: lambda: _replaces(pub, program),
+    }
+    return _compact({key: make() for key, make in parts.items() if only is None or key in only})
+
+
+def program_node_part(pub: Publication, program: Program, keys: frozenset[str]) -> dict[str, Any]:
+    """Only these properties of `program_node` (not cached: a page's part is made once), made by the same code."""
+    return _program_node(pub, program, keys)
 
 
 def tombstone_node(pub: Publication, tombstone: Tombstone) -> dict[str, Any]:

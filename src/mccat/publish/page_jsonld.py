@@ -6,11 +6,11 @@ of a program page's 45-53 KB. Search engines read a page's JSON-LD for a rich re
 rich results use a Course's name, description, provider (name, url), url, offers and course instances
 (and its status says whether the registry still recognises it);
 aggregators read the file. So a page embeds only these properties (an offering's dates and mode, not its
-own offer), taken from the full record itself
-(never computed again, so they cannot disagree with it), with texts in the page's language, and points to
-the file twice: the node's `@id` is the file's URL with `#program`, and `subjectOf` names the file as a
-DataDownload (its `contentUrl`). The page's head also links the file (`<link rel="alternate"
-type="application/ld+json">`).
+own offer), made by the code that makes the full record (`program_node_part`: only the properties the
+page keeps, so they cannot disagree with it and the page does not pay for the rest), with texts in the
+page's language, and points to the file twice: the node's `@id` is the file's URL with `#program`, and
+`subjectOf` names the file as a DataDownload (its `contentUrl`). The page's head also links the file
+(`<link rel="alternate" type="application/ld+json">`).
 
 Every statement of the small node is also a statement of the file, except `subjectOf` (the pointer to the
 file): a crawler that merges the Japanese page, the English page and the file gets the file's graph and that
@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from mccat.model.catalogue import Program
-from mccat.publish.jsonld import program_jsonld
+from mccat.publish.jsonld import SCHEMA_CONTEXT, program_node_part
 from mccat.publish.publication import Publication
 
 # The full record's properties a page keeps (what a search engine uses); the rest is in the file.
@@ -40,6 +40,7 @@ PAGE_PROPERTIES = (
     "hasCourseInstance",
     "creativeWorkStatus",
 )
+_NODE_KEYS = frozenset(PAGE_PROPERTIES) - {"@context"}
 # Of the nodes inside, what identifies and names them (a provider's address, a term's set: in the file).
 NODE_PROPERTIES = frozenset(
     {
@@ -76,8 +77,9 @@ def _other_language(value: Any, lang: str) -> bool:
 
 
 def program_page_jsonld(pub: Publication, program: Program, lang: str) -> dict[str, Any]:
-    """The JSON-LD a program's page in `lang` embeds: a part of `program_jsonld`, with a pointer to it."""
-    full = program_jsonld(pub, program)
+    """The JSON-LD a program's page in `lang` embeds: a part of `program_jsonld` (the same properties, made by the
+    same code), with a pointer to it."""
+    full = {"@context": SCHEMA_CONTEXT, **program_node_part(pub, program, _NODE_KEYS)}
     page_url = pub.urls.program_page(lang, program.id)
     file_url = pub.urls.program_jsonld(program.id)
     node: dict[str, Any] = {}

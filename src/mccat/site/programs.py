@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mccat.model.catalogue import Catalogue, Program, Provider, Tombstone
-from mccat.model.conformance import FrameworkResult, check_conformance, element_label
+from mccat.model.conformance import Element, FrameworkResult, check_conformance, element_label
 from mccat.model.decisions import Decision
 from mccat.model.history import ContentChange, History
 from mccat.model.lifecycle import Lifecycle
@@ -86,6 +86,7 @@ class ProgramViews:
         self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.changes = changes or {}  # content changes by program id (mccat.review.content_changes)
         self._views: dict[str, ProgramView] = {}
+        self._elements: dict[tuple[int, str], ElementView] = {}  # a framework element's view in each state
 
     # -- what several views show
 
@@ -623,9 +624,16 @@ class ProgramViews:
             present=result.present_count,
             total=result.counted,
             complete=result.complete,
-            missing=tuple(element_label(r.element, lang.code) for r in result.missing),
-            elements=tuple(
-                ElementView(element_label(r.element, lang.code), r.status, lang.t(f"conformance.status.{r.status}"))
-                for r in result.elements
-            ),
+            missing=tuple(self._element(r.element, "missing").label for r in result.missing),
+            elements=tuple(self._element(r.element, r.status) for r in result.elements),
         )
+
+    def _element(self, element: Element, status: str) -> ElementView:
+        """The same for every program (frameworks are constants): made once per element and state."""
+        key = (id(element), status)
+        view = self._elements.get(key)
+        if view is None:
+            lang = self.language
+            view = ElementView(element_label(element, lang.code), status, lang.t(f"conformance.status.{status}"))
+            self._elements[key] = view
+        return view

@@ -3,9 +3,11 @@ from the page, in the page's language. The site tests check them on real pages; 
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from mccat.site.language import Language
 from mccat.site.texts import interface_text
-from mccat.site.value_html import ValueHTML
+from mccat.site.value_html import ValueHTML, _escaped, mark_japanese
 from mccat.site.views import Cell, Row, Value
 
 HOSTILE = "<script>alert(\"x\")</script> & 'quoted'"
@@ -103,3 +105,14 @@ def test_descriptors_not_stated_in_one_line_with_their_paths_in_order():
     separator = interface_text("list.separator", "en")
     assert 'data-descriptors="a&#34;b d"' in line and f"{ESCAPED}{separator}D</p>" in line
     assert html().not_stated([Row("c", "C", (Value("x"),))]) == ""
+
+
+def test_the_fast_escape_escapes_as_markupsafe_does():
+    """value_html escapes pieces as plain text (no Markup per piece): the same bytes as markupsafe.escape, for
+    every character it escapes, text already escaped (Markup) and text in Japanese."""
+    for text in (HOSTILE, "", "plain", "&amp;", "a<b>c", "'\"", "データ&<科学>", "\u3000&#39;", Markup("<b>safe</b>")):
+        assert _escaped(text) == str(escape(text)), text
+        assert mark_japanese(text, "ja") == escape(text)
+    assert mark_japanese("A <データ> & 科学", "en") == (
+        'A &lt;<span lang="ja">データ</span>&gt; &amp; <span lang="ja">科学</span>'
+    )

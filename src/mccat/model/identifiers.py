@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import cache
 
 CORPORATE_NUMBER = re.compile(r"^[0-9]{13}$")
 CTID = re.compile(r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -34,6 +35,7 @@ def new_ctid() -> str:
     return f"ce-{uuid.uuid4()}"
 
 
+@cache  # a program's credential CTID is asked for by its CTDL file and by every program that stacks with it
 def derived_ctid(ctid: str, name: str) -> str:
     """A CTID derived from another one: UUID v5 of `name` in the namespace of `ctid`'s UUID. Stable, so a
     record that has no field of its own (the credential a program leads to) keeps its CTID forever."""

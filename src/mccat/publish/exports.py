@@ -279,7 +279,8 @@ def decision_json(decision: Decision) -> dict[str, Any]:
 def spreadsheet_safe(cell: str) -> str:
     """A cell a spreadsheet shows as text, whether it splits on `,` or on `;`: a cell starting like a formula
     (after spaces) gets a leading apostrophe, and so does the text after an embedded separator."""
-    cell = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", cell)
+    if "," in cell or ";" in cell:  # the pattern starts with one of them (most cells have neither)
+        cell = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", cell)
     return "'" + cell if cell.lstrip(" ").startswith(FORMULA_STARTS) else cell
 
 

@@ -135,6 +135,8 @@ class Publication:
     changes: Mapping[str, Sequence[ContentChange]] | None = None
     _standings: dict[str, Standing] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    _designations: dict[str, Designations] = field(default_factory=dict, repr=False)
+    _provider_days: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.published(self.today)
@@ -162,10 +164,18 @@ class Publication:
         return [change.date for change in self.history.of(f"programs/{program_id}.yaml")]
 
     def designations(self, program: Program) -> Designations:
-        return current_designations(program, self.today)
+        found = self._designations.get(program.id)  # asked about ten times for each program's files
+        if found is None:
+            found = self._designations[program.id] = current_designations(program, self.today)
+        return found
 
     def provider_modified(self, provider: Provider) -> str | None:
         """The provider file's last commit, or (without history) the first approval of its programs."""
+        if provider.id not in self._provider_days:  # asked for each of its programs' files
+            self._provider_days[provider.id] = self._provider_modified(provider)
+        return self._provider_days[provider.id]
+
+    def _provider_modified(self, provider: Provider) -> str | None:
         day = self.today.isoformat()
         commits = [c.date for c in self.history.of(f"providers/{provider.id}.yaml") if c.date <= day]
         if commits:

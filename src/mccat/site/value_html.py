@@ -27,17 +27,39 @@ Url = Callable[[str], str]
 JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
+def _escaped(text: str) -> str:
+    """`markupsafe.escape(text)` as a plain str: the same five characters escaped the same way, without a Markup
+    made for every piece (a program page escapes some 300 pieces here; tests/test_value_html.py compares the two)."""
+    if type(text) is not str:  # Markup (already escaped) or another type: markupsafe's rules
+        return str(escape(text))
+    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
+        return (
+            text.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return text
+
+
 def mark_japanese(text: str, page_lang: str) -> Markup:
     """`text` escaped, with each run of Japanese script in <span lang="ja"> unless the page is Japanese (screen
     readers then read it as Japanese)."""
+    return Markup(_marked(text, page_lang))
+
+
+def _marked(text: str, page_lang: str) -> str:
     if page_lang == "ja":
-        return escape(text)
+        return _escaped(text)
     parts, end = [], 0
     for run in JAPANESE_RUN.finditer(text):
-        parts += [str(escape(text[end : run.start()])), f'<span lang="ja">{escape(run.group())}</span>']
+        parts += [_escaped(text[end : run.start()]), f'<span lang="ja">{_escaped(run.group())}</span>']
         end = run.end()
-    parts.append(str(escape(text[end:])))
-    return Markup("".join(parts))
+    if not end:
+        return _escaped(text)
+    parts.append(_escaped(text[end:]))
+    return "".join(parts)
 
 
 class ValueHTML:
@@ -76,8 +98,8 @@ class ValueHTML:
         missing = [row for row in rows if not row.values]
         if not missing:
             return Markup("")
-        keys = " ".join(str(escape(row.key)) for row in missing)
-        names = self._separator.join(str(mark_japanese(row.label, self._lang)) for row in missing)
+        keys = " ".join(_escaped(row.key) for row in missing)
+        names = self._separator.join(_marked(row.label, self._lang) for row in missing)
         return Markup(
             f'<p class="mc-not-stated" data-mc="not-stated" data-descriptors="{keys}" data-pagefind-ignore>'
             f'<span class="mc-not-stated__label">{escape(self._t("program.not_stated_list"))}</span>{names}</p>'
@@ -90,8 +112,8 @@ class ValueHTML:
         parts = ['<dl class="mc-descriptors">']
         for row in rows:
             parts.append(
-                f'\n<div data-descriptor="{escape(row.key)}">'
-                f"<dt>{mark_japanese(row.label, self._lang)}</dt>"
+                f'\n<div data-descriptor="{_escaped(row.key)}">'
+                f"<dt>{_marked(row.label, self._lang)}</dt>"
                 f"<dd>{self._values(row, url)}</dd>\n</div>"  # the line break: Pagefind adds no "." after each value
             )
         parts.append("\n</dl>")
@@ -123,8 +145,8 @@ class ValueHTML:
         details = "".join(
             f"\n<p><strong>{escape(f.name)}</strong></p>\n<ul>"
             + "".join(
-                f"\n<li{_element_class(status)}>{escape(label)}: "
-                f"{self._separator.join(str(escape(e.label)) for e in elements)}</li>"
+                f"\n<li{_element_class(status)}>{_escaped(label)}: "
+                f"{self._separator.join(_escaped(e.label) for e in elements)}</li>"
                 for status, label, elements in _by_state(f.elements)
             )
             + "\n</ul>"
@@ -150,17 +172,17 @@ class ValueHTML:
     def _value(self, value: Value, url: Url, *, compared: bool = False) -> str:
         """In a comparison table a value can be muted (a past offering) and its language is marked
         without the "in the other language" note."""
-        text = escape(value.text) if value.lang else mark_japanese(value.text, self._lang)
-        lang = f' lang="{escape(value.lang)}"' if value.lang else ""
+        text = _escaped(value.text) if value.lang else _marked(value.text, self._lang)
+        lang = f' lang="{_escaped(value.lang)}"' if value.lang else ""
         muted = ' class="mc-aside"' if compared and value.muted else ""
         if value.href:
             href = value.href if value.external else url(value.href)
             rel = ' rel="noopener"' if value.external else ""
-            html = f'<a href="{escape(href)}"{lang}{rel}{muted}>{text}</a>'
+            html = f'<a href="{_escaped(href)}"{lang}{rel}{muted}>{text}</a>'
         elif lang or muted:
             html = f"<span{lang}{muted}>{text}</span>"
         else:
-            html = str(text)
+            html = text
         return html + self._other_language if value.lang and not compared else html
 
     def _values(self, row: Row, url: Url) -> str:

@@ -92,7 +92,7 @@ from mccat.publish.jsonld import json_for_script, tombstone_jsonld
 from mccat.publish.page_jsonld import program_page_jsonld
 from mccat.publish.publication import Publication
 from mccat.review.content_changes import content_changes
-from mccat.site.csp import content_security_policy
+from mccat.site.csp import policy_attribute
 from mccat.site.frame import SiteInfo
 from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
@@ -382,7 +382,7 @@ class CatalogueHook:
         env.globals["mc_shared"] = jinja2.pass_context(
             lambda context, part, render: self._shared_fragment(context, part, render)
         )
-        env.globals["mc_csp"] = functools.partial(content_security_policy, preview=build.plan.preview)
+        env.globals["mc_csp"] = functools.partial(policy_attribute, preview=build.plan.preview)
         values = ValueHTML(build.pages.language)  # values, rows, comparison cells, conformance
         env.globals["mc_value"] = _with_page_links(values.value)
         env.globals["mc_values"] = _with_page_links(values.values)

@@ -19,6 +19,7 @@ from jsonschema import Draft201909Validator
 from mccat.publish.signing.check import check_credential
 from mccat.publish.signing.keys import files_holding_key, load_keys
 from mccat.publish.signing.multikey import decode_private_key
+from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
 from tests.conftest import ROOT, run_mkdocs_build
@@ -143,16 +144,16 @@ def test_the_program_page_links_its_certificates_mark_and_check(signed):
         assert section is not None
         links = tree.xpath('//a[@data-mc="certificate-MCR-2025-001"]/@href')
         assert len(links) == 1 and (page.parent / links[0]).resolve().is_file()
-        mark = tree.xpath('//img[@data-mc="mark"]/@src')[0]
+        mark = tree.xpath('//div[@class="mc-mark"]/img/@src')[0]
         assert (page.parent / mark).resolve().is_file()
-        snippet = tree.xpath('//textarea[@data-mc="mark-snippet"]')[0].text
+        snippet = tree.get_element_by_id("mc-mark-snippet").text
         snippet_tree = lxml.html.fragment_fromstring(snippet)
         assert (
             snippet_tree.get("href")
             == f"https://registry.example.org/{lang}/programs/example-kosen/iot-embedded-systems/"
         )
         assert snippet_tree[0].get("src") == f"{API}marks/example-kosen/iot-embedded-systems.{lang}.svg"
-        check = tree.xpath('//a[@data-mc="verify-link"]/@href')[0]
+        [check] = tree.xpath("//a[normalize-space()=$label]/@href", label=INTERFACE_TEXT["certification.verify"][lang])
         assert check.endswith(
             f"verify/?achievement=https%3A%2F%2Fregistry.example.org%2Fapi%2Fv1%2Fprograms%2Fexample-kosen%2F"
             f"iot-embedded-systems.achievement.{lang}.json"

@@ -21,6 +21,7 @@ from mccat.site.language import kana_sort_key
 from mccat.site.texts import INTERFACE_TEXT
 
 from .conftest import run_mkdocs_build
+from .page_rows import descriptor_rows, not_stated
 from .test_compare_core import keyed
 from .test_site_build import resolve, site_file, text
 
@@ -247,9 +248,13 @@ def test_tool_rows_have_schema_labels_and_every_program_has_its_data_file(built_
         assert computed == {"next_start", "next_deadline"}  # from the offerings and the visitor's date
         assert record["title"] == program.title[lang] and set(record["rows"]) == set(rows) - computed
         page = built_site.tree(lang, f"programs/{program_id}/")
-        shown = {row.get("data-descriptor"): row for row in page.cssselect("[data-descriptor]")}
-        for line in page.cssselect('[data-mc="not-stated"]'):  # the descriptors named in the "not stated" line
-            shown |= dict.fromkeys(line.get("data-descriptors").split(), line)
+        shown = descriptor_rows(page, lang)
+        named, line = not_stated(page, lang)  # the descriptors named in the "not stated" line
+        shown |= dict.fromkeys(named, line)
+        shown |= {
+            "learning_outcomes": page.cssselect("ol.mc-outcomes")[0],
+            "offerings": page.cssselect(".mc-offerings")[0],
+        }
         for key, values in record["rows"].items():
             if key not in shown:
                 continue
@@ -259,7 +264,7 @@ def test_tool_rows_have_schema_labels_and_every_program_has_its_data_file(built_
             if key == "offerings" and not values:  # the program page says so in its own words
                 assert t("program.no_offerings", lang) in on_page, program_id
             elif not values:  # a row that says "not stated", or the descriptor named in the "not stated" line
-                in_line = shown[key].get("data-mc") == "not-stated"
+                in_line = key in named
                 assert in_line or t("program.not_stated", lang) in on_page, (program_id, key)
 
 
@@ -273,7 +278,11 @@ def test_compare_buttons_on_program_and_list_pages(built_site, lang):
     assert not built_site.tree(lang, "programs/").cssselect("article button")  # compare.js adds them, from data-program
     tray = built_site.tree(lang, "").cssselect('[data-mc="compare-tray"]')[0]
     assert tray.get("hidden") is not None and int(tray.get("data-max")) == 4
-    assert resolve(f"/{lang}/", tray.cssselect("a")[0].get("href")) == f"/{lang}/compare/"
+    assert resolve(f"/{lang}/", tray.get("data-compare-url")) == f"/{lang}/compare/"
+    assert (tray.get("data-text-tray"), tray.get("data-text-clear")) == (
+        t("compare.tray", lang),
+        t("compare.clear", lang),
+    )
 
 
 HOSTILE = '<img src=x onerror="window.pwned=1"> & "quoted" </td>'

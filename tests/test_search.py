@@ -12,6 +12,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from mccat import LANGUAGES
@@ -271,14 +272,36 @@ def test_only_content_is_marked_for_the_index(built_site, lang):
             assert not [a for a in body.iterancestors() if a.tag in ("header", "footer", "nav")]
 
 
+def pagefind_pairs(element, kind: str = "filter") -> list[tuple[str, str]]:
+    """The (name, value) pairs an element gives Pagefind in its data-pagefind-<kind> attribute, read as Pagefind
+    reads it: `name:value`, or `name[attribute], ...` where each value is the named attribute's."""
+    spec = element.get(f"data-pagefind-{kind}")
+    if ":" in spec:
+        name, value = spec.split(":", 1)
+        return [(name.strip(), value)]
+    pairs = []
+    for part in spec.split(","):
+        found = re.fullmatch(r"\s*([^:\[\]]+)\[(.+)\]\s*", part)
+        assert found, spec
+        pairs.append((found.group(1), element.get(found.group(2))))
+    return pairs
+
+
+def test_pagefind_pairs_reads_both_forms():
+    element = lxml.html.fragment_fromstring(
+        '<div data-pagefind-filter="a[data-f1], a[data-f2]" data-f1="x" data-f2="y:z"></div>'
+    )
+    assert pagefind_pairs(element) == [("a", "x"), ("a", "y:z")]
+    element = lxml.html.fragment_fromstring('<span data-pagefind-sort="hours:00010.00"></span>')
+    assert pagefind_pairs(element, "sort") == [("hours", "00010.00")]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_site, lang):
     for pid, program in built_site.catalogue.programs.items():
         tree = built_site.tree(lang, f"programs/{pid}/")
         body = tree.cssselect("[data-pagefind-body]")[0]
-        filters = {
-            tuple(span.get("data-pagefind-filter").split(":", 1)) for span in body.cssselect("[data-pagefind-filter]")
-        }
+        filters = {pair for element in body.cssselect("[data-pagefind-filter]") for pair in pagefind_pairs(element)}
         state = built_site.catalogue.lifecycle(pid, built_site.build_date).state
         assert filters == {
             ("kind", "program"),
@@ -290,7 +313,7 @@ def test_program_pages_carry_their_filters_and_weigh_title_and_outcomes(built_si
         meta = {span.get("data-pagefind-meta"): span.text_content() for span in body.cssselect("[data-pagefind-meta]")}
         assert meta["hours"] == format_hours(program.data["effort"]["hours"], lang)
         h1 = body.cssselect("h1")[0]
-        outcomes = body.cssselect("[data-descriptor=learning_outcomes]")[0]
+        outcomes = body.cssselect("ol.mc-outcomes")[0]
         assert float(h1.get("data-pagefind-weight")) > float(outcomes.get("data-pagefind-weight")) > 1
         # boilerplate repeated on every program is not indexed: labels (an exclude selector given to Pagefind,
         # mccat.build.search_index), section headings, the facts grid

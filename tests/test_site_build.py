@@ -20,6 +20,9 @@ from mccat.model.vocabulary import label as vocab_label
 from mccat.site.formatting import format_hours, format_money, localized
 from mccat.site.texts import INTERFACE_TEXT
 
+from .page_rows import descriptor_rows, status_of
+from .page_rows import not_stated as not_stated_line
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PROGRAMS = sorted(
     p.relative_to(ROOT / "catalogue" / "programs").with_suffix("").as_posix()
@@ -121,25 +124,22 @@ def test_program_page(built_site, program_id, lang):
     assert tree.cssselect("title")[0].text.startswith(data["title"][lang])
 
     # Every descriptor of the schema has its row, labelled with the schema's title in this language, or is
-    # named in the one line that lists those without a value (their schema paths in data-descriptors).
-    rows = {row.get("data-descriptor"): row for row in tree.cssselect("[data-descriptor]")}
-    line = tree.cssselect('[data-mc="not-stated"]')
-    assert len(line) <= 1
-    not_stated = line[0].get("data-descriptors").split() if line else []
+    # named by that title in the one line that lists those without a value (tests/page_rows.py reads both by
+    # label, and fails on a label that names no descriptor). Learning outcomes and offerings are sections.
+    rows = descriptor_rows(tree, lang)
+    not_stated, line = not_stated_line(tree, lang)
     titles = {name: descriptor.title[lang] for name, descriptor in descriptor_index("program").items()}
+    sections = {
+        "learning_outcomes": text(tree.cssselect("h2#outcomes")[0]),
+        "offerings": text(tree.cssselect(".mc-offerings h3#offerings")[0]),
+    }
+    assert sections == {"learning_outcomes": INTERFACE_TEXT["section.outcomes"][lang], "offerings": titles["offerings"]}
     for name in titles:
-        if name in SHOWN_ELSEWHERE:
+        if name in SHOWN_ELSEWHERE or name in sections:
             continue
         assert name in rows or name in not_stated, f"{name} is missing from {page_path}"
-        label = rows[name].cssselect("dt, h3") if name in rows else []  # a labelled row, or a table under its heading
-        if label:
-            assert text(label[0]) == titles[name], name
-    if line:  # the line shows each one's label, in the order of data-descriptors
-        separator = INTERFACE_TEXT["list.separator"][lang]
-        others = {"stacked_from": "program.stacked_from", "record.formerly": "program.formerly"}  # not in the schema
-        labels = [titles[k] if k in titles else INTERFACE_TEXT[others.get(k, k)][lang] for k in not_stated]
-        shown = INTERFACE_TEXT["program.not_stated_list"][lang] + separator.join(labels)
-        assert text(line[0]) == " ".join(shown.split())
+        if name in rows:
+            assert text(rows[name].cssselect("dt")[0]) == titles[name], name
     assert not tree.cssselect("dd .mc-missing"), "no 'not stated' row is left among the rows"
     assert set(not_stated).isdisjoint(rows), "a descriptor is either a row or in the line"
 
@@ -166,10 +166,10 @@ def test_program_page(built_site, program_id, lang):
             else format_money(fee["amount"], fee["currency"], lang)
         )
         assert value("fee.amount") == expected
-    outcomes = [text(li) for li in tree.cssselect('[data-descriptor="learning_outcomes"] li')]
+    outcomes = [text(li) for li in tree.cssselect("ol.mc-outcomes li")]
     assert outcomes == [localized(o, lang).text for o in data["learning_outcomes"]]
     status = built_site.catalogue.lifecycle(program_id, built_site.build_date).state
-    assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == status
+    assert status_of(tree) == status
 
     # Links to the provider, fields of study and stacked programs lead to pages that exist.
     links = {
@@ -199,9 +199,9 @@ def test_program_page(built_site, program_id, lang):
         resolve(page_path, link.get("href"))
         for link in tree.cssselect('link[rel="alternate"][type="application/ld+json"]')
     ] == [jsonld]
-    data_links = {a.get("data-mc"): resolve(page_path, a.get("href")) for a in tree.cssselect('a[data-mc^="data-"]')}
-    assert data_links["data-jsonld"] == jsonld
-    assert data_links["data-json"] == f"/api/v1/programs/{program_id}.json"
+    data_links = {a.get("type"): resolve(page_path, a.get("href")) for a in tree.cssselect("ul.mc-data-links a")}
+    assert data_links["application/ld+json"] == jsonld
+    assert data_links["application/json"] == f"/api/v1/programs/{program_id}.json"
 
     # hreflang alternates name this same page in every language, and x-default the default language.
     alternates = {link.get("hreflang"): link.get("href") for link in tree.cssselect('link[rel="alternate"][hreflang]')}
@@ -264,9 +264,7 @@ def test_provider_pages_list_exactly_their_programs(built_site, lang):
         assert {item.get("data-program") for item in tree.cssselect("[data-program]")} == {
             p.id for p in catalogue.programs_of(provider_id)
         }
-        shown = {
-            row.get("data-descriptor"): text(row.cssselect("dt")[0]) for row in tree.cssselect("[data-descriptor]")
-        }
+        shown = {name: text(row.cssselect("dt")[0]) for name, row in descriptor_rows(tree, lang, "provider").items()}
         assert shown == {name: labels[name] for name in shown}
         assert {"type", "country", "url", "description", "maintainers"} <= set(shown)
 
@@ -295,7 +293,7 @@ def test_home_page_numbers_and_recent_programs(built_site, lang):
     assert form.cssselect("input[name=q]")[0].get("id") == form.cssselect("label")[0].get("for")
     recent = sorted(active, key=lambda p: (catalogue.lifecycle(p.id, today).first_approved, p.id), reverse=True)[:6]
     assert [item.get("data-program") for item in tree.cssselect("[data-program]")] == [p.id for p in recent]
-    assert tree.cssselect('[data-mc="example-banner"]'), "the sample catalogue is example data"
+    assert tree.cssselect("p.mc-example-banner"), "the sample catalogue is example data"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -365,7 +363,7 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_names_the_data_licence_and_the_api_in_its_footer(built_site, lang):
     for path in ("", "programs/example-national-univ/ds-python-basics/", "about/", "providers/example-kosen/"):
-        [footer] = built_site.tree(lang, path).cssselect("[data-mc=data-licence]")
+        [footer] = built_site.tree(lang, path).cssselect("footer .mc-data-licence")
         assert footer.text.strip() == INTERFACE_TEXT["site.data_licence"][lang].strip()
         licence, api, contact = footer.cssselect("a")
         assert (licence.get("href"), licence.get("rel")) == ("https://creativecommons.org/licenses/by/4.0/", "license")
@@ -430,13 +428,13 @@ def test_a_withdrawn_program_is_found_at_its_old_url_and_says_why(built_site, la
     decision = built_site.catalogue.decisions["MCR-2026-010"]
     tree = built_site.tree(lang, f"programs/{WITHDRAWN}/")
     assert text(tree.cssselect("h1")[0]) == decision.records[0].title[lang]
-    assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == "withdrawn"
-    note = tree.cssselect('[data-mc="status-note"]')[0]
+    assert status_of(tree) == "withdrawn"
+    note = tree.cssselect("article .admonition")[0]
     assert decision.reason[lang] in text(note)  # why, in the page's language
     page_path = f"/{lang}/programs/{WITHDRAWN}/"
     (href,) = [a.get("href") for a in note.cssselect("a")]
     assert resolve(page_path, href) == f"/{lang}/decisions/#MCR-2026-010"  # the decision, at its anchor
-    kinds = [li.get("data-kind") for li in tree.cssselect('[data-mc="history"] li')]
+    kinds = [li.get("data-kind") for li in tree.cssselect(".mc-history li")]
     assert kinds == ["withdrawn", "approved"]
     (script,) = tree.xpath("//script[@type='application/ld+json']")
     assert json.loads(script.text)["creativeWorkStatus"]["termCode"] == "withdrawn"
@@ -472,9 +470,9 @@ def test_a_renamed_programs_old_url_leads_to_its_new_page(built_site, lang):
     assert old["superseded_by"] == SUCCESSOR
     # The new page keeps the old one's history: approved under the old id, then moved.
     successor = built_site.tree(lang, f"programs/{SUCCESSOR}/")
-    kinds = [li.get("data-kind") for li in successor.cssselect('[data-mc="history"] li')]
+    kinds = [li.get("data-kind") for li in successor.cssselect(".mc-history li")]
     assert kinds[-2:] == ["renamed", "approved"]
-    formerly = successor.cssselect('[data-descriptor="record.formerly"] a')
+    formerly = descriptor_rows(successor, lang)["record.formerly"].cssselect("a")
     assert [resolve(new_page, a.get("href")) for a in formerly] == [page_path]
 
 
@@ -504,8 +502,7 @@ def test_every_state_shows_on_the_sample_site(built_site, lang):
         if state == "renamed":
             shown.add(state)  # a redirect page (above)
             continue
-        badge = built_site.tree(lang, f"programs/{program_id}/").cssselect('[data-mc="status"]')[0]
-        assert badge.get("data-status") == state
+        assert status_of(built_site.tree(lang, f"programs/{program_id}/")) == state
         shown.add(state)
     assert {"active", "suspended", "withdrawn", "renamed"} <= shown
     assert shown & {"expiring", "expired"}  # which of them depends on the day the site is built

@@ -19,6 +19,7 @@ from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.validate import validate
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.git_catalogue import CatalogueRepo, programs_with
+from tests.page_rows import descriptor_rows, status_of
 
 REPO_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))[
     "repo_url"
@@ -30,18 +31,24 @@ def page(site: Path, lang: str, program_id: str):
 
 
 def timeline(tree) -> list[dict]:
-    """The program page's record, newest first: kind, date, decision, changed fields, pull request link."""
+    """The program page's record, newest first: kind, date, decision, changed fields, pull request link (the
+    detail that says so, in the page's language)."""
+    pull_request = INTERFACE_TEXT["history.pull_request"][tree.get("lang")]
+
+    def details(item, start: str) -> list:
+        return [span for span in item.cssselect(".mc-timeline__detail") if span.text_content().startswith(start)]
+
     return [
         {
             "kind": item.get("data-kind"),
             "date": item.cssselect("time")[0].get("datetime"),
-            "decision": [a.text_content() for a in item.cssselect('[data-mc="decision"] a')],
-            "fields": " ".join(item.cssselect('[data-mc="fields"]')[0].text_content().split())
-            if item.cssselect('[data-mc="fields"]')
+            "decision": [a.text_content() for a in item.cssselect(".mc-timeline__decision a")],
+            "fields": " ".join(item.cssselect(".mc-timeline__fields")[0].text_content().split())
+            if item.cssselect(".mc-timeline__fields")
             else "",
-            "pull_request": [a.get("href") for a in item.cssselect('[data-mc="pull-request"] a')],
+            "pull_request": [a.get("href") for span in details(item, pull_request) for a in span.cssselect("a")],
         }
-        for item in tree.cssselect('[data-mc="history"] li')
+        for item in tree.cssselect(".mc-history li")
     ]
 
 
@@ -100,7 +107,9 @@ def test_the_record_from_a_temporary_git_repository_and_expiry_at_the_build_date
             {"kind": "approved", "date": "2025-03-14", "decision": ["MCR-2025-003"], "fields": "", "pull_request": []},
         ]  # the merge is dated when it reached the main line; the branch's own commit is not on it
         assert branch_commit not in tree.text_content()
-        assert text(tree, '[data-descriptor="effort.hours"] dd') == format_hours(hours, lang)
+        assert " ".join(descriptor_rows(tree, lang)["effort.hours"].cssselect("dd")[0].text_content().split()) == (
+            format_hours(hours, lang)
+        )
         assert [e["kind"] for e in timeline(page(site, lang, unchanged))] == ["approved"]
 
         # The renamed program: its old history, the move, and the retitling in the same pull request.
@@ -113,9 +122,9 @@ def test_the_record_from_a_temporary_git_repository_and_expiry_at_the_build_date
 
         # Statuses at the build date, in both languages.
         expired = page(site, lang, ending)
-        assert expired.cssselect('[data-mc="status"]')[0].get("data-status") == "expired"
-        assert format_date("2027-01-31", lang) in text(expired, '[data-mc="status-note"]')
-        assert page(site, lang, unchanged).cssselect('[data-mc="status"]')[0].get("data-status") == "active"
+        assert status_of(expired) == "expired"
+        assert format_date("2027-01-31", lang) in text(expired, "article .admonition")
+        assert status_of(page(site, lang, unchanged)) == "active"
 
     for path in site.rglob("*"):
         if path.suffix in (".html", ".atom", ".json"):
@@ -160,7 +169,7 @@ def test_invalid_catalogue_stops_the_build_with_the_validators_messages(tmp_path
         tree = page(site, lang, program_id)
         assert not tree.cssselect('[data-kind="updated"]')
         assert INTERFACE_TEXT["history.none"][lang] in tree.text_content()
-        assert tree.cssselect('[data-mc="history"] [data-kind="approved"]')  # the decisions still show
+        assert tree.cssselect('.mc-history [data-kind="approved"]')  # the decisions still show
 
 
 @pytest.mark.build
@@ -185,6 +194,6 @@ def test_a_program_without_a_decision_is_published_only_in_a_preview(tmp_path):
         assert not (public / lang / "programs/example-kosen/a-new-proposal").exists()
         assert "a-new-proposal" not in (public / lang / "programs/index.html").read_text(encoding="utf-8")
         tree = page(preview, lang, "example-kosen/a-new-proposal")
-        assert tree.cssselect('[data-mc="status"]')[0].get("data-status") == "proposed"
+        assert status_of(tree) == "proposed"
         assert INTERFACE_TEXT["program.status_note_proposed"][lang] in tree.text_content()
     assert not (public / "api/v1/programs/example-kosen/a-new-proposal.json").exists()

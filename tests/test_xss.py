@@ -195,7 +195,7 @@ def test_program_pages_show_each_payload_as_text_exactly_once_escaped(xss_site, 
         assert tree.xpath("string(//h1)").strip() == title.strip(), program_id
         assert tree.xpath("string(//title)").startswith(title), program_id
         assert tree.xpath("string(//meta[@name='description']/@content)") == summary, program_id
-        outcomes = [li.text_content().strip() for li in tree.xpath("//ol[@data-descriptor='learning_outcomes']/li")]
+        outcomes = [li.text_content().strip() for li in tree.xpath("//ol[@class='mc-outcomes']/li")]
         assert outcomes == [o[lang].strip() for o in data["learning_outcomes"]], program_id
         hrefs = tree.xpath("//a/@href")
         assert data["url"] in hrefs, program_id  # the URL is an attribute value, whole

@@ -27,6 +27,7 @@
   if (!tray) return;
   var MAX = parseInt(tray.getAttribute("data-max"), 10) || 4;
   var fallback = []; // the selection when localStorage is unavailable (private mode, blocked storage)
+  fillTray();
 
   function text(element, name, values) {
     var template = element.getAttribute("data-text-" + name) || "";
@@ -40,6 +41,25 @@
     if (className) node.className = className;
     if (content !== undefined) node.textContent = content;
     return node;
+  }
+
+  /* The tray's contents (the page has only the hidden tray and its texts): the link to the tool with the
+     count, the clear button, the message line (a live region). */
+  function fillTray() {
+    var link = element("a", "mc-compare-tray__link", text(tray, "tray") + " ");
+    link.setAttribute("data-mc", "compare-tray-link");
+    link.setAttribute("href", tray.getAttribute("data-compare-url"));
+    var count = element("span", "mc-compare-tray__count", "0");
+    count.setAttribute("data-mc", "compare-count");
+    link.appendChild(count);
+    var clear = element("button", "mc-compare-tray__clear", text(tray, "clear"));
+    clear.type = "button";
+    clear.setAttribute("data-mc", "compare-tray-clear");
+    var message = element("p", "mc-compare-tray__message");
+    message.setAttribute("data-mc", "compare-tray-message");
+    message.setAttribute("role", "status");
+    message.setAttribute("aria-live", "polite");
+    tray.replaceChildren("\n", link, "\n", clear, "\n", message, "\n");  // the white space the markup had
   }
 
   // --- the selection -------------------------------------------------------------------------

@@ -7,7 +7,8 @@
  *
  * Pagefind picks the index of the page's <html lang>, so a Japanese page searches Japanese pages
  * only. Filter values are codes; their labels are in the page's markup, already translated.
- * Markup comes from <template> elements in the pages; this script only fills their data-slot
+ * Markup comes from <template> elements: the search page's, and the header box's made here (boxTemplate:
+ * every page has the box, so its markup is not repeated in each); this script only fills their data-slot
  * elements, always as text (excerpts keep Pagefind's <mark> and nothing else).
  *
  * Why not Pagefind's Default or Component UI (1.5): neither keeps the query and filters in the
@@ -559,6 +560,18 @@
 
   /* ---- the header's search box ---- */
 
+  /* The markup of one of the box's results (a constant; the other title in the box's data-alt-lang). */
+  function boxTemplate(box) {
+    var template = document.createElement("template");
+    template.innerHTML = '<li class="mc-searchbox__result"><a data-slot="link">' +
+      '<span class="mc-searchbox__title" data-slot="title"></span>' +
+      '<span class="mc-searchbox__alt" data-slot="title_alt"></span>' +
+      '<span class="mc-searchbox__meta"><span data-slot="kind"></span><span data-slot="provider"></span>' +
+      '<span data-slot="hours"></span></span></a></li>';
+    template.content.querySelector(".mc-searchbox__alt").lang = box.dataset.altLang;
+    return template;
+  }
+
   function setUpBox(box) {
     var form = box.querySelector("form");
     var input = form.elements.q;
@@ -566,7 +579,7 @@
     var status = panel.querySelector("[data-status]");
     var list = panel.querySelector("[data-results]");
     var all = panel.querySelector("[data-all]");
-    var template = box.querySelector("template[data-result]");
+    var template = boxTemplate(box);
     var text = texts(box);
     var current = 0;
     var timer = null;

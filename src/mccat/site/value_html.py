@@ -93,26 +93,25 @@ class ValueHTML:
         return self.rows([row for row in rows if row.values], url=url)
 
     def not_stated(self, rows: Iterable[Row]) -> Markup:
-        """One line naming every descriptor without a value, their schema paths in one attribute
-        (data-descriptors, in the same order); empty if there is none."""
+        """One line naming every descriptor without a value by its label; empty if there is none."""
         missing = [row for row in rows if not row.values]
         if not missing:
             return Markup("")
-        keys = " ".join(_escaped(row.key) for row in missing)
         names = self._separator.join(_marked(row.label, self._lang) for row in missing)
         return Markup(
-            f'<p class="mc-not-stated" data-mc="not-stated" data-descriptors="{keys}" data-pagefind-ignore>'
+            '<p class="mc-not-stated" data-pagefind-ignore>'
             f'<span class="mc-not-stated__label">{escape(self._t("program.not_stated_list"))}</span>{names}</p>'
         )
 
     def rows(self, rows: Iterable[Row], *, url: Url) -> Markup:
-        """Labelled descriptors, one line each; data-descriptor is the schema path. Search skips the labels,
+        """Labelled descriptors, one line each, known by their label (no attribute per row: a program page has
+        about 30 rows, and 1 KB of schema paths in them weighed on every page). Search skips the labels,
         which repeat on every page (`.mc-descriptors dt` is one of Pagefind's exclude selectors,
-        mccat.build.search_index). No class or indentation per row: a program page has about 30 rows."""
+        mccat.build.search_index). No class or indentation per row."""
         parts = ['<dl class="mc-descriptors">']
         for row in rows:
             parts.append(
-                f'\n<div data-descriptor="{_escaped(row.key)}">'
+                "\n<div>"
                 f"<dt>{_marked(row.label, self._lang)}</dt>"
                 f"<dd>{self._values(row, url)}</dd>\n</div>"  # the line break: Pagefind adds no "." after each value
             )
@@ -153,7 +152,7 @@ class ValueHTML:
             for f in frameworks
         )
         return Markup(
-            '<div class="mc-conformance" data-mc="conformance">'
+            '<div class="mc-conformance">'
             '\n<div class="md-typeset__scrollwrap mc-table"><div class="md-typeset__table"><table>'
             f'\n<thead><tr><th scope="col">{escape(t("conformance.framework"))}</th>'
             f'<th scope="col">{escape(t("conformance.stated"))}</th>'

@@ -118,6 +118,15 @@ def report(site: Path, programs: int) -> dict[str, float]:
             print(f"  a {lang} program page, KB: " + ", ".join(f"{k} {v / 1024:.1f}" for k, v in parts.items()))
     mean_page, max_page = statistics.mean(pages), max(pages)
     print(f"  program pages: mean {mean_page / 1024:.1f} KB, largest {max_page / 1024:.1f} KB ({len(pages):,} pages)")
+    for lang in ("ja", "en"):
+        sizes = [page.stat().st_size for page in site.glob(f"{lang}/programs/*/*/index.html")]
+        if sizes:
+            largest = max(sizes)
+            over = sum(size > PAGE_TARGET for size in sizes)
+            print(
+                f"    {lang}: mean {statistics.mean(sizes) / 1024:.1f} KB, largest {largest / 1024:.2f} KB ({largest:,} "
+                f"bytes), {over:,} of {len(sizes):,} over {PAGE_TARGET // 1024} KB"
+            )
     verdict(
         f"bytes per program {per_program / 1024:.1f} KB (target <= {BYTES_PER_PROGRAM_TARGET // 1024} KB)",
         per_program <= BYTES_PER_PROGRAM_TARGET,

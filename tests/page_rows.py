@@ -12,8 +12,18 @@ from __future__ import annotations
 from mccat.model.schema import descriptor_index
 from mccat.site.texts import INTERFACE_TEXT
 
-# Rows of a program page that the schema does not title: their label's interface text key.
-UNTITLED_ROWS = {"stacked_from": "program.stacked_from", "record.formerly": "program.formerly"}
+# Rows of a program page that the program schema does not title: their label's interface text key (the
+# record's state, from the committee's decisions; stacked programs), or the provider schema's descriptor.
+UNTITLED_ROWS = {
+    "stacked_from": "program.stacked_from",
+    "record.status": "record.status",
+    "record.first_approved": "record.first_approved",
+    "record.valid_until": "record.valid_until",
+    "record.decision": "record.decision",
+    "record.conditions": "record.conditions",
+    "record.formerly": "program.formerly",
+}
+PROVIDER_ROWS = {"provider.country": "country"}
 
 
 def text(element) -> str:
@@ -27,7 +37,11 @@ def labels(kind: str, lang: str) -> dict[str, str]:
         by_label.setdefault(descriptor.title[lang], []).append(name)
     found = {label: names[0] for label, names in by_label.items() if len(names) == 1}
     if kind == "program":
-        found |= {INTERFACE_TEXT[key][lang]: name for name, key in UNTITLED_ROWS.items()}
+        provider = descriptor_index("provider")
+        more = {INTERFACE_TEXT[key][lang]: name for name, key in UNTITLED_ROWS.items()}
+        more |= {provider[key].title[lang]: name for name, key in PROVIDER_ROWS.items()}
+        assert not more.keys() & by_label.keys(), "a label of two rows"
+        found |= more
     return found
 
 

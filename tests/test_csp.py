@@ -22,9 +22,10 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from markupsafe import Markup
 
 from mccat import LANGUAGES
-from mccat.site.csp import content_security_policy, source_hash
+from mccat.site.csp import content_security_policy, policy_attribute, source_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,6 +100,12 @@ def test_root_pages_allow_exactly_their_own_inline_script_and_style(built_site, 
     assert styles, "the root pages style themselves"
     assert csp_of(tree) == content_security_policy(scripts=scripts, styles=styles)
     assert all(source_hash(s) in csp_of(tree) for s in scripts + styles)
+
+
+def test_the_pages_attribute_is_the_policy_with_its_quotes_as_they_are():
+    value = policy_attribute(scripts=["x()"], styles=["p{}"])
+    assert isinstance(value, Markup) and str(value) == content_security_policy(scripts=["x()"], styles=["p{}"])
+    assert "'self'" in value and "&#39;" not in str(value)  # safe in a double-quoted attribute as it is
 
 
 def test_the_preview_policy_lets_only_the_live_reload_script_in():

@@ -331,6 +331,10 @@ def test_the_header_box_lists_results_and_enter_opens_the_search_page(page, site
         INTERFACE_TEXT["search.kind.page"]["ja"],
         INTERFACE_TEXT["search.kind.provider"]["ja"],
     }
+    # a program's English title, marked as English (search.js makes the result's markup: tests/test_search.py)
+    alternates = page.eval_on_selector_all(".mc-searchbox__alt", "spans => spans.map(s => [s.lang, s.textContent])")
+    titles = {program.title["en"] for program in built_site.catalogue.programs.values()}
+    assert alternates and all(lang == "en" and title in titles for lang, title in alternates), alternates
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.mc-searchbox__result') !== null")
     page.keyboard.press("Escape")

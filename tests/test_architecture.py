@@ -25,6 +25,12 @@ LAZY_IMPORTS = {
     ("mccat/cli/main.py", "mccat.cli.review_commands"): "the same",
     ("mccat/cli/main.py", "mccat.cli.signing_commands"): "the same",
     ("mccat/cli/main.py", "mccat.cli.site_commands"): "the same",
+    (
+        "mccat/cli/validate_command.py",
+        "mccat.review.checks",
+    ): "`mccat validate` loads the review modules only for --rev",
+    ("mccat/cli/validate_command.py", "mccat.review.diff"): "the same",
+    ("mccat/cli/validate_command.py", "mccat.review.git_revisions"): "the same",
 }
 
 
@@ -93,11 +99,12 @@ def test_no_import_hides_inside_a_function():
 
 def test_validate_loads_only_the_validator():
     """`mccat validate` runs on every push: it loads no module of the exports, the site or signing (a second
-    of a 10,000-file check on a busy runner), while `mccat --help` still lists every command."""
+    of a 10,000-file check on a busy runner), nor of the review (git, the semantic diff) without --rev, while
+    `mccat --help` still lists every command."""
     probe = (
         "import sys; from mccat.cli.main import main; status = main(sys.argv[1:]); "
         "print(status, sorted(m for m in sys.modules if m.startswith(('mccat.publish', 'mccat.site', "
-        "'mccat.build', 'mccat.cli.catalogue_commands', 'mccat.cli.site_commands', 'pyld'))))"
+        "'mccat.build', 'mccat.review', 'mccat.cli.catalogue_commands', 'mccat.cli.site_commands', 'pyld'))))"
     )
     run = subprocess.run(
         [sys.executable, "-c", probe, "--catalogue", str(ROOT / "catalogue"), "validate", "--format", "json"],

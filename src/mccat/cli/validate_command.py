@@ -1,6 +1,7 @@
 """`mccat validate`: the command every push and pull request runs, so `mccat.cli.main` builds its parser
 from this module alone, which loads the validator and nothing of the site or the exports (the other
-commands' modules load only when one of them is asked for: a second off a 10,000-file check).
+commands' modules load only when one of them is asked for: a second off a 10,000-file check), nor the
+review modules unless `--rev` asks for a revision.
 
 Exit status: 0 valid, 1 invalid data, 2 bad usage (UsageError).
 """
@@ -12,9 +13,6 @@ import sys
 from pathlib import Path
 
 from mccat.cli.usage import UsageError, add_lang, day, message_language, require_catalogue
-from mccat.review.checks import validate_revision
-from mccat.review.diff import catalogue_prefix
-from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.messages import text
 from mccat.validation.report import REPORTERS
 from mccat.validation.validate import validate
@@ -41,6 +39,11 @@ def add_validate_command(sub) -> None:
 def run_validate(args: argparse.Namespace) -> int:
     lang = message_language(args)
     if args.rev:  # the catalogue as committed at a revision, read from git: nothing is checked out
+        # Only here: the review modules (git, the semantic diff) are a tenth of a second of start-up.
+        from mccat.review.checks import validate_revision
+        from mccat.review.diff import catalogue_prefix
+        from mccat.review.git_revisions import GitError, repo_root, resolve
+
         if args.paths:
             raise UsageError(text("usage.rev-and-paths"))
         if args.committee:

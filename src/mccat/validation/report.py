@@ -8,9 +8,10 @@ reviewers alike.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from mccat.validation.hidden import one_line
-from mccat.validation.messages import render
+from mccat.validation.messages import Text, render
 from mccat.validation.problems import Problem
 
 
@@ -27,18 +28,32 @@ def summary_line(problems: list[Problem], files_checked: int, lang: str) -> str:
     return line + (render("report.notes", lang, {"notes": notes}) if notes else "")
 
 
-def problem_lines(p: Problem, lang: str) -> list[str]:
-    """A problem as a reader sees it: `file:line:column: severity [rule] message`, then the hint."""
-    # File names and messages quote data: one line each, nothing hidden, nothing for the terminal
+def problem_lines(p: Problem, lang: str, shown: Callable[[Text], str] | None = None) -> list[str]:
+    """A problem as a reader sees it: `file:line:column: severity [rule] message`, then the hint.
+
+    `shown`: a Text as one line in `lang` (text_report's remembers the ones it has rendered)."""
+    # File names and messages quote data: one line each, nothing hidden, nothing for the terminal. The
+    # place and the message are made one line each (nothing can join them: the place ends in "] ").
+    show = shown or (lambda message: one_line(message.render(lang)))
     severity = render("report." + p.severity, lang)
-    lines = [one_line(f"{p.file}:{p.line}:{p.column}: {severity} [{p.rule}] {p.message_in(lang)}")]
+    lines = [one_line(f"{p.file}:{p.line}:{p.column}: {severity} [{p.rule}] ") + show(p.message)]
     if p.hint is not None:
-        lines.append(one_line(f"    {render('report.hint', lang)}: {p.hint_in(lang)}"))
+        lines.append(f"    {render('report.hint', lang)}: " + show(p.hint))
     return lines
 
 
 def text_report(problems: list[Problem], files_checked: int, lang: str = "en") -> str:
-    lines = [line for p in problems for line in problem_lines(p, lang)]
+    # Problems share Texts (a note repeated over thousands of programs): each is rendered once. By
+    # identity, so the lookup costs nothing for the others; every problem lives until the report is made.
+    rendered: dict[int, str] = {}
+
+    def shown(message: Text) -> str:
+        line = rendered.get(id(message))
+        if line is None:
+            line = rendered[id(message)] = one_line(message.render(lang))
+        return line
+
+    lines = [line for p in problems for line in problem_lines(p, lang, shown)]
     lines.append(summary_line(problems, files_checked, lang))
     return "\n".join(lines) + "\n"
 

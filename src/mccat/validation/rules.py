@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mccat.model.conformance import missing_in_program
+from mccat.model.conformance import Element, Framework, missing_in_program
 from mccat.model.countries import is_country
 from mccat.model.decisions import Decision, decision_number, replay
 from mccat.model.identifiers import CORPORATE_NUMBER, corporate_number_check_digit
@@ -191,10 +191,14 @@ def name_lookalikes(doc: SourceDocument, data: Any, kind: str) -> Iterator[Probl
             )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_AUTHORITY_END = re.compile(r"[/?#]")
+
+
 def _parse_date(
     doc: SourceDocument, path: tuple, value: Any, problems: list[Problem], kind: str = "program"
 ) -> date | None:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         return None  # the schema reports the format
     try:
         return date.fromisoformat(value)
@@ -281,21 +285,31 @@ def program_rules(entry: Entry, provider_ids: set[str], program_ids: set[str], t
 def conformance_notes(doc: SourceDocument, data: dict[str, Any]) -> list[Problem]:
     """Information, not errors: what the frameworks ask for that the program does not state yet, named
     as the program page's conformance table names it, so a provider can complete it before review."""
+    line, column = doc.position(())
     return [
-        _problem(
-            doc,
-            (),
-            "conformance.missing",
+        Problem(doc.file, line, column, "conformance.missing", *_conformance_texts(element, frameworks), "info")
+        for element, frameworks in missing_in_program(data)
+    ]
+
+
+_CONFORMANCE_TEXTS: dict[tuple[str, ...], tuple[Text, Text]] = {}  # bounded: elements and frameworks are code
+
+
+def _conformance_texts(element: Element, frameworks: tuple[Framework, ...]) -> tuple[Text, Text]:
+    """A note's message and hint: the same few for thousands of programs, so made once, and the notes share
+    them (smaller to send back from a worker process, and a report renders each once)."""
+    key = (element.key, *(f.key for f in frameworks))
+    texts = _CONFORMANCE_TEXTS.get(key)
+    if texts is None:
+        texts = _CONFORMANCE_TEXTS[key] = (
             text(
                 "conformance.missing",
                 element=ElementRef(frameworks[0].key, element.key),
                 frameworks=Listing(tuple(Label(f.name["ja"], f.name["en"]) for f in frameworks)),
             ),
             text("hint.conformance"),
-            "info",
         )
-        for element, frameworks in missing_in_program(data)
-    ]
+    return texts
 
 
 def provider_rules(entry: Entry) -> list[Problem]:
@@ -522,7 +536,7 @@ def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
         for path, url in _expand(data, pattern, ()):
             if not isinstance(url, str) or not url.startswith("https://"):
                 continue  # the schema reports it
-            authority = re.split(r"[/?#]", url[len("https://") :], maxsplit=1)[0]
+            authority = _AUTHORITY_END.split(url[len("https://") :], maxsplit=1)[0]
             if JAPANESE_IN_URL.search(url):
                 meant = url_without_japanese(url)
                 source = doc.source_of(path)
@@ -818,16 +832,23 @@ def _languages(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
     return sorted(problems, key=lambda p: p.sort_key)
 
 
-def _expand(node: Any, pattern: tuple[str, ...], path: tuple) -> Iterator[tuple[tuple, Any]]:
-    """The values at a path pattern ('*' = every list item), with their concrete paths."""
-    if not pattern:
-        yield path, node
-    elif pattern[0] == "*":
-        if node.__class__ is list:
-            for index, item in enumerate(node):
-                yield from _expand(item, pattern[1:], path + (index,))
-    elif node.__class__ is dict and pattern[0] in node:
-        yield from _expand(node[pattern[0]], pattern[1:], path + (pattern[0],))
+def _expand(node: Any, pattern: tuple[str, ...], path: tuple) -> list[tuple[tuple, Any]]:
+    """The values at a path pattern ('*' = every list item), with their concrete paths, in document order.
+    One level at a time, without recursion: it runs for a dozen patterns on every file."""
+    found = [(path, node)]
+    for part in pattern:
+        if part == "*":
+            found = [
+                (at + (index,), item)
+                for at, value in found
+                if value.__class__ is list
+                for index, item in enumerate(value)
+            ]
+        else:
+            found = [(at + (part,), value[part]) for at, value in found if value.__class__ is dict and part in value]
+        if not found:
+            break
+    return found
 
 
 def _plausibility(doc: SourceDocument, data: dict) -> list[Problem]:
@@ -1139,7 +1160,8 @@ def decision_register_problems(decisions: list[Entry], program_files: dict[str, 
         if entry.schema_valid and number is not None:
             valid.append((entry, Decision.from_data(entry.id, entry.data, entry.file)))
     entries = {decision.id: entry for entry, decision in valid}
-    register = replay(decision for _, decision in valid if decision.date <= today.isoformat())
+    today_iso = today.isoformat()
+    register = replay(decision for _, decision in valid if decision.date <= today_iso)
     ended = {pid for pid, standing in register.standings.items() if standing.ended}
     unknown = (register.named() - set(program_files)) - ended
     for misplaced in register.misplaced:

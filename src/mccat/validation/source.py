@@ -418,7 +418,9 @@ def _key_text(value: Any) -> str:
 # LS, PS, BOM) and tabs and carriage returns (the keyboard and line-end checks report those).
 _OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # A line: its indentation, a sequence entry's `- `, a key and its `:`, and the rest (a value or a comment).
-_SUBSET_LINE = re.compile(r"( *)(?:(- )(?=[^ ]))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?(.*)")
+# Matched over the whole text at once (findall, one match per line, in order): the line's start up to
+# its value, its indentation, `- `, its key, then the rest (a group that did not take part is "").
+_SUBSET_LINES = re.compile(r"^(( *)(?:(- )(?=[^ \n]))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?)(.*)", re.MULTILINE)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DECLINE = object()  # block_subset's answer for a value outside the subset
 _KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string (bounded)
@@ -445,13 +447,11 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
     stack: list[tuple[int, Any, Path_]] = []  # open containers: (column, container, path), innermost last
     pending: tuple[dict, str, Path_, int] | None = None  # a key whose value starts on a later line
     limit = 0  # a content line indented past this would continue the previous line's scalar
-    match = _SUBSET_LINE.match
     indicators, implicit, key_text = _INDICATORS, _IMPLICIT, _KEY_TEXT
     container: Any = None
     path: Path_ = ()
-    for number, line in enumerate(source.split("\n")):
-        spaces, dash, key, rest = match(line).groups()  # type: ignore[union-attr]  # matches any line
-        if dash is None and key is None:
+    for number, (start, spaces, dash, key, rest) in enumerate(_SUBSET_LINES.findall(source)):
+        if not dash and not key:
             if not rest or rest[0] == "#":
                 continue  # a blank line or a comment
             return None
@@ -459,14 +459,14 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
         if pending is not None:
             parent, pending_key, path, key_column = pending
             pending = None
-            if indent < key_column or (indent == key_column and dash is None) or len(stack) >= MAX_DEPTH:
+            if indent < key_column or (indent == key_column and not dash) or len(stack) >= MAX_DEPTH:
                 return None  # an empty value, or too deep for the quick path
-            container = [] if dash is not None else {}
+            container = [] if dash else {}
             parent[pending_key] = container
             values[path] = (number, indent)
             stack.append((indent, container, path))
         elif not stack:
-            if doc.data is not None or indent or dash is not None:
+            if doc.data is not None or indent or dash:
                 return None  # a second root, or a root that is not a mapping
             doc.data = container = {}
             path = ()
@@ -482,17 +482,17 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
             column, container, path = stack[-1]
             if column != indent:
                 return None
-            if dash is None and container.__class__ is list:  # the end of a sequence at its key's column
+            if not dash and container.__class__ is list:  # the end of a sequence at its key's column
                 stack.pop()
                 if not stack or stack[-1][0] != indent:
                     return None
                 column, container, path = stack[-1]
-        if dash is not None:
+        if dash:
             if container.__class__ is not list:
                 return None
             item_path = path + (len(container),)
             column = indent + 2
-            if key is None:
+            if not key:
                 value = _subset_scalar(rest)
                 if value is _DECLINE:
                     return None
@@ -533,7 +533,7 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
             if ": " in value or value[-1] == ":":
                 return None
         container[key] = value
-        values[key_path] = (number, len(line) - len(rest))
+        values[key_path] = (number, len(start))
         limit = column
     if pending is not None or doc.data is None:
         return None

@@ -221,6 +221,20 @@ def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
         index_site(tmp_path, languages=("en",))
 
 
+def test_a_pagefind_that_cannot_start_fails_with_a_clear_message(tmp_path, monkeypatch):
+    binary = tmp_path / "bin" / "pagefind_extended"
+    binary.parent.mkdir()
+    binary.write_text("not a program", encoding="utf-8")  # not executable: the process cannot start
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    page = tmp_path / "en" / "index.html"
+    page.parent.mkdir()
+    page.write_text(page_html("en", "<div data-pagefind-body><h1>Page</h1></div>"), encoding="utf-8")
+    with pytest.raises(
+        SearchIndexError, match=r"could not index the en pages: Permission denied \(.*pagefind_extended\)"
+    ):
+        index_site(tmp_path, languages=("en",))
+
+
 @pytest.mark.build
 def test_a_failed_index_fails_the_build_with_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")

@@ -131,8 +131,9 @@ class LanguageIndex:
                 return
             try:
                 self._failure = self._index(bundle, share)
-            except OSError as error:
-                self._failure = f"Pagefind ({self._executable}) could not start: {error.strerror}"
+            except OSError as error:  # Pagefind would not start, or a share could not be linked or copied
+                where = f" ({error.filename})" if error.filename else ""
+                self._failure = f"Pagefind could not index the {self.lang} pages: {error.strerror}{where}"
             if self._failure:
                 return
 

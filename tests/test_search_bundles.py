@@ -21,7 +21,7 @@ import yaml
 
 from mccat.build.merged_sorts import page_sort_values
 from mccat.build.plan import SEARCH_BUNDLE_PAGES, PlanError, search_bundle_pages
-from mccat.build.search_index import bundle_count, bundle_files, index_site, search_bundles
+from mccat.build.search_index import SearchIndexError, bundle_count, bundle_files, index_site, search_bundles
 from mccat.build.stable_bundle import read_pagefind_file
 from mccat.cli.site_commands import BUILD_ENV
 from mccat.site.search import SORTS
@@ -90,6 +90,16 @@ def test_sort_values_are_read_as_pagefind_reads_them():
     named = '<div hidden data-pagefind-sort="hours[data-s1], approved[data-s2]" data-s1="7.5" data-s2="2026-04-01">'
     assert page_sort_values(named) == {"hours": "7.5", "approved": "2026-04-01"}
     assert page_sort_values("<p>no sort</p>") == {}
+
+
+def test_a_sort_value_that_cannot_be_read_stops_the_build_instead_of_missorting(tmp_path):
+    for n in range(4):  # the element's text as the value: a form merged_sorts does not read
+        body = f'<main data-pagefind-body><h1 data-pagefind-sort="title">Page {n}</h1></main>'
+        page = tmp_path / "en" / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(page_html("en", body), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"sorted page \d+ by 'title', but its value could not be read"):
+        index_site(tmp_path, languages=("en",), bundles=2)
 
 
 def test_bundles_are_the_same_bytes_from_build_to_build(tmp_path):

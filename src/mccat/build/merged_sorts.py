@@ -65,6 +65,13 @@ def merge_sort_orders(bundles: Sequence[Path], site_root: Path) -> None:
     values = [_sort_values(bundle, site_root) for bundle in loaded]
     orders: dict[str, list[tuple[int, int]]] = {}  # key -> (bundle number, page number), first to last
     for key in keys:
+        for b, bundle in enumerate(loaded):
+            unread = next((page for page in bundle.order(key) if key not in values[b][page]), None)
+            if unread is not None:
+                raise BundleFormatError(
+                    f"{bundle.path}: Pagefind sorted page {unread} by '{key}', but its value could not be read "
+                    "from the page (data-pagefind-sort as name:value or name[attribute]; mccat.build.merged_sorts)"
+                )
         raw = [values[b][page][key] for b, bundle in enumerate(loaded) for page in bundle.order(key)]
         numeric = all(_is_number(value) for value in raw)
         streams = [
@@ -119,9 +126,10 @@ def page_sort_values(text: str) -> dict[str, str]:
             named = NAMED_BY_ATTRIBUTE.fullmatch(part.strip())
             if named:
                 values[named[1].strip()] = attributes.get(named[2], "")
-            else:
+            elif ":" in part:
                 name, _, value = part.strip().partition(":")
                 values[name] = value
+            # a bare name takes the element's text: not read here, so such a key stops the merge (no mis-sort)
     return values
 
 

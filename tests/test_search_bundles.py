@@ -9,7 +9,6 @@ every sort and query must give the same results in the same order of values."""
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import socketserver
 import threading
@@ -19,7 +18,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from mccat.build.merged_sorts import page_sort_values
+from mccat.build.merged_sorts import fragment_url, page_sort_values
 from mccat.build.plan import SEARCH_BUNDLE_PAGES, PlanError, search_bundle_pages
 from mccat.build.search_index import SearchIndexError, bundle_count, bundle_files, index_site, search_bundles
 from mccat.build.stable_bundle import read_pagefind_file
@@ -54,13 +53,9 @@ def bundle_orders(site: Path, lang: str, bundles: int) -> dict[str, list[str]]:
         pages = meta[1]
         for key, order in meta[4]:
             for page in set(order) & set(range(len(pages))):
-                url = _fragment_url(bundle / "fragment" / f"{pages[page][0]}.pf_fragment")
+                url = fragment_url(bundle / "fragment" / f"{pages[page][0]}.pf_fragment")
                 ranked.setdefault(key, []).append((order.index(page), url))
     return {key: [url for _, url in sorted(places)] for key, places in ranked.items()}
-
-
-def _fragment_url(path: Path) -> str:  # a fragment is JSON behind Pagefind's signature
-    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["url"]
 
 
 def test_a_sorted_search_over_several_bundles_keeps_one_order(tmp_path):

@@ -103,17 +103,20 @@ def _sort_values(bundle: _Bundle, site_root: Path) -> dict[int, dict[str, str]]:
     wanted = sorted({page for _, pages in bundle.meta[4] for page in pages})
     values: dict[int, dict[str, str]] = {}
     for page in wanted:
-        fragment = bundle.path / "fragment" / f"{bundle.pages[page][0]}.pf_fragment"
-        try:
-            raw = gzip.decompress(fragment.read_bytes())
-            url = json.loads(raw[len(SIGNATURE) :])["url"]
-        except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
-            raise BundleFormatError(f"{fragment}: not a Pagefind fragment this build understands ({error})") from None
+        url = fragment_url(bundle.path / "fragment" / f"{bundle.pages[page][0]}.pf_fragment")
         file = site_root / url.lstrip("/")
         values[page] = page_sort_values(
             (file / "index.html" if url.endswith("/") else file).read_text(encoding="utf-8")
         )
     return values
+
+
+def fragment_url(path: Path) -> str:
+    """The page URL a Pagefind fragment (JSON behind Pagefind's signature, gzip-compressed) stands for."""
+    try:
+        return json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE) :])["url"]
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+        raise BundleFormatError(f"{path}: not a Pagefind fragment this build understands ({error})") from None
 
 
 def page_sort_values(text: str) -> dict[str, str]:

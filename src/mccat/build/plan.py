@@ -126,6 +126,7 @@ def search_bundle_pages(environ: Mapping[str, str]) -> int:
         return PAGES_PER_BUNDLE
     if not value.isascii() or not value.isdigit() or int(value) < 1:
         raise PlanError(
+            f"{SEARCH_BUNDLE_PAGES} は 1 以上の整数（ページ数、既定 {PAGES_PER_BUNDLE}）にしてください: '{value}' / "
             f"{SEARCH_BUNDLE_PAGES} must be a whole number of pages (1 or more; default {PAGES_PER_BUNDLE}), "
             f"got '{value}'"
         )

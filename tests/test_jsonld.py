@@ -7,6 +7,7 @@ import copy
 import json
 import warnings
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -41,6 +42,7 @@ from mccat.publish.urls import Urls
 from mccat.validation.load import load_catalogue
 from tests import jsonld_loader
 from tests.jsonld_loader import count_properties
+from tests.shacl_or import or_stops_at_first_conforming_member
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/mc"  # under a path, as on a project's GitHub Pages
@@ -258,35 +260,66 @@ def _without_program_bodies(document: dict) -> dict:
     return document
 
 
-def schema_org_shacl_failures(documents: list[dict]) -> tuple[set, str]:
-    """The focus nodes that fail schema.org's SHACL shapes, over one graph of every document.
+def schema_org_shacl_report(documents: list[dict], *, or_shortcut: bool = True) -> tuple[rdflib.Graph, str]:
+    """pyshacl's report graph and text for schema.org's SHACL shapes, over one graph of every document.
 
     Validated the way schema.org validates its own examples (vocab README): the fixed shapes, the
-    subclass graph as ontology, RDFS inference."""
+    subclass graph as ontology, RDFS inference. `or_shortcut`: sh:or stops at its first conforming
+    member (tests/shacl_or.py: same verdicts, a quarter of the time)."""
     graph = jsonld_loader.to_graph(documents)
     shapes = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-shapes-fixed.shacl"))
     ontology = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-subclasses.shacl"))
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), or_stops_at_first_conforming_member() if or_shortcut else nullcontext():
         warnings.simplefilter("ignore")  # pyshacl warns about recursive shapes, which schema.org's are
         _conforms, report, text = pyshacl.validate(
             graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", abort_on_first=False
         )
+    return report, text
+
+
+def schema_org_shacl_failures(documents: list[dict]) -> tuple[set, str]:
+    """The focus nodes that fail schema.org's SHACL shapes, and pyshacl's text."""
+    report, text = schema_org_shacl_report(documents)
     return {report.value(result, SH.focusNode) for result in report.subjects(RDF.type, SH.ValidationResult)}, text
+
+
+def _planted_invalid(planted: str, **properties: Any) -> dict:
+    return {"@context": SCHEMA_CONTEXT, "@id": planted, "@type": "EducationalOccupationalProgram", **properties}
 
 
 def test_every_document_passes_the_schema_org_shapes(documents):
     """One pyshacl run over the graph of every document, plus one node planted to fail."""
     planted = "urn:test:invalid-program"
-    invalid = {
-        "@context": SCHEMA_CONTEXT,
-        "@id": planted,
-        "@type": "EducationalOccupationalProgram",
-        "provider": "a provider must be a node, not a string",
-    }
+    invalid = _planted_invalid(planted, provider="a provider must be a node, not a string")
     failing, text = schema_org_shacl_failures(
         [_without_program_bodies(d) if name == "catalogue" else d for name, d in documents.items()] + [invalid]
     )
     assert failing == {rdflib.URIRef(planted)}, text
+
+
+def test_the_sh_or_shortcut_gives_pyshacls_own_results(documents):
+    """tests/shacl_or.py against pyshacl as shipped: every result the same, over three programs and nodes planted
+    to fail an sh:or (a string or a number where only nodes are allowed), at the top and nested in a program."""
+    programs = [d for name, d in sorted(documents.items()) if name.startswith("program ")][:3]
+    invalid = [
+        _planted_invalid("urn:test:string-provider", provider="not a node"),
+        _planted_invalid(
+            "urn:test:number-offer", offers={"@value": "1", "@type": "http://www.w3.org/2001/XMLSchema#integer"}
+        ),
+        _planted_invalid("urn:test:parent", hasPart=_planted_invalid("urn:test:nested", provider="not a node")),
+    ]
+
+    def results(or_shortcut: bool) -> set[tuple]:
+        report, _text = schema_org_shacl_report(programs + invalid, or_shortcut=or_shortcut)
+        keys = (SH.focusNode, SH.resultPath, SH.value, SH.sourceConstraintComponent, SH.resultSeverity)
+        return {tuple(report.value(r, key) for key in keys) for r in report.subjects(RDF.type, SH.ValidationResult)}
+
+    shortcut = results(or_shortcut=True)
+    assert shortcut == results(or_shortcut=False)
+    assert {r[0] for r in shortcut} == {
+        rdflib.URIRef(f"urn:test:{n}") for n in ("string-provider", "number-offer", "nested")
+    }, shortcut
+    assert {r[3] for r in shortcut} == {SH.OrConstraintComponent}
 
 
 # --- what pages embed, and what an aggregator merges ------------------------------------------------

@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from mccat.build.stable_bundle import (
-    META_HASH_LENGTH,
     SIGNATURE,
     BundleFormatError,
-    encode_pagefind_file,
     read_pagefind_file,
+    write_meta,
 )
 
 # an element that sets sort keys, and its attributes (Jinja escapes quotes and brackets in values)
@@ -47,7 +46,7 @@ NAMED_BY_ATTRIBUTE = re.compile(r"([^\[\]:]+)\[([^\]]+)\]")  # hours[data-s1]: t
 class _Bundle:
     path: Path
     lang: str
-    meta_path: Path
+    meta_hash: str  # the meta file is pagefind.<meta_hash>.pf_meta
     meta: list[Any]  # [version, pages [[hash, words], ...], chunks, filters, sorts [[key, [page...]], ...], ...]
 
     @property
@@ -83,7 +82,7 @@ def merge_sort_orders(bundles: Sequence[Path], site_root: Path) -> None:
     for b, bundle in enumerate(loaded):
         absent = len(bundle.pages)  # no page has this number
         bundle.meta[4] = [[key, [page if owner == b else absent for owner, page in orders[key]]] for key in keys]
-        _write(bundle)
+        write_meta(bundle.path, bundle.lang, bundle.meta_hash, bundle.meta)
 
 
 def _load(path: Path) -> _Bundle:
@@ -95,7 +94,7 @@ def _load(path: Path) -> _Bundle:
     meta = read_pagefind_file(meta_path)
     if not (isinstance(meta, list) and len(meta) >= 5 and isinstance(meta[1], list) and isinstance(meta[4], list)):
         raise BundleFormatError(f"{meta_path}: the meta file is [version, pages, chunks, filters, sorts, ...]")
-    return _Bundle(path, lang, meta_path, meta)
+    return _Bundle(path, lang, info["hash"], meta)
 
 
 def _sort_values(bundle: _Bundle, site_root: Path) -> dict[int, dict[str, str]]:
@@ -146,17 +145,3 @@ def _is_number(value: str) -> bool:
 
 def _comparable(value: str, numeric: bool) -> tuple[float, str]:
     return (float(value), "") if numeric else (0.0, value)
-
-
-def _write(bundle: _Bundle) -> None:
-    data, digest = encode_pagefind_file(bundle.meta)
-    new_hash = f"{bundle.lang}_{digest[:META_HASH_LENGTH]}"
-    new_path = bundle.path / f"pagefind.{new_hash}.pf_meta"
-    new_path.write_bytes(data)
-    entry_file = bundle.path / "pagefind-entry.json"
-    old_hash = bundle.meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")
-    entry_file.write_text(
-        entry_file.read_text(encoding="utf-8").replace(json.dumps(old_hash), json.dumps(new_hash)), encoding="utf-8"
-    )
-    if bundle.meta_path != new_path:
-        bundle.meta_path.unlink()

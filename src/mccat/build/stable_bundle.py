@@ -180,16 +180,33 @@ def _sorted_meta(path: Path, value: Any, renamed: dict[str, str]) -> list:
     ]
 
 
+def write_meta(bundle: Path, lang: str, old_hash: str, meta: Any) -> str:
+    """Write a language's meta file under its content-derived name (`pagefind.<lang>_<digest>.pf_meta`), point
+    `pagefind-entry.json` at it (only that string changes: the entry stays as Pagefind wrote it) and remove the
+    meta file it named before (`pagefind.<old_hash>.pf_meta`). The new file is written before the entry names
+    it, the old one removed after. Returns the new hash (`<lang>_<digest>`)."""
+    data, digest = encode_pagefind_file(meta)
+    new_hash = f"{lang}_{digest[:META_HASH_LENGTH]}"
+    new_path = bundle / f"pagefind.{new_hash}.pf_meta"
+    if not new_path.is_file() or new_path.read_bytes() != data:
+        new_path.write_bytes(data)
+    entry_file = bundle / "pagefind-entry.json"
+    entry_text = entry_file.read_text(encoding="utf-8")
+    entry_file.write_text(entry_text.replace(json.dumps(old_hash), json.dumps(new_hash)), encoding="utf-8")
+    if new_hash != old_hash:
+        (bundle / f"pagefind.{old_hash}.pf_meta").unlink()
+    return new_hash
+
+
 def canonicalize_bundle(bundle: Path) -> None:
     """Rewrite one language's bundle (<site>/pagefind/<lang>/) so that the same pages give the same bytes.
 
     Every file is read before any is written; new files are written before the old ones are removed,
-    and the entry file last."""
+    and the entry file after the files it names."""
     entry_file = bundle / "pagefind-entry.json"
-    entry_text = entry_file.read_text(encoding="utf-8")
-    entry = json.loads(entry_text)
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
     renamed: dict[str, str] = {}  # old filter hash (as the meta file names it) -> new
-    outputs: dict[Path, bytes] = {}  # what the bundle must hold, by path
+    outputs: dict[Path, bytes] = {}  # the filter files the bundle must hold, by path
     olds: list[Path] = []
     filter_dir = bundle / "filter"
     for path in sorted(filter_dir.glob("*.pf_filter")) if filter_dir.is_dir() else []:
@@ -204,21 +221,17 @@ def canonicalize_bundle(bundle: Path) -> None:
             raise BundleFormatError(f"{bundle}: two filter files would take the name {target.name}")
         outputs[target] = data
         olds.append(path)
+    metas = []  # (lang, old hash, the meta in order)
     for lang, info in entry.get("languages", {}).items():
-        old_hash = info["hash"]
-        meta_path = bundle / f"pagefind.{old_hash}.pf_meta"
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
         if not meta_path.is_file() or META_NAME.match(meta_path.name) is None:
             raise BundleFormatError(f"{entry_file}: names {meta_path.name}, which is not in the bundle")
-        data, digest = encode_pagefind_file(_sorted_meta(meta_path, read_pagefind_file(meta_path), renamed))
-        new_hash = f"{lang}_{digest[:META_HASH_LENGTH]}"
-        outputs[bundle / f"pagefind.{new_hash}.pf_meta"] = data
-        olds.append(meta_path)
-        # the entry file as Pagefind wrote it, with the meta file's new name: only that string changes
-        entry_text = entry_text.replace(json.dumps(old_hash), json.dumps(new_hash))
+        metas.append((lang, info["hash"], _sorted_meta(meta_path, read_pagefind_file(meta_path), renamed)))
     for path, data in outputs.items():
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
-    entry_file.write_text(entry_text, encoding="utf-8")
+    for lang, old_hash, meta in metas:
+        write_meta(bundle, lang, old_hash, meta)
     for path in olds:
         if path not in outputs:
             path.unlink()

@@ -37,7 +37,7 @@ def test_a_language_is_split_into_bundles_of_at_most_the_set_number_of_pages():
     assert search_bundle_pages({}) == 6000
     assert search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": "250"}) == 250
     for wrong in ("0", "-5", "many", "１２"):
-        with pytest.raises(PlanError, match=r"MCCAT_SEARCH_BUNDLE_PAGES must be a whole number of pages"):
+        with pytest.raises(PlanError, match=r"`MCCAT_SEARCH_BUNDLE_PAGES` must be a whole number of pages"):
             search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": wrong})
     assert SEARCH_BUNDLE_PAGES in BUILD_ENV  # mccat verify-site rebuilds with the publishing build's setting
 

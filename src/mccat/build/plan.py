@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from mccat import LANGUAGES
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
@@ -33,7 +34,7 @@ from mccat.build.search_index import PAGES_PER_BUNDLE
 from mccat.build.signing import Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
-from mccat.validation.messages import language_from_environment, render
+from mccat.validation.messages import Shown, language_from_environment, render
 from mccat.validation.report import problem_lines
 
 SEARCH_BUNDLE_PAGES = "MCCAT_SEARCH_BUNDLE_PAGES"  # the most pages one search bundle indexes (memory)
@@ -98,23 +99,28 @@ class BuildPlan:
         return self.config_dir / LANGUAGE_CONFIGS[lang]
 
 
+def environment_error(key: str, variable: str, value: str, **params: Any) -> PlanError:
+    """A PlanError for an environment variable's value: the message `key` of mccat.validation.messages in
+    Japanese, then in English (the log of a build is read in either), naming the variable, showing the value
+    on one line with hidden characters written out (Shown: a value is hostile), and saying what to set."""
+    params = {"variable": variable, "value": Shown(value), **params}
+    return PlanError("\n".join(render(key, lang, params) for lang in ("ja", "en")))
+
+
 def build_date(environ: Mapping[str, str]) -> date:
     """The "today" of statuses: MCCAT_BUILD_DATE, else the UTC date of SOURCE_DATE_EPOCH (the convention of
     reproducible builds), else the clock's date. The date is the build's one input from outside the commit:
     the published site states it (as_of in /api/v1/catalogue.json) and `mccat verify-site` rebuilds with it."""
-    if environ.get(BUILD_DATE):
+    if value := environ.get(BUILD_DATE):
         try:
-            return date.fromisoformat(environ[BUILD_DATE])
+            return date.fromisoformat(value)
         except ValueError:
-            raise PlanError(f"{BUILD_DATE} must be a date (YYYY-MM-DD), got '{environ[BUILD_DATE]}'") from None
-    if environ.get(SOURCE_DATE_EPOCH):
+            raise environment_error("env.build-date", BUILD_DATE, value, example=date.today().isoformat()) from None
+    if value := environ.get(SOURCE_DATE_EPOCH):
         try:
-            return datetime.fromtimestamp(int(environ[SOURCE_DATE_EPOCH]), tz=UTC).date()
+            return datetime.fromtimestamp(int(value), tz=UTC).date()
         except (ValueError, OverflowError, OSError):
-            raise PlanError(
-                f"{SOURCE_DATE_EPOCH} must be whole seconds since 1970 (as `git log -1 --format=%ct` prints), "
-                f"got '{environ[SOURCE_DATE_EPOCH]}'"
-            ) from None
+            raise environment_error("env.source-date-epoch", SOURCE_DATE_EPOCH, value) from None
     return date.today()
 
 
@@ -125,12 +131,19 @@ def search_bundle_pages(environ: Mapping[str, str]) -> int:
     if not value:
         return PAGES_PER_BUNDLE
     if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise PlanError(
-            f"{SEARCH_BUNDLE_PAGES} は 1 以上の整数（ページ数、既定 {PAGES_PER_BUNDLE}）にしてください: '{value}' / "
-            f"{SEARCH_BUNDLE_PAGES} must be a whole number of pages (1 or more; default {PAGES_PER_BUNDLE}), "
-            f"got '{value}'"
-        )
+        raise environment_error("env.bundle-pages", SEARCH_BUNDLE_PAGES, value, default=PAGES_PER_BUNDLE)
     return int(value)
+
+
+def catalogue_root(environ: Mapping[str, str], config_dir: Path) -> Path:
+    """The catalogue folder: MCCAT_CATALOGUE, else catalogue/ beside mkdocs.yml (whose absence the catalogue's
+    validation reports). A MCCAT_CATALOGUE that names no folder is a mistyped setting, said as such."""
+    value = environ.get(CATALOGUE)
+    if not value:
+        return (config_dir / "catalogue").resolve()
+    if not os.path.isdir(value):  # False, not OSError, for a name too long or unreadable
+        raise environment_error("env.catalogue-folder", CATALOGUE, value)
+    return Path(value).resolve()
 
 
 def plan_build(
@@ -164,7 +177,7 @@ def plan_build(
         dirty=dirty,
         preview=serving or is_preview_child(),
         config_dir=config_dir,
-        catalogue_root=Path(os.environ.get(CATALOGUE) or config_dir / "catalogue").resolve(),
+        catalogue_root=catalogue_root(os.environ, config_dir),
         today=today,
         urls=urls,
         signing=signing,

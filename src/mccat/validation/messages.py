@@ -1207,6 +1207,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "カタログに誤りがあります。次の点を直してから、もう一度ビルドしてください：",
         "en": "The catalogue is not valid; fix these and build again:",
     },
+    # environment variables of the build (mccat.build.plan.environment_error): the variable, its value, what to set
+    "env.bundle-pages": {
+        "ja": "環境変数 `{variable}` は 1 以上の整数（1 つの検索バンドルに入れるページ数）にしてください。"
+        "いまの値は {value} です。例：`{variable}={default}`（既定値。設定しなければこの値です）",
+        "en": "the environment variable `{variable}` must be a whole number of pages (1 or more), got {value}; "
+        "set e.g. `{variable}={default}` (the default, used when it is unset)",
+    },
+    "env.build-date": {
+        "ja": "環境変数 `{variable}` は `YYYY-MM-DD` 形式の日付にしてください。いまの値は {value} です。"
+        "例：`{variable}={example}`（設定しなければ今日の日付です）",
+        "en": "the environment variable `{variable}` must be a date as `YYYY-MM-DD`, got {value}; "
+        "set e.g. `{variable}={example}` (unset, it is today's date)",
+    },
+    "env.source-date-epoch": {
+        "ja": "環境変数 `{variable}` は 1970 年からの秒数（整数。`git log -1 --format=%ct` が出力する値）"
+        "にしてください。いまの値は {value} です。例：`{variable}=$(git log -1 --format=%ct)`",
+        "en": "the environment variable `{variable}` must be whole seconds since 1970 (as `git log -1 --format=%ct` "
+        "prints), got {value}; set e.g. `{variable}=$(git log -1 --format=%ct)`",
+    },
+    "env.catalogue-folder": {
+        "ja": "環境変数 `{variable}` がフォルダーを指していません。いまの値は {value} です。"
+        "カタログのフォルダーを設定するか（例：`{variable}=catalogue`）、"
+        "設定を外してください（`unset {variable}`。`mkdocs.yml` と同じ場所の `catalogue/` を使います）",
+        "en": "the environment variable `{variable}` does not name a folder, got {value}; set it to the catalogue's "
+        "folder (e.g. `{variable}=catalogue`) or unset it (`unset {variable}`) to use `catalogue/` beside `mkdocs.yml`",
+    },
     "build.registry-invalid": {
         "ja": "{file} に誤りがあります。次の点を直してから、もう一度ビルドしてください：",
         "en": "{file} is not valid; fix it and build again:",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mccat.build.plan import PlanError, build_date, catalogue_root, search_bundle_pages
+from mccat.build.plan import PlanError, build_date, catalogue_root, check_keys_file, search_bundle_pages
 from tests.conftest import ROOT, run_mkdocs_build
 
 HOSTILE = "\x1b[2J\x1b]0;owned\x07\r\nrm -rf /\u202e"  # clear the screen, set the title, a new line, RTL override
@@ -28,6 +28,7 @@ CASES = {  # variable: (how the plan reads it, a wrong value as a person might t
     "SOURCE_DATE_EPOCH": (build_date, "yesterday", r"`SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)`"),
     "MCCAT_SEARCH_BUNDLE_PAGES": (search_bundle_pages, "0", r"`MCCAT_SEARCH_BUNDLE_PAGES=6000`"),
     "MCCAT_CATALOGUE": (lambda env: catalogue_root(env, ROOT), "catalog", r"`unset MCCAT_CATALOGUE`"),
+    "MCCAT_KEYS": (check_keys_file, "governance/key.yaml", r"`MCCAT_KEYS=governance/keys.yaml`.*`unset MCCAT_KEYS`"),
 }
 
 
@@ -56,6 +57,8 @@ def test_good_values_are_read():
     assert search_bundle_pages({"MCCAT_SEARCH_BUNDLE_PAGES": "250"}) == 250
     assert catalogue_root({"MCCAT_CATALOGUE": str(ROOT / "catalogue")}, Path("/elsewhere")) == ROOT / "catalogue"
     assert catalogue_root({}, ROOT) == ROOT / "catalogue"  # unset: beside mkdocs.yml (its absence: validation's)
+    check_keys_file({"MCCAT_KEYS": str(ROOT / "governance" / "keys.yaml")})
+    check_keys_file({})  # unset: governance/keys.yaml beside mkdocs.yml, whose absence means no keys yet
 
 
 @pytest.mark.build

@@ -31,7 +31,7 @@ from typing import Any
 from mccat import LANGUAGES
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
 from mccat.build.search_index import PAGES_PER_BUNDLE
-from mccat.build.signing import Signing, build_signing
+from mccat.build.signing import KEYS_ENV, Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
 from mccat.validation.messages import Shown, language_from_environment, render
@@ -146,6 +146,14 @@ def catalogue_root(environ: Mapping[str, str], config_dir: Path) -> Path:
     return Path(value).resolve()
 
 
+def check_keys_file(environ: Mapping[str, str]) -> None:
+    """MCCAT_KEYS, when set, must name a file: read as "no keys", a mistyped path would publish a DID document
+    without the registry's keys (and a signing key would be refused as unlisted, blaming the wrong file)."""
+    value = environ.get(KEYS_ENV)
+    if value and not os.path.isfile(value):  # False, not OSError, for a name too long or unreadable
+        raise environment_error("env.keys-file", KEYS_ENV, value)
+
+
 def plan_build(
     *, lang: str, config_file: str, serving: bool, dirty: bool, use_directory_urls: bool, site_url: str | None
 ) -> BuildPlan:
@@ -161,6 +169,7 @@ def plan_build(
     config_dir = Path(config_file).resolve().parent
     started = not is_child_build()
     today = build_date(os.environ)
+    check_keys_file(os.environ)
     try:
         signing = build_signing(config_dir, urls.root, today)
     except SigningKeyError as error:

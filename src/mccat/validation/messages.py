@@ -1226,6 +1226,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the environment variable `{variable}` must be whole seconds since 1970 (as `git log -1 --format=%ct` "
         "prints), got {value}; set e.g. `{variable}=$(git log -1 --format=%ct)`",
     },
+    "env.keys-file": {
+        "ja": "環境変数 `{variable}` が鍵のファイルを指していません。いまの値は {value} です。"
+        "鍵のファイルを設定するか（例：`{variable}=governance/keys.yaml`）、"
+        "設定を外してください（`unset {variable}`。`mkdocs.yml` と同じ場所の `governance/keys.yaml` を使います）",
+        "en": "the environment variable `{variable}` does not name a keys file, got {value}; set it to one "
+        "(e.g. `{variable}=governance/keys.yaml`) or unset it (`unset {variable}`) to use `governance/keys.yaml` "
+        "beside `mkdocs.yml`",
+    },
     "env.catalogue-folder": {
         "ja": "環境変数 `{variable}` がフォルダーを指していません。いまの値は {value} です。"
         "カタログのフォルダーを設定するか（例：`{variable}=catalogue`）、"

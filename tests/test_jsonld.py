@@ -298,9 +298,9 @@ def test_every_document_passes_the_schema_org_shapes(documents):
 
 
 def test_the_sh_or_shortcut_gives_pyshacls_own_results(documents):
-    """tests/shacl_or.py against pyshacl as shipped: every result the same, over three programs and nodes planted
+    """tests/shacl_or.py against pyshacl as shipped: every result the same, over a program and nodes planted
     to fail an sh:or (a string or a number where only nodes are allowed), at the top and nested in a program."""
-    programs = [d for name, d in sorted(documents.items()) if name.startswith("program ")][:3]
+    programs = [d for name, d in sorted(documents.items()) if name.startswith("program ")][:1]
     invalid = [
         _planted_invalid("urn:test:string-provider", provider="not a node"),
         _planted_invalid(

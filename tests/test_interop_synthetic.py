@@ -71,7 +71,7 @@ def test_the_synthetic_catalogue_uses_what_the_exports_must_handle(synthetic):
     assert len([p for p in programs if f"programs/{p.id}.ctdl.json" in files]) == 200
 
 
-SHACL_CHUNKS = 4  # four runs of 50 programs (~25 s each with tests/shacl_or.py), spread over the workers
+SHACL_CHUNKS = 4  # four runs of 50 programs (~20-25 CPU s each), spread over the workers
 
 
 @pytest.mark.parametrize("chunk", range(SHACL_CHUNKS))

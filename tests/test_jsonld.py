@@ -265,7 +265,7 @@ def schema_org_shacl_report(documents: list[dict], *, or_shortcut: bool = True) 
 
     Validated the way schema.org validates its own examples (vocab README): the fixed shapes, the
     subclass graph as ontology, RDFS inference. `or_shortcut`: sh:or stops at its first conforming
-    member (tests/shacl_or.py: same verdicts, a quarter of the time)."""
+    member (tests/shacl_or.py: same verdicts, a quarter less time)."""
     graph = jsonld_loader.to_graph(documents)
     shapes = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-shapes-fixed.shacl"))
     ontology = rdflib.Graph().parse(jsonld_loader.vocab_file("schemaorg/schemaorg-subclasses.shacl"))

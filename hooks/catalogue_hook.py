@@ -97,7 +97,7 @@ from mccat.site.frame import SiteInfo
 from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
 from mccat.site.sitemap import page_dates
-from mccat.site.value_html import ValueHTML
+from mccat.site.value_html import ValueHTML, search_record_html
 from mccat.validation.load import load_catalogue
 from mccat.validation.messages import language_from_environment, render
 from mccat.validation.problems import CatalogueError
@@ -393,6 +393,7 @@ class CatalogueHook:
         env.globals["mc_phrased"] = values.phrased
         env.globals["mc_cell"] = _with_page_links(values.cell)
         env.globals["mc_conformance"] = values.conformance
+        env.globals["mc_search_record"] = search_record_html  # a program's or provider's Pagefind metadata
         # Catalogue text comes from pull requests: every template of ours escapes what it prints
         # (Material's own templates are written for an environment without escaping, so they keep it).
         if config.theme.custom_dir is None:

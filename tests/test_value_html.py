@@ -7,8 +7,8 @@ from markupsafe import Markup, escape
 
 from mccat.site.language import Language
 from mccat.site.texts import interface_text
-from mccat.site.value_html import ValueHTML, _escaped, mark_japanese
-from mccat.site.views import Cell, Row, Value
+from mccat.site.value_html import ValueHTML, _escaped, mark_japanese, search_record_html
+from mccat.site.views import Cell, Row, SearchRecord, Value
 
 HOSTILE = "<script>alert(\"x\")</script> & 'quoted'"
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;"
@@ -120,3 +120,23 @@ def test_the_fast_escape_escapes_as_markupsafe_does():
     assert mark_japanese("A <データ> & 科学", "en") == (
         'A &lt;<span lang="ja">データ</span>&gt; &amp; <span lang="ja">科学</span>'
     )
+
+
+def test_the_search_record_is_the_element_the_template_made_with_every_value_escaped():
+    """The bytes overrides/mc/search-record.html rendered (autoescaped, compacted) for the same record: its
+    filters and sort keys as attributes, its meta texts as contents, hostile values escaped everywhere."""
+    record = SearchRecord(
+        (("kind", "program"), ("field", '0"><script>')),
+        (("hours", "1"),),
+        (("provider", "A&B <i>"), ("title_alt", "x'y")),
+        "ja",
+    )
+    assert search_record_html(record) == (
+        '\n<div hidden data-pagefind-ignore data-pagefind-filter="kind[data-f1], field[data-f2]" data-f1="program" '
+        'data-f2="0&#34;&gt;&lt;script&gt;" data-pagefind-sort="hours[data-s1]" data-s1="1">'
+        '<span data-pagefind-meta="provider">A&amp;B &lt;i&gt;</span>'
+        '<span data-pagefind-meta="title_alt" lang="ja">x&#39;y</span>\n</div>'
+    )
+    assert isinstance(search_record_html(record), Markup)
+    assert search_record_html(SearchRecord((), (), ())) == "\n<div hidden data-pagefind-ignore>\n</div>"
+    assert search_record_html(None) == ""

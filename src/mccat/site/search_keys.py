@@ -1,7 +1,7 @@
 """Search keys: the words that let Pagefind find a program or provider page by what its visible text does not
 give the index: the Japanese title as any substring, its katakana reading, the provider's name and reading, the
 katakana words of the texts, the keywords, and (on Japanese pages) English skill and provider names. They go
-into one hidden Pagefind meta field, `keys` (mccat.site.search, overrides/mc/search-record.html); the query
+into one hidden Pagefind meta field, `keys` (mccat.site.search, mccat.site.value_html.search_record_html); the query
 side is overrides/assets/javascripts/search.js.
 
 Why a meta field, and why suffixes:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from mccat.site.language import Language
 from mccat.site.phrasing import phrases
-from mccat.site.views import Cell, ConformanceView, ElementView, Row, Value
+from mccat.site.views import Cell, ConformanceView, ElementView, Row, SearchRecord, Value
 
 Url = Callable[[str], str]
 
@@ -206,3 +206,30 @@ def _by_state(elements: Iterable[ElementView]) -> list[tuple[str, str, list[Elem
     for element in elements:
         groups.setdefault(element.status, (element.status_label, []))[1].append(element)
     return [(status, label, members) for status, (label, members) in groups.items()]
+
+
+def search_record_html(record: SearchRecord | None) -> Markup:
+    """A page's Pagefind metadata (mccat.site.search), the element program and provider pages put first inside
+    their data-pagefind-body: made here, not by an included template, as it is on every such page (the same
+    bytes; tests/test_value_html.py).
+
+    Pagefind still reads filters, sort keys and meta inside data-pagefind-ignore; the words are not indexed as
+    body text, but Pagefind indexes every meta field (split at spaces): `keys` (mccat.site.search_keys) relies
+    on that, and the other language's title (`title_alt`) is searchable as well as shown. Filters and sort keys
+    are codes, all on the one element: Pagefind's `name[attribute]` form names the attribute that holds each
+    value (`field[data-f2]` and data-f2="061"), a filter as often as it has values; an element per value weighed
+    0.3 KB more on every program page. Meta values are texts, each its element's content."""
+    if not record:
+        return Markup("")
+    parts = ["\n<div hidden data-pagefind-ignore"]
+    for kind, letter, pairs in (("filter", "f", record.filters), ("sort", "s", record.sort)):
+        if pairs:
+            names = ", ".join(f"{_escaped(name)}[data-{letter}{n}]" for n, (name, _) in enumerate(pairs, 1))
+            parts.append(f' data-pagefind-{kind}="{names}"')
+            parts += [f' data-{letter}{n}="{_escaped(value)}"' for n, (_, value) in enumerate(pairs, 1)]
+    parts.append(">")
+    for name, value in record.meta:
+        lang = f' lang="{_escaped(record.other_lang)}"' if name == "title_alt" else ""
+        parts.append(f'<span data-pagefind-meta="{_escaped(name)}"{lang}>{_escaped(value)}</span>')
+    parts.append("\n</div>")
+    return Markup("".join(parts))

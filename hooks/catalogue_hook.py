@@ -230,7 +230,7 @@ class CatalogueHook:
             search = LanguageIndex(plan.lang) if plan.indexes_its_pages else None
         except SearchIndexError as error:
             abandon(others, None, staged)
-            raise PluginError(str(error)) from None
+            raise _index_failed(error) from None
         try:
             catalogue, history, changes = self._catalogue(plan, config, others)
             registry = load_registry(plan.config_dir / REGISTRY_FILE)
@@ -457,7 +457,7 @@ class CatalogueHook:
             try:
                 build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
             except SearchIndexError as error:
-                raise PluginError(str(error)) from None
+                raise _index_failed(error) from None
         if plan.writes_api_files:
             written = write_api_files(build.publication, build.site_root, signer=plan.signing.signer)
             if written.skipped_ctdl:
@@ -510,7 +510,7 @@ class CatalogueHook:
                 for other in build.others
             ]
         except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+            raise _index_failed(error) from None
         log.info(merge_reports(reports).summary)
 
     def _wait_for_other_languages(self) -> None:
@@ -564,18 +564,25 @@ def _theme_texts(env: jinja2.Environment, lang: str) -> Any:
     return text
 
 
+def _index_failed(error: SearchIndexError) -> PluginError:
+    """The build stops: what went wrong with the search index, under a heading in Japanese and English (the
+    detail is Pagefind's or the index check's, in English)."""
+    heading = "\n".join(render("build.search-index-failed", lang) for lang in ("ja", "en"))
+    return PluginError(f"{heading}\n{error}")
+
+
 def _finish_index(search: LanguageIndex, min_pages: int) -> IndexReport:
     try:
         return search.finish(min_pages=min_pages)
     except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+        raise _index_failed(error) from None
 
 
 def _index_in_background(site_root: Path, min_pages: int, bundles: int) -> None:
     try:
         log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages, bundles=bundles).summary)
     except SearchIndexError as error:
-        log.warning(f"Search index not updated: {error}")
+        log.warning(f"{render('build.search-index-stale', 'ja')} / {render('build.search-index-stale', 'en')} {error}")
 
 
 # MkDocs calls the module's on_* functions: they are the methods of the hook's one state object.

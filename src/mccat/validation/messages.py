@@ -1241,6 +1241,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the environment variable `{variable}` does not name a folder, got {value}; set it to the catalogue's "
         "folder (e.g. `{variable}=catalogue`) or unset it (`unset {variable}`) to use `catalogue/` beside `mkdocs.yml`",
     },
+    "build.search-index-failed": {
+        "ja": "検索インデックスを作れなかったため、ビルドを止めました。詳細：",
+        "en": "The build stopped because the search index could not be made. Details:",
+    },
+    "build.search-index-stale": {
+        "ja": "検索インデックスを更新できませんでした（プレビューの検索は前の内容のままです）。",
+        "en": "Search index not updated (the preview searches the previous pages):",
+    },
     "build.registry-invalid": {
         "ja": "{file} に誤りがあります。次の点を直してから、もう一度ビルドしてください：",
         "en": "{file} is not valid; fix it and build again:",

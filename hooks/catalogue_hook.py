@@ -68,6 +68,7 @@ from mkdocs.utils.templates import url_filter
 from mccat import LANGUAGES
 from mccat.build import collector
 from mccat.build.compact_html import CompactTemplates
+from mccat.build.forked import ForkedCall
 from mccat.build.fragments import CHECK_FRAGMENTS, FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
 from mccat.build.page_urls import relative_url
@@ -87,6 +88,7 @@ from mccat.build.staging import PublishError, StagedSite
 from mccat.build.unused_files import is_unused_theme_file
 from mccat.model.history import ContentChange, History, read_history
 from mccat.model.lifecycle import EXPIRING_WITHIN_DAYS
+from mccat.publish.certificates import Signer
 from mccat.publish.exports import write_api_files
 from mccat.publish.jsonld import json_for_script, tombstone_jsonld
 from mccat.publish.page_jsonld import program_page_jsonld
@@ -139,9 +141,12 @@ class Build:
     staged: StagedSite | None = None
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
+    api_files: ForkedCall[dict[str, list[str]]] | None = None  # the /api/v1 files, written while pages render
 
     def abandon(self) -> None:
         """A build that cannot go on stops what it started; the last good site stays."""
+        if self.api_files is not None:
+            self.api_files.stop()
         abandon(self.others, self.search, self.staged)
 
 
@@ -292,6 +297,10 @@ class CatalogueHook:
             fragments=SharedFragments(check=os.environ.get(CHECK_FRAGMENTS) == "1"),
         )
         collector.keep_until_exit(self.serving)  # the catalogue and its history
+        if plan.writes_api_files:  # they need the catalogue only: a copy of this process writes them meanwhile
+            self._build.api_files = ForkedCall(
+                functools.partial(_write_api_files, publication, site_root, plan.signing.signer), "/api/v1 files"
+            )
         return config
 
     @staticmethod
@@ -458,12 +467,12 @@ class CatalogueHook:
                 build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
             except SearchIndexError as error:
                 raise _index_failed(error) from None
-        if plan.writes_api_files:
-            written = write_api_files(build.publication, build.site_root, signer=plan.signing.signer)
-            if written.skipped_ctdl:
+        if build.api_files is not None:
+            skipped_ctdl = build.api_files.result()
+            if skipped_ctdl:
                 log.info(
-                    f"No CTDL file for {len(written.skipped_ctdl)} program(s) the Credential Registry would refuse "
-                    f"(`mccat export` lists why), e.g. {next(iter(written.skipped_ctdl))}"
+                    f"No CTDL file for {len(skipped_ctdl)} program(s) the Credential Registry would refuse "
+                    f"(`mccat export` lists why), e.g. {next(iter(skipped_ctdl))}"
                 )
         if plan.started:
             self._finish_started_build(config, min_pages)
@@ -483,6 +492,8 @@ class CatalogueHook:
     def _finish_started_build(self, config: MkDocsConfig, min_pages: int) -> None:
         """The other languages are done: the root files, and the search index of every language checked."""
         build = self.build
+        # This language's index is made reproducible and checked while the other languages still build.
+        own_index = _finish_index(build.search, min_pages) if build.search is not None else None
         self._wait_for_other_languages()
         if build.env is None:
             raise PluginError("the catalogue hook's on_env did not run")
@@ -501,9 +512,9 @@ class CatalogueHook:
             )
             self.indexing.start()
             return
-        if build.search is None:
+        if own_index is None:
             return
-        reports = [_finish_index(build.search, min_pages)]
+        reports = [own_index]
         try:  # the other languages indexed their own pages: check what they wrote
             reports += [
                 check_index(build.site_root, other.lang, min_pages=min_pages, bundles=len(build.site.search_bundles))
@@ -529,6 +540,11 @@ class CatalogueHook:
     def on_build_error(self, *, error: Exception) -> None:
         if self._build is not None:
             self._build.abandon()  # the old site stays as it was
+
+
+def _write_api_files(publication: Publication, site_root: Path, signer: Signer | None) -> dict[str, list[str]]:
+    """In the forked copy: write the files, return only what the build reports (not the 100,000s of paths)."""
+    return write_api_files(publication, site_root, signer=signer).skipped_ctdl
 
 
 def _with_page_links(render: Any) -> Any:

@@ -22,6 +22,9 @@ decisions below are the ones this file carries out.
 - Catalogue text is untrusted: every template in overrides/ is autoescaped
   (`on_env`); the title and description that Material's own templates print
   are escaped here. Every page carries a Content-Security-Policy (mccat.site.csp).
+- The /api/v1 files need the catalogue only: the other language's build forks
+  a copy of itself at the end of `on_config` that writes them while the pages
+  render (mccat.build.forked), and collects its result in `on_post_build`.
 - The frame parts that every page of a kind and depth shares are rendered
   once per build (mccat.build.fragments); values, rows and cells that pages
   repeat most are HTML made in Python (mccat.site.value_html).
@@ -467,6 +470,10 @@ class CatalogueHook:
                 build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
             except SearchIndexError as error:
                 raise _index_failed(error) from None
+        if plan.started:
+            self._finish_started_build(config, min_pages)
+        elif build.search is not None:
+            _finish_index(build.search, min_pages)  # while the copy that writes the /api/v1 files may still work
         if build.api_files is not None:
             skipped_ctdl = build.api_files.result()
             if skipped_ctdl:
@@ -474,10 +481,6 @@ class CatalogueHook:
                     f"No CTDL file for {len(skipped_ctdl)} program(s) the Credential Registry would refuse "
                     f"(`mccat export` lists why), e.g. {next(iter(skipped_ctdl))}"
                 )
-        if plan.started:
-            self._finish_started_build(config, min_pages)
-        elif build.search is not None:
-            _finish_index(build.search, min_pages)
         site_root = build.site_root
         if build.staged is not None:  # everything is written: the new site replaces the old one
             try:

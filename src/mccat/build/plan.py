@@ -11,7 +11,7 @@ folder, and split the work:
 | validates, reads git  | yes, and shares both             | no (unless started by hand)|
 | writes into           | a staging folder (not serve/dirty) | the same folder          |
 | search index          | its pages; checks every language | its pages                  |
-| /api/v1 files         | no                               | yes, while Pagefind works  |
+| /api/v1 files         | no                               | yes, by a forked copy, while pages render |
 | root files            | yes (index.html, 404, sitemaps)  | no                         |
 
 Under `mkdocs serve` pages carry the live-reload script (preview), nothing is
@@ -88,7 +88,8 @@ class BuildPlan:
 
     @property
     def writes_api_files(self) -> bool:
-        """The /api/v1 files: the other language's build, while the started one builds the heavier index."""
+        """The /api/v1 files: the other language's build (in a forked copy, while its pages render), while the
+        started one validates and builds the heavier index."""
         return not self.started
 
     @property

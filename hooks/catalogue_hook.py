@@ -72,7 +72,7 @@ from mccat import LANGUAGES
 from mccat.build import collector
 from mccat.build.compact_html import CompactTemplates
 from mccat.build.forked import ForkedCall
-from mccat.build.fragments import CHECK_FRAGMENTS, FragmentDependsOnPage, SharedFragments
+from mccat.build.fragments import FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
 from mccat.build.page_urls import relative_url
 from mccat.build.plan import SOURCE_DATE_EPOCH, BuildPlan, PlanError, plan_build
@@ -110,7 +110,6 @@ from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from mccat.validation.report import problem_lines, text_report
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
-SHOW_PROPOSED = "MCCAT_SHOW_PROPOSED"  # "1": the site shows programs without a decision (pull-request previews)
 
 ROOT_FILES = {
     "index.html": "mc/root/index.html",
@@ -297,7 +296,7 @@ class CatalogueHook:
             others,
             search=search,
             staged=staged,
-            fragments=SharedFragments(check=os.environ.get(CHECK_FRAGMENTS) == "1"),
+            fragments=SharedFragments(check=plan.check_fragments),
         )
         collector.keep_until_exit(self.serving)  # the catalogue and its history
         if plan.writes_api_files:  # they need the catalogue only: a copy of this process writes them meanwhile
@@ -323,7 +322,7 @@ class CatalogueHook:
                 plan.catalogue_root,
                 today=plan.today,
                 expiring_within=expiring,
-                include_proposed=plan.serving or plan.preview or os.environ.get(SHOW_PROPOSED) == "1",
+                include_proposed=plan.serving or plan.preview or plan.show_proposed,
             )
         except CatalogueError as error:
             lang = language_from_environment()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mccat.build.plan import PlanError, build_date, catalogue_root, check_keys_file, search_bundle_pages
+from mccat.build.plan import PlanError, build_date, catalogue_root, check_keys_file, search_bundle_pages, switch
 from tests.conftest import ROOT, run_mkdocs_build
 
 HOSTILE = "\x1b[2J\x1b]0;owned\x07\r\nrm -rf /\u202e"  # clear the screen, set the title, a new line, RTL override
@@ -29,6 +29,13 @@ CASES = {  # variable: (how the plan reads it, a wrong value as a person might t
     "MCCAT_SEARCH_BUNDLE_PAGES": (search_bundle_pages, "0", r"`MCCAT_SEARCH_BUNDLE_PAGES=6000`"),
     "MCCAT_CATALOGUE": (lambda env: catalogue_root(env, ROOT), "catalog", r"`unset MCCAT_CATALOGUE`"),
     "MCCAT_KEYS": (check_keys_file, "governance/key.yaml", r"`MCCAT_KEYS=governance/keys.yaml`.*`unset MCCAT_KEYS`"),
+    # read as off, `true` would hide the programs under review from the very preview that shows them
+    "MCCAT_SHOW_PROPOSED": (lambda env: switch(env, "MCCAT_SHOW_PROPOSED"), "true", r"`MCCAT_SHOW_PROPOSED=1`"),
+    "MCCAT_CHECK_FRAGMENTS": (
+        lambda env: switch(env, "MCCAT_CHECK_FRAGMENTS"),
+        "yes",
+        r"`unset MCCAT_CHECK_FRAGMENTS`",
+    ),
 }
 
 
@@ -58,6 +65,12 @@ def test_good_values_are_read():
     assert catalogue_root({"MCCAT_CATALOGUE": str(ROOT / "catalogue")}, Path("/elsewhere")) == ROOT / "catalogue"
     assert catalogue_root({}, ROOT) == ROOT / "catalogue"  # unset: beside mkdocs.yml (its absence: validation's)
     check_keys_file({"MCCAT_KEYS": str(ROOT / "governance" / "keys.yaml")})
+    assert [switch({"MCCAT_SHOW_PROPOSED": value}, "MCCAT_SHOW_PROPOSED") for value in ("1", "0", "")] == [
+        True,
+        False,
+        False,
+    ]
+    assert switch({}, "MCCAT_SHOW_PROPOSED") is False
     check_keys_file({})  # unset: governance/keys.yaml beside mkdocs.yml, whose absence means no keys yet
 
 

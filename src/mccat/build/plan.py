@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from mccat import LANGUAGES
+from mccat.build.fragments import CHECK_FRAGMENTS
 from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
 from mccat.build.search_index import PAGES_PER_BUNDLE
 from mccat.build.signing import KEYS_ENV, Signing, build_signing
@@ -39,6 +40,8 @@ from mccat.validation.report import problem_lines
 
 SEARCH_BUNDLE_PAGES = "MCCAT_SEARCH_BUNDLE_PAGES"  # the most pages one search bundle indexes (memory)
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # https://reproducible-builds.org/specs/source-date-epoch/
+SHOW_PROPOSED = "MCCAT_SHOW_PROPOSED"  # "1": the site shows programs without a decision (pull-request previews)
+SWITCH_VALUES = {"1": True, "0": False, "": False}  # an on/off variable's values; anything else is a mistake
 LANGUAGE_CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}  # beside each other at the repository root
 
 
@@ -59,6 +62,8 @@ class BuildPlan:
     urls: Urls  # from site_url
     signing: Signing  # the key certificates are signed with, if any (mccat.build.signing)
     search_bundle_pages: int = PAGES_PER_BUNDLE  # a language's pages per search bundle (search_index)
+    show_proposed: bool = False  # MCCAT_SHOW_PROPOSED=1: programs without a decision too, "under review"
+    check_fragments: bool = False  # MCCAT_CHECK_FRAGMENTS=1: every shared frame part checked on every page
 
     @property
     def source_date_epoch(self) -> str:
@@ -147,6 +152,15 @@ def catalogue_root(environ: Mapping[str, str], config_dir: Path) -> Path:
     return Path(value).resolve()
 
 
+def switch(environ: Mapping[str, str], variable: str) -> bool:
+    """An on/off setting: 1 is on, 0 or unset is off. Anything else stops the build: read as off, a `true` or
+    `yes` in MCCAT_SHOW_PROPOSED would hide the very programs a pull request's preview is there to show."""
+    value = environ.get(variable, "")
+    if value not in SWITCH_VALUES:
+        raise environment_error("env.switch", variable, value)
+    return SWITCH_VALUES[value]
+
+
 def check_keys_file(environ: Mapping[str, str]) -> None:
     """MCCAT_KEYS, when set, must name a file: read as "no keys", a mistyped path would publish a DID document
     without the registry's keys (and a signing key would be refused as unlisted, blaming the wrong file)."""
@@ -192,4 +206,6 @@ def plan_build(
         urls=urls,
         signing=signing,
         search_bundle_pages=search_bundle_pages(os.environ),
+        show_proposed=switch(os.environ, SHOW_PROPOSED),
+        check_fragments=switch(os.environ, CHECK_FRAGMENTS),
     )

@@ -1234,6 +1234,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(e.g. `{variable}=governance/keys.yaml`) or unset it (`unset {variable}`) to use `governance/keys.yaml` "
         "beside `mkdocs.yml`",
     },
+    "env.switch": {
+        "ja": "環境変数 `{variable}` は 1（オン）か 0（オフ）で設定します。いまの値は {value} です。"
+        "`{variable}=1` とするか、設定を外してください（`unset {variable}`）",
+        "en": "the environment variable `{variable}` is a switch, 1 (on) or 0 (off), got {value}; "
+        "set `{variable}=1` or unset it (`unset {variable}`)",
+    },
     "env.catalogue-folder": {
         "ja": "環境変数 `{variable}` がフォルダーを指していません。いまの値は {value} です。"
         "カタログのフォルダーを設定するか（例：`{variable}=catalogue`）、"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -68,3 +70,43 @@ def test_stop_ends_a_copy_that_is_still_running(tmp_path: Path):
     assert time.monotonic() - started < 5
     assert not call._process.is_alive()
     assert not marker.exists()
+
+
+PARENT = """
+import sys, time
+from mccat.build.forked import ForkedCall
+def slow():
+    time.sleep(30)
+    open(sys.argv[1], "w").close()
+call = ForkedCall(slow, "writer")
+print(call._process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_copy_dies_with_a_build_killed_outright(tmp_path: Path):
+    """SIGKILL gives the build no chance to stop the copy, which would write on into a staging folder the next
+    build has taken over: the kernel ends it (PR_SET_PDEATHSIG)."""
+    marker = tmp_path / "written after the build died"
+    build = subprocess.Popen([sys.executable, "-c", PARENT, str(marker)], stdout=subprocess.PIPE, text=True)
+    assert build.stdout is not None
+    copy = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(copy):
+        time.sleep(0.05)
+    assert not _alive(copy)
+    assert not marker.exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie, not yet reaped, has ended
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -6,13 +6,18 @@ idle (bench/README.md). Forked once the catalogue is loaded, the copy starts wit
 build already holds (nothing pickled on the way in: the fork shares the memory, copy-on-write), writes
 while the pages render, and hands back only its small result.
 
-The copy runs one function of the core, then exits without running the parent's exit handlers. It is
-daemonic: if the build dies, multiprocessing ends it, so no process outlives the build writing files.
+The copy runs one function of the core, then exits without running the parent's exit handlers. It must not
+outlive the build: it writes into the build's staging folder, which the next build takes over. So it is
+daemonic (multiprocessing ends it when the build exits, on an error or Ctrl-C) and, on Linux, asks the
+kernel to kill it when the build dies by a signal no handler sees (SIGKILL, the out-of-memory killer).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -21,6 +26,7 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 _FORK = multiprocessing.get_context("fork")
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that forked it ends
 
 
 class ForkedCallError(RuntimeError):
@@ -36,7 +42,7 @@ class ForkedCall(Generic[T]):
         self._receiver = receiver
         for stream in (sys.stdout, sys.stderr):  # else text buffered so far would be written by both processes
             stream.flush()
-        self._process = _FORK.Process(target=_call, args=(function, sender), name=name, daemon=True)
+        self._process = _FORK.Process(target=_call, args=(function, sender, os.getpid()), name=name, daemon=True)
         self._process.start()
         sender.close()  # the copy holds the only writing end: its exit ends the pipe
 
@@ -65,7 +71,19 @@ class ForkedCall(Generic[T]):
         self._receiver.close()
 
 
-def _call(function: Callable[[], Any], sender: Connection) -> None:
+def _die_with(parent: int) -> None:
+    """Linux: the kernel kills this copy when the build that forked it dies, however it dies."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: the daemon flag still covers a build that exits
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the request was made
+        os._exit(1)
+
+
+def _call(function: Callable[[], Any], sender: Connection, parent: int) -> None:
+    _die_with(parent)
     try:
         message: tuple[str, Any] = ("returned", function())
     except BaseException as error:  # every failure goes back to the parent, which raises it

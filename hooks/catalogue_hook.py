@@ -73,7 +73,12 @@ from mccat.build import collector
 from mccat.build.compact_html import CompactTemplates
 from mccat.build.forked import ForkedCall
 from mccat.build.fragments import FragmentDependsOnPage, SharedFragments
-from mccat.build.language_builds import LanguageBuild, shared_data, start_language_build
+from mccat.build.language_builds import (
+    LanguageBuild,
+    die_with_the_started_build,
+    shared_data,
+    start_language_build,
+)
 from mccat.build.page_urls import relative_url
 from mccat.build.plan import SOURCE_DATE_EPOCH, BuildPlan, PlanError, plan_build
 from mccat.build.search_index import (
@@ -180,6 +185,7 @@ class CatalogueHook:
     # -- once per process
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        die_with_the_started_build()  # a child build must not write on after its parent died
         self.serving = command == "serve"
         self.dirty = dirty
         collector.tune_for_build(self.serving)

@@ -60,9 +60,15 @@ def test_the_limit_comes_from_the_repository_variable_when_not_given(tmp_path, m
     site = make_site(tmp_path / "site", {"index.html": b"x" * 2000})
     monkeypatch.setenv("MCCAT_SITE_LIMIT", "1KB")
     assert main(["site-size", str(site)]) == 1
-    monkeypatch.setenv("MCCAT_SITE_LIMIT", "not a size")
+    monkeypatch.setenv("MCCAT_SITE_LIMIT", "1 G\x1b[2J")
     assert main(["site-size", str(site)]) == 2
-    assert "not a size" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "the environment variable `MCCAT_SITE_LIMIT` is not a size" in error  # which setting to change
+    assert "`MCCAT_SITE_LIMIT=1GB`" in error and "\x1b" not in error
+    assert main(["site-size", str(site), "--limit", "3KB"]) == 0  # --limit wins over the variable
+    assert main(["site-size", str(site), "--limit", "huge"]) == 2
+    error = capsys.readouterr().err
+    assert "is not a size" in error and "MCCAT_SITE_LIMIT" not in error
 
 
 def test_the_manifest_is_sha256sum_format_and_reads_back(tmp_path):

@@ -14,19 +14,18 @@ kernel to kill it when the build dies by a signal no handler sees (SIGKILL, the 
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
+from mccat.build.lifetime import die_with
+
 T = TypeVar("T")
 _FORK = multiprocessing.get_context("fork")
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that forked it ends
 
 
 class ForkedCallError(RuntimeError):
@@ -71,19 +70,8 @@ class ForkedCall(Generic[T]):
         self._receiver.close()
 
 
-def _die_with(parent: int) -> None:
-    """Linux: the kernel kills this copy when the build that forked it dies, however it dies."""
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):  # not Linux: the daemon flag still covers a build that exits
-        return
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the build died before the request was made
-        os._exit(1)
-
-
 def _call(function: Callable[[], Any], sender: Connection, parent: int) -> None:
-    _die_with(parent)
+    die_with(parent)  # mccat.build.lifetime
     try:
         message: tuple[str, Any] = ("returned", function())
     except BaseException as error:  # every failure goes back to the parent, which raises it

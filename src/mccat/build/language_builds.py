@@ -27,12 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from mccat.build.lifetime import die_with
+
 CHILD_MARKER = "MCCAT_LANGUAGE_BUILD"  # set in builds started by another build
 BUILD_DATE = "MCCAT_BUILD_DATE"  # YYYY-MM-DD: the date statuses are computed for (default: today)
 CATALOGUE = "MCCAT_CATALOGUE"  # the catalogue folder (default: catalogue/ beside mkdocs.yml)
 PREVIEW = "MCCAT_PREVIEW"  # "1" in the other language's build under `mkdocs serve` (its pages get live reload)
 SHARED_DATA = "MCCAT_SHARED_DATA"  # in a child: the file where its parent leaves the validated catalogue
 READY = b"ready\n"  # the parent's message on the child's stdin once that file is complete
+PARENT = "MCCAT_PARENT_BUILD"  # in a child: the process id of the build that started it
 
 
 def is_child_build() -> bool:
@@ -87,6 +90,13 @@ class LanguageBuild:
         shutil.rmtree(self.shared.parent, ignore_errors=True)
 
 
+def die_with_the_started_build() -> None:
+    """In a child build: end when the build that started it ends, however it ends (mccat.build.lifetime)."""
+    parent = os.environ.get(PARENT, "")
+    if is_child_build() and parent.isdigit():
+        die_with(int(parent))
+
+
 def is_preview_child() -> bool:
     return is_child_build() and os.environ.get(PREVIEW) == "1"
 
@@ -123,6 +133,7 @@ def start_language_build(
             BUILD_DATE: build_date,
             CATALOGUE: str(catalogue),
             SHARED_DATA: str(shared),
+            PARENT: str(os.getpid()),
             PREVIEW: "1" if preview else "",
         },
     )

@@ -43,9 +43,7 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("site-size", help="fail (exit 1) when the built site is larger than the host accepts")
     p.add_argument("site", type=Path, help="the built site folder")
     p.add_argument(
-        "--limit",
-        default=os.environ.get(SIZE_LIMIT_VARIABLE) or "1GB",
-        help=f"largest site the host accepts (default ${SIZE_LIMIT_VARIABLE} or 1GB, GitHub Pages' limit)",
+        "--limit", help=f"largest site the host accepts (default ${SIZE_LIMIT_VARIABLE} or 1GB, GitHub Pages' limit)"
     )
     add_lang(p)
     p.set_defaults(run=run_site_size)
@@ -81,9 +79,12 @@ def _require_site(folder: Path) -> None:
 
 def run_site_size(args: argparse.Namespace) -> int:
     _require_site(args.site)
+    variable = os.environ.get(SIZE_LIMIT_VARIABLE) if args.limit is None else None
     try:
-        limit = parse_size(args.limit)
+        limit = parse_size(args.limit or variable or "1GB")
     except ValueError:
+        if variable:  # the publish workflow's repository variable: say which setting to change
+            raise UsageError(text("usage.size-variable", variable=SIZE_LIMIT_VARIABLE, value=Shown(variable))) from None
         raise UsageError(text("usage.size", value=Shown(args.limit))) from None
     size = site_size(args.site)
     summary = f"{size.bytes / 1e6:,.1f} MB in {size.files:,} files (limit {limit / 1e6:,.1f} MB)"

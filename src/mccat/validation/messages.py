@@ -1825,6 +1825,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{value} はサイズとして読めません。バイト数か、`1GB`、`950MB`、`1GiB` のように書いてください",
         "en": "{value} is not a size: write a number of bytes or e.g. `1GB`, `950MB`, `1GiB`",
     },
+    "usage.size-variable": {
+        "ja": "環境変数 `{variable}` はサイズとして読めません。いまの値は {value} です。"
+        "バイト数か、`{variable}=1GB`、`950MB`、`1GiB` のように設定してください（GitHub ではリポジトリの変数です）",
+        "en": "the environment variable `{variable}` is not a size, got {value}; set it to a number of bytes or e.g. "
+        "`{variable}=1GB`, `950MB`, `1GiB` (on GitHub, a repository variable)",
+    },
     "usage.no-manifest": {
         "ja": "{file} がありません（初めてのアップロードでは空のファイルを指定してください）",
         "en": "{file} does not exist (give an empty file for a first upload)",

@@ -135,10 +135,9 @@ def test_a_build_that_fails_after_writing_every_page_leaves_the_last_good_site(g
     assert_untouched(site, files)
 
 
-def _session_builds(session: int) -> list[int]:
-    """The live `mkdocs` processes of a session: the builds and their forked copies (zombies not yet reaped
-    have ended; Pagefind, a program of its own, is not one of them)."""
-    found = []
+def _session_processes(session: int) -> dict[int, bytes]:
+    """The live processes of a session and their command lines (zombies not yet reaped have ended)."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -147,37 +146,37 @@ def _session_builds(session: int) -> list[int]:
             command = (entry / "cmdline").read_bytes()
         except (OSError, IndexError):
             continue  # ended meanwhile
-        if fields[0] != "Z" and int(fields[3]) == session and b"mkdocs" in command:  # state, ppid, pgrp, session
-            found.append(int(entry.name))
+        if fields[0] != "Z" and int(fields[3]) == session:  # state, ppid, pgrp, session
+            found[int(entry.name)] = command
     return found
 
 
-def test_a_build_killed_alone_takes_the_builds_it_started_with_it(good_site):
-    """SIGKILL to the started build only (the out-of-memory killer picks one process), while both languages
-    render: the other language's build and the copy writing the /api/v1 files must not write on into a
-    staging folder that the next build takes over. The kernel ends them at once (mccat.build.lifetime)."""
+def test_a_build_killed_alone_takes_every_process_it_started_with_it(good_site):
+    """SIGKILL to the started build only (the out-of-memory killer picks one process), once Pagefind runs: the
+    other language's build, the copy writing the /api/v1 files and Pagefind must not write on into a staging
+    folder that the next build takes over. The kernel ends them at once (mccat.build.lifetime)."""
     site, files = good_site
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     build = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
-    staging = site.parent / ".site.partial"
     deadline = time.monotonic() + 60
-    while not (staging / "ja" / "programs").exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    started = _session_builds(build.pid)
+    while time.monotonic() < deadline and not any(b"pagefind" in c for c in _session_processes(build.pid).values()):
+        time.sleep(0.01)
+    started = _session_processes(build.pid)
     try:
-        assert build.poll() is None and len(started) >= 2, "the build ended before it could be killed mid-way"
+        assert build.poll() is None and any(b"pagefind" in c for c in started.values()), "the build ended first"
+        assert any(b"mkdocs.en.yml" in c for c in started.values()), "the other language's build ended first"
         build.kill()  # the started build alone, not its process group
         build.wait()
-        deadline = time.monotonic() + 1  # without the kernel's help the English build renders on for seconds
-        while _session_builds(build.pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert _session_builds(build.pid) == [], "builds started by a killed build live on"
+        deadline = time.monotonic() + 1  # without the kernel's help they work on for seconds
+        while _session_processes(build.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert list(_session_processes(build.pid).values()) == [], "processes of a killed build live on"
     finally:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(build.pid, signal.SIGKILL)  # Pagefind, if it was indexing
+            os.killpg(build.pid, signal.SIGKILL)
     assert snapshot(site) == files
 
 

@@ -30,6 +30,7 @@ pages); inside them, what is marked `data-pagefind-ignore` is not.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -41,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mccat.build.lifetime import dying_with_this_process
 from mccat.build.merged_sorts import merge_sort_orders
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
 from mccat.build.unused_files import remove_pagefind_ui
@@ -159,9 +161,14 @@ class LanguageIndex:
             ]
             for selector in EXCLUDE_SELECTORS:
                 command += ["--exclude-selectors", selector]
+            if not os.access(self._executable, os.X_OK):  # said here as before, not by the launcher below
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self._executable))
             with tempfile.TemporaryFile() as log:  # a file: a pipe nobody reads could stall Pagefind
-                self._process = subprocess.Popen(
-                    command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                self._process = subprocess.Popen(  # ended by the kernel if the build is killed: it writes into
+                    dying_with_this_process(command),  # a staging folder the next build takes over
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
                 )
                 try:
                     status = self._process.wait(timeout=INDEX_TIMEOUT)

@@ -81,7 +81,7 @@ def run_site_size(args: argparse.Namespace) -> int:
     _require_site(args.site)
     variable = os.environ.get(SIZE_LIMIT_VARIABLE) if args.limit is None else None
     try:
-        limit = parse_size(args.limit or variable or "1GB")
+        limit = parse_size(args.limit if args.limit is not None else variable or "1GB")
     except ValueError:
         if variable:  # the publish workflow's repository variable: say which setting to change
             raise UsageError(text("usage.size-variable", variable=SIZE_LIMIT_VARIABLE, value=Shown(variable))) from None

@@ -17,8 +17,10 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mccat.build.merged_sorts import fragment_url, page_sort_values
+from mccat.build.merged_sorts import SORT_ELEMENT, _sort_elements, fragment_url, page_sort_values
 from mccat.build.plan import SEARCH_BUNDLE_PAGES, PlanError, search_bundle_pages
 from mccat.build.search_index import SearchIndexError, bundle_count, bundle_files, index_site, search_bundles
 from mccat.build.stable_bundle import read_pagefind_file
@@ -85,6 +87,34 @@ def test_sort_values_are_read_as_pagefind_reads_them():
     named = '<div hidden data-pagefind-sort="hours[data-s1], approved[data-s2]" data-s1="7.5" data-s2="2026-04-01">'
     assert page_sort_values(named) == {"hours": "7.5", "approved": "2026-04-01"}
     assert page_sort_values("<p>no sort</p>") == {}
+
+
+def _spans(matches) -> list[tuple[int, int, int, int]]:
+    return [(m.start(), m.end(), m.start(1), m.end(1)) for m in matches]
+
+
+# The pieces a page is made of around a sort element, in any order: markers inside and outside tags, ">"
+# and "<" before and after them, a marker without the space before it, quotes that do not close.
+PIECES = ["<", ">", "<div", "<span", " ", "\n", 'data-pagefind-sort="', '"', "hours:4", "x", 'a="b"', "=", "<!--"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_sort_elements_are_found_exactly_as_the_full_regex_finds_them(pieces):
+    """The marker-first search (270 us -> a few us a page) gives SORT_ELEMENT.finditer's matches, no more,
+    no fewer, at the same places."""
+    text = "".join(pieces)
+    assert _spans(_sort_elements(text)) == _spans(SORT_ELEMENT.finditer(text))
+
+
+def test_every_built_page_gives_the_same_sort_values_as_the_full_regex(built_site):
+    pages = sorted(built_site.root.rglob("*.html"))
+    with_sorts = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert _spans(_sort_elements(text)) == _spans(SORT_ELEMENT.finditer(text)), page
+        with_sorts += "data-pagefind-sort=" in text
+    assert with_sorts >= len(built_site.catalogue.programs) * 2  # every program page in both languages
 
 
 def test_a_sort_value_that_cannot_be_read_stops_the_build_instead_of_missorting(tmp_path):

@@ -71,7 +71,7 @@ from mkdocs.utils.templates import url_filter
 from mccat import LANGUAGES
 from mccat.build import collector
 from mccat.build.compact_html import CompactTemplates
-from mccat.build.forked import ForkedCall
+from mccat.build.forked import ForkedCall, ForkedCallError
 from mccat.build.fragments import FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import (
     LanguageBuild,
@@ -480,7 +480,11 @@ class CatalogueHook:
         elif build.search is not None:
             _finish_index(build.search, min_pages)  # while the copy that writes the /api/v1 files may still work
         if build.api_files is not None:
-            skipped_ctdl = build.api_files.result()
+            try:
+                skipped_ctdl = build.api_files.result()
+            except ForkedCallError as error:  # the copy was killed (out of memory, say): no traceback, the cause
+                heading = "\n".join(render("build.api-files-lost", lang) for lang in ("ja", "en"))
+                raise PluginError(f"{heading}\n{error}") from None
             if skipped_ctdl:
                 log.info(
                     f"No CTDL file for {len(skipped_ctdl)} program(s) the Credential Registry would refuse "

@@ -24,6 +24,7 @@ from mccat.build.staging import PublishError, StagedSite
 from mccat.validation.validate import validate
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.hostile.corpus import CORPUS, SPECIAL
+from tests.processes import session_processes
 
 CASES = Path(__file__).parent / "cases"
 
@@ -135,22 +136,6 @@ def test_a_build_that_fails_after_writing_every_page_leaves_the_last_good_site(g
     assert_untouched(site, files)
 
 
-def _session_processes(session: int) -> dict[int, bytes]:
-    """The live processes of a session and their command lines (zombies not yet reaped have ended)."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError):
-            continue  # ended meanwhile
-        if fields[0] != "Z" and int(fields[3]) == session:  # state, ppid, pgrp, session
-            found[int(entry.name)] = command
-    return found
-
-
 def test_a_build_killed_alone_takes_every_process_it_started_with_it(good_site):
     """SIGKILL to the started build only (the out-of-memory killer picks one process), once Pagefind runs: the
     other language's build, the copy writing the /api/v1 files and Pagefind must not write on into a staging
@@ -162,18 +147,18 @@ def test_a_build_killed_alone_takes_every_process_it_started_with_it(good_site):
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not any(b"pagefind" in c for c in _session_processes(build.pid).values()):
+    while time.monotonic() < deadline and not any(b"pagefind" in c for c in session_processes(build.pid).values()):
         time.sleep(0.01)
-    started = _session_processes(build.pid)
+    started = session_processes(build.pid)
     try:
         assert build.poll() is None and any(b"pagefind" in c for c in started.values()), "the build ended first"
         assert any(b"mkdocs.en.yml" in c for c in started.values()), "the other language's build ended first"
         build.kill()  # the started build alone, not its process group
         build.wait()
         deadline = time.monotonic() + 1  # without the kernel's help they work on for seconds
-        while _session_processes(build.pid) and time.monotonic() < deadline:
+        while session_processes(build.pid) and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert list(_session_processes(build.pid).values()) == [], "processes of a killed build live on"
+        assert list(session_processes(build.pid).values()) == [], "processes of a killed build live on"
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)

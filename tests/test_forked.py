@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mccat.build.forked import ForkedCall, ForkedCallError
+from tests.processes import is_alive
 
 
 def test_the_copy_sees_what_the_parent_made_and_returns_its_value(tmp_path):
@@ -94,19 +95,7 @@ def test_a_copy_dies_with_a_build_killed_outright(tmp_path: Path):
     build.kill()
     build.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _alive(copy):
+    while time.monotonic() < deadline and is_alive(copy):
         time.sleep(0.05)
-    assert not _alive(copy)
+    assert not is_alive(copy)
     assert not marker.exists()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie, not yet reaped, has ended
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False

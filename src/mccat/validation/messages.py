@@ -1251,6 +1251,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "検索インデックスを作れなかったため、ビルドを止めました。詳細：",
         "en": "The build stopped because the search index could not be made. Details:",
     },
+    "build.api-files-lost": {
+        "ja": "`/api/v1` のファイルを書くプロセスが途中で終わったため、ビルドを止めました"
+        "（メモリ不足で止められた可能性があります。空きメモリを増やすか、ほかの処理を止めてもう一度ビルドしてください）。詳細：",
+        "en": "The build stopped because the process writing the /api/v1 files ended before it finished (it may "
+        "have been killed for lack of memory: free some memory or stop other work, then build again). Details:",
+    },
     "build.search-index-stale": {
         "ja": "検索インデックスを更新できませんでした（プレビューの検索は前の内容のままです）。",
         "en": "Search index not updated (the preview searches the previous pages):",

@@ -127,6 +127,31 @@ def test_a_sort_value_that_cannot_be_read_stops_the_build_instead_of_missorting(
         index_site(tmp_path, languages=("en",), bundles=2)
 
 
+def test_a_bundle_that_cannot_be_made_reproducible_stops_the_next_bundles(tmp_path, monkeypatch):
+    # each bundle is tidied while Pagefind indexes the next: a broken first bundle must not go unnoticed, and
+    # no bundle after the one being indexed when it is found starts (an entry file naming no meta file)
+    runs = tmp_path / "runs.log"
+    binary = tmp_path / "bin" / "pagefind_extended"
+    binary.parent.mkdir()
+    binary.write_text(
+        "#!/bin/sh\n"
+        f"echo run >> '{runs}'\n"
+        'while [ $# -gt 0 ]; do if [ "$1" = --output-path ]; then out="$2"; fi; shift; done\n'
+        'mkdir -p "$out" && echo \'{"version":"1","languages":{"en":{"hash":"x","page_count":1}}}\' '
+        '> "$out/pagefind-entry.json"\n',
+        encoding="utf-8",
+    )
+    binary.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    for n in range(6):
+        page = tmp_path / "site" / "en" / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(page_html("en", f"<main data-pagefind-body><h1>Page {n}</h1></main>"), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"en search index could not be made reproducible: .*names pagefind\.x"):
+        index_site(tmp_path / "site", languages=("en",), bundles=3)
+    assert runs.read_text(encoding="utf-8").split() == ["run", "run"]  # the third bundle was never indexed
+
+
 def test_bundles_are_the_same_bytes_from_build_to_build(tmp_path):
     for run in ("a", "b"):
         for n in range(6):

@@ -58,11 +58,25 @@ class _Bundle:
         return next((pages for name, pages in self.meta[4] if name == key), [])
 
 
-def merge_sort_orders(bundles: Sequence[Path], site_root: Path) -> None:
+@dataclass
+class SortedBundle:
+    """A written bundle and the sort values of its pages, read once Pagefind is done with it (while the
+    language's next bundle is being indexed: reading the pages is most of the merge's time)."""
+
+    bundle: _Bundle
+    values: dict[int, dict[str, str]]  # page number -> sort key -> value as the page states it
+
+
+def read_sorted_bundle(path: Path, site_root: Path) -> SortedBundle:
+    bundle = _load(path)
+    return SortedBundle(bundle, _sort_values(bundle, site_root))
+
+
+def merge_sort_orders(bundles: Sequence[SortedBundle]) -> None:
     """Rewrite the sort orders of one language's bundles (the first bundle first) into one order."""
-    loaded = [_load(path) for path in bundles]
+    loaded = [read.bundle for read in bundles]
     keys = sorted({name for bundle in loaded for name, _ in bundle.meta[4]})
-    values = [_sort_values(bundle, site_root) for bundle in loaded]
+    values = [read.values for read in bundles]
     orders: dict[str, list[tuple[int, int]]] = {}  # key -> (bundle number, page number), first to last
     for key in keys:
         for b, bundle in enumerate(loaded):

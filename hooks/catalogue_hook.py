@@ -593,8 +593,8 @@ def _theme_texts(env: jinja2.Environment, lang: str) -> Any:
 
 
 def _index_failed(error: SearchIndexError) -> PluginError:
-    """The build stops: what went wrong with the search index, under a heading in Japanese and English (the
-    detail is Pagefind's or the index check's, in English)."""
+    """The build stops: what went wrong with the search index, in Japanese and English under a heading in
+    both (then what Pagefind printed, if it failed)."""
     heading = "\n".join(render("build.search-index-failed", lang) for lang in ("ja", "en"))
     return PluginError(f"{heading}\n{error}")
 
@@ -610,7 +610,7 @@ def _index_in_background(site_root: Path, min_pages: int, bundles: int) -> None:
     try:
         log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages, bundles=bundles).summary)
     except SearchIndexError as error:
-        log.warning(f"{render('build.search-index-stale', 'ja')} / {render('build.search-index-stale', 'en')} {error}")
+        log.warning(f"{render('build.search-index-stale', 'ja')} / {render('build.search-index-stale', 'en')}\n{error}")
 
 
 # MkDocs calls the module's on_* functions: they are the methods of the hook's one state object.

@@ -132,7 +132,9 @@ def test_a_build_that_fails_after_writing_every_page_leaves_the_last_good_site(g
     site, files = good_site
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/true")  # the search index fails, last of all
     status, output, _ = run_mkdocs_build(site)
-    assert status == 1 and "not the extended Pagefind binary" in output
+    assert (
+        status == 1 and "not the extended Pagefind binary" in output and "拡張版（`extended`）ではありません" in output
+    )
     assert_untouched(site, files)
 
 

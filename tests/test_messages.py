@@ -37,6 +37,7 @@ LATIN_IN_JAPANESE = {
     "catalogue", "providers", "programs", "yaml", "schemas", "vocabularies", "schema", "json", "stacks_into",
     "site", "build", "date", "yml", "a", "z", "GitHub", "JV", "Campus", "JMOOC", "EQF", "ECTS", "ISO", "CLR", "PDF", "MOOC", "ESCO", "JSON",
     "BP", "CTID", "SPDX", "CC", "BY", "alpha", "Credential", "Registry", "Engine", "CTDL", "Ed", "Multikey",
+    "Pagefind",
 }  # fmt: skip
 
 

@@ -217,8 +217,11 @@ def test_a_failing_pagefind_fails_with_its_message(tmp_path, monkeypatch):
     binary.write_text("#!/bin/sh\necho 'Error: the index could not be written' >&2\nexit 3\n", encoding="utf-8")
     binary.chmod(binary.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
-    with pytest.raises(SearchIndexError, match=r"en pages \(exit 3\):\nError: the index could not be written"):
+    with pytest.raises(SearchIndexError, match=r"en pages \(exit 3\):\nError: the index could not be written") as error:
         index_site(tmp_path, languages=("en",))
+    # said in Japanese first, then English, then Pagefind's own words as it printed them
+    ja, en, printed = str(error.value).split("\n")
+    assert "終了コード 3" in ja and en.startswith("Pagefind could not index") and printed.startswith("Error:")
 
 
 def test_a_pagefind_that_cannot_start_fails_with_a_clear_message(tmp_path, monkeypatch):

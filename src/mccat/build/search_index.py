@@ -20,8 +20,9 @@ number of bundles follows from the catalogue's size, decided before any page is 
 page names its language's bundles (data-more-bundles) and search.js merges them (Pagefind's
 mergeIndex). Sorted searches stay sorted across bundles: mccat.build.merged_sorts.
 
-Pagefind writes some files in an order that changes from run to run; `finish` puts them in one
-order (mccat.build.stable_bundle), so one commit builds to the same bytes anywhere.
+Pagefind writes some files in an order that changes from run to run; each bundle is put in one order
+(mccat.build.stable_bundle) as soon as it is written, while the next one is indexed, so one commit
+builds to the same bytes anywhere.
 
 Only pages that carry `data-pagefind-body` are indexed (program, provider and hand-written
 pages); inside them, what is marked `data-pagefind-ignore` is not.
@@ -41,11 +42,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mccat.build.lifetime import dying_with_this_process
 from mccat.build.merged_sorts import SortedBundle, merge_sort_orders, read_sorted_bundle
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
 from mccat.build.unused_files import remove_pagefind_ui
+from mccat.validation.messages import render
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 # Pagefind holds every page it indexes in memory: about 0.28 GB plus 0.15 MB a Japanese page (bench/README.md).
@@ -62,7 +65,13 @@ ROOT_SELECTOR = "[data-pagefind-body]"
 
 
 class SearchIndexError(Exception):
-    """Indexing failed; the message says what happened and what to do."""
+    """Indexing failed: what happened and what to do, in Japanese then English (a message of
+    mccat.validation.messages), then `detail`, what Pagefind printed, as it printed it."""
+
+    def __init__(self, key: str, detail: str = "", **params: Any):
+        self.key, self.detail, self.params = key, detail, params
+        lines = [render(key, lang, params) for lang in ("ja", "en")]
+        super().__init__("\n".join([*lines, detail] if detail else lines))
 
 
 @dataclass(frozen=True)
@@ -83,15 +92,12 @@ def pagefind_executable() -> Path:
     try:
         from pagefind.service import get_executable
     except ImportError:
-        raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[extended]'") from None
+        raise SearchIndexError("search-index.not-installed") from None
     executable = get_executable()
     if executable is None:
-        raise SearchIndexError("No Pagefind binary found: pip install 'pagefind[extended]'")
+        raise SearchIndexError("search-index.no-binary")
     if "extended" not in executable.name:
-        raise SearchIndexError(
-            f"{executable} is not the extended Pagefind binary; the plain one cannot segment Japanese text. "
-            "Install it (pip install 'pagefind[extended]') and unset PAGEFIND_BINARY_PATH."
-        )
+        raise SearchIndexError("search-index.plain-binary", executable=executable)
     return executable
 
 
@@ -111,7 +117,7 @@ class LanguageIndex:
         self._runner: threading.Thread | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = threading.Event()
-        self._failure: str | None = None  # what went wrong in the runner, said by finish()
+        self._failure: SearchIndexError | None = None  # what went wrong in the runner, raised by finish()
         self._sorted: list[SortedBundle] = []  # the bundles' sort values, read as each bundle is done
 
     def add_pages(self, site_root: Path, *, bundles: int = 1) -> None:
@@ -139,7 +145,8 @@ class LanguageIndex:
                 failure = self._index(bundle, share)
             except OSError as error:  # Pagefind would not start, or a share could not be linked or copied
                 where = f" ({error.filename})" if error.filename else ""
-                failure = f"Pagefind could not index the {self.lang} pages: {error.strerror}{where}"
+                reason = f"{error.strerror}{where}"
+                failure = SearchIndexError("search-index.cannot-start", lang=self.lang, reason=reason)
             if failure or self._stopped.is_set():  # a stopped Pagefind leaves a bundle half-written
                 self._failure = self._failure or failure
                 break
@@ -159,9 +166,10 @@ class LanguageIndex:
             if len(self._bundles) > 1:
                 self._sorted.append(read_sorted_bundle(bundle, self._site_root))
         except (BundleFormatError, OSError) as error:
-            self._failure = self._failure or f"The {self.lang} search index could not be made reproducible: {error}"
+            failure = SearchIndexError("search-index.not-reproducible", lang=self.lang, error=error)
+            self._failure = self._failure or failure
 
-    def _index(self, bundle: Path, share: Sequence[str] | None) -> str | None:
+    def _index(self, bundle: Path, share: Sequence[str] | None) -> SearchIndexError | None:
         """Index one bundle: the whole language (share None) or the listed pages, linked into a folder of
         their own that keeps their site paths. Returns what went wrong, or None."""
         with contextlib.ExitStack() as stack:
@@ -197,14 +205,16 @@ class LanguageIndex:
                 except subprocess.TimeoutExpired:
                     self._process.kill()
                     self._process.wait()
-                    return f"Pagefind did not finish indexing the {self.lang} pages in {INDEX_TIMEOUT} s"
+                    return SearchIndexError("search-index.timeout", lang=self.lang, seconds=INDEX_TIMEOUT)
                 if status == 0 or self._stopped.is_set():
                     return None
                 log.seek(0)
                 printed = log.read().decode("utf-8", errors="replace")
         lines = dict.fromkeys(line.strip() for line in printed.splitlines())  # it repeats itself
         output = "\n".join(line for line in lines if line)
-        return f"Pagefind could not index the {self.lang} pages (exit {status}):\n{output[-2000:] or '(no output)'}"
+        return SearchIndexError(
+            "search-index.pagefind-failed", output[-2000:] or "(no output)", lang=self.lang, status=status
+        )
 
     def finish(self, *, min_pages: int = 0) -> IndexReport:
         """Wait for Pagefind, check its exit status and what it wrote."""
@@ -212,12 +222,12 @@ class LanguageIndex:
         self._runner.join()
         self.stop()
         if self._failure:
-            raise SearchIndexError(self._failure)
+            raise self._failure
         try:
             if len(self._bundles) > 1:  # a sorted search over several bundles stays sorted
                 merge_sort_orders(self._sorted)
         except (BundleFormatError, OSError) as error:
-            raise SearchIndexError(f"The {self.lang} search index could not be made reproducible: {error}") from None
+            raise SearchIndexError("search-index.not-reproducible", lang=self.lang, error=error) from None
         seconds = time.monotonic() - self._started
         return check_index(self._site_root, self.lang, min_pages=min_pages, seconds=seconds, bundles=len(self._bundles))
 
@@ -274,22 +284,15 @@ def check_index(
         bundle = root / name
         entry_file = bundle / "pagefind-entry.json"
         if not entry_file.is_file():
-            raise SearchIndexError(f"Pagefind wrote no index for {lang}: {entry_file} is missing")
+            raise SearchIndexError("search-index.missing", lang=lang, file=entry_file)
         entry = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
         foreign = sorted(set(entry) - {lang})
         if foreign:
-            raise SearchIndexError(
-                f"Pagefind found pages in {', '.join(foreign)} among the {lang} pages: a page with "
-                f'data-pagefind-body lacks <html lang="{lang}">.'
-            )
+            raise SearchIndexError("search-index.foreign", foreign=", ".join(foreign), lang=lang)
         count += entry.get(lang, {}).get("page_count", 0)
         size += sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     if count < min_pages:
-        raise SearchIndexError(
-            f"The search index is incomplete ({lang} has {count} pages; every language needs at least "
-            f"{min_pages}, one per program). Program pages must keep data-pagefind-body "
-            "(overrides/mc/program.html) and <html lang>."
-        )
+        raise SearchIndexError("search-index.incomplete", lang=lang, count=count, min_pages=min_pages)
     return IndexReport(root / BUNDLE_DIR, {lang: count}, seconds, size)
 
 

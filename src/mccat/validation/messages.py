@@ -1247,6 +1247,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the environment variable `{variable}` does not name a folder, got {value}; set it to the catalogue's "
         "folder (e.g. `{variable}=catalogue`) or unset it (`unset {variable}`) to use `catalogue/` beside `mkdocs.yml`",
     },
+    "search-index.not-installed": {
+        "ja": "Pagefind がインストールされていません。`pip install 'pagefind[extended]'` でインストールしてください。",
+        "en": "Pagefind is not installed: install it with `pip install 'pagefind[extended]'`.",
+    },
+    "search-index.no-binary": {
+        "ja": "Pagefind の実行ファイルが見つかりません。"
+        "`pip install 'pagefind[extended]'` でインストールしてください。",
+        "en": "No Pagefind binary found: install it with `pip install 'pagefind[extended]'`.",
+    },
+    "search-index.plain-binary": {
+        "ja": "{executable} は Pagefind の拡張版（`extended`）ではありません。"
+        "通常版は日本語の文を単語に分けられません。`pip install 'pagefind[extended]'` でインストールし、"
+        "`PAGEFIND_BINARY_PATH` の設定を外してください。",
+        "en": "{executable} is not the extended Pagefind binary; the plain one cannot segment Japanese text. "
+        "Install it (`pip install 'pagefind[extended]'`) and unset `PAGEFIND_BINARY_PATH`.",
+    },
+    "search-index.cannot-start": {
+        "ja": "Pagefind を起動できず、{lang} のページを索引にできませんでした：{reason}",
+        "en": "Pagefind could not index the {lang} pages: {reason}",
+    },
+    "search-index.timeout": {
+        "ja": "Pagefind が {lang} のページの索引を {seconds} 秒以内に作り終えませんでした。",
+        "en": "Pagefind did not finish indexing the {lang} pages in {seconds} s.",
+    },
+    "search-index.pagefind-failed": {
+        "ja": "Pagefind が {lang} のページの索引を作れませんでした（終了コード {status}）。Pagefind の出力：",
+        "en": "Pagefind could not index the {lang} pages (exit {status}):",
+    },
+    "search-index.not-reproducible": {
+        "ja": "{lang} の検索インデックスを、同じページから同じバイト列になる形に整えられませんでした：{error}",
+        "en": "The {lang} search index could not be made reproducible: {error}",
+    },
+    "search-index.missing": {
+        "ja": "Pagefind が {lang} の索引を書きませんでした（{file} がありません）。",
+        "en": "Pagefind wrote no index for {lang}: {file} is missing.",
+    },
+    "search-index.foreign": {
+        "ja": "{lang} のページの中に {foreign} のページがあります。`data-pagefind-body` のあるページに "
+        '`<html lang="{lang}">` がありません。',
+        "en": "Pagefind found pages in {foreign} among the {lang} pages: a page with `data-pagefind-body` lacks "
+        '`<html lang="{lang}">`.',
+    },
+    "search-index.incomplete": {
+        "ja": "検索インデックスが足りません（{lang} は {count} ページ。どの言語にも少なくとも {min_pages} ページ、"
+        "プログラムごとに 1 ページが要ります）。プログラムのページ（`overrides/mc/program.html`）の "
+        "`data-pagefind-body` と `<html lang>` を消さないでください。",
+        "en": "The search index is incomplete ({lang} has {count} pages; every language needs at least {min_pages}, "
+        "one per program). Program pages must keep `data-pagefind-body` (`overrides/mc/program.html`) "
+        "and `<html lang>`.",
+    },
     "build.search-index-failed": {
         "ja": "検索インデックスを作れなかったため、ビルドを止めました。詳細：",
         "en": "The build stopped because the search index could not be made. Details:",

@@ -48,6 +48,7 @@ KINDS = {
     "not found",
     "root",
     "decisions",
+    "decisions (month)",
     "withdrawn program (record)",
 }
 
@@ -62,6 +63,8 @@ def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
     program = "example-national-univ/ds-python-basics"
     other = min(pid for pid in catalogue.programs if catalogue.lifecycle(pid, built_site.build_date).state != "active")
     field = catalogue.programs[program].data["fields"][0]
+    # The month of the withdrawal: a decision with a reason, and months with decisions before and after it.
+    month = catalogue.decisions["MCR-2026-010"].date[:7]
     three = "example-national-univ/ds-python-basics,example-tech-corp/generative-ai-business-practice,example-uas-nl/circular-product-design"
     return [
         ("home", f"{lang}/", ""),
@@ -90,6 +93,7 @@ def pages(built_site, lang: str) -> list[tuple[str, str, str]]:
             ".mc-verify__result[data-verdict]",
         ),
         ("decisions", f"{lang}/decisions/", ""),
+        ("decisions (month)", f"{lang}/decisions/{month}/", ""),
         ("withdrawn program (record)", f"{lang}/programs/{WITHDRAWN}/", ""),
         ("not found", f"{lang}/404.html", ""),
         ("root", "index.html" if lang == "ja" else "404.html", ""),

@@ -64,6 +64,7 @@ def page_urls(built_site) -> list[str]:
         f"compare/{field}/",
         "search/?q=data",
         "decisions/",
+        f"decisions/{catalogue.decisions['MCR-2026-010'].date[:7]}/",  # a month of the register
         # a withdrawn program's page kept from its decision, and a renamed one's old address (it redirects)
         *(f"programs/{t.id}/" for t in catalogue.tombstones(built_site.build_date).values()),
         f"verify/?achievement=https://registry.example.org/api/v1/programs/{program.id}.achievement.en.json",

@@ -573,7 +573,8 @@ def test_feed_entries_come_from_change_records(catalogue):
         == "Withdrawn: " + catalogue.programs["example-kosen/iot-embedded-systems"].title["en"]
     )
     assert entries[0].findtext(f"{ATOM}summary") == "Committee decision MCR-2026-040 (2026-03-01)."
-    assert f"{SITE}/en/decisions/#MCR-2026-040" in [l.get("href") for l in entries[0].findall(f"{ATOM}link")]
+    # The decision, at its anchor on the page of its month (a decision's event is on the decision's date).
+    assert f"{SITE}/en/decisions/2026-03/#MCR-2026-040" in [l.get("href") for l in entries[0].findall(f"{ATOM}link")]
     # A content change says which descriptors changed and its pull request, in the feed's language.
     hours, fee = (descriptor_label("program", path, "en") for path in ("effort.hours", "fee"))
     assert entries[1].findtext(f"{ATOM}summary") == f"Changed: {hours}, {fee}. Pull request #12."
@@ -705,7 +706,7 @@ def test_the_sites_git_history_becomes_the_change_feed(tmp_path):
     feed = ET.fromstring(files["feed.en.atom"])
     links = [link.get("href") for entry in feed.findall(f"{ATOM}entry") for link in entry.findall(f"{ATOM}link")]
     assert "https://git.example.org/registry/pull/12" in links
-    assert f"{SITE}/en/decisions/#MCR-2026-040" in links
+    assert f"{SITE}/en/decisions/2026-11/#MCR-2026-040" in links
 
 
 def test_an_expired_and_a_withdrawn_program_in_every_export(api, catalogue):

@@ -588,7 +588,9 @@ def test_assessment_identity_verification_qa_and_pace_are_terms_with_stable_iris
         assert document["datePublished"] == state.first_approved <= document["dateModified"]
         decision = next(i for i in document["identifier"] if isinstance(i, dict) and i["propertyID"] == "decision")
         assert decision["value"] == state.current.id
-        assert decision["url"] == [URLS.decision_page(lang, state.current.id) for lang in LANGUAGES]
+        assert decision["url"] == [URLS.decision_page(lang, state.current.id, state.current.date) for lang in LANGUAGES]
+        month = state.current.date[:7]  # its anchor on the page of its date's month
+        assert decision["url"] == [f"{URLS.root}{lang}/decisions/{month}/#{state.current.id}" for lang in LANGUAGES]
 
 
 def test_outcomes_are_paired_per_language_and_apart_from_skills(pub):

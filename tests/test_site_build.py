@@ -433,18 +433,19 @@ def test_a_withdrawn_program_is_found_at_its_old_url_and_says_why(built_site, la
     assert decision.reason[lang] in text(note)  # why, in the page's language
     page_path = f"/{lang}/programs/{WITHDRAWN}/"
     (href,) = [a.get("href") for a in note.cssselect("a")]
-    assert resolve(page_path, href) == f"/{lang}/decisions/#MCR-2026-010"  # the decision, at its anchor
+    month = f"/{lang}/decisions/{decision.date[:7]}/"
+    assert resolve(page_path, href) == f"{month}#MCR-2026-010"  # the decision, at its anchor on its month's page
     kinds = [li.get("data-kind") for li in tree.cssselect(".mc-history li")]
     assert kinds == ["withdrawn", "approved"]
     (script,) = tree.xpath("//script[@type='application/ld+json']")
     assert json.loads(script.text)["creativeWorkStatus"]["termCode"] == "withdrawn"
     for suffix in (".json", ".jsonld", ".achievement.ja.json", ".achievement.en.json"):
         assert (built_site.root / f"api/v1/programs/{WITHDRAWN}{suffix}").is_file()
-    decisions = built_site.tree(lang, "decisions/")
+    decisions = built_site.tree(lang, month.removeprefix(f"/{lang}/"))
     (entry,) = decisions.xpath('//*[@id="MCR-2026-010"]')
     assert decision.reason[lang] in text(entry)
     assert f"/{lang}/programs/{WITHDRAWN}/" in {
-        resolve(f"/{lang}/decisions/", a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')
+        resolve(month, a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')
     }
 
 
@@ -477,18 +478,22 @@ def test_a_renamed_programs_old_url_leads_to_its_new_page(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_decisions_page_lists_every_decision_newest_first_linking_to_its_programs(built_site, lang):
+def test_the_decisions_month_pages_list_every_decision_newest_first_linking_to_its_programs(built_site, lang):
+    """Read month by month, newest first, as the index lists them: every decision once, newest first, each at the
+    anchor of its id, linking to its programs' pages. (tests/test_decisions_site.py: the index and the links.)"""
     catalogue = built_site.catalogue
-    tree = built_site.tree(lang, "decisions/")
-    entries = tree.cssselect("[data-decision]")
-    expected = sorted(catalogue.decisions.values(), key=lambda d: d.sort_key, reverse=True)
+    index = built_site.tree(lang, "decisions/")
+    months = [resolve(f"/{lang}/decisions/", a.get("href")) for a in index.cssselect("[data-month] a")]
+    entries = []
+    for month in months:
+        for entry in built_site.tree(lang, month.removeprefix(f"/{lang}/")).cssselect("[data-decision]"):
+            entries.append(entry)
+            links = [resolve(month, a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')]
+            assert links and all(site_file(built_site, link).is_file() for link in links), entry.get("id")
+    today = built_site.build_date.isoformat()
+    expected = sorted((d for d in catalogue.decisions.values() if d.date <= today), key=lambda d: d.sort_key)[::-1]
     assert [e.get("data-decision") for e in entries] == [d.id for d in expected]
     assert all(e.get("id") == e.get("data-decision") for e in entries)
-    for entry in entries:
-        links = [
-            resolve(f"/{lang}/decisions/", a.get("href")) for a in entry.cssselect('[data-mc="decision-program"] a')
-        ]
-        assert links and all(site_file(built_site, link).is_file() for link in links), entry.get("id")
     nav = [text(a) for a in built_site.tree(lang).cssselect(".md-nav a")]
     assert INTERFACE_TEXT["decisions.title"][lang] in nav
 

@@ -162,15 +162,20 @@ def test_no_built_page_carries_an_injected_element_or_script(xss_site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_decision_texts_show_as_text_on_the_record_pages(xss_site, lang):
     """Payloads in decisions (conditions, reasons, evidence, records of withdrawn and renamed programs) reach
-    the decisions page, the timelines, the tombstone and redirect pages as text, whole."""
+    the decisions' month pages, the register's index (the programs' titles), the timelines, the tombstone and
+    redirect pages as text, whole."""
     site, catalogue = xss_site
     decisions = sorted((catalogue.root / "decisions").glob("*.yaml"))
     assert decisions and catalogue.placed["decision:reason.en"]
-    page = lxml.html.fromstring((site / lang / "decisions" / "index.html").read_bytes())
-    shown = page.text_content()
+    months = {}
     checked = 0
     for path in decisions:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        month = data["date"][:7]  # a decision is on the page of its month, at its anchor
+        if month not in months:
+            months[month] = lxml.html.fromstring((site / lang / "decisions" / month / "index.html").read_bytes())
+        (entry,) = months[month].xpath("//article[@id=$id]", id=path.stem)
+        shown = entry.text_content()
         for key in ("conditions", "reason"):
             if key in data:
                 assert data[key][lang] in shown, (path.name, key)
@@ -182,7 +187,28 @@ def test_decision_texts_show_as_text_on_the_record_pages(xss_site, lang):
             else:
                 assert record["title"][lang] in gone.text_content(), record["program"]
             checked += 1
-    assert checked > len(decisions)
+    assert len(months) > 1 and checked > len(decisions)
+    # The index: the newest decisions in one line each, their programs by title (payloads), as text, whole.
+    index = lxml.html.fromstring((site / lang / "decisions" / "index.html").read_bytes())
+    recorded = {
+        record["program"]: record["title"][lang]
+        for path in decisions
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")).get("records", [])
+    }
+    lines = index.cssselect("ul.mc-decision-lines > li")
+    assert lines
+    for line in lines:
+        decision_id = line.cssselect("a.mc-decision__id")[0].text_content()
+        data = yaml.safe_load((catalogue.root / "decisions" / f"{decision_id}.yaml").read_text(encoding="utf-8"))
+        expected = []
+        for program in data["programs"]:
+            file = catalogue.root / "programs" / f"{program}.yaml"
+            if file.is_file():
+                expected.append(yaml.safe_load(file.read_text(encoding="utf-8"))["title"][lang])
+            else:
+                expected.append(recorded[program])
+        titles = [a.text_content() for a in line.cssselect(".mc-decision-lines__programs a")]
+        assert [t.strip() for t in titles] == [t.strip() for t in expected], decision_id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

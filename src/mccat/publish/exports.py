@@ -683,8 +683,9 @@ def atom_feed(pub: Publication, changes: list[ProgramChange], *, lang: str, limi
                 href=urls.program_page(lang, change.program),
             )
             _sub(entry, "link", rel="alternate", type="application/ld+json", href=urls.program_jsonld(change.program))
-        if change.decision:
-            _sub(entry, "link", rel="related", type="text/html", href=urls.decision_page(lang, change.decision))
+        if change.decision:  # on the decisions page of its month: a decision's event is on the decision's date
+            href = urls.decision_page(lang, change.decision, change.date)
+            _sub(entry, "link", rel="related", type="text/html", href=href)
         elif change.url:
             _sub(entry, "link", rel="related", type="text/html", href=change.url)
         _sub(entry, "summary", _feed_summary(change, lang), type="text")

@@ -46,8 +46,8 @@ Modelling choices (documented for aggregators in docs/*/api.md):
   through mccat.publish.publication): `creativeWorkStatus` is its state as a DefinedTerm, the registry
   appears in `recognizedBy` only while the program is active or expiring, `datePublished` is the first
   approval, `dateModified` the last change, `expires` the last day of the approval in force, and the
-  latest decision an `identifier` (PropertyValue) that links to it on the decisions page. A renamed
-  program's new id says `dcterms:replaces` the old ones, which say `dcterms:isReplacedBy` it.
+  latest decision an `identifier` (PropertyValue) that links to it on the decisions page of its month. A
+  renamed program's new id says `dcterms:replaces` the old ones, which say `dcterms:isReplacedBy` it.
 - `sdLicense` and `sdPublisher` say under which licence the registry publishes the data (not the course).
 """
 
@@ -519,9 +519,10 @@ def _identifiers(pub: Publication, program: Program) -> list[Any]:
 
 
 def _decision_value(pub: Publication, program_id: str, decision: str) -> dict[str, Any]:
-    """The latest decision on the program, linking to it on the decisions page."""
+    """The latest decision on the program, linking to it on the decisions page of its month."""
     node = property_value(pub.urls.program_part_iri(program_id, "decision"), DECISION_NAME, decision, "decision")
-    return node | {"url": [pub.urls.decision_page(lang, decision) for lang in LANGUAGES]}
+    day = pub.catalogue.decisions[decision].date  # its month's page
+    return node | {"url": [pub.urls.decision_page(lang, decision, day) for lang in LANGUAGES]}
 
 
 def _replaces(pub: Publication, program: Program | Tombstone) -> list[dict[str, str]]:

@@ -10,7 +10,9 @@ build from `site_url`, so they always agree.
     /{lang}/fields/{code}/                        programs of an ISCED-F field
     /{lang}/compare/{code}/                       comparison table of a field
     /{lang}/compare/data/{provider}/{slug}.json   the compare tool's data for one program
-    /{lang}/decisions/#{ID}                       the committee's decisions, each at its anchor
+    /{lang}/decisions/                            the committee's decisions: the newest, and every month that has any
+    /{lang}/decisions/{YYYY}-{MM}/#{ID}           a decision, at its anchor on the page of its date's month (its
+                                                  date never changes, so neither does its address)
     /{lang}/search/?q=...&{filter}={code}&sort=...  the search page, its state in the query (codes, the same
                                                   in both languages)
     /api/v1/programs/{provider}/{slug}.jsonld     schema.org, both languages
@@ -89,9 +91,20 @@ class Urls:
         return f"compare/{code}/"
 
     @staticmethod
-    def decisions_path(decision_id: str | None = None) -> str:
-        """The decisions page, or one decision on it (its anchor is its id)."""
-        return "decisions/" + (f"#{decision_id}" if decision_id else "")
+    def decisions_path(month: str | None = None) -> str:
+        """The decisions register's index, or the page of one month ("2026-11": Urls.decision_month)."""
+        return f"decisions/{month}/" if month else "decisions/"
+
+    @staticmethod
+    def decision_month(day: str) -> str:
+        """The month whose page holds the decisions dated `day` (YYYY-MM-DD): "2026-11"."""
+        return day[:7]
+
+    @staticmethod
+    def decision_path(decision_id: str, day: str) -> str:
+        """A decision dated `day` (YYYY-MM-DD, the decision's date): its anchor (its id) on the page of that
+        day's month. Both are needed: the month is the page."""
+        return f"{Urls.decisions_path(Urls.decision_month(day))}#{decision_id}"
 
     @staticmethod
     def search_path(params: Iterable[tuple[str, str]] = ()) -> str:
@@ -133,8 +146,9 @@ class Urls:
     def provider_page(self, lang: str, provider_id: str) -> str:
         return self.page(lang, self.provider_path(provider_id))
 
-    def decision_page(self, lang: str, decision_id: str) -> str:
-        return self.page(lang, self.decisions_path(decision_id))
+    def decision_page(self, lang: str, decision_id: str, day: str) -> str:
+        """A decision on its month's page (decision_path), as an absolute URL."""
+        return self.page(lang, self.decision_path(decision_id, day))
 
     # -- absolute URLs of files under /api/v1/
 

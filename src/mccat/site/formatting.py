@@ -1,7 +1,7 @@
 """Dates, numbers, money and place names as each language writes them.
 
-Japanese pages read 2026年4月1日, 30,000円 and 56時間; English pages read
-1 April 2026, ¥30,000 and 56 hours. Locale data comes from Babel (CLDR), which
+Japanese pages read 2026年4月1日, 2026年4月, 30,000円 and 56時間; English pages read
+1 April 2026, April 2026, ¥30,000 and 56 hours. Locale data comes from Babel (CLDR), which
 Material for MkDocs already depends on.
 """
 
@@ -13,6 +13,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 LOCALES = {"ja": "ja_JP", "en": "en_GB"}  # en_GB: "1 April 2026", day before month
@@ -57,6 +58,18 @@ def format_date(value: str | date, lang: str) -> str:
     """An ISO date (YYYY-MM-DD) the way the language writes it."""
     day = date.fromisoformat(value) if isinstance(value, str) else value
     return babel_format_date(day, "long", locale=_locale(lang))
+
+
+@cache
+def format_month(value: str, lang: str) -> str:
+    """A month (YYYY-MM, or a date in it) the way the language writes it: 2026年11月, November 2026."""
+    return format_skeleton("yMMMM", date.fromisoformat(value[:7] + "-01"), locale=_locale(lang))
+
+
+@cache
+def format_year(value: str | int, lang: str) -> str:
+    """A year the way the language writes it alone: 2026年, 2026."""
+    return format_skeleton("y", date(int(value), 1, 1), locale=_locale(lang))
 
 
 @cache

@@ -25,8 +25,10 @@ from mccat.site.formatting import (
     format_date,
     format_hours,
     format_money,
+    format_month,
     format_number,
     format_weeks,
+    format_year,
     localized,
 )
 from mccat.site.texts import interface_text
@@ -186,6 +188,13 @@ class Language:
     def date(self, value: str) -> str:
         return format_date(value, self.code)
 
+    def month(self, value: str) -> str:
+        """A month, YYYY-MM (or a date in it): 2026年11月, November 2026."""
+        return format_month(value, self.code)
+
+    def year(self, value: str | int) -> str:
+        return format_year(value, self.code)
+
     def number(self, value: float | int) -> str:
         return format_number(value, self.code)
 
@@ -226,3 +235,9 @@ class Language:
         if count == 1:
             return self.t("list.program_count_one")
         return self.t("list.program_count", count=self.count(count))
+
+    def decision_count(self, count: int) -> str:
+        """3件, 3 decisions."""
+        if count == 1:
+            return self.t("decisions.count_one")
+        return self.t("decisions.count", count=self.count(count))

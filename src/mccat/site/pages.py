@@ -1,11 +1,12 @@
 """The catalogue's pages in one language: which pages exist, and what each page's template renders.
 
 `SitePages` is made once per build and language. It lists the generated
-pages (program, provider and field pages, the list pages, search and the
-comparison pages) as `PageSpec`s, and gives each page's template its
-variables through one table, page kind -> (view, headings): the builders
-that compute views live beside it (mccat.site.programs, listings, compare,
-search, reference), the dataclasses they fill in mccat.site.views. Nothing
+pages (program, provider and field pages, the list pages, search, the
+comparison pages, the decisions register's index and months) as `PageSpec`s,
+and gives each page's template its variables through one table, page kind ->
+(view, headings): the builders that compute views live beside it
+(mccat.site.programs, listings, compare, search, reference, decisions), the
+dataclasses they fill in mccat.site.views. Nothing
 here knows about MkDocs; the hook turns `PageSpec`s into MkDocs files and
 hands views to the templates.
 
@@ -27,7 +28,7 @@ from mccat.model.catalogue import Catalogue
 from mccat.model.history import ContentChange, History
 from mccat.publish.urls import Urls
 from mccat.site.compare import Comparison
-from mccat.site.decisions import decisions_view
+from mccat.site.decisions import MONTH_KIND, DecisionRegister
 from mccat.site.language import Language
 from mccat.site.listings import Listings
 from mccat.site.programs import ProgramViews
@@ -79,6 +80,7 @@ class SitePages:
         )
         self.listings = Listings(catalogue, self.programs)
         self.comparison = Comparison(self.programs, self.listings)
+        self.decisions = DecisionRegister(self.programs)
 
     @cached_property
     def kinds(self) -> dict[str, PageKind]:
@@ -97,7 +99,8 @@ class SitePages:
             ),
             "providers": PageKind(lambda spec: listings.all_providers),
             "search": PageKind(lambda spec: search_page_view(catalogue, self.language, self.today)),
-            "decisions": PageKind(lambda spec: decisions_view(self.programs)),
+            "decisions": PageKind(lambda spec: self.decisions.index, lambda spec: self.decisions.index_headings),
+            MONTH_KIND: PageKind(lambda spec: self.decisions.month_view(spec.key)),
             "tombstone": PageKind(
                 lambda spec: self.programs.tombstone_view(self.programs.tombstones[spec.key]),
                 lambda spec: self.record_headings,
@@ -201,6 +204,7 @@ class SitePages:
                     tombstone.id,
                 )
             )
+        specs += self.decisions.pages()  # a page for each month that has decisions
         specs += self.comparison.pages()
         return {spec.src_uri: spec for spec in specs}
 

@@ -115,8 +115,8 @@ class ProgramViews:
         return Status(code, label)
 
     def decision_link(self, decision: Decision) -> Value:
-        """A decision by its id, linking to its place on the decisions page."""
-        return Value(decision.id, href=Urls.decisions_path(decision.id))
+        """A decision by its id, linking to it on the decisions page of its month."""
+        return Value(decision.id, href=Urls.decision_path(decision.id, decision.date))
 
     def link(self, program_id: str) -> Value:
         """A link to a program by its title (a withdrawn or renamed one's recorded title); its id, unlinked, if
@@ -466,7 +466,7 @@ class ProgramViews:
                     kind=lang.term("decision_kind", current.kind),
                     date=lang.date(current.date),
                 ),
-                href=Urls.decisions_path(current.id),
+                href=Urls.decision_path(current.id, current.date),
             )
             if current
             else None

@@ -155,18 +155,35 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "ja": "このサイトの作成時に変更履歴を参照できなかったため、委員会の決定のみを掲載しています。",
         "en": "No version history was available when this site was built: only the committee's decisions are shown.",
     },
-    # the decisions page
+    # the decisions register: its index and one page per month
     "decisions.title": {"ja": "委員会の決定", "en": "Committee decisions"},
     "decisions.description": {
         "ja": "マイクロクレデンシャル・レジストリ委員会のすべての決定（承認、更新、一時停止、取り下げなど）。"
-        "新しい順。",
+        "最近の決定と、月ごとの一覧。",
         "en": "Every decision of the micro-credential Registry Committee (approvals, renewals, suspensions, "
-        "withdrawals and more), newest first.",
+        "withdrawals and more): the latest, and a page for each month.",
     },
     "decisions.intro": {
-        "ja": "委員会のすべての決定（{count}件）。新しい順。",
-        "en": "Every decision of the committee ({count}), newest first.",
+        "ja": "委員会のすべての決定（{count}件）。決定は月ごとのページに、新しい順に掲載しています。",
+        "en": "Every decision of the committee ({count}), on a page for each month, newest first.",
     },
+    "decisions.recent": {"ja": "最近の決定", "en": "Latest decisions"},
+    "decisions.months": {"ja": "月ごとの決定", "en": "Decisions by month"},
+    "decisions.count": {"ja": "{count}件", "en": "{count} decisions"},
+    "decisions.count_one": {"ja": "1件", "en": "1 decision"},
+    "decisions.month_title": {"ja": "{month}の決定", "en": "Decisions, {month}"},
+    "decisions.month_description": {
+        "ja": "マイクロクレデンシャル・レジストリ委員会の{month}の決定（{count}）。",
+        "en": "Decisions of the micro-credential Registry Committee in {month} ({count}).",
+    },
+    "decisions.month_intro": {
+        "ja": "{month}の委員会の決定は{count}です。新しい順に掲載しています。",
+        "en": "{count} of the committee in {month}, newest first.",
+    },
+    "decisions.other_months": {"ja": "ほかの月", "en": "Other months"},
+    "decisions.previous": {"ja": "前の月", "en": "Previous month"},
+    "decisions.next": {"ja": "次の月", "en": "Next month"},
+    "decisions.all_months": {"ja": "すべての月", "en": "All months"},
     "decisions.programs": {"ja": "対象プログラム", "en": "Programs"},
     "decisions.reviewers": {"ja": "審査担当", "en": "Reviewers"},
     "decisions.evidence": {"ja": "根拠資料", "en": "Evidence"},

@@ -22,8 +22,8 @@ class PageSpec:
     src_uri: str
     title: str
     template: str
-    kind: str  # program | provider | field | programs | fields | providers | decisions | tombstone | redirect | ...
-    key: str = ""  # the program, provider or field it shows
+    kind: str  # program | provider | field | programs | fields | providers | decisions | decisions_month | ...
+    key: str = ""  # the program, provider, field or month (YYYY-MM) it shows
     in_nav: bool = False
     description: str = ""  # for <meta name="description">
 
@@ -80,7 +80,7 @@ class Status:
     label: str
     note: str = ""
     reason: Value | None = None  # the suspension's or withdrawal's reason, from the decision
-    decision: Value | None = None  # the decision that set it, linking to the decisions page
+    decision: Value | None = None  # the decision that set it, linking to it on its month's decisions page
 
 
 # --- program pages and lists ---------------------------------------------------------------------
@@ -122,7 +122,7 @@ class TimelineEntry:
     iso_date: str  # YYYY-MM-DD, for <time datetime>
     kind: str  # approved | renewed | amended | suspended | reinstated | withdrawn | renamed | expired | updated
     label: str
-    decision: Value | None = None  # its id, linking to the decisions page
+    decision: Value | None = None  # its id, linking to it on its month's decisions page
     details: tuple[str, ...] = ()  # validity, the id it had then, what it moved to
     successor: Value | None = None  # renamed: the new page
     conditions: Value | None = None
@@ -234,7 +234,7 @@ class RedirectView:
 
 @dataclass(frozen=True)
 class DecisionEntry:
-    id: str  # also its anchor on the decisions page
+    id: str  # also its anchor on its month's page
     date: str
     iso_date: str
     kind: str
@@ -249,8 +249,54 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True)
+class DecisionLine:
+    """A decision in one line of the register's index, linking to it on its month's page."""
+
+    id: str
+    href: str  # its anchor on its month's page
+    date: str
+    iso_date: str
+    kind: str
+    label: str
+    programs: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    """A month of the register that has decisions: its page and how many it holds."""
+
+    month: str  # YYYY-MM
+    label: str  # 2026年11月, November 2026
+    href: str
+    count: str  # 3件, 3 decisions
+
+
+@dataclass(frozen=True)
+class DecisionYear:
+    year: str  # YYYY
+    label: str  # 2026年, 2026
+    months: tuple[MonthLink, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class DecisionsView:
+    """The register's index: the newest decisions, then every month that has decisions, by year."""
+
     intro: str
+    recent: tuple[DecisionLine, ...]  # newest first
+    years: tuple[DecisionYear, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class DecisionMonthView:
+    """One month's decisions in full, newest first, with the months before and after it that have any."""
+
+    month: str  # YYYY-MM
+    title: str
+    intro: str
+    year: str  # the year's label, for the breadcrumb
+    previous: MonthLink | None  # the nearest earlier month with decisions
+    next: MonthLink | None  # the nearest later month with decisions
     decisions: tuple[DecisionEntry, ...]  # newest first
 
 

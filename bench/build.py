@@ -60,7 +60,15 @@ from baseline import (
     synthesize,
     write_baseline_site,
 )
-from measure import fresh_output, indexed_pages, program_page_sizes, run_measured, spread, tree_bytes
+from measure import (
+    fresh_output,
+    indexed_pages,
+    program_page_sizes,
+    run_measured,
+    settle_file_system,
+    spread,
+    tree_bytes,
+)
 
 BUILD_DATE = "2026-10-01"  # fixed, so statuses are the same in every run (after every synthetic approval date)
 TIME_RATIO_TARGET = 0.6  # ours / baseline at 1,000 programs
@@ -106,7 +114,15 @@ def main() -> int:
         help="each build deletes the same output folder just before it starts, instead of writing "
         "a new one (measures the file system's cost of recently deleted files; measure.py)",
     )
+    parser.add_argument(
+        "--no-settle",
+        dest="settle",
+        action="store_false",
+        help="skip the 65 s wait that lets the file system forget files deleted before the run (measure.py)",
+    )
     args = parser.parse_args()
+    if args.settle:
+        settle_file_system()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-bench-"))
     outputs = work / time.strftime("out-%Y%m%d-%H%M%S")  # this run's sites; earlier runs' are deleted at the end

@@ -53,13 +53,30 @@ def fresh_output(path: Path) -> None:
     deletes outputs only when it ends.
 
     Why: this machine's file system (ext4 without a journal) skips, when it creates a file, every inode
-    freed in the last half minute or so (the kernel's `recently_deleted`), so a build started right after
-    the previous output was deleted pays about (files it creates) x (files just deleted). Measured on our
-    1,000-program build: 8-13 s of system time instead of 2, and 14-17 s wall instead of 8-10. That cost
-    is the benchmark's own clean-up, not either build's, and it grows with file count, so it would not hit
-    both sides alike; a CI build starts in a fresh clone. `build.py --delete-before` measures it anyway."""
+    freed in the last minute, or six while the freed inode's table block is not yet written back (the
+    kernel's `recently_deleted`: RECENTCY_MIN 60 s, RECENTCY_DIRTY 300 s, fs/ext4/ialloc.c), so a build
+    started right after the previous output was deleted pays about (files it creates) x (files just
+    deleted). Measured on our 1,000-program build: 8-13 s of system time instead of 2, and 14-17 s wall
+    instead of 8-10. That cost is the benchmark's own clean-up, not either build's, and it grows with file
+    count, so it would not hit both sides alike; a CI build starts in a fresh clone. `build.py
+    --delete-before` measures it anyway. What other work deleted in the minutes before counts too:
+    `settle_file_system`."""
     if path.exists():
         raise FileExistsError(f"{path} exists: each timed build writes into a folder of its own")
+
+
+SETTLE_SECONDS = 65  # RECENTCY_MIN, once the deleted inodes' table blocks are written back, and a margin
+
+
+def settle_file_system(seconds: float = SETTLE_SECONDS) -> None:
+    """Before the first timed build: write back what is dirty and wait out the kernel's window of recently
+    deleted inodes (fresh_output), so that what the machine deleted before the benchmark (an earlier run's
+    sites, a test suite's temporary folders) does not slow the first builds' file creation. Measured on the
+    same 1,000-program build: 15.6-16.4 s wall (14-16 s system) right after other deletions, 11.8 s (6.5 s
+    system) settled, 7.9 s (1.6 s system) on tmpfs (bench/README.md, sixth pass)."""
+    os.sync()
+    print(f"(letting the file system settle for {seconds:.0f} s: measure.settle_file_system)", flush=True)
+    time.sleep(seconds)
 
 
 def tree_bytes(root: Path) -> int:

@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from measure import indexed_pages, program_page_sizes, tree_bytes
+from measure import indexed_pages, program_page_sizes, settle_file_system, tree_bytes
 
 BUILD_DATE = "2026-10-01"
 SEED = 19
@@ -180,7 +180,15 @@ def main() -> int:
         default=REPO,
         help="build this checkout instead (e.g. `git worktree add /tmp/base main`: the baseline, same catalogues)",
     )
+    parser.add_argument(
+        "--no-settle",
+        dest="settle",
+        action="store_false",
+        help="skip the 65 s wait that lets the file system forget files deleted before the run (measure.py)",
+    )
     args = parser.parse_args()
+    if args.settle:
+        settle_file_system()
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     results: list[ScaleResult] = []

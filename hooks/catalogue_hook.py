@@ -103,6 +103,7 @@ from mccat.publish.page_jsonld import program_page_jsonld
 from mccat.publish.publication import Publication
 from mccat.review.content_changes import content_changes
 from mccat.site.csp import policy_attribute
+from mccat.site.decisions import MONTHS_FILE
 from mccat.site.frame import SiteInfo
 from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
@@ -370,6 +371,7 @@ class CatalogueHook:
             files.append(file)
         for path, content in build.pages.comparison.data_files().items():  # the compare tool's per-program data
             files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, MONTHS_FILE, content=build.pages.decisions.months_file()))
         collector.keep_until_exit(self.serving)  # every page, file and program view
         return files
 

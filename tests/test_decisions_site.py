@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 
 from mccat import LANGUAGES
-from mccat.site.decisions import RECENT
+from mccat.site.decisions import MONTHS_FILE, RECENT
 from mccat.site.formatting import format_month
 from mccat.site.language import Language
 from mccat.site.texts import INTERFACE_TEXT
@@ -235,3 +235,31 @@ def test_a_decision_linked_from_a_program_page_opens_at_that_decision(page, site
     box = page.locator("#MCR-2026-010").bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert header["y"] + header["height"] <= box["y"] < page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_months_json_gives_each_shown_decision_its_month(built_site, lang):
+    months = json.loads(site_file(built_site, f"/{lang}/{MONTHS_FILE}").read_bytes())
+    assert months == {d.id: d.date[:7] for d in shown_decisions(built_site)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_old_link_to_a_decision_moves_on_to_its_month(page, site_server, built_site, lang):
+    """In Chromium: `decisions/#ID`, the address before the register was split by month (feeds and JSON-LD
+    fetched then carry it), opens the decision on its month's page; an id the register does not have, and a
+    hostile hash, leave the visitor on the index with nothing run."""
+    decision = built_site.catalogue.decisions["MCR-2026-010"]
+    page.goto(f"{site_server}{lang}/decisions/#MCR-2026-010")
+    page.wait_for_url(f"{site_server}{lang}/decisions/{decision.date[:7]}/#MCR-2026-010")
+    assert page.evaluate("document.querySelector(':target').id") == "MCR-2026-010"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    looked_up: list[str] = []
+    page.on("request", lambda request: looked_up.append(request.url) if "months.json" in request.url else None)
+    for stays in ("#MCR-1999-001", '#"><img src=x onerror=alert(1)>', "#%E0%A4%A", "#__proto__", "#constructor"):
+        page.goto("about:blank")  # a new document each time: a hash alone would not reload the index
+        page.goto(f"{site_server}{lang}/decisions/{stays}", wait_until="networkidle")
+        page.wait_for_timeout(200)  # time for a move that must not come
+        assert urlsplit(page.url).path == f"/{lang}/decisions/", stays
+    assert dialogs == []
+    assert len(looked_up) == 4  # every id looked up but the one that is not even a hash this site makes

@@ -11,6 +11,11 @@ changes: program pages, timelines, the feeds and the JSON-LD link a decision as
 has no page. The index holds one line per month and RECENT decisions, so it stays small however many
 decisions the register holds (22,400 decisions on one page took 24.8 MB of HTML per language).
 
+Links made before the register was split (`decisions/#MCR-2026-014`, in feeds and JSON-LD already
+fetched) land on the index, whose script (assets/javascripts/decisions.js) looks the id up in
+`decisions/months.json` (MONTHS_FILE: id -> YYYY-MM, only fetched for an id the index does not show) and
+moves to the decision on its month's page.
+
 A decision links to the pages of the programs it concerns: published programs by their title, programs
 withdrawn or renamed whose file is gone by their recorded title (their pages stay).
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from mccat.model.decisions import Decision, in_order
+from mccat.publish.canonical_json import json_bytes
 from mccat.publish.urls import Urls
 from mccat.site.programs import ProgramViews
 from mccat.site.views import (
@@ -37,6 +43,7 @@ from mccat.site.views import (
 RECENT = 20  # decisions on the index, in one line each
 MONTH_TEMPLATE = "mc/decisions-month.html"
 MONTH_KIND = "decisions_month"
+MONTHS_FILE = "decisions/months.json"  # id -> month, for links from before the split (decisions.js)
 
 
 class DecisionRegister:
@@ -66,6 +73,10 @@ class DecisionRegister:
         return MonthLink(
             month, lang.month(month), Urls.decisions_path(month), lang.decision_count(len(self.months[month]))
         )
+
+    def months_file(self) -> bytes:
+        """Each shown decision's month, by id: where decisions.js sends an old `decisions/#ID` link."""
+        return json_bytes({d.id: Urls.decision_month(d.date) for d in self.decisions}, compact=True)
 
     def pages(self) -> list[PageSpec]:
         """The page of each month that has decisions (out of the nav: the index links them)."""

@@ -69,7 +69,6 @@ class SearchIndexError(Exception):
     mccat.validation.messages), then `detail`, what Pagefind printed, as it printed it."""
 
     def __init__(self, key: str, detail: str = "", **params: Any):
-        self.key, self.detail, self.params = key, detail, params
         lines = [render(key, lang, params) for lang in ("ja", "en")]
         super().__init__("\n".join([*lines, detail] if detail else lines))
 

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import re
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from cachetools import LRUCache  # a pyld dependency
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyld import jsonld
@@ -134,11 +137,31 @@ def _proof_config(document: Mapping[str, Any], proof: Mapping[str, Any]) -> dict
     return config
 
 
+# A proof configuration repeats from certificate to certificate (the same contexts, key and purpose; the
+# day of the decision): its canonical hash is computed once per loader, keyed by the configuration's exact
+# JSON, so only an identical input under the same contexts reuses a result. pyld processes the contexts
+# again for every document (a third of each signature's time), and a registry signs two certificates a
+# program on every build.
+_proof_hashes: weakref.WeakKeyDictionary[OfflineLoader, LRUCache[str, bytes]] = weakref.WeakKeyDictionary()
+
+
+def _proof_hash(proof_config: Mapping[str, Any], loader: OfflineLoader) -> bytes:
+    try:
+        key = json.dumps(proof_config, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):  # not JSON (a caller's own object): computed, not kept
+        return hashlib.sha256(canonicalize(proof_config, loader).encode("utf-8")).digest()
+    memo = _proof_hashes.setdefault(loader, LRUCache(maxsize=4096))
+    digest = memo.get(key)
+    if digest is None:  # a configuration that cannot be canonicalized raises here, and nothing is kept
+        digest = memo[key] = hashlib.sha256(canonicalize(proof_config, loader).encode("utf-8")).digest()
+    return digest
+
+
 def hash_data(
     document: Mapping[str, Any], proof_config: Mapping[str, Any], loader: OfflineLoader = default_loader
 ) -> bytes:
     """The 64 bytes that are signed: proof-config hash then document hash."""
-    proof_hash = hashlib.sha256(canonicalize(proof_config, loader).encode("utf-8")).digest()
+    proof_hash = _proof_hash(proof_config, loader)
     doc_hash = hashlib.sha256(canonicalize(document, loader).encode("utf-8")).digest()
     return proof_hash + doc_hash
 

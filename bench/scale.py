@@ -2,6 +2,7 @@
 
     nice .venv/bin/python bench/scale.py                      # N = 1,000, 5,000, 20,000 (about 5 minutes)
     nice .venv/bin/python bench/scale.py --sizes 1000 5000    # without the big one
+    nice .venv/bin/python bench/scale.py --signed              # signing certificates, as the publish workflow
     .venv/bin/python bench/scale.py --sizes 1000 --keep /tmp/scale   # keep catalogue and site
     git worktree add /tmp/base main && nice .venv/bin/python bench/scale.py --repo /tmp/base   # the baseline
 
@@ -181,6 +182,12 @@ def main() -> int:
         help="build this checkout instead (e.g. `git worktree add /tmp/base main`: the baseline, same catalogues)",
     )
     parser.add_argument(
+        "--signed",
+        action="store_true",
+        help="sign every approval certificate, as the publish workflow does (MCCAT_SIGNING_KEY=preview: a throwaway "
+        "key, the same work; without it the build signs nothing)",
+    )
+    parser.add_argument(
         "--no-settle",
         dest="settle",
         action="store_false",
@@ -198,7 +205,8 @@ def main() -> int:
             f"{'files':>8} {'MB':>8} {'KB/prog':>8} | {'page KB':>7} {'max KB':>6}"
         )
         for n in args.sizes:
-            r = build_once(n, work, repo=args.repo.resolve())
+            signing = {"MCCAT_SIGNING_KEY": "preview"} if args.signed else None
+            r = build_once(n, work, env_extra=signing, repo=args.repo.resolve())
             results.append(r)
             print(
                 f"{n:>6} | {r.seconds:>6.1f} {r.cpu:>6.1f} {r.seconds / n * 1000:>5.2f} | {r.peak_process_mb:>12} "

@@ -7,9 +7,13 @@ views themselves: tests/test_program_list.py."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import shutil
+import socketserver
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +29,8 @@ from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.load import load_catalogue
 
 from .conftest import run_mkdocs_build
+from .test_accessibility import AXE, WIDTHS, violations
+from .test_csp import RECORD_VIOLATIONS
 from .test_site_build import SITE_URL, resolve, text
 
 BUILD_DATE = date(2026, 12, 1)
@@ -263,3 +269,57 @@ def test_titles_from_the_catalogue_stay_text_on_every_list_page(paged_site):
         assert seen == 1, lang
     en = (site / "en" / "programs" / "index.html").read_text(encoding="utf-8")
     assert "0 &lt;scr…" in en  # page 1 starts with the hostile title: its first characters, escaped
+
+
+# --- in the browser: the policy holds, axe finds nothing, the index jumps ------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def paged_server(paged_site):
+    handler = functools.partial(_Quiet, directory=str(paged_site[0]))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_list_pages_pass_the_policy_and_axe_and_the_index_jumps(browser, paged_server, width):
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: npm ci --prefix tools/axe (scripts/setup.sh --tests does it)")
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h})
+    context.add_init_script(RECORD_VIOLATIONS)
+    errors: list[str] = []
+    found = {}
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
+        for lang in LANGUAGES:
+            for path in (f"{lang}/programs/", f"{lang}/programs/2/", f"{lang}/programs/3/"):
+                page.goto(paged_server + path)
+                page.wait_for_load_state("load")
+                assert page.evaluate("window.__mcViolations") == [], path
+                if problems := violations(page):
+                    found[path] = problems
+        # From the last page, the index leads back to where カ行 starts: page 1, its heading in view (the page is
+        # too short to bring it to the top).
+        page.goto(paged_server + "ja/programs/3/")
+        page.get_by_role("link", name=re.compile(r"^カ 4$")).click()
+        page.wait_for_url(re.compile(r"/ja/programs/#group-ka$"))
+        assert page.locator("#group-ka").is_visible()
+        top = page.evaluate("document.getElementById('group-ka').getBoundingClientRect().top")
+        assert 0 <= top < h
+        assert page.get_by_text("マ 0", exact=True).count() == 1 and page.get_by_role("link", name="マ 0").count() == 0
+    finally:
+        context.close()
+    assert not errors
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)

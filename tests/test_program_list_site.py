@@ -25,6 +25,7 @@ from mccat.authoring.synth import write_synthetic_catalogue
 from mccat.publish.urls import Urls
 from mccat.site.language import INDEX_GROUPS, Language
 from mccat.site.pages import SitePages
+from mccat.site.program_list import shortened
 from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.load import load_catalogue
 
@@ -87,7 +88,8 @@ def paged_site(tmp_path_factory):
         root / "site",
         catalogue=catalogue,
         build_date=BUILD_DATE,
-        extra_env={"MCCAT_PROGRAM_LIST_PAGE": str(PAGE_SIZE)},
+        # the frame parts pages 2 and 3 share (mccat.build.fragments) checked on every page
+        extra_env={"MCCAT_PROGRAM_LIST_PAGE": str(PAGE_SIZE), "MCCAT_CHECK_FRAGMENTS": "1"},
     )
     assert status == 0, output
     yield root / "site", load_catalogue(catalogue, today=BUILD_DATE)
@@ -215,6 +217,10 @@ def test_the_pager_titles_canonical_urls_and_sitemap(paged_site, lang):
     site, catalogue = paged_site
     pages = list_pages(site, lang)
     titles = set()
+    summaries = SitePages(catalogue, lang=lang, today=BUILD_DATE, urls=Urls(SITE_URL)).programs.summaries
+    order = [summaries[program] for program in one_page_order(catalogue, lang)]
+    starts = [" ".join(shortened(p.reading or p.title).split()) for p in order[::PAGE_SIZE]]
+    assert starts[1] == {"ja": "ガクシュウ", "en": "(Intro…"}[lang]
     sitemap = (site / lang / "sitemap.xml").read_text(encoding="utf-8")
     for number, page in enumerate(pages, start=1):
         tree = tree_of(site, page)
@@ -241,6 +247,9 @@ def test_the_pager_titles_canonical_urls_and_sitemap(paged_site, lang):
             following = pager.cssselect("a.mc-pager__next")
             assert [resolve(page, a.get("href")) for a in previous] == pages[number - 2 : number - 1]
             assert [resolve(page, a.get("href")) for a in following] == pages[number : number + 1]
+        top, bottom = pagers  # the pager below the list names what each page starts with (its reading or title)
+        assert not top.cssselect(".mc-pager__first")
+        assert [text(first) for first in bottom.cssselect(".mc-pager__first")] == starts
         intro = text(tree.cssselect("article h1 + p")[0])
         assert f"{len(catalogue.programs)}" in intro  # the count of the whole list, on every page
     assert len(titles) == len(pages)  # every page its own title

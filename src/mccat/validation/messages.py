@@ -1215,8 +1215,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "set e.g. `{variable}={default}` (the default, used when it is unset)",
     },
     "env.program-list-page": {
-        "ja": "環境変数 `{variable}` は 1 以上の整数（「すべてのプログラム」の 1 ページに載せるプログラムの数）にしてください。"
-        "いまの値は {value} です。例：`{variable}={default}`（既定値。設定しなければこの値です）",
+        "ja": "環境変数 `{variable}` は 1 以上の整数（「すべてのプログラム」の 1 ページに載せるプログラムの数）"
+        "にしてください。いまの値は {value} です。例：`{variable}={default}`（既定値。設定しなければこの値です）",
         "en": "the environment variable `{variable}` must be a whole number of programs (1 or more), got {value}; "
         "set e.g. `{variable}={default}` (the default, used when it is unset)",
     },

@@ -210,7 +210,7 @@ class Listings:
         )
         recent = sorted(open_programs, key=lambda p: (states[p.id].first_approved or "", p.id), reverse=True)
         browse = (
-            DataLink("programs", lang.t("list.programs"), "programs/"),
+            DataLink("programs", lang.t("list.programs"), Urls.programs_path()),
             DataLink("fields", lang.t("list.fields"), "fields/"),
             DataLink("providers", lang.t("list.providers"), "providers/"),
         )

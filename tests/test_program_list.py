@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from mccat.build.plan import PlanError, program_list_page
 from mccat.publish.urls import Urls
-from mccat.site.language import INDEX_GROUPS, Language, initial_group, kana_group
+from mccat.site.language import INDEX_GROUPS, Language, initial_group, kana_group, kana_sort_key
 from mccat.site.pages import SitePages
 from mccat.site.program_list import PROGRAMS_PER_PAGE, ProgramList, paginate, sections
 from mccat.site.views import ProgramSummary, Status, Value
@@ -228,8 +228,6 @@ def test_the_order_of_the_list_is_as_before_for_readings_and_titles_that_start_w
     for lang in ("ja", "en"):
         programs = listed(lang, entries).programs
         if lang == "ja":
-            from mccat.site.language import kana_sort_key
-
             assert [p.reading for p in programs] == sorted((r for _, r in entries), key=kana_sort_key)
         else:
             assert [p.title for p in programs] == sorted((t for t, _ in entries), key=str.casefold)

@@ -39,7 +39,8 @@ decisions below are the ones this file carries out.
   redirect to the new id). Timelines add the content changes read from git
   (mccat.review.content_changes: two git processes for the whole catalogue).
 
-Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_BUILD_DATE
+Environment: MCCAT_CATALOGUE (catalogue folder), MCCAT_PROGRAM_LIST_PAGE (programs per page of the
+list of every program, default 500: tests set it small), MCCAT_BUILD_DATE
 (YYYY-MM-DD, the "today" of statuses such as expired; else the date of
 SOURCE_DATE_EPOCH, else today), MCCAT_SHOW_PROPOSED
 ("1": show programs under review). mkdocs.yml `extra.expiring_days`: how many
@@ -107,6 +108,7 @@ from mccat.site.decisions import MONTHS_FILE
 from mccat.site.frame import SiteInfo
 from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
+from mccat.site.program_list import KIND as PROGRAM_LIST_KIND
 from mccat.site.sitemap import page_dates
 from mccat.site.value_html import ValueHTML, search_record_html
 from mccat.validation.load import load_catalogue
@@ -272,6 +274,7 @@ class CatalogueHook:
             changes=changes,
             urls=plan.urls,
             certificates=plan.signing.signer is not None,
+            programs_per_page=plan.program_list_page,
         )
         publication = Publication(
             catalogue,
@@ -389,8 +392,8 @@ class CatalogueHook:
         if spec.description:
             page.meta["description"] = escape(spec.description)
         # No place in the nav to show, or the compare tool's wide table: give the width to the content
-        # (the drawer keeps the nav)
-        if not spec.in_nav or spec.kind == "compare":
+        # (the drawer keeps the nav); the pages of the list of every program all look like its first, in the nav
+        if (not spec.in_nav and spec.kind != PROGRAM_LIST_KIND) or spec.kind == "compare":
             page.meta["hide"] = ["navigation"] if spec.kind in ("program", "tombstone") else ["navigation", "toc"]
         return markdown
 

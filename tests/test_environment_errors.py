@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from mccat.build.plan import PlanError, build_date, catalogue_root, check_keys_file, search_bundle_pages, switch
+from mccat.build.plan import (
+    PlanError,
+    build_date,
+    catalogue_root,
+    check_keys_file,
+    program_list_page,
+    search_bundle_pages,
+    switch,
+)
 from tests.conftest import ROOT, run_mkdocs_build
 
 HOSTILE = "\x1b[2J\x1b]0;owned\x07\r\nrm -rf /\u202e"  # clear the screen, set the title, a new line, RTL override
@@ -27,6 +35,7 @@ CASES = {  # variable: (how the plan reads it, a wrong value as a person might t
     "MCCAT_BUILD_DATE": (build_date, "1/12/2026", r"`MCCAT_BUILD_DATE=\d{4}-\d\d-\d\d`"),
     "SOURCE_DATE_EPOCH": (build_date, "yesterday", r"`SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)`"),
     "MCCAT_SEARCH_BUNDLE_PAGES": (search_bundle_pages, "0", r"`MCCAT_SEARCH_BUNDLE_PAGES=6000`"),
+    "MCCAT_PROGRAM_LIST_PAGE": (program_list_page, "0", r"`MCCAT_PROGRAM_LIST_PAGE=500`"),
     "MCCAT_CATALOGUE": (lambda env: catalogue_root(env, ROOT), "catalog", r"`unset MCCAT_CATALOGUE`"),
     "MCCAT_KEYS": (check_keys_file, "governance/key.yaml", r"`MCCAT_KEYS=governance/keys.yaml`.*`unset MCCAT_KEYS`"),
     # read as off, `true` would hide the programs under review from the very preview that shows them

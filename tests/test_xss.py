@@ -50,6 +50,7 @@ from tests.hostile.xss import (
 
 CASES = Path(__file__).parent / "cases"
 BUILD_DATE = date(2026, 1, 15)  # after every decision of the payload catalogue
+LIST_PAGE = 5  # programs a page of the list of every program holds here: the payloads reach pages 2, 3, ...
 
 # Reports itself wherever it runs; defined before any script of the page.
 SENTINEL = "window.__xss = [];"
@@ -59,7 +60,13 @@ SENTINEL = "window.__xss = [];"
 def xss_site(tmp_path_factory) -> tuple[Path, XssCatalogue]:
     root = tmp_path_factory.mktemp("xss")
     catalogue = write_xss_catalogue(root / "catalogue")
-    status, output, _ = run_mkdocs_build(root / "site", catalogue=root / "catalogue", build_date=BUILD_DATE)
+    # The list of every program in pages of LIST_PAGE (mccat.site.program_list): the payloads on pages 2, 3, ... too.
+    status, output, _ = run_mkdocs_build(
+        root / "site",
+        catalogue=root / "catalogue",
+        build_date=BUILD_DATE,
+        extra_env={"MCCAT_PROGRAM_LIST_PAGE": str(LIST_PAGE)},
+    )
     assert status == 0, output
     return root / "site", catalogue
 
@@ -237,11 +244,15 @@ def strings(node) -> set[str]:
 
 
 def test_every_payload_lands_on_the_site(xss_site):
-    """The payloads are really there: each program's title text appears in the list pages."""
+    """The payloads are really there: each program's title text appears in the list pages (in several pages)."""
     site, catalogue = xss_site
     for lang in LANGUAGES:
-        listed = lxml.html.fromstring((site / lang / "programs/index.html").read_bytes())
-        titles = {a.text_content() for a in listed.xpath("//a[contains(@class, 'mc-programs__title')]")}
+        pages = [site / lang / "programs/index.html", *sorted((site / lang / "programs").glob("[0-9]*/index.html"))]
+        assert len(pages) == -(-len(catalogue.programs) // LIST_PAGE) > 2
+        titles = set()
+        for page in pages:
+            listed = lxml.html.fromstring(page.read_bytes())
+            titles |= {a.text_content() for a in listed.xpath("//a[contains(@class, 'mc-programs__title')]")}
         for program_id in catalogue.programs:
             data = yaml.safe_load((catalogue.root / "programs" / f"{program_id}.yaml").read_text(encoding="utf-8"))
             assert data["title"][lang] in titles

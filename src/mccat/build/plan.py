@@ -35,10 +35,12 @@ from mccat.build.search_index import PAGES_PER_BUNDLE
 from mccat.build.signing import KEYS_ENV, Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
+from mccat.site.program_list import PROGRAMS_PER_PAGE
 from mccat.validation.messages import Shown, language_from_environment, render
 from mccat.validation.report import problem_lines
 
 SEARCH_BUNDLE_PAGES = "MCCAT_SEARCH_BUNDLE_PAGES"  # the most pages one search bundle indexes (memory)
+PROGRAM_LIST_PAGE = "MCCAT_PROGRAM_LIST_PAGE"  # the most programs a page of the list of every program holds
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # https://reproducible-builds.org/specs/source-date-epoch/
 SHOW_PROPOSED = "MCCAT_SHOW_PROPOSED"  # "1": the site shows programs without a decision (pull-request previews)
 SWITCH_VALUES = {"1": True, "0": False, "": False}  # an on/off variable's values; anything else is a mistake
@@ -62,6 +64,7 @@ class BuildPlan:
     urls: Urls  # from site_url
     signing: Signing  # the key certificates are signed with, if any (mccat.build.signing)
     search_bundle_pages: int = PAGES_PER_BUNDLE  # a language's pages per search bundle (search_index)
+    program_list_page: int = PROGRAMS_PER_PAGE  # programs per page of the list of every program (program_list)
     show_proposed: bool = False  # MCCAT_SHOW_PROPOSED=1: programs without a decision too, "under review"
     check_fragments: bool = False  # MCCAT_CHECK_FRAGMENTS=1: every shared frame part checked on every page
 
@@ -141,6 +144,18 @@ def search_bundle_pages(environ: Mapping[str, str]) -> int:
     return int(value)
 
 
+def program_list_page(environ: Mapping[str, str]) -> int:
+    """MCCAT_PROGRAM_LIST_PAGE: the most programs a page of the list of every program holds (/{lang}/programs/,
+    /{lang}/programs/2/, ...: mccat.site.program_list). Tests set it small; the pages' addresses depend on it, so
+    a published site keeps the default."""
+    value = environ.get(PROGRAM_LIST_PAGE)
+    if not value:
+        return PROGRAMS_PER_PAGE
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise environment_error("env.program-list-page", PROGRAM_LIST_PAGE, value, default=PROGRAMS_PER_PAGE)
+    return int(value)
+
+
 def catalogue_root(environ: Mapping[str, str], config_dir: Path) -> Path:
     """The catalogue folder: MCCAT_CATALOGUE, else catalogue/ beside mkdocs.yml (whose absence the catalogue's
     validation reports). A MCCAT_CATALOGUE that names no folder is a mistyped setting, said as such."""
@@ -206,6 +221,7 @@ def plan_build(
         urls=urls,
         signing=signing,
         search_bundle_pages=search_bundle_pages(os.environ),
+        program_list_page=program_list_page(os.environ),
         show_proposed=switch(os.environ, SHOW_PROPOSED),
         check_fragments=switch(os.environ, CHECK_FRAGMENTS),
     )

@@ -181,7 +181,7 @@ def run_verify_site(args: argparse.Namespace) -> int:
 
 SIGNING_ENV = ("MCCAT_SIGNING_KEY", "MCCAT_KEYS")  # mccat.build.signing
 # settings of the build machine that shape the output: passed as the publish workflow set them
-BUILD_ENV = (*SIGNING_ENV, "MCCAT_SEARCH_BUNDLE_PAGES")  # mccat.build.plan
+BUILD_ENV = (*SIGNING_ENV, "MCCAT_SEARCH_BUNDLE_PAGES", "MCCAT_PROGRAM_LIST_PAGE")  # mccat.build.plan
 
 
 def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:

@@ -5,6 +5,8 @@ files under /api/v1/ all take their URLs from one `Urls`, built once per
 build from `site_url`, so they always agree.
 
     /{lang}/                                      home page of a language
+    /{lang}/programs/                             every program (page 1 of the list)
+    /{lang}/programs/{n}/                         page n (2, 3, ...) of the list, when it has more than 500 programs
     /{lang}/programs/{provider}/{slug}/           program page
     /{lang}/providers/{provider}/                 provider page
     /{lang}/fields/{code}/                        programs of an ISCED-F field
@@ -105,6 +107,13 @@ class Urls:
         """A decision dated `day` (YYYY-MM-DD, the decision's date): its anchor (its id) on the page of that
         day's month. Both are needed: the month is the page."""
         return f"{Urls.decisions_path(Urls.decision_month(day))}#{decision_id}"
+
+    @staticmethod
+    def programs_path(page: int = 1) -> str:
+        """The list of every program: page 1 at programs/, page n at programs/{n}/ (mccat.site.program_list). A
+        program page is always two folders deep (programs/{provider}/{slug}/), so a list page is never one, even
+        where a provider's id is a number."""
+        return "programs/" if page == 1 else f"programs/{page}/"
 
     @staticmethod
     def search_path(params: Iterable[tuple[str, str]] = ()) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -113,6 +114,69 @@ def kana_sort_key(reading: str) -> tuple[str, str]:
     return "".join(plain), text
 
 
+# The index of a list (mccat.site.program_list): each entry of a list belongs to one group, and the groups follow
+# each other in the list's order (Language.sort_key sorts by the group first, so a group is never split).
+#
+# Japanese pages, by the reading's first kana in 五十音順 (kana_sort_key: voiced and small kana as their plain
+# kana, ガ in カ, ッ in タ, ヴ in ア):
+#   latin   英数字: a reading that starts with a Latin letter or a digit (kept as written, issue 18); they sort
+#           before the kana, as JIS X 4061 sorts them, so the group comes first
+#   a ... wa  the ten rows ア カ サ タ ナ ハ マ ヤ ラ ワ (ヰ ヱ ヲ ン in ワ)
+#   other   その他: no reading, or a reading whose first counted character is neither kana nor a Latin letter
+#           or digit (a long-vowel mark ー with no kana before it, a sign): after the rows, with the programs
+#           without a reading
+# English pages, by the title's first letter or digit (width and case ignored, leading punctuation and signs
+# skipped, accents dropped: “(Intro)” files under I, École under E):
+#   digits  0–9, first (digits sort before letters)
+#   a ... z
+#   other   any other first letter (Japanese, Greek, ø), or no letter or digit at all
+KANA_ROWS = (
+    ("a", "ア"),
+    ("ka", "カ"),
+    ("sa", "サ"),
+    ("ta", "タ"),
+    ("na", "ナ"),
+    ("ha", "ハ"),
+    ("ma", "マ"),
+    ("ya", "ヤ"),
+    ("ra", "ラ"),
+    ("wa", "ワ"),
+)
+_ROW_KANA = dict(KANA_ROWS)
+_ROW_STARTS = [kana for _, kana in KANA_ROWS]  # in code point order: a row runs to the next row's first kana
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+INDEX_GROUPS = {
+    "ja": ("latin", *(key for key, _ in KANA_ROWS), "other"),
+    "en": ("digits", *LATIN_LETTERS, "other"),
+}
+_GROUP_RANK = {lang: {key: rank for rank, key in enumerate(groups)} for lang, groups in INDEX_GROUPS.items()}
+
+
+def kana_group(reading: str) -> str:
+    """The group of a Japanese list a reading files under: "latin", a row ("a", "ka", ... "wa") or "other"
+    (see INDEX_GROUPS)."""
+    plain = kana_sort_key(reading)[0]
+    if not plain:
+        return "other"
+    first = plain[0]
+    if first.isascii() and first.isalnum():
+        return "latin"
+    if "ア" <= first <= "ン":
+        return KANA_ROWS[bisect_right(_ROW_STARTS, first) - 1][0]
+    return "other"
+
+
+def initial_group(name: str) -> str:
+    """The group of an English list a name files under: "digits", its first letter ("a" ... "z") or "other"."""
+    for char in sort_text(name):
+        if unicodedata.category(char)[0] in "LN":
+            base = unicodedata.normalize("NFKD", char)[0]
+            if "a" <= base <= "z":
+                return base
+            return "digits" if "0" <= base <= "9" else "other"
+    return "other"
+
+
 class Language:
     """Words and formats in one language (`code`: "ja" or "en"); get one with `Language.of(code)`."""
 
@@ -175,10 +239,38 @@ class Language:
 
     def sort_key(self, name: str, reading: Any, key: str) -> tuple:
         """Where a named entry goes in a list: on Japanese pages in 五十音順 by its reading (entries without
-        one after them, by name); elsewhere by name, ignoring case and width. `key` breaks ties."""
+        one after them, by name); elsewhere by name, ignoring case and width. The index group (index_group)
+        comes first, so that each group is one run of the list. `key` breaks ties."""
         if self.code == "ja" and isinstance(reading, str) and reading:
-            return (0, *kana_sort_key(reading), key)
-        return (1, sort_text(name), "", key)
+            return (0, _GROUP_RANK["ja"][kana_group(reading)], *kana_sort_key(reading), key)
+        return (1, _GROUP_RANK["en"][initial_group(name)], sort_text(name), "", key)
+
+    def index_group(self, name: str, reading: Any) -> str:
+        """The group of a list's index an entry files under (INDEX_GROUPS): on Japanese pages by its reading
+        ("other" without one), elsewhere by the name's first letter or digit."""
+        if self.code == "ja":
+            return kana_group(reading) if isinstance(reading, str) and reading else "other"
+        return initial_group(name)
+
+    @property
+    def index_groups(self) -> tuple[str, ...]:
+        """The groups of a list's index, in the list's order."""
+        return INDEX_GROUPS[self.code]
+
+    def group_label(self, group: str) -> str:
+        """A group as the index shows it: ア, 英数字, その他; A, 0–9, Other."""
+        if self.code == "ja" and group in _ROW_KANA:
+            return _ROW_KANA[group]
+        if len(group) == 1:
+            return group.upper()
+        return self.t(f"index.group_{group}")
+
+    def group_heading(self, group: str, *, continued: bool = False) -> str:
+        """A group's heading in the list: カ行, 英数字, K; "（続き）" / "(continued)" on a page that begins inside
+        the group."""
+        label = self.group_label(group)
+        heading = self.t("index.row", kana=label) if self.code == "ja" and group in _ROW_KANA else label
+        return self.t("index.continued", group=heading) if continued else heading
 
     def yes_no(self, flag: bool) -> str:
         return self.t("program.yes" if flag else "program.no")

@@ -1,4 +1,5 @@
-"""The pages that list: all programs, fields of study, providers, one provider, one field, the home page.
+"""The pages that list: all programs (in pages: mccat.site.program_list), fields of study, providers, one
+provider, one field, the home page.
 
 The indexes every list needs (programs per field, the fields in use) are
 built once per build and language, so a page costs the same in a catalogue
@@ -15,6 +16,7 @@ from mccat.model.lifecycle import RECOGNISED
 from mccat.model.vocabulary import broad_field
 from mccat.publish.urls import Urls
 from mccat.site.language import Language
+from mccat.site.program_list import PROGRAMS_PER_PAGE, ProgramList
 from mccat.site.programs import ProgramViews
 from mccat.site.views import (
     DataLink,
@@ -22,7 +24,6 @@ from mccat.site.views import (
     FieldGroup,
     FieldView,
     HomeView,
-    ProgramsView,
     ProviderSummary,
     ProviderView,
     Row,
@@ -36,9 +37,10 @@ RECENT_PROGRAMS = 6
 class Listings:
     """The list pages of one language, built on its program views."""
 
-    def __init__(self, catalogue: Catalogue, programs: ProgramViews):
+    def __init__(self, catalogue: Catalogue, programs: ProgramViews, programs_per_page: int = PROGRAMS_PER_PAGE):
         self.catalogue = catalogue
         self.programs = programs
+        self.programs_per_page = programs_per_page  # the list of every program, in pages of this many
         self.language: Language = programs.language
 
     # -- indexes built once
@@ -77,8 +79,9 @@ class Listings:
     # -- the list pages
 
     @cached_property
-    def all_programs(self) -> ProgramsView:
-        """Every program, and the search page with the filters most asked for (open now, online, free, credit)."""
+    def all_programs(self) -> ProgramList:
+        """Every program, in pages (mccat.site.program_list), with the search page's filters most asked for (open
+        now, online, free, credit)."""
         lang = self.language
         filters = (
             DataLink("open", lang.t("search.open_now"), Urls.search_path([("open", "now")])),
@@ -91,7 +94,9 @@ class Listings:
             DataLink("credit", lang.t("home.stat.credit"), Urls.search_path([("credit", "yes")])),
             DataLink("all", lang.t("list.filter_all"), Urls.search_path()),
         )
-        return ProgramsView(self.programs.sorted(self.catalogue.programs.values()), filters)
+        return ProgramList(
+            self.programs.sorted(self.catalogue.programs.values()), lang, filters, self.programs_per_page
+        )
 
     @cached_property
     def all_fields(self) -> tuple[FieldGroup, ...]:
@@ -205,7 +210,7 @@ class Listings:
         )
         recent = sorted(open_programs, key=lambda p: (states[p.id].first_approved or "", p.id), reverse=True)
         browse = (
-            DataLink("programs", lang.t("list.programs"), "programs/"),
+            DataLink("programs", lang.t("list.programs"), Urls.programs_path()),
             DataLink("fields", lang.t("list.fields"), "fields/"),
             DataLink("providers", lang.t("list.providers"), "providers/"),
         )

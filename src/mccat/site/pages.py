@@ -1,7 +1,7 @@
 """The catalogue's pages in one language: which pages exist, and what each page's template renders.
 
 `SitePages` is made once per build and language. It lists the generated
-pages (program, provider and field pages, the list pages, search, the
+pages (program, provider and field pages, the list pages (every program's in pages), search, the
 comparison pages, the decisions register's index and months) as `PageSpec`s,
 and gives each page's template its variables through one table, page kind ->
 (view, headings): the builders that compute views live beside it
@@ -31,6 +31,8 @@ from mccat.site.compare import Comparison
 from mccat.site.decisions import MONTH_KIND, DecisionRegister
 from mccat.site.language import Language
 from mccat.site.listings import Listings
+from mccat.site.program_list import KIND as PROGRAM_LIST_KIND
+from mccat.site.program_list import PROGRAMS_PER_PAGE
 from mccat.site.programs import ProgramViews
 from mccat.site.reference import descriptor_reference
 from mccat.site.search import program_record, provider_record, search_page_view
@@ -61,6 +63,7 @@ class SitePages:
         changes: Mapping[str, Sequence[ContentChange]] | None = None,
         urls: Urls,
         certificates: bool = False,
+        programs_per_page: int = PROGRAMS_PER_PAGE,
     ):
         catalogue = catalogue.published(today)  # no program without a decision (unless a preview shows them)
         self.catalogue = catalogue
@@ -78,7 +81,7 @@ class SitePages:
             urls=urls,
             certificates=certificates,
         )
-        self.listings = Listings(catalogue, self.programs)
+        self.listings = Listings(catalogue, self.programs, programs_per_page)
         self.comparison = Comparison(self.programs, self.listings)
         self.decisions = DecisionRegister(self.programs)
 
@@ -92,7 +95,7 @@ class SitePages:
             ),
             "provider": PageKind(lambda spec: listings.provider_view(catalogue.providers[spec.key])),
             "field": PageKind(lambda spec: listings.field_view(spec.key)),
-            "programs": PageKind(lambda spec: listings.all_programs),
+            PROGRAM_LIST_KIND: PageKind(lambda spec: listings.all_programs.view(int(spec.key))),
             "fields": PageKind(
                 lambda spec: listings.all_fields,
                 lambda spec: tuple(Heading(f"field-{g.code}", g.label) for g in listings.all_fields),
@@ -144,7 +147,7 @@ class SitePages:
         """Every generated page by src_uri, in a stable order."""
         lang, catalogue = self.language, self.catalogue
         specs = [
-            PageSpec("programs/index.md", lang.t("list.programs"), "mc/programs.html", "programs", in_nav=True),
+            *self.listings.all_programs.pages(),  # page 1 at programs/ (in the nav), then programs/2/ ...
             PageSpec("fields/index.md", lang.t("list.fields"), "mc/fields.html", "fields", in_nav=True),
             PageSpec("providers/index.md", lang.t("list.providers"), "mc/providers.html", "providers", in_nav=True),
             PageSpec(

@@ -194,6 +194,7 @@ class ProgramViews:
             status=self.status(program),
             sort_key=lang.sort_key(title, data.get("title_kana"), program.id),
             reading=lang.reading(data.get("title_kana")),
+            group=lang.index_group(title, data.get("title_kana")),
         )
 
     # -- the program page

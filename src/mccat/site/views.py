@@ -104,6 +104,7 @@ class ProgramSummary:
     status: Status
     sort_key: tuple = field(compare=False, default=())
     reading: str = ""  # the title's katakana reading, on Japanese pages
+    group: str = ""  # the group of a list's index it files under (mccat.site.language.Language.index_group)
 
 
 @dataclass(frozen=True)
@@ -360,11 +361,53 @@ class Stat:
 
 
 @dataclass(frozen=True)
-class ProgramsView:
-    """The list of every program, and links to the search page with common filters set."""
+class IndexEntry:
+    """A group of the list's index (the jump bar): where it starts, and how many programs it holds."""
 
+    group: str  # ka, latin, other; a, digits (mccat.site.language.INDEX_GROUPS)
+    label: str  # カ, 英数字; K, 0–9
+    count: str  # formatted
+    href: str | None  # the page where the group starts, at its anchor ("programs/7/#group-ka"); None when empty
+
+
+@dataclass(frozen=True)
+class ListSection:
+    """The programs of one group on one page of the list, under their heading."""
+
+    id: str  # group-ka: the heading's anchor
+    title: str  # カ行, or カ行（続き） on a page that begins inside the group
+    continued: bool
     programs: tuple[ProgramSummary, ...]
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page of the list in its pager."""
+
+    number: int
+    label: str  # the number as the language writes it
+    href: str
+    first: str  # the reading (Japanese pages) or title the page starts with, shortened
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class ProgramsView:
+    """One page of the list of every program: its programs by index group, the index of the whole list, the
+    pager, and links to the search page with common filters set."""
+
+    programs: tuple[ProgramSummary, ...]  # on this page, in the list's order
     filters: tuple[DataLink, ...]
+    total: int = 0  # programs in the whole list
+    page: int = 1
+    page_count: int = 1
+    first: int = 0  # the place in the list of this page's first and last program (1-based; 0 when empty)
+    last: int = 0
+    index: tuple[IndexEntry, ...] = ()
+    sections: tuple[ListSection, ...] = ()
+    pages: tuple[PageLink, ...] = ()  # every page, this one marked current
+    previous: PageLink | None = None
+    next: PageLink | None = None
 
 
 @dataclass(frozen=True)

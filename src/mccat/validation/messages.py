@@ -1214,6 +1214,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the environment variable `{variable}` must be a whole number of pages (1 or more), got {value}; "
         "set e.g. `{variable}={default}` (the default, used when it is unset)",
     },
+    "env.program-list-page": {
+        "ja": "環境変数 `{variable}` は 1 以上の整数（「すべてのプログラム」の 1 ページに載せるプログラムの数）"
+        "にしてください。いまの値は {value} です。例：`{variable}={default}`（既定値。設定しなければこの値です）",
+        "en": "the environment variable `{variable}` must be a whole number of programs (1 or more), got {value}; "
+        "set e.g. `{variable}={default}` (the default, used when it is unset)",
+    },
     "env.build-date": {
         "ja": "環境変数 `{variable}` は `YYYY-MM-DD` 形式の日付にしてください。いまの値は {value} です。"
         "例：`{variable}={example}`（設定しなければ今日の日付です）",

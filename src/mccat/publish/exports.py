@@ -865,6 +865,9 @@ class _Catalogues:
         }
 
 
+SIGN_AHEAD = 100  # programs whose certificates are signed in one run, then written and let go
+
+
 def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sink | None = None) -> ApiFiles:
     """Every file under /api/v1/, by path relative to it, and the programs without a CTDL file. With a `signer`,
     the approval certificates and status lists too (mccat.publish.certificates); the certification marks
@@ -879,7 +882,10 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
     out = ApiOutput(sink)
     whole = _Catalogues(pub)
     skipped: dict[str, list[str]] = {}
-    for program in catalogue.programs.values():
+    programs = list(catalogue.programs.values())
+    for position, program in enumerate(programs):
+        if position % SIGN_AHEAD == 0:  # the next programs' certificates, in one run (Certification.sign_ahead)
+            proofs.sign_ahead(p.id for p in programs[position : position + SIGN_AHEAD])
         day = _program_modified(pub, program)
         record = program_record(pub, program)
         record["links"] |= proofs.links(program.id, pub.urls)

@@ -40,6 +40,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -164,16 +165,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
+def serve(directory: Path) -> Iterator[str]:
+    """A built site over HTTP on a free local port, for a fixture to yield from: its URL, ending in "/"."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    yield from serve(built_site.root)
 
 
 @pytest.fixture(scope="session")

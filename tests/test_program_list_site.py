@@ -7,13 +7,9 @@ views themselves: tests/test_program_list.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import socketserver
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +25,7 @@ from mccat.site.program_list import shortened
 from mccat.site.texts import INTERFACE_TEXT
 from mccat.validation.load import load_catalogue
 
-from .conftest import run_mkdocs_build
+from .conftest import run_mkdocs_build, serve
 from .test_accessibility import AXE, WIDTHS, violations
 from .test_csp import RECORD_VIOLATIONS
 from .test_site_build import SITE_URL, resolve, text
@@ -283,20 +279,9 @@ def test_titles_from_the_catalogue_stay_text_on_every_list_page(paged_site):
 # --- in the browser: the policy holds, axe finds nothing, the index jumps ------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def paged_server(paged_site):
-    handler = functools.partial(_Quiet, directory=str(paged_site[0]))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from serve(paged_site[0])
 
 
 @pytest.mark.parametrize("width", WIDTHS)

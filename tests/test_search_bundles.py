@@ -8,10 +8,7 @@ every sort and query must give the same results in the same order of values."""
 
 from __future__ import annotations
 
-import functools
 import json
-import socketserver
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,7 +23,7 @@ from mccat.build.search_index import SearchIndexError, bundle_count, bundle_file
 from mccat.build.stable_bundle import read_pagefind_file
 from mccat.cli.site_commands import BUILD_ENV
 from mccat.site.search import SORTS
-from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
+from tests.conftest import ROOT, run_mkdocs_build, serve
 from tests.test_search import page_html
 from tests.test_search_browser import results
 
@@ -181,13 +178,7 @@ def bundled_site(tmp_path_factory, built_site) -> Path:
 
 @pytest.fixture(scope="module")
 def bundled_server(bundled_site):
-    handler = functools.partial(_QuietHandler, directory=str(bundled_site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from serve(bundled_site)
 
 
 @pytest.mark.build

@@ -136,23 +136,24 @@ def build_date(environ: Mapping[str, str]) -> date:
 def search_bundle_pages(environ: Mapping[str, str]) -> int:
     """MCCAT_SEARCH_BUNDLE_PAGES: the most pages Pagefind indexes in one process (its memory grows with them).
     The pages name their bundles, so two builds compare byte for byte only with the same setting."""
-    value = environ.get(SEARCH_BUNDLE_PAGES)
-    if not value:
-        return PAGES_PER_BUNDLE
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise environment_error("env.bundle-pages", SEARCH_BUNDLE_PAGES, value, default=PAGES_PER_BUNDLE)
-    return int(value)
+    return _positive_count(environ, SEARCH_BUNDLE_PAGES, PAGES_PER_BUNDLE, "env.bundle-pages")
 
 
 def program_list_page(environ: Mapping[str, str]) -> int:
     """MCCAT_PROGRAM_LIST_PAGE: the most programs a page of the list of every program holds (/{lang}/programs/,
     /{lang}/programs/2/, ...: mccat.site.program_list). Tests set it small; the pages' addresses depend on it, so
     a published site keeps the default."""
-    value = environ.get(PROGRAM_LIST_PAGE)
+    return _positive_count(environ, PROGRAM_LIST_PAGE, PROGRAMS_PER_PAGE, "env.program-list-page")
+
+
+def _positive_count(environ: Mapping[str, str], name: str, default: int, message: str) -> int:
+    """A setting that is a whole number of at least 1 (ASCII digits), `default` when unset or empty; anything
+    else is said with `message` (bilingual, naming the variable, the value and the default)."""
+    value = environ.get(name)
     if not value:
-        return PROGRAMS_PER_PAGE
+        return default
     if not value.isascii() or not value.isdigit() or int(value) < 1:
-        raise environment_error("env.program-list-page", PROGRAM_LIST_PAGE, value, default=PROGRAMS_PER_PAGE)
+        raise environment_error(message, name, value, default=default)
     return int(value)
 
 

@@ -155,7 +155,11 @@ _GROUP_RANK = {lang: {key: rank for rank, key in enumerate(groups)} for lang, gr
 def kana_group(reading: str) -> str:
     """The group of a Japanese list a reading files under: "latin", a row ("a", "ka", ... "wa") or "other"
     (see INDEX_GROUPS)."""
-    plain = kana_sort_key(reading)[0]
+    return _kana_group_of_plain(kana_sort_key(reading)[0])
+
+
+def _kana_group_of_plain(plain: str) -> str:
+    """kana_group of a reading already made plain by kana_sort_key."""
     if not plain:
         return "other"
     first = plain[0]
@@ -242,7 +246,8 @@ class Language:
         one after them, by name); elsewhere by name, ignoring case and width. The index group (index_group)
         comes first, so that each group is one run of the list. `key` breaks ties."""
         if self.code == "ja" and isinstance(reading, str) and reading:
-            return (0, _GROUP_RANK["ja"][kana_group(reading)], *kana_sort_key(reading), key)
+            plain, text = kana_sort_key(reading)  # once: the group is the plain reading's first kana
+            return (0, _GROUP_RANK["ja"][_kana_group_of_plain(plain)], plain, text, key)
         return (1, _GROUP_RANK["en"][initial_group(name)], sort_text(name), "", key)
 
     def index_group(self, name: str, reading: Any) -> str:

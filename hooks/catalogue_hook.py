@@ -75,7 +75,9 @@ from mccat.build.compact_html import CompactTemplates
 from mccat.build.forked import ForkedCall, ForkedCallError
 from mccat.build.fragments import FragmentDependsOnPage, SharedFragments
 from mccat.build.language_builds import (
+    IndexWhenWritten,
     LanguageBuild,
+    announce_pages_written,
     die_with_the_started_build,
     shared_data,
     start_language_build,
@@ -87,7 +89,6 @@ from mccat.build.search_index import (
     LanguageIndex,
     SearchIndexError,
     bundle_count,
-    check_index,
     index_site,
     merge_reports,
     search_bundles,
@@ -148,6 +149,7 @@ class Build:
     publication: Publication  # the exports of this build: the embedded JSON-LD and the /api/v1 files
     others: list[LanguageBuild] = field(default_factory=list)
     search: LanguageIndex | None = None  # this language's Pagefind index, fed once the pages are written
+    other_indexes: list[IndexWhenWritten] = field(default_factory=list)  # the other languages', fed likewise
     staged: StagedSite | None = None
     env: jinja2.Environment | None = None
     fragments: SharedFragments = field(default_factory=SharedFragments)
@@ -157,12 +159,19 @@ class Build:
         """A build that cannot go on stops what it started; the last good site stays."""
         if self.api_files is not None:
             self.api_files.stop()
-        abandon(self.others, self.search, self.staged)
+        abandon(self.others, self.search, self.staged, self.other_indexes)
 
 
-def abandon(others: list[LanguageBuild], search: LanguageIndex | None, staged: StagedSite | None) -> None:
+def abandon(
+    others: list[LanguageBuild],
+    search: LanguageIndex | None,
+    staged: StagedSite | None,
+    other_indexes: list[IndexWhenWritten] | None = None,
+) -> None:
     for other in others:
         other.stop()
+    for index in other_indexes or ():  # after their builds: a build's end ends the wait for its pages
+        index.stop()
     if search is not None:
         search.stop()
     if staged is not None:
@@ -238,6 +247,7 @@ class CatalogueHook:
                 build_date=plan.today.isoformat(),
                 catalogue=plan.catalogue_root,
                 preview=plan.serving,
+                index_here=plan.indexes_other_languages,
             )
             for other in plan.other_languages
         ]
@@ -308,6 +318,14 @@ class CatalogueHook:
             staged=staged,
             fragments=SharedFragments(check=plan.check_fragments),
         )
+        if plan.indexes_other_languages:  # each as soon as its build has written its pages
+            try:
+                self._build.other_indexes = [
+                    IndexWhenWritten(other, site_root, bundles=len(self._build.site.search_bundles)) for other in others
+                ]
+            except SearchIndexError as error:
+                self._build.abandon()
+                raise _index_failed(error) from None
         collector.keep_until_exit(self.serving)  # the catalogue and its history
         if plan.writes_api_files:  # they need the catalogue only: a copy of this process writes them meanwhile
             self._build.api_files = ForkedCall(
@@ -480,6 +498,8 @@ class CatalogueHook:
                 build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
             except SearchIndexError as error:
                 raise _index_failed(error) from None
+        elif plan.parent_indexes:  # the started build indexes them, and this one need not wait beside it
+            announce_pages_written()
         if plan.started:
             self._finish_started_build(config, min_pages)
         elif build.search is not None:
@@ -532,11 +552,8 @@ class CatalogueHook:
         if own_index is None:
             return
         reports = [own_index]
-        try:  # the other languages indexed their own pages: check what they wrote
-            reports += [
-                check_index(build.site_root, other.lang, min_pages=min_pages, bundles=len(build.site.search_bundles))
-                for other in build.others
-            ]
+        try:  # the other languages' indexes, started as each build wrote its pages
+            reports += [index.finish(min_pages=min_pages) for index in build.other_indexes]
         except SearchIndexError as error:
             raise _index_failed(error) from None
         log.info(merge_reports(reports).summary)

@@ -1,8 +1,8 @@
 """What the two language builds share, and the work done beside them (issue 8, build performance).
 
 The started build validates the catalogue and reads the git history once and hands both to the other
-language's build (mccat.build.language_builds), which writes the /api/v1 files once its pages are done,
-while Pagefind indexes them. These tests run real processes; timings are bench/build.py's business,
+language's build (mccat.build.language_builds), whose forked copy writes the /api/v1 files while its pages
+render; once they are written it says so, and the started build indexes them while it ends. These tests run real processes; timings are bench/build.py's business,
 not theirs.
 """
 
@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mccat.build.language_builds import CHILD_MARKER, SHARED_DATA, LanguageBuild
+from mccat.build.language_builds import CHILD_MARKER, PAGES_WRITTEN, SHARED_DATA, LanguageBuild
+from mccat.build.search_index import pagefind_executable
 from mccat.model.history import read_history
 from mccat.publish.exports import api_files
 from mccat.publish.publication import Publication
@@ -27,6 +28,7 @@ from mccat.publish.urls import Urls
 from mccat.review.content_changes import content_changes
 from mccat.validation.load import load_catalogue
 from mccat.validation.registry_file import REGISTRY_FILE, load_registry
+from tests.conftest import run_mkdocs_build
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
@@ -112,3 +114,81 @@ def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site
     written = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert sorted(written) == sorted(expected)
     assert written == expected
+
+
+# A stand-in for the child build's on_post_build: says its pages are written (or not), then goes on.
+ANNOUNCING_CHILD = """
+import sys, time
+from mccat.build.language_builds import announce_pages_written, parent_indexes_pages
+print(parent_indexes_pages())
+if sys.argv[1] == "says":
+    announce_pages_written()
+    print(parent_indexes_pages())
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def start_announcing_child(says: bool, linger: float = 0.0) -> LanguageBuild:
+    """A child with the pipe start_language_build gives it when the parent indexes its pages."""
+    reader, writer = os.pipe()
+    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-test-")) / "catalogue.pickle"
+    env = dict(os.environ, **{CHILD_MARKER: "1", PAGES_WRITTEN: str(writer)})
+    log = tempfile.TemporaryFile()
+    command = [sys.executable, "-c", ANNOUNCING_CHILD, "says" if says else "silent", str(linger)]
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(writer,))
+    os.close(writer)
+    return LanguageBuild("en", process, log, shared, os.fdopen(reader, "rb"))
+
+
+def test_the_other_build_says_once_when_its_pages_are_written():
+    child = start_announcing_child(says=True, linger=30)
+    try:
+        assert child.pages_written()  # while the child still runs: the parent need not wait for its end
+        assert child.process.poll() is None
+    finally:
+        child.stop()
+    child = start_announcing_child(says=True)
+    assert child.pages_written()
+    status, output = child.wait()
+    assert status == 0 and output.split() == ["True", "False"], output  # said once
+
+
+def test_a_build_that_ends_without_saying_so_has_no_pages_to_index():
+    child = start_announcing_child(says=False)
+    assert not child.pages_written()
+    status, output = child.wait()
+    assert status == 0 and output.split() == ["True"], output
+
+
+def test_a_stopped_build_ends_the_wait_for_its_pages():
+    child = start_announcing_child(says=False, linger=30)
+    child.stop()
+    assert not child.pages_written()
+
+
+PAGEFIND_WITNESS = """#!/bin/sh
+# Which process started this Pagefind: its parent's command line, one line per run.
+tr '\\0' ' ' < /proc/$PPID/cmdline >> "{log}"
+echo >> "{log}"
+exec "{pagefind}" "$@"
+"""
+
+
+@pytest.mark.build
+def test_the_started_build_indexes_every_language_and_the_other_build_only_writes_pages(tmp_path):
+    """The other language's build leaves its pages' index to the started build and ends: at 20,000 programs it
+    held 1 GB while it waited beside its Pagefind (bench/README.md). Every Pagefind is the started build's."""
+    log = tmp_path / "parents.txt"
+    witness = tmp_path / "bin" / "pagefind_extended"  # the name the build checks for
+    witness.parent.mkdir()
+    witness.write_text(PAGEFIND_WITNESS.format(log=log, pagefind=pagefind_executable()), encoding="utf-8")
+    witness.chmod(0o755)
+    site = tmp_path / "site"
+    status, output, _ = run_mkdocs_build(site, extra_env={"PAGEFIND_BINARY_PATH": str(witness)})
+    assert status == 0, output
+    parents = log.read_text(encoding="utf-8").splitlines()
+    assert len(parents) == 2, parents  # one bundle per language
+    assert all("mkdocs build" in parent and "mkdocs.en.yml" not in parent for parent in parents), parents
+    for lang in ("ja", "en"):
+        entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]

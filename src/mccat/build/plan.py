@@ -10,7 +10,9 @@ folder, and split the work:
 |-----------------------|----------------------------------|----------------------------|
 | validates, reads git  | yes, and shares both             | no (unless started by hand)|
 | writes into           | a staging folder (not serve/dirty) | the same folder          |
-| search index          | its pages; checks every language | its pages                  |
+| search index          | every language's pages, each as  | none: says when its pages  |
+|                       | soon as they are written         | are written, then ends     |
+|                       |                                  | (its own if started by hand)|
 | /api/v1 files         | no                               | yes, by a forked copy, while pages render |
 | root files            | yes (index.html, 404, sitemaps)  | no                         |
 
@@ -30,7 +32,13 @@ from typing import Any
 
 from mccat import LANGUAGES
 from mccat.build.fragments import CHECK_FRAGMENTS
-from mccat.build.language_builds import BUILD_DATE, CATALOGUE, is_child_build, is_preview_child
+from mccat.build.language_builds import (
+    BUILD_DATE,
+    CATALOGUE,
+    is_child_build,
+    is_preview_child,
+    parent_indexes_pages,
+)
 from mccat.build.search_index import PAGES_PER_BUNDLE
 from mccat.build.signing import KEYS_ENV, Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
@@ -67,6 +75,7 @@ class BuildPlan:
     program_list_page: int = PROGRAMS_PER_PAGE  # programs per page of the list of every program (program_list)
     show_proposed: bool = False  # MCCAT_SHOW_PROPOSED=1: programs without a decision too, "under review"
     check_fragments: bool = False  # MCCAT_CHECK_FRAGMENTS=1: every shared frame part checked on every page
+    parent_indexes: bool = False  # a child whose parent indexes its pages once told they are written
 
     @property
     def source_date_epoch(self) -> str:
@@ -86,8 +95,15 @@ class BuildPlan:
 
     @property
     def indexes_its_pages(self) -> bool:
-        """Pagefind indexes this language's pages once they are written (not under serve: see below)."""
-        return not self.preview
+        """Pagefind indexes this language's pages once they are written (not under serve: see below), from
+        this build unless its parent does (an idle build of 1 GB beside Pagefind: language_builds)."""
+        return not (self.preview or self.parent_indexes)
+
+    @property
+    def indexes_other_languages(self) -> bool:
+        """The started build indexes the other languages' pages too, each as soon as its build says they are
+        written (not under serve, which indexes every language in the background)."""
+        return self.started and not self.serving
 
     @property
     def indexes_in_background(self) -> bool:
@@ -225,4 +241,5 @@ def plan_build(
         program_list_page=program_list_page(os.environ),
         show_proposed=switch(os.environ, SHOW_PROPOSED),
         check_fragments=switch(os.environ, CHECK_FRAGMENTS),
+        parent_indexes=parent_indexes_pages(),
     )

@@ -390,10 +390,8 @@ class CatalogueHook:
             file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
             GeneratedPage(None, file, config)  # becomes file.page; MkDocs keeps it
             files.append(file)
-        for path, content in build.pages.comparison.data_files().items():  # the compare tool's per-program data
-            files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, MONTHS_FILE, content=build.pages.decisions.months_file()))
-        collector.keep_until_exit(self.serving)  # every page, file and program view
+        collector.keep_until_exit(self.serving)  # every page and file
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -474,6 +472,11 @@ class CatalogueHook:
             program = catalogue.programs[spec.key]
             page_jsonld = program_page_jsonld(build.publication, program, build.plan.lang)
             context["mc_jsonld"] = Markup(json_for_script(page_jsonld))  # made alone: no full node made or held
+            # The compare tool's data file shows the page's rows: written from the page's view, which then goes
+            path, content = build.pages.comparison.data_file(program, context["view"])
+            target = Path(config.site_dir, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         elif spec is not None and spec.kind in ("tombstone", "redirect"):
             tombstone = build.pages.programs.tombstones[spec.key]
             context["mc_jsonld"] = Markup(json_for_script(tombstone_jsonld(build.publication, tombstone)))

@@ -4,8 +4,8 @@ As soon as a language's build has written its pages, Pagefind indexes them into 
 bundle (`/pagefind/<lang>/`; pages at their site paths, /ja/programs/...), while the other
 language's build may still be rendering or indexing: the two indexes are built in parallel, and
 neither waits for the whole site. The started build runs both (the other language's once its build
-says its pages are written: mccat.build.language_builds), so no build idles beside its index. A page loads the bundle of its own language only: a Japanese
-page never shows English results.
+says its pages are written: mccat.build.language_builds), so no build idles beside its index. A
+page loads the bundle of its own language only: a Japanese page never shows English results.
 
 Pagefind is the extended binary (found by the `pagefind` package; the plain one cannot segment
 Japanese), run as a command with its exit status checked. Its service mode was measured and

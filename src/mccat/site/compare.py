@@ -49,6 +49,7 @@ from mccat.site.views import (
     FieldComparison,
     Heading,
     PageSpec,
+    ProgramView,
     Row,
     TableRow,
     ToolRow,
@@ -223,10 +224,11 @@ class Comparison:
 
     # -- the side-by-side tool
 
-    def tool_rows(self, program: Program) -> list[tuple[str, str, Row]]:
-        """Every descriptor of the program page, in its order: (section id, section title, row)."""
+    def tool_rows(self, program: Program, view: ProgramView | None = None) -> list[tuple[str, str, Row]]:
+        """Every descriptor of the program page (its `view`, made here if not given), in its order: (section id,
+        section title, row)."""
         lang = self.language
-        view = self.programs.view(program)
+        view = view or self.programs.view(program)
         rows: list[tuple[str, str, Row]] = []
         for section in view.sections:
             rows += [(section.id, section.title, row) for row in section.rows]
@@ -302,14 +304,15 @@ class Comparison:
         refuses a file whose fingerprint is not its own."""
         return _digest(_canonical(self.data_keys))
 
-    def tool_record(self, program: Program) -> dict[str, Any]:
+    def tool_record(self, program: Program, view: ProgramView | None = None) -> dict[str, Any]:
         """What the tool shows of one program, for its data file: each row's values as the program page shows
         them (`rows`, in `data_keys` order), each row's normalised value (`same`: codes, numbers, ids and plain
         text, which decide "the same"; `_same` makes a long one a digest), and the offerings' dates (ISO and
         as shown: [start, start as shown, deadline, deadline as shown]) for the next start and deadline, which
-        depend on the day. The program's page is `Urls.program_path(id)`, which the script knows."""
+        depend on the day. The program's page is `Urls.program_path(id)`, which the script knows. `view`: the
+        program page's, when the page has made it."""
         summary = self.programs.summaries[program.id]
-        rows = {row.key: row for _, _, row in self.tool_rows(program)}
+        rows = {row.key: row for _, _, row in self.tool_rows(program, view)}
         lang = self.language
         offerings = []
         for item in sorted(program.data.get("offerings", []), key=lambda o: o["start"]):
@@ -349,12 +352,14 @@ class Comparison:
             value = value.get(part) if isinstance(value, dict) else None
         return _normalise(value, self.language.code)
 
+    def data_file(self, program: Program, view: ProgramView | None = None) -> tuple[str, bytes]:
+        """The tool's data file of one program: its path relative to the language root, and its bytes. A build
+        writes it as the program's page renders, from the page's `view`, so no view outlives its page."""
+        return Urls.compare_data_path(program.id), json_bytes(self.tool_record(program, view), compact=True)
+
     def data_files(self) -> dict[str, bytes]:
-        """The tool's data files of this language, by path relative to the language root."""
-        return {
-            Urls.compare_data_path(program.id): json_bytes(self.tool_record(program), compact=True)
-            for program in self.catalogue.programs.values()
-        }
+        """Every data file of this language, by path relative to the language root."""
+        return dict(self.data_file(program) for program in self.catalogue.programs.values())
 
 
 def _normalise(value: Any, lang: str) -> Any:

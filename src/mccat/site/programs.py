@@ -85,7 +85,6 @@ class ProgramViews:
         self.history = history or History()
         self.repo_url = repo_url.rstrip("/") if repo_url else None
         self.changes = changes or {}  # content changes by program id (mccat.review.content_changes)
-        self._views: dict[str, ProgramView] = {}
         self._elements: dict[tuple[int, str], ElementView] = {}  # a framework element's view in each state
 
     # -- what several views show
@@ -205,11 +204,10 @@ class ProgramViews:
         return tuple(Heading(section, self.language.t(f"section.{section}")) for section in PROGRAM_SECTIONS)
 
     def view(self, program: Program) -> ProgramView:
-        """The program page's view, computed once: the compare tool's data file shows the same rows."""
-        view = self._views.get(program.id)
-        if view is None:
-            view = self._views[program.id] = self._view(program)
-        return view
+        """The program page's view, made anew on each call: a build makes it once, for the page, and hands it to
+        the compare tool's data file (Comparison.data_file), which shows the same rows. Not kept: 20,000 views
+        held about 200 MB in each language's build, to its end (bench/README.md)."""
+        return self._view(program)
 
     def _row(self, path: str, values: Any, layout: str = "inline", kind: str = "program") -> Row:
         return Row(path, self.language.label(path, kind), tuple(v for v in values if v is not None), layout)

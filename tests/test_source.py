@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mccat.validation.source import YamlProblem, parse_yaml
+from mccat.validation.source import YamlProblem, block_subset, parse_with_libyaml, parse_yaml
 
 
 def test_values_keep_their_line_and_column():
@@ -67,3 +67,17 @@ def test_any_text_gives_data_or_a_clean_problem(text):
         assert exc.problem.line >= 1 and exc.problem.message
     else:
         assert doc.data is not None
+
+
+@pytest.mark.parametrize("parse", [block_subset, parse_with_libyaml], ids=["block subset", "libyaml"])
+def test_keys_and_short_values_are_one_string_across_files(parse):
+    """A loaded catalogue holds each key and each short value (a code, a date) once, not once a file: unshared,
+    they were half of its memory, held by each process of a build."""
+    first = parse("title: 入門講座\ndelivery_mode: online\nlanguages:\n  - ja\nstart: '2026-04-01'\n", "a.yaml").data
+    second = parse("title: 別の講座\ndelivery_mode: online\nlanguages:\n  - ja\nstart: '2026-04-01'\n", "b.yaml").data
+    assert first is not None and second is not None
+    keys = {key: key for key in first}
+    assert all(key is keys[key] for key in second)
+    for key in ("delivery_mode", "start"):
+        assert first[key] == second[key] and first[key] is second[key]
+    assert first["languages"][0] is second["languages"][0]

@@ -13,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -22,6 +23,11 @@ from mccat.validation.problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
+# Keys and short values (codes, dates, names) are one shared string each, not one per occurrence: a program
+# repeats about 60 keys from a set of about 50, and its codes from a few vocabularies. Unshared, they took
+# half of a loaded catalogue's memory (5 of 11 KB a program at 2,000 programs), held by each of a build's
+# processes (bench/README.md). Longer texts are rarely repeated: not worth a lookup.
+SHARED_LENGTH = 32
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -230,6 +236,8 @@ def parse_with_libyaml(source: str, display: str) -> SourceDocument:
                             value = None
                         elif value[0] in _IMPLICIT:
                             value = _plain_scalar(event, fail)
+                    if value.__class__ is str and len(value) <= SHARED_LENGTH:  # keys too
+                        value = intern(value)
                 else:
                     if len(containers) >= MAX_DEPTH:
                         fail(
@@ -423,7 +431,7 @@ _OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
 _SUBSET_LINES = re.compile(r"^(( *)(?:(- )(?=[^ \n]))?(?:([A-Za-z0-9_][A-Za-z0-9_-]*):(?: +|$))?)(.*)", re.MULTILINE)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _DECLINE = object()  # block_subset's answer for a value outside the subset
-_KEY_TEXT: dict[str, bool] = {}  # plain keys seen, and whether YAML reads them as that string (bounded)
+_KEY_TEXT: dict[str, str] = {}  # plain keys seen: the shared key, or "" where YAML reads another value (bounded)
 _KEY_CACHE_LIMIT = 4096
 
 
@@ -496,6 +504,8 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
                 value = _subset_scalar(rest)
                 if value is _DECLINE:
                     return None
+                if value.__class__ is str and len(value) <= SHARED_LENGTH:
+                    value = intern(value)
                 container.append(value)
                 values[item_path] = (number, column)
                 limit = indent
@@ -511,13 +521,14 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
             column = indent
             if container.__class__ is not dict:
                 return None
-        plain = key_text.get(key)
-        if plain is None:
-            plain = key[0] not in implicit or _subset_plain(key) == key
+        shared = key_text.get(key)
+        if shared is None:
+            shared = intern(key) if key[0] not in implicit or _subset_plain(key) == key else ""
             if len(key_text) < _KEY_CACHE_LIMIT and len(key) <= 40:
-                key_text[key] = plain
-        if not plain or key in container:
+                key_text[key] = shared
+        if not shared or key in container:
             return None  # a key YAML reads as another value, or a duplicate (parse_with_libyaml says which)
+        key = shared
         key_path = path + (key,)
         keys[key_path] = (number, column)
         if not rest or rest[0] == "#":
@@ -532,6 +543,8 @@ def block_subset(source: str, display: str) -> SourceDocument | None:
             value = rest.rstrip(" ")
             if ": " in value or value[-1] == ":":
                 return None
+        if value.__class__ is str and len(value) <= SHARED_LENGTH:
+            value = intern(value)
         container[key] = value
         values[key_path] = (number, len(start))
         limit = column

@@ -156,9 +156,11 @@ def test_writing_twice_gives_the_same_bytes_and_leaves_unchanged_files_alone(tmp
     first = write_api_files(pub(catalogue), tmp_path / "a").written
     write_api_files(pub(catalogue), tmp_path / "b")
     assert tree(tmp_path / "a" / "api" / "v1") == tree(tmp_path / "b" / "api" / "v1")
-    stamps = {path: path.stat().st_mtime_ns for path in first}
+    assert first == sorted(tree(tmp_path / "a" / "api" / "v1"), key=lambda relative: relative.split("/"))
+    paths = [tmp_path / "a" / "api" / "v1" / relative for relative in first]
+    stamps = {path: path.stat().st_mtime_ns for path in paths}
     assert write_api_files(pub(catalogue), tmp_path / "a").written == first
-    assert {path: path.stat().st_mtime_ns for path in first} == stamps
+    assert {path: path.stat().st_mtime_ns for path in paths} == stamps
 
 
 _DIGEST = """
@@ -201,7 +203,7 @@ def test_files_of_removed_programs_disappear(tmp_path, catalogue):
     smaller = Catalogue(catalogue.root, catalogue.providers, programs, decisions=catalogue.decisions)
     written = write_api_files(pub(smaller), out).written
     files = tree(out / "api" / "v1")
-    assert set(files) == {path.relative_to(out / "api" / "v1").as_posix() for path in written}
+    assert set(files) == set(written)
     assert not (out / "api" / "v1" / "programs" / "example-uas-nl").exists()
     assert not stray.parent.exists()
 

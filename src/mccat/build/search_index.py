@@ -2,10 +2,11 @@
 
 As soon as a language's build has written its pages, Pagefind indexes them into that language's
 bundle (`/pagefind/<lang>/`; pages at their site paths, /ja/programs/...), while the other
-language's build may still be rendering or indexing: the two indexes are built in parallel, and
-neither waits for the whole site. The started build runs both (the other language's once its build
-says its pages are written: mccat.build.language_builds), so no build idles beside its index. A
-page loads the bundle of its own language only: a Japanese page never shows English results.
+language's build may still be rendering: neither language waits for the whole site. The started
+build runs both languages' Pagefind (the other language's once its build says its pages are
+written: mccat.build.language_builds), so no build idles beside its index, and one Pagefind
+process at a time (each keeps about 1.5 cores busy), the languages' bundles taking turns. A page
+loads the bundle of its own language only: a Japanese page never shows English results.
 
 Pagefind is the extended binary (found by the `pagefind` package; the plain one cannot segment
 Japanese), run as a command with its exit status checked. Its service mode was measured and
@@ -57,6 +58,10 @@ BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/
 # merged by the browser, so no process outgrows a CI runner; MCCAT_SEARCH_BUNDLE_PAGES sets it (the plan).
 PAGES_PER_BUNDLE = 6000
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
+# One Pagefind process at a time in a build, whichever language: Pagefind keeps about 1.5 cores busy on its own
+# (20,406 Japanese pages: 42 CPU s in 33.5 s), so at 20,000 programs two at once saved 6 s of 140 and cost
+# 0.6 GB, the difference between a process tree of 2.15 GB and one of 1.56 GB (bench/README.md).
+_ONE_PAGEFIND_AT_A_TIME = threading.Lock()
 # the ¶ after headings; controls (compare, copy) are not content; descriptor labels repeat on every program page
 EXCLUDE_SELECTORS = (".headerlink", "button", ".mc-descriptors dt")
 # Pagefind works inside this element only. The index is the same as with data-pagefind-body alone (same
@@ -134,9 +139,9 @@ class LanguageIndex:
         self._runner.start()
 
     def _run(self, shares: Sequence[Sequence[str] | None]) -> None:
-        """Each bundle in turn: one Pagefind process at a time per language, so memory is one bundle's.
-        A bundle is made reproducible as soon as it is written, while Pagefind indexes the next one: at
-        20,000 programs this was a language's last 5 s, on one core (bench/README.md)."""
+        """Each bundle in turn, and one Pagefind process at a time in the whole build (_ONE_PAGEFIND_AT_A_TIME),
+        so memory is one bundle's. A bundle is made reproducible as soon as it is written, while Pagefind indexes
+        the next one: at 20,000 programs this was a language's last 5 s, on one core (bench/README.md)."""
         previous: threading.Thread | None = None
         for bundle, share in zip(self._bundles, shares, strict=True):
             if self._stopped.is_set() or self._failure:  # stopped, or the last bundle could not be tidied
@@ -193,7 +198,10 @@ class LanguageIndex:
                 command += ["--exclude-selectors", selector]
             if not os.access(self._executable, os.X_OK):  # said here as before, not by the launcher below
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self._executable))
-            with tempfile.TemporaryFile() as log:  # a file: a pipe nobody reads could stall Pagefind
+            # The log is a file: a pipe nobody reads could stall Pagefind.
+            with _ONE_PAGEFIND_AT_A_TIME, tempfile.TemporaryFile() as log:
+                if self._stopped.is_set():  # stopped while another language's Pagefind ran
+                    return None
                 self._process = subprocess.Popen(  # ended by the kernel if the build is killed: it writes into
                     dying_with_this_process(command),  # a staging folder the next build takes over
                     stdout=log,
@@ -306,7 +314,8 @@ def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:
 
 
 def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0, bundles: int = 1) -> IndexReport:
-    """Index every language of a built site, in parallel, and check each (mkdocs serve, tests, bench)."""
+    """Index every language of a built site (their Pagefind processes taking turns) and check each (mkdocs serve,
+    tests, bench)."""
     indexes: list[LanguageIndex] = []
     try:
         for lang in languages:

@@ -17,7 +17,7 @@ render). A child started by hand, without that file, loads them itself.
 The started build also indexes the child's pages: the child says on a pipe when its pages are all
 written (`announce_pages_written`), the parent starts Pagefind on them at once (`IndexWhenWritten`),
 and the child goes on to its end instead of waiting beside its index. At 20,000 programs a language
-build holds about 1 GB to its end; while Pagefind ran, both builds sat idle beside it (bench/README.md).
+build held about 1 GB to its end, and both builds sat idle beside Pagefind (bench/README.md).
 A child started by hand, without that pipe, indexes its own pages.
 """
 
@@ -232,8 +232,12 @@ def start_language_build(
             stdin=subprocess.PIPE,
             pass_fds=(writer,) if index_here else (),
         )
-    finally:
+    except BaseException:
         if index_here:
-            os.close(writer)  # the child holds the only writing end: its end, said or not, ends the pipe
+            os.close(reader)
+        raise
+    finally:
+        if index_here:  # the child (and the copy it forks) hold the only writing ends: their end, said or not,
+            os.close(writer)  # ends the pipe
     written = os.fdopen(reader, "rb") if index_here else None
     return LanguageBuild(lang, process, log, shared, written)

@@ -320,8 +320,10 @@ class CatalogueHook:
         )
         if plan.indexes_other_languages:  # each as soon as its build has written its pages
             try:
+                bundles = len(self._build.site.search_bundles)
                 self._build.other_indexes = [
-                    IndexWhenWritten(other, site_root, bundles=len(self._build.site.search_bundles)) for other in others
+                    IndexWhenWritten(other, site_root, bundles=bundles, bundle_pages=plan.search_bundle_pages)
+                    for other in others
                 ]
             except SearchIndexError as error:
                 self._build.abandon()
@@ -498,7 +500,9 @@ class CatalogueHook:
         # build may still be rendering (mkdocs serve indexes later, in the background).
         if build.search is not None:
             try:
-                build.search.add_pages(build.site_root, bundles=len(build.site.search_bundles))
+                build.search.add_pages(
+                    build.site_root, bundles=len(build.site.search_bundles), bundle_pages=plan.search_bundle_pages
+                )
             except SearchIndexError as error:
                 raise _index_failed(error) from None
         elif plan.parent_indexes:  # the started build indexes them, and this one need not wait beside it

@@ -29,6 +29,7 @@ from mccat.review.content_changes import content_changes
 from mccat.validation.load import load_catalogue
 from mccat.validation.registry_file import REGISTRY_FILE, load_registry
 from tests.conftest import run_mkdocs_build
+from tests.processes import pagefind_witness
 
 REPO = Path(__file__).parents[1]
 SITE = "https://registry.example.org/"
@@ -166,31 +167,13 @@ def test_a_stopped_build_ends_the_wait_for_its_pages():
     assert not child.pages_written()
 
 
-PAGEFIND_WITNESS = """#!/bin/sh
-# Which process started this Pagefind (its parent's command line), and whether another one was running.
-tr '\\0' ' ' < /proc/$PPID/cmdline >> "{log}"
-echo >> "{log}"
-[ -e "{running}" ] && echo "two at once" >> "{log}"
-touch "{running}"
-sleep 0.5  # a window in which a second Pagefind would start
-"{pagefind}" "$@"
-status=$?
-rm -f "{running}"
-exit $status
-"""
-
-
 @pytest.mark.build
 def test_the_started_build_indexes_every_language_one_pagefind_at_a_time(tmp_path):
     """The other language's build leaves its pages' index to the started build and ends: at 20,000 programs it
-    held 1 GB while it waited beside its Pagefind. And one Pagefind runs at a time, whichever language: two at
-    once saved 6 s of 140 and held 0.6 GB more (bench/README.md). Two bundles a language here."""
-    log, running = tmp_path / "parents.txt", tmp_path / "running"
-    witness = tmp_path / "bin" / "pagefind_extended"  # the name the build checks for
-    witness.parent.mkdir()
-    script = PAGEFIND_WITNESS.format(log=log, running=running, pagefind=pagefind_executable())
-    witness.write_text(script, encoding="utf-8")
-    witness.chmod(0o755)
+    held 1 GB while it waited beside its Pagefind. And one large Pagefind runs at a time, whichever language: two
+    at once saved 6 s of 140 and held 0.6 GB more (bench/README.md). Two bundles a language here, of about 25
+    pages each: large, since a bundle holds at most 30."""
+    witness, log = pagefind_witness(tmp_path, pagefind_executable())
     site = tmp_path / "site"
     env = {"PAGEFIND_BINARY_PATH": str(witness), "MCCAT_SEARCH_BUNDLE_PAGES": "30"}
     status, output, _ = run_mkdocs_build(site, extra_env=env)

@@ -116,11 +116,12 @@ class IndexWhenWritten:
     """Another language's pages, indexed by this build as soon as that language's build says they are written:
     Pagefind starts then, as it would have in the child, and the child ends and frees its memory."""
 
-    def __init__(self, build: LanguageBuild, site_root: Path, *, bundles: int):
+    def __init__(self, build: LanguageBuild, site_root: Path, *, bundles: int, bundle_pages: int):
         self.lang = build.lang
         self._index = LanguageIndex(build.lang)
         self._site_root = site_root
         self._bundles = bundles
+        self._bundle_pages = bundle_pages
         self._lock = threading.Lock()  # stop() and the start of the index never interleave
         self._stopped = False
         self._indexing = False
@@ -131,7 +132,7 @@ class IndexWhenWritten:
         if build.pages_written():
             with self._lock:
                 if not self._stopped:
-                    self._index.add_pages(self._site_root, bundles=self._bundles)
+                    self._index.add_pages(self._site_root, bundles=self._bundles, bundle_pages=self._bundle_pages)
                     self._indexing = True
 
     def finish(self, *, min_pages: int) -> IndexReport:

@@ -4,7 +4,7 @@ As soon as a language's build has written its pages, Pagefind indexes them into 
 bundle (`/pagefind/<lang>/`; pages at their site paths, /ja/programs/...), while the other
 language's build may still be rendering: neither language waits for the whole site. The started
 build runs both languages' Pagefind (the other language's once its build says its pages are
-written: mccat.build.language_builds), so no build idles beside its index, and one Pagefind
+written: mccat.build.language_builds), so no build idles beside its index, and one large Pagefind
 process at a time (each keeps about 1.5 cores busy), the languages' bundles taking turns. A page
 loads the bundle of its own language only: a Japanese page never shows English results.
 
@@ -58,10 +58,11 @@ BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/
 # merged by the browser, so no process outgrows a CI runner; MCCAT_SEARCH_BUNDLE_PAGES sets it (the plan).
 PAGES_PER_BUNDLE = 6000
 INDEX_TIMEOUT = 600  # seconds; a hung Pagefind must not hold the build (and CI) forever
-# One Pagefind process at a time in a build, whichever language: Pagefind keeps about 1.5 cores busy on its own
-# (20,406 Japanese pages: 42 CPU s in 33.5 s), so at 20,000 programs two at once saved 6 s of 140 and cost
-# 0.6 GB, the difference between a process tree of 2.15 GB and one of 1.56 GB (bench/README.md).
-_ONE_PAGEFIND_AT_A_TIME = threading.Lock()
+# One large Pagefind process at a time in a build, whichever language (large: over half a bundle's pages).
+# Pagefind keeps about 1.5 cores busy on its own (20,406 Japanese pages: 42 CPU s in 33.5 s), so at 20,000
+# programs two at once saved 6 s of 140 and cost 0.6 GB, the difference between a process tree of 2.15 GB
+# and one of 1.56 GB; small ones still run side by side (1,000 programs: 0.4 s of 8; bench/README.md).
+_ONE_LARGE_PAGEFIND_AT_A_TIME = threading.Lock()
 # the ¶ after headings; controls (compare, copy) are not content; descriptor labels repeat on every program page
 EXCLUDE_SELECTORS = (".headerlink", "button", ".mc-descriptors dt")
 # Pagefind works inside this element only. The index is the same as with data-pagefind-body alone (same
@@ -122,13 +123,15 @@ class LanguageIndex:
         self._runner: threading.Thread | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = threading.Event()
+        self._bundle_pages = PAGES_PER_BUNDLE  # the most pages a bundle holds (decides which index is large)
         self._failure: SearchIndexError | None = None  # what went wrong in the runner, raised by finish()
         self._sorted: list[SortedBundle] = []  # the bundles' sort values, read as each bundle is done
 
-    def add_pages(self, site_root: Path, *, bundles: int = 1) -> None:
+    def add_pages(self, site_root: Path, *, bundles: int = 1, bundle_pages: int = PAGES_PER_BUNDLE) -> None:
         """Start indexing the language's pages under site_root (<site_root>/<lang>/**/*.html) into `bundles`
         bundles; returns at once (Pagefind works while the build goes on)."""
         self._site_root = Path(site_root).resolve()
+        self._bundle_pages = bundle_pages
         self._bundles = tuple(self._site_root / name for name in search_bundles(self.lang, bundles))
         for bundle in self._bundles:
             if bundle.exists():
@@ -139,9 +142,10 @@ class LanguageIndex:
         self._runner.start()
 
     def _run(self, shares: Sequence[Sequence[str] | None]) -> None:
-        """Each bundle in turn, and one Pagefind process at a time in the whole build (_ONE_PAGEFIND_AT_A_TIME),
-        so memory is one bundle's. A bundle is made reproducible as soon as it is written, while Pagefind indexes
-        the next one: at 20,000 programs this was a language's last 5 s, on one core (bench/README.md)."""
+        """Each bundle in turn, and one large Pagefind process at a time in the whole build
+        (_ONE_LARGE_PAGEFIND_AT_A_TIME), so memory is about one bundle's. A bundle is made reproducible as soon
+        as it is written, while Pagefind indexes the next one: at 20,000 programs this was a language's last 5 s,
+        on one core (bench/README.md)."""
         previous: threading.Thread | None = None
         for bundle, share in zip(self._bundles, shares, strict=True):
             if self._stopped.is_set() or self._failure:  # stopped, or the last bundle could not be tidied
@@ -198,8 +202,11 @@ class LanguageIndex:
                 command += ["--exclude-selectors", selector]
             if not os.access(self._executable, os.X_OK):  # said here as before, not by the launcher below
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self._executable))
+            pages = len(share) if share is not None else sum(1 for _ in (site / self.lang).rglob("*.html"))
+            large = 2 * pages > self._bundle_pages
+            turn = _ONE_LARGE_PAGEFIND_AT_A_TIME if large else contextlib.nullcontext()
             # The log is a file: a pipe nobody reads could stall Pagefind.
-            with _ONE_PAGEFIND_AT_A_TIME, tempfile.TemporaryFile() as log:
+            with turn, tempfile.TemporaryFile() as log:
                 if self._stopped.is_set():  # stopped while another language's Pagefind ran
                     return None
                 self._process = subprocess.Popen(  # ended by the kernel if the build is killed: it writes into
@@ -313,14 +320,21 @@ def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:
     )
 
 
-def index_site(site_root: Path, *, languages: Sequence[str], min_pages: int = 0, bundles: int = 1) -> IndexReport:
-    """Index every language of a built site (their Pagefind processes taking turns) and check each (mkdocs serve,
-    tests, bench)."""
+def index_site(
+    site_root: Path,
+    *,
+    languages: Sequence[str],
+    min_pages: int = 0,
+    bundles: int = 1,
+    bundle_pages: int = PAGES_PER_BUNDLE,
+) -> IndexReport:
+    """Index every language of a built site (their large Pagefind processes taking turns) and check each (mkdocs
+    serve, tests, bench)."""
     indexes: list[LanguageIndex] = []
     try:
         for lang in languages:
             indexes.append(LanguageIndex(lang))
-            indexes[-1].add_pages(site_root, bundles=bundles)
+            indexes[-1].add_pages(site_root, bundles=bundles, bundle_pages=bundle_pages)
         return merge_reports([index.finish(min_pages=min_pages) for index in indexes])
     finally:
         for index in indexes:

@@ -551,7 +551,7 @@ class CatalogueHook:
         if build.plan.indexes_in_background:  # the edited page shows now; the index follows
             self.indexing = threading.Thread(
                 target=_index_in_background,
-                args=(build.site_root, min_pages, len(build.site.search_bundles)),
+                args=(build.site_root, min_pages, len(build.site.search_bundles), build.plan.search_bundle_pages),
                 daemon=True,
             )
             self.indexing.start()
@@ -635,9 +635,12 @@ def _finish_index(search: LanguageIndex, min_pages: int) -> IndexReport:
         raise _index_failed(error) from None
 
 
-def _index_in_background(site_root: Path, min_pages: int, bundles: int) -> None:
+def _index_in_background(site_root: Path, min_pages: int, bundles: int, bundle_pages: int) -> None:
     try:
-        log.info(index_site(site_root, languages=LANGUAGES, min_pages=min_pages, bundles=bundles).summary)
+        report = index_site(
+            site_root, languages=LANGUAGES, min_pages=min_pages, bundles=bundles, bundle_pages=bundle_pages
+        )
+        log.info(report.summary)
     except SearchIndexError as error:
         log.warning(f"{render('build.search-index-stale', 'ja')} / {render('build.search-index-stale', 'en')}\n{error}")
 

@@ -51,14 +51,27 @@ else:
 """
 
 
-def start_child() -> LanguageBuild:
-    """A child process set up as start_language_build sets up `mkdocs build` (stdin pipe, env, log file)."""
+def start_child(*args: str, script: str = CHILD, pages_pipe: bool = False) -> LanguageBuild:
+    """A child process set up as start_language_build sets up `mkdocs build` (stdin pipe, env, log file), running
+    `script`; with `pages_pipe`, also the pipe on which it says its pages are written."""
     shared = Path(tempfile.mkdtemp(prefix="mccat-shared-test-")) / "catalogue.pickle"
     env = dict(os.environ, **{CHILD_MARKER: "1", SHARED_DATA: str(shared)})
+    reader, writer = os.pipe() if pages_pipe else (-1, -1)
+    if pages_pipe:
+        env[PAGES_WRITTEN] = str(writer)
     log = tempfile.TemporaryFile()
-    command = [sys.executable, "-c", CHILD]
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.PIPE)
-    return LanguageBuild("en", process, log, shared)
+    command = [sys.executable, "-c", script, *args]
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.PIPE,
+        pass_fds=(writer,) if pages_pipe else (),
+    )
+    if pages_pipe:
+        os.close(writer)
+    return LanguageBuild("en", process, log, shared, os.fdopen(reader, "rb") if pages_pipe else None)
 
 
 @pytest.fixture(scope="module")
@@ -131,14 +144,7 @@ time.sleep(float(sys.argv[2]))
 
 def start_announcing_child(says: bool, linger: float = 0.0) -> LanguageBuild:
     """A child with the pipe start_language_build gives it when the parent indexes its pages."""
-    reader, writer = os.pipe()
-    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-test-")) / "catalogue.pickle"
-    env = dict(os.environ, **{CHILD_MARKER: "1", PAGES_WRITTEN: str(writer)})
-    log = tempfile.TemporaryFile()
-    command = [sys.executable, "-c", ANNOUNCING_CHILD, "says" if says else "silent", str(linger)]
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(writer,))
-    os.close(writer)
-    return LanguageBuild("en", process, log, shared, os.fdopen(reader, "rb"))
+    return start_child("says" if says else "silent", str(linger), script=ANNOUNCING_CHILD, pages_pipe=True)
 
 
 def test_the_other_build_says_once_when_its_pages_are_written():

@@ -22,9 +22,10 @@ decisions below are the ones this file carries out.
 - Catalogue text is untrusted: every template in overrides/ is autoescaped
   (`on_env`); the title and description that Material's own templates print
   are escaped here. Every page carries a Content-Security-Policy (mccat.site.csp).
-- The /api/v1 files need the catalogue only: the other language's build forks
-  a copy of itself at the end of `on_config` that writes them while the pages
-  render (mccat.build.forked), and collects its result in `on_post_build`.
+- The /api/v1 files need the catalogue only: the started build forks a copy
+  of itself at the end of `on_config` that writes them while the pages render
+  and are indexed (mccat.build.forked), and collects its result in
+  `on_post_build`, last (the started build lives to the end anyway).
 - The frame parts that every page of a kind and depth shares are rendered
   once per build (mccat.build.fragments); values, rows and cells that pages
   repeat most are HTML made in Python (mccat.site.value_html).
@@ -318,6 +319,13 @@ class CatalogueHook:
             staged=staged,
             fragments=SharedFragments(check=plan.check_fragments),
         )
+        collector.keep_until_exit(self.serving)  # the catalogue and its history
+        # They need the catalogue only: a copy of this process writes them meanwhile (forked before the threads
+        # below start: a fork copies only the thread that forks)
+        if plan.writes_api_files:
+            self._build.api_files = ForkedCall(
+                functools.partial(_write_api_files, publication, site_root, plan.signing.signer), "/api/v1 files"
+            )
         if plan.indexes_other_languages:  # each as soon as its build has written its pages
             try:
                 bundles = len(self._build.site.search_bundles)
@@ -328,11 +336,6 @@ class CatalogueHook:
             except SearchIndexError as error:
                 self._build.abandon()
                 raise _index_failed(error) from None
-        collector.keep_until_exit(self.serving)  # the catalogue and its history
-        if plan.writes_api_files:  # they need the catalogue only: a copy of this process writes them meanwhile
-            self._build.api_files = ForkedCall(
-                functools.partial(_write_api_files, publication, site_root, plan.signing.signer), "/api/v1 files"
-            )
         return config
 
     @staticmethod
@@ -510,8 +513,8 @@ class CatalogueHook:
         if plan.started:
             self._finish_started_build(config, min_pages)
         elif build.search is not None:
-            _finish_index(build.search, min_pages)  # while the copy that writes the /api/v1 files may still work
-        if build.api_files is not None:
+            _finish_index(build.search, min_pages)  # a build started by hand indexes its own pages
+        if build.api_files is not None:  # the copy, signing certificates, is often the last to finish
             try:
                 skipped_ctdl = build.api_files.result()
             except ForkedCallError as error:  # the copy was killed (out of memory, say): no traceback, the cause

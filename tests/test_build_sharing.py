@@ -109,8 +109,8 @@ def test_a_stopped_child_leaves_nothing_behind():
 
 
 def test_the_site_build_writes_exactly_the_api_files_of_the_catalogue(built_site):
-    """The other language's build writes the /api/v1 files (beside its search index): all of them, and
-    byte for byte what write_api_files would write for the build's date and git history."""
+    """The started build's copy writes the /api/v1 files while the pages render: all of them, and byte for byte
+    what write_api_files would write for the build's date and git history."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     catalogue = built_site.catalogue
     history = read_history(REPO / "catalogue", config["repo_url"])

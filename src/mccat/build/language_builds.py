@@ -238,7 +238,7 @@ def start_language_build(
             os.close(reader)
         raise
     finally:
-        if index_here:  # the child (and the copy it forks) hold the only writing ends: their end, said or not,
-            os.close(writer)  # ends the pipe
+        if index_here:  # the child holds the only writing end: its end, said or not, ends the pipe
+            os.close(writer)
     written = os.fdopen(reader, "rb") if index_here else None
     return LanguageBuild(lang, process, log, shared, written)

@@ -13,7 +13,8 @@ folder, and split the work:
 | search index          | every language's pages, each as  | none: says when its pages  |
 |                       | soon as they are written         | are written, then ends     |
 |                       |                                  | (its own if started by hand)|
-| /api/v1 files         | no                               | yes, by a forked copy, while pages render |
+| /api/v1 files         | yes, by a forked copy, while     | no (yes under serve)       |
+|                       | pages render and index           |                            |
 | root files            | yes (index.html, 404, sitemaps)  | no                         |
 
 Under `mkdocs serve` pages carry the live-reload script (preview), nothing is
@@ -112,9 +113,14 @@ class BuildPlan:
 
     @property
     def writes_api_files(self) -> bool:
-        """The /api/v1 files: the other language's build (in a forked copy, while its pages render), while the
-        started one validates and builds the heavier index."""
-        return not self.started
+        """The /api/v1 files, written by a forked copy of a build while the pages render. Of `mkdocs build`, the
+        started build's copy: that build lives to the end anyway (it indexes every language), and the other
+        language's build ends with its pages instead of waiting for the copy (signed, the copy works a minute
+        longer: bench/README.md). Under serve, the other language's: `mkdocs serve` runs the server's threads,
+        and a fork copies only the thread that forks (a lock another thread held would never be released)."""
+        if self.started:
+            return not self.serving
+        return self.preview
 
     @property
     def writes_root_files(self) -> bool:

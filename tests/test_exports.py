@@ -34,6 +34,7 @@ from mccat.publish.exports import (
     CSV_COLUMNS,
     FEED_LIMIT,
     ProgramChange,
+    _path_order,
     api_files,
     atom_feed,
     change_records,
@@ -494,7 +495,7 @@ def _read_csv(raw: bytes) -> list[list[str]]:
 def test_csv_is_utf8_with_bom_and_crlf_and_round_trips(api, catalogue):
     raw = (api / "catalogue.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\r\n")
-    rows = csv_rows(pub(catalogue))
+    rows = list(csv_rows(pub(catalogue)))
     assert not any("\n" in cell for row in rows for cell in row)  # so every line break is a record end
     assert raw.count(b"\n") == raw.count(b"\r\n") == len(rows)
     parsed = _read_csv(raw)
@@ -804,3 +805,10 @@ def test_every_state_reaches_the_change_records_once_under_the_id_it_happened_to
     approvals = [c for c in records if c.kind == "approved" and c.decision == "MCR-2026-024"]
     assert [c.program for c in approvals] == [RENAMED]  # told once, under the id it had then
     assert FEED_LIMIT >= 100
+
+
+def test_written_files_are_in_folder_by_folder_order():
+    """`written` is sorted as the paths' parts would sort (a folder's files before a longer name beside it),
+    without making a list of parts for each path."""
+    paths = ["a-b/x", "a/x", "a/x/y", "a.b", "a/x-y", "a/x.json", "a", "b/a", "a/y"]
+    assert sorted(paths, key=_path_order) == sorted(paths, key=lambda relative: relative.split("/"))

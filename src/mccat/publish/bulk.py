@@ -9,6 +9,7 @@ programs the graphs held at once were gigabytes of Python objects).
     OnceById          which nodes of a merged @graph to keep: each @id once, a stub only if nothing fuller came
     GzipJson          a JSON document written into gzip in pieces; the same bytes as json_bytes(compact=True)
     members(...)      a JSON object from members already written as JSON (sorted, as json_bytes sorts them)
+    joined(...)       an array of pieces already written as JSON, between two parts, made in one allocation
 
 The bytes are deterministic: zlib at a fixed level, gzip header with no name and mtime 0.
 """
@@ -35,6 +36,19 @@ def compact(data: Any) -> bytes:
 def members(parts: Mapping[str, bytes]) -> bytes:
     """A JSON object from members already written as JSON, in sorted key order like json_bytes."""
     return b"{" + b",".join(compact(key) + b":" + parts[key] for key in sorted(parts)) + b"}"
+
+
+def joined(start: bytes, items: Iterable[bytes], end: bytes, brackets: bytes = b"[]") -> bytes:
+    """`start + b"[" + b",".join(items) + b"]" + end` made in one piece: joined in steps, a document of 80 MB
+    (catalogue.json at 20,000 programs) would be copied three times over. `brackets=b"{}"`: the items are an
+    object's members (`compact(key) + b":" + compact(value)`)."""
+    pieces = [start + brackets[:1]]
+    for item in items:
+        pieces += (item, b",")
+    if len(pieces) > 1:
+        pieces.pop()  # the last comma
+    pieces.append(brackets[1:] + end)
+    return b"".join(pieces)
 
 
 def around(data: Mapping[str, Any], key: str) -> tuple[bytes, bytes]:

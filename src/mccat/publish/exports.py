@@ -46,6 +46,7 @@ CTIDs, the provider's sector); `skipped_ctdl` lists the others and why.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -53,7 +54,7 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,7 @@ from mccat.model.lifecycle import Lifecycle
 from mccat.model.record import program_record as record_entries
 from mccat.model.registry import RegistryBody
 from mccat.model.schema import SCHEMA_DIR, help_text
-from mccat.publish.bulk import GzipJson, OnceById, around, compact, members
+from mccat.publish.bulk import GzipJson, OnceById, around, compact, joined
 from mccat.publish.canonical_json import json_bytes
 from mccat.publish.certificates import Signer, certification
 from mccat.publish.ctdl import CTDL_CONTEXT, ctdl_problems, program_ctdl
@@ -436,27 +437,30 @@ TOMBSTONE_COLUMNS = {
 }
 
 
-def csv_rows(pub: Publication) -> list[list[str]]:
+def csv_rows(pub: Publication) -> Iterator[list[str]]:
     """The CSV as rows of cells (header first), before spreadsheet escaping: every published program, and the
-    tombstones, by id."""
+    tombstones, by id; each row made as it is asked for (at 20,000 programs the rows held at once were 0.1 GB)."""
     catalogue = pub.catalogue
-    rows: dict[str, list[str]] = {}
-    for program in catalogue.programs.values():
-        provider = catalogue.providers[program.provider_id]
-        state = catalogue.lifecycle(program.id, pub.today)
-        row = CsvRow(
-            program.id,
-            program.data,
-            program.title,
-            provider.name,
-            provider,
-            state,
-            pub.standing(program),
-            pub.designations(program),
-            pub.urls,
-        )
-        rows[program.id] = [cell(row) for _, cell in CSV_COLUMNS]
-    for tombstone in pub.tombstones.values():
+    yield [name for name, _ in CSV_COLUMNS]
+    for program_id in sorted(catalogue.programs.keys() | pub.tombstones.keys()):
+        tombstone = pub.tombstones.get(program_id)
+        if tombstone is None:
+            program = catalogue.programs[program_id]
+            provider = catalogue.providers[program.provider_id]
+            state = catalogue.lifecycle(program.id, pub.today)
+            row = CsvRow(
+                program.id,
+                program.data,
+                program.title,
+                provider.name,
+                provider,
+                state,
+                pub.standing(program),
+                pub.designations(program),
+                pub.urls,
+            )
+            yield [cell(row) for _, cell in CSV_COLUMNS]
+            continue
         found = catalogue.providers.get(tombstone.provider_id)
         record = tombstone.record
         name = found.name if found else (record.provider_name if record else {})
@@ -464,17 +468,19 @@ def csv_rows(pub: Publication) -> list[list[str]]:
         row = CsvRow(
             tombstone.id, {}, tombstone.title, name, None, tombstone.lifecycle, standing, NO_DESIGNATIONS, pub.urls
         )
-        rows[tombstone.id] = [cell(row) if header in TOMBSTONE_COLUMNS else "" for header, cell in CSV_COLUMNS]
-    return [[name for name, _ in CSV_COLUMNS]] + [rows[program_id] for program_id in sorted(rows)]
+        yield [cell(row) if header in TOMBSTONE_COLUMNS else "" for header, cell in CSV_COLUMNS]
 
 
 def catalogue_csv(pub: Publication) -> bytes:
-    """CSV that Excel opens correctly: UTF-8 with BOM, CRLF, formula-like cells neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in csv_rows(pub):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """CSV that Excel opens correctly: UTF-8 with BOM, CRLF, formula-like cells neutralised. Encoded as it is
+    written, so that the whole text is never held as a string as well as bytes."""
+    data = io.BytesIO()
+    with io.TextIOWrapper(data, encoding="utf-8-sig", newline="", write_through=True) as text:
+        writer = csv.writer(text, lineterminator="\r\n")
+        for row in csv_rows(pub):
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
+        text.flush()
+        return data.getvalue()
 
 
 # --- changes and feeds ---------------------------------------------------------------------
@@ -746,24 +752,27 @@ def published_schema(pub: Publication, path: Path) -> bytes:
 MANIFEST = "index.json"
 
 
-def manifest(
-    pub: Publication, entries: Mapping[str, tuple[int, str]], modified: Mapping[str, str | None]
-) -> dict[str, Any]:
+def manifest(pub: Publication, entries: Mapping[str, tuple[int, str]], modified: Mapping[str, str | None]) -> bytes:
     """index.json: every other file under /api/v1/ with its size, SHA-256 and the last change of what it is
     made from (dateModified; null where that is not known), so an aggregator fetches only what changed.
-    `entries`: path -> (size, SHA-256 in hex), from ApiOutput."""
-    files = {
-        path: {"url": pub.urls.api(path), "size": size, "sha256": digest, "dateModified": modified.get(path)}
-        for path, (size, digest) in sorted(entries.items())
-    }
+    `entries`: path -> (size, SHA-256 in hex), from ApiOutput. Written member by member (the bytes of
+    json_bytes, compact): at 20,000 programs, 200,000 entries made as objects first took 80 MB more."""
     dates = [d for d in modified.values() if d]
-    return {
+    head = {
         "$schema": pub.urls.schema("manifest.schema.json"),
         "api_version": "v1",
         "license": licence_json(pub.registry),
         "dateModified": max(dates) if dates else None,
-        "files": files,
+        "files": None,
     }
+    before, after = around(head, "files")
+    files = (
+        compact(path)
+        + b":"
+        + compact({"url": pub.urls.api(path), "size": size, "sha256": digest, "dateModified": modified.get(path)})
+        for path, (size, digest) in sorted(entries.items())
+    )
+    return joined(before, files, after + b"\n", brackets=b"{}")
 
 
 # --- all files -----------------------------------------------------------------------------
@@ -850,21 +859,34 @@ class _Catalogues:
         if ctdl is not None:
             self.ctdl.add_all(self.ctdl_once.take(ctdl))
 
-    def finish(self, date_modified: str | None) -> dict[str, bytes]:
+    def files(self, date_modified: str | None) -> dict[str, Callable[[], bytes]]:
+        """The catalogue-wide documents, each made when called (build_api_files makes one, writes it and lets it
+        go before the next: catalogue.json alone is 4 KB a program)."""
         pub = self.pub
-        _, list_end = around(item_list(pub, len(self.references)) | {"itemListElement": None}, "itemListElement")
-        others = b"".join(b"," + compact(node) for node in catalogue_nodes(pub, date_modified=date_modified))
-        end = list_end + others + b"]}\n"
-        self.elm.add_all(self.elm_once.rest())
-        head = {key: compact(value) for key, value in catalogue_head(pub).items()}
-        head["programs"] = b"[" + b",".join(self.records[key] for key in sorted(self.records)) + b"]"
+
+        @functools.cache
+        def end() -> bytes:  # the ItemList's end and the other nodes, shared by catalogue.jsonld and the full one
+            _, list_end = around(item_list(pub, len(self.references)) | {"itemListElement": None}, "itemListElement")
+            others = b"".join(b"," + compact(node) for node in catalogue_nodes(pub, date_modified=date_modified))
+            return list_end + others + b"]}\n"
+
+        def elm() -> bytes:
+            self.elm.add_all(self.elm_once.rest())
+            return self.elm.finish(self.elm_end)
+
         return {
-            "catalogue.jsonld": self.list_head + b"[" + b",".join(self.references) + b"]" + end,
-            FULL_CATALOGUE: self.full.finish(end),
-            "catalogue.json": members(head) + b"\n",
-            "catalogue.elm.jsonld.gz": self.elm.finish(self.elm_end),
-            "catalogue.ctdl.json.gz": self.ctdl.finish(self.ctdl_end),
+            "catalogue.jsonld": lambda: joined(self.list_head, self.references, end()),
+            FULL_CATALOGUE: lambda: self.full.finish(end()),
+            "catalogue.json": self._catalogue_json,
+            "catalogue.elm.jsonld.gz": elm,
+            "catalogue.ctdl.json.gz": lambda: self.ctdl.finish(self.ctdl_end),
         }
+
+    def _catalogue_json(self) -> bytes:
+        """catalogue.json: the head, then every record by id; the records are let go once joined."""
+        before, after = around(catalogue_head(self.pub) | {"programs": None}, "programs")
+        records, self.records = self.records, {}
+        return joined(before, (records[key] for key in sorted(records)), after + b"\n")
 
 
 SIGN_AHEAD = 100  # programs whose certificates are signed in one run, then written and let go
@@ -943,17 +965,17 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
     latest = max(days) if days else None
     vocabularies = json_bytes(vocabularies_jsonld(pub), compact=True)
     out.put("vocabularies.jsonld", vocabularies, pub.schema_modified("vocabularies.schema.json"))
-    bulk = whole.finish(latest) | {
-        "catalogue.csv": catalogue_csv(pub),
-        "catalogue.csv-metadata.json": json_bytes(csv_metadata(pub, latest), compact=True),
-        "changes.json": json_bytes(changes_json(pub, ordered, source=source), compact=True),
-        "decisions.json": json_bytes(decisions_json(pub), compact=True),
+    bulk: dict[str, Callable[[], bytes]] = whole.files(latest) | {
+        "catalogue.csv": functools.partial(catalogue_csv, pub),
+        "catalogue.csv-metadata.json": lambda: json_bytes(csv_metadata(pub, latest), compact=True),
+        "changes.json": lambda: json_bytes(changes_json(pub, ordered, source=source), compact=True),
+        "decisions.json": lambda: json_bytes(decisions_json(pub), compact=True),
     }
     for lang in LANGUAGES:
-        bulk[f"feed.{lang}.atom"] = atom_feed(pub, ordered, lang=lang)
-    for path, content in sorted(bulk.items()):
+        bulk[f"feed.{lang}.atom"] = functools.partial(atom_feed, pub, ordered, lang=lang)
+    for path in sorted(bulk):  # each made, written and let go before the next
         # catalogue.json gives every status as of the build date, and says so (as_of)
-        out.put(path, content, build_day if path == "catalogue.json" else latest)
+        out.put(path, bulk[path](), build_day if path == "catalogue.json" else latest)
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         if schema.name not in UNPUBLISHED_SCHEMAS:
             out.put(f"schemas/{schema.name}", published_schema(pub, schema), pub.schema_modified(schema.name))
@@ -965,7 +987,7 @@ def build_api_files(pub: Publication, *, signer: Signer | None = None, sink: Sin
             marks[mark_file(program_id, lang)] = pub.standing(shown).modified if shown else None
     for path, content in (proofs.files | proofs.rest()).items():  # marks, status lists, certificates left
         out.put(path, content, marks.get(path))  # (a status list or certificate has no date of its own to state)
-    out.put(MANIFEST, json_bytes(manifest(pub, out.entries, out.modified), compact=True), None)
+    out.put(MANIFEST, manifest(pub, out.entries, out.modified), None)
     return ApiFiles(out.files, skipped)
 
 
@@ -1023,13 +1045,23 @@ def write_api_files(pub: Publication, out_dir: Path, *, signer: Signer | None = 
         written.append(relative)
 
     result = build_api_files(pub, signer=signer, sink=write)
-    keep = {os.path.join(root, relative) for relative in written}
+    # The strings kept already, not a second set of 200,000 full paths: the end of a build's copy is its peak
+    keep = set(written)
+    start = len(str(root)) + 1  # of a path relative to root, in what os.walk gives
     for folder, _subfolders, names in os.walk(root, topdown=False):  # deepest first, so emptied folders go too
         for name in names:
             file = os.path.join(folder, name)
-            if file not in keep:
+            if file[start:] not in keep:
                 os.unlink(file)
         if folder != str(root) and not os.listdir(folder):
             os.rmdir(folder)
-    result.written = sorted(written, key=lambda relative: relative.split("/"))
+    del keep
+    written.sort(key=_path_order)
+    result.written = written
     return result
+
+
+def _path_order(relative: str) -> str:
+    """Sorts paths folder by folder ("a/x" before "a-b/x", as `relative.split("/")` would, without a list of
+    parts for each of 200,000 paths): no path holds a NUL, which sorts before every other character."""
+    return relative.replace("/", "\0")

@@ -286,12 +286,13 @@ class Certification:
 
     Certificates are signed a run of programs ahead of the API (`sign_ahead`), or when it asks for a
     program's (`endorsements`), and let go once its files are taken (`take`): signing them all first held
-    256 MB of signed documents at 20,000 programs. `files` holds the marks and the status lists."""
+    256 MB of signed documents at 20,000 programs. A program's marks are made when they are taken
+    (`take_marks`; made first, they held 35 MB at 20,000 programs). `files` holds the status lists."""
 
     def __init__(
         self,
         files: dict[str, bytes],
-        marked: frozenset[str] = frozenset(),
+        marked: Mapping[str, tuple[str, str | None]] | None = None,
         *,
         grants: Iterable[Grant] = (),
         titles: Mapping[str, Mapping[str, str]] | None = None,
@@ -300,7 +301,8 @@ class Certification:
         signer: Signer | None = None,
     ) -> None:
         self.files = files
-        self.marked = marked  # programs with a mark
+        self.marked = frozenset(marked or ())  # programs with a mark
+        self._marks = dict(marked or {})  # program -> the state and end date its marks show, until taken
         self._titles = titles or {}
         self._urls, self._registry_name, self._signer = urls, registry_name or {}, signer
         self._pending: dict[str, list[Grant]] = {}  # by program, in grant order: not signed yet
@@ -326,12 +328,29 @@ class Certification:
         self._signed.pop(program_id, None)
         return {path: json_bytes(doc) for by_lang in signed.values() for path, doc in by_lang}
 
+    def take_marks(self, program_id: str) -> dict[str, bytes]:
+        """The program's mark files, by path (none if it has no mark, or they were taken)."""
+        taken = self._marks.pop(program_id, None)
+        if taken is None:
+            return {}
+        state, valid_until = taken
+        return {
+            mark_file(program_id, lang): mark_svg(
+                program_id=program_id, lang=lang, state=state, valid_until=valid_until
+            ).encode("utf-8")
+            for lang in LANGUAGES
+        }
+
     def rest(self) -> dict[str, bytes]:
         """The certificate files of the programs never taken (none when the API goes through every program)."""
         files: dict[str, bytes] = {}
         for program_id in sorted(self._pending.keys() | self._signed.keys()):
             files |= self.take(program_id)
         return files
+
+    def rest_of_marks(self) -> dict[str, bytes]:
+        """The mark files never taken: an id renamed away has no file of its own, and its mark follows the new one."""
+        return {path: svg for program_id in sorted(self._marks) for path, svg in self.take_marks(program_id).items()}
 
     def _sign(self, program_id: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         grants = self._pending.pop(program_id, None)
@@ -390,21 +409,18 @@ def certification(
     registry_name: Mapping[str, str],
 ) -> Certification:
     """Marks for every program the site shows; with a signer, certificates and status lists too."""
-    files: dict[str, bytes] = {}
     titles = certified_titles(catalogue, today)
+    marked = {}
     for program_id in titles:
         state = catalogue.lifecycle(catalogue.current_id(program_id, today), today)
-        shown = mark_state(state.state)
-        for lang in LANGUAGES:
-            svg = mark_svg(program_id=program_id, lang=lang, state=shown, valid_until=state.valid_until)
-            files[mark_file(program_id, lang)] = svg.encode("utf-8")
+        marked[program_id] = (mark_state(state.state), state.valid_until)
     if signer is None:
-        return Certification(files, frozenset(titles))
+        return Certification({}, marked)
     granted = grants(catalogue, today)
-    files |= status_list_files(granted, titles=titles, urls=urls, signer=signer, build_date=today)
+    files = status_list_files(granted, titles=titles, urls=urls, signer=signer, build_date=today)
     return Certification(
         files,
-        frozenset(titles),
+        marked,
         grants=granted,
         titles=titles,
         urls=urls,

@@ -13,6 +13,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -252,6 +253,41 @@ def test_the_pager_titles_canonical_urls_and_sitemap(paged_site, lang):
     assert f"<loc>{SITE_URL}{lang}/programs/2/program-00001/</loc>" in sitemap
     nav = tree_of(site, f"/{lang}/").cssselect("nav.md-nav a")
     assert not [a for a in nav if re.search(r"programs/\d+/$", a.get("href") or "")]  # out of the nav
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_first_page_of_the_list_names_a_translation(paged_site, lang):
+    """Each language sorts the list its own way (above: page 2 starts at ガクシュウ in Japanese, at "(Intro)" in
+    English), so page 2 in one language is no translation of page 2 in the other. A later page names no hreflang
+    alternate, in its head or in the sitemap, and its language switch leads to the other language's first page,
+    with its index; the first page names the other language's first page, as every other page names its own."""
+    site, _ = paged_site
+    other = next(code for code in LANGUAGES if code != lang)
+    sitemap = lxml.etree.fromstring((site / lang / "sitemap.xml").read_bytes())
+    spaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    pages = list_pages(site, lang)
+    assert len(pages) == 3
+    for number, page in enumerate(pages, start=1):
+        tree = tree_of(site, page)
+        alternates = {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@hreflang]")}
+        (entry,) = sitemap.xpath("//s:url[s:loc = $loc]", loc=SITE_URL + page[1:], namespaces=spaces)
+        listed = {link.get("hreflang"): link.get("href") for link in entry.xpath("x:link", namespaces=spaces)}
+        (switch,) = tree.cssselect(f'a[data-mc="language-switch"][hreflang="{other}"]')
+        (own,) = tree.cssselect(f'a[data-mc="language-switch"][hreflang="{lang}"]')
+        assert resolve(page, switch.get("href")) == f"/{other}/programs/"
+        assert resolve(page, own.get("href")) == page
+        if number == 1:
+            expected = {
+                lang: f"{SITE_URL}{lang}/programs/",
+                other: f"{SITE_URL}{other}/programs/",
+                "x-default": f"{SITE_URL}{LANGUAGES[0]}/programs/",
+            }
+            assert alternates == listed == expected
+        else:
+            assert alternates == listed == {}, page
+    program = tree_of(site, f"/{lang}/programs/2/program-00001/")  # a program page beside page 2 keeps its own
+    assert {link.get("hreflang") for link in program.xpath("//head/link[@hreflang]")} == {*LANGUAGES, "x-default"}
 
 
 @pytest.mark.build

@@ -16,6 +16,7 @@ from mccat import LANGUAGES
 from mccat.model.registry import REGISTRY, RegistryBody
 from mccat.publish.urls import Urls
 from mccat.site.language import Language
+from mccat.site.program_list import is_later_page
 from mccat.site.texts import interface_text
 
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
@@ -63,10 +64,18 @@ class SiteInfo:
         return interface_text(key, lang, **values)
 
     @staticmethod
-    def alternate_href(code: str, page_url: str | None, base_url: str) -> str:
-        """A relative link to the same page in language `code`.
+    def translated(page_url: str | None) -> bool:
+        """The page shows the same in every language, so it names its translations (hreflang alternates, in the
+        page and the sitemap): every page but the list of every program's pages after the first."""
+        return page_url is None or not is_later_page(page_url)
+
+    def alternate_href(self, code: str, page_url: str | None, base_url: str) -> str:
+        """A relative link to the same page in language `code` (the language switch); from a page with no
+        translation, to the other language's list of every program.
 
         `base_url` (MkDocs') leads from the page to its language root ("../.." or
         "."; an absolute "/ja/" on error pages), so one more "../" reaches the site root.
         """
+        if code != self.lang and not self.translated(page_url):
+            page_url = Urls.programs_path()
         return f"{base_url.rstrip('/')}/../{code}/{page_url or ''}"

@@ -54,6 +54,14 @@ def paginate(items: Sequence[T], per_page: int) -> list[Sequence[T]]:
     return [items[start : start + per_page] for start in range(0, len(items), per_page)] or [items[:0]]
 
 
+def is_later_page(page_url: str) -> bool:
+    """A page of the list after the first (programs/2/, ...). Each language sorts the list its own way, so page 2
+    of one language lists other programs than page 2 of the other: such a page has no translation (no hreflang
+    alternates), and the language switch leads to the other language's first page, with its index."""
+    rest = page_url.removeprefix("programs/").removesuffix("/")
+    return rest.isascii() and rest.isdigit() and int(rest) > 1 and page_url == Urls.programs_path(int(rest))
+
+
 def group_anchor(group: str) -> str:
     """The anchor of a group's heading: group-ka, group-latin, group-a, group-digits, group-other."""
     return f"group-{group}"

@@ -112,6 +112,7 @@ from mccat.site.markdown import UnknownSetting, prepare_markdown
 from mccat.site.pages import SitePages, docs_without_translation
 from mccat.site.program_list import KIND as PROGRAM_LIST_KIND
 from mccat.site.sitemap import page_dates
+from mccat.site.texts import interface_text
 from mccat.site.value_html import ValueHTML, search_record_html
 from mccat.validation.load import load_catalogue
 from mccat.validation.messages import language_from_environment, render
@@ -276,6 +277,8 @@ class CatalogueHook:
 
         config.site_dir = str(site_root / plan.lang)
         config.site_url = plan.urls.home(plan.lang)
+        # The ¶ beside a hand-written page's headings: Python-Markdown's title for it is English on every page
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = interface_text("site.permalink", plan.lang)
         pages = SitePages(
             catalogue,
             lang=plan.lang,

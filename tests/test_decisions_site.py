@@ -160,7 +160,8 @@ def test_the_index_shows_the_total_the_newest_decisions_and_every_month_with_its
     shown = []
     for heading in tree.cssselect("h3[id^=year-]"):
         year = heading.get("id").removeprefix("year-")
-        assert text(heading) == language.year(year)
+        assert text(heading) == language.year(year) + "¶"  # with its permalink: month pages link back to it
+        assert heading.cssselect("a.headerlink")[0].get("href") == f"#year-{year}"
         for item in heading.getnext().cssselect("li[data-month]"):
             month = item.get("data-month")
             assert month.startswith(year)
@@ -263,3 +264,17 @@ def test_an_old_link_to_a_decision_moves_on_to_its_month(page, site_server, buil
         assert urlsplit(page.url).path == f"/{lang}/decisions/", stays
     assert dialogs == []
     assert len(looked_up) == 4  # every id looked up but the one that is not even a hash this site makes
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_permalinks_are_titled_in_the_pages_language(built_site, lang):
+    """The ¶ beside a decision, and beside a hand-written page's headings (Python-Markdown titles it "Permanent
+    link" on every page unless told), says what it is in the page's language when hovered."""
+    title = INTERFACE_TEXT["site.permalink"][lang]
+    month = months_with_decisions(built_site)[0]
+    for path in (f"/{lang}/decisions/{month}/", f"/{lang}/about/", f"/{lang}/propose/"):
+        tree = lxml.html.fromstring(site_file(built_site, path).read_bytes())
+        links = tree.cssselect("article h2 a.headerlink, article h3 a.headerlink")
+        assert links, path
+        assert {link.get("title") for link in links} == {title}, path

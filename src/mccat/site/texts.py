@@ -18,6 +18,7 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "en": "Every provider and program on this site is fictional example data.",
     },
     "site.breadcrumb": {"ja": "現在の位置", "en": "You are here"},
+    "site.permalink": {"ja": "この見出しへのリンク", "en": "Link to this heading"},  # a heading's ¶, on hover
     "site.home": {"ja": "ホーム", "en": "Home"},
     "site.choose_language": {"ja": "言語を選んでください", "en": "Choose a language"},
     "site.not_found": {"ja": "ページが見つかりません", "en": "Page not found"},

@@ -348,10 +348,6 @@ class Certification:
             files |= self.take(program_id)
         return files
 
-    def rest_of_marks(self) -> dict[str, bytes]:
-        """The mark files never taken: an id renamed away has no file of its own, and its mark follows the new one."""
-        return {path: svg for program_id in sorted(self._marks) for path, svg in self.take_marks(program_id).items()}
-
     def _sign(self, program_id: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         grants = self._pending.pop(program_id, None)
         if grants is not None and self._signer is not None and self._urls is not None:

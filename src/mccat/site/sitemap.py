@@ -3,14 +3,18 @@
 A page's date is the last change of the records it shows (mccat.publish.publication: a program's last
 change of content or decision, a provider file's last commit): a program page its program's; a provider
 page the latest of the provider and its programs; a withdrawn or renamed program's page whose file is gone
-the day of its last decision; a field page the latest of its programs; the language's
-home, list, search and comparison pages the latest of the catalogue. Hand-written pages have none (the
-sitemap then leaves <lastmod> out).
+the day of its last decision; a field page the latest of its programs; a month of the decisions register
+the latest of its decisions (each decision file's last commit up to the build date, else the decision's
+day) and of the programs they name; the register's index the latest of its months and of the catalogue; the
+language's home, list, search and comparison pages the latest of the catalogue. Hand-written pages have none
+(the sitemap then leaves <lastmod> out).
 """
 
 from __future__ import annotations
 
+from mccat.model.decisions import Decision
 from mccat.publish.publication import Publication
+from mccat.site.decisions import MONTH_KIND
 from mccat.site.pages import SitePages
 
 
@@ -25,6 +29,19 @@ def page_dates(pages: SitePages, pub: Publication) -> dict[str, str]:
         return max(found) if found else None
 
     everything = latest(*programs.values(), *providers.values())
+    build_day = pub.today.isoformat()
+
+    def decided(decision: Decision) -> str:  # a decision file corrected later shows the correction
+        commits = [c.date for c in pub.history.of(f"decisions/{decision.id}.yaml") if c.date <= build_day]
+        return max(commits) if commits else decision.date
+
+    months = {
+        month: latest(
+            *(decided(d) for d in decisions),
+            *(programs.get(p) for d in decisions for p in (*d.programs, d.renamed_to) if p),  # their titles show
+        )
+        for month, decisions in pages.decisions.months.items()
+    }
     dates: dict[str, str | None] = {"index.md": everything}
     for spec in pages.pages.values():
         if spec.kind == "program":
@@ -38,6 +55,10 @@ def page_dates(pages: SitePages, pub: Publication) -> dict[str, str]:
             dates[spec.src_uri] = latest(
                 *(programs[p.id] for p in catalogue.programs.values() if spec.key in p.data["fields"])
             )
+        elif spec.kind == MONTH_KIND:
+            dates[spec.src_uri] = months[spec.key]
+        elif spec.kind == "decisions":
+            dates[spec.src_uri] = latest(everything, *months.values())
         else:
             dates[spec.src_uri] = everything
     return {uri: day for uri, day in dates.items() if day}

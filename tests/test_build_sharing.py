@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-from mccat.build.language_builds import CHILD_MARKER, PAGES_WRITTEN, SHARED_DATA, LanguageBuild
+from mccat.build.language_builds import LanguageBuild
+from mccat.build.language_builds import start_child as start_child_process
 from mccat.build.search_index import pagefind_executable
 from mccat.model.history import read_history
 from mccat.publish.exports import api_files
@@ -52,26 +51,9 @@ else:
 
 
 def start_child(*args: str, script: str = CHILD, pages_pipe: bool = False) -> LanguageBuild:
-    """A child process set up as start_language_build sets up `mkdocs build` (stdin pipe, env, log file), running
-    `script`; with `pages_pipe`, also the pipe on which it says its pages are written."""
-    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-test-")) / "catalogue.pickle"
-    env = dict(os.environ, **{CHILD_MARKER: "1", SHARED_DATA: str(shared)})
-    reader, writer = os.pipe() if pages_pipe else (-1, -1)
-    if pages_pipe:
-        env[PAGES_WRITTEN] = str(writer)
-    log = tempfile.TemporaryFile()
-    command = [sys.executable, "-c", script, *args]
-    process = subprocess.Popen(
-        command,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.PIPE,
-        pass_fds=(writer,) if pages_pipe else (),
-    )
-    if pages_pipe:
-        os.close(writer)
-    return LanguageBuild("en", process, log, shared, os.fdopen(reader, "rb") if pages_pipe else None)
+    """A child build set up as start_language_build sets up `mkdocs build` (the same start_child), running `script`;
+    with `pages_pipe`, also the pipe on which it says its pages are written."""
+    return start_child_process("en", [sys.executable, "-c", script, *args], os.environ, pages_pipe=pages_pipe)
 
 
 @pytest.fixture(scope="module")

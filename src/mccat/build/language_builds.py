@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -206,39 +207,47 @@ def start_language_build(
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file), "--site-dir", str(site_root)]
     if strict:
         command.append("--strict")
-    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-")) / "catalogue.pickle"
     env = dict(
         os.environ,
         **{
-            CHILD_MARKER: "1",
             BUILD_DATE: build_date,
             CATALOGUE: str(catalogue),
-            SHARED_DATA: str(shared),
             PARENT: str(os.getpid()),
             PREVIEW: "1" if preview else "",
         },
     )
-    reader, writer = os.pipe() if index_here else (-1, -1)
-    if index_here:
+    return start_child(lang, command, env, cwd=config_file.parent, pages_pipe=index_here)
+
+
+def start_child(
+    lang: str, command: list[str], env: Mapping[str, str], *, cwd: Path | None = None, pages_pipe: bool = False
+) -> LanguageBuild:
+    """Run `command` as a child build: marked as one, with the private file its parent shares the catalogue in
+    (announced on its stdin), its output kept in a file, and with `pages_pipe` the pipe on which it says its
+    pages are written. start_language_build's `mkdocs build`, or a test's stand-in."""
+    shared = Path(tempfile.mkdtemp(prefix="mccat-shared-")) / "catalogue.pickle"
+    env = {**env, CHILD_MARKER: "1", SHARED_DATA: str(shared)}
+    reader, writer = os.pipe() if pages_pipe else (-1, -1)
+    if pages_pipe:
         env[PAGES_WRITTEN] = str(writer)
     # A file, not a pipe: a pipe nobody reads until the end would fill up and stall the child.
     log = tempfile.TemporaryFile()  # noqa: SIM115 - LanguageBuild closes it once the child has ended
     try:
         process = subprocess.Popen(
             command,
-            cwd=config_file.parent,
+            cwd=cwd,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.PIPE,
-            pass_fds=(writer,) if index_here else (),
+            pass_fds=(writer,) if pages_pipe else (),
         )
     except BaseException:
-        if index_here:
+        if pages_pipe:
             os.close(reader)
         raise
     finally:
-        if index_here:  # the child holds the only writing end: its end, said or not, ends the pipe
+        if pages_pipe:  # the child holds the only writing end: its end, said or not, ends the pipe
             os.close(writer)
-    written = os.fdopen(reader, "rb") if index_here else None
+    written = os.fdopen(reader, "rb") if pages_pipe else None
     return LanguageBuild(lang, process, log, shared, written)

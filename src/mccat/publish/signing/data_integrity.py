@@ -150,9 +150,8 @@ def _proof_config(document: Mapping[str, Any], proof: Mapping[str, Any]) -> dict
 
 # A proof configuration repeats from certificate to certificate (the same contexts, key and purpose; the
 # day of the decision): its canonical hash is computed once per loader, keyed by the configuration's exact
-# JSON, so only an identical input under the same contexts reuses a result. pyld processes the contexts
-# again for every document (the configuration's hash was a quarter of each signature's time), and a build
-# signs a certificate per grant and language.
+# JSON, so only an identical input under the same contexts reuses a result (canonicalizing it again was a
+# fifth of each signature's time, 0.78 ms -> 0.6), and a build signs a certificate per grant and language.
 _proof_hashes: weakref.WeakKeyDictionary[OfflineLoader, LRUCache[str, bytes]] = weakref.WeakKeyDictionary()
 
 

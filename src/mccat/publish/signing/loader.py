@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import operator
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -90,9 +91,9 @@ def _copied_parent(active_ctx: Mapping[str, Any]) -> Mapping[str, Any] | None:
             continue
         theirs = parent.get(key, _MISSING)
         if key == "mappings":
-            if not isinstance(theirs, dict) or len(theirs) != len(value):
+            if not isinstance(theirs, dict) or list(theirs) != list(value):
                 return None
-            if any(a is not b or v is not w for (a, v), (b, w) in zip(value.items(), theirs.items(), strict=True)):
+            if not all(map(operator.is_, value.values(), theirs.values())):
                 return None
         elif theirs is _MISSING or theirs != value:
             return None

@@ -101,7 +101,7 @@ def _lossy_parts(node: Any, problems: list[str]) -> None:
 
 class _ExpansionKept(jsonld.JsonLdProcessor):
     """pyld's processor, keeping the expansion that RDF conversion starts with: the safety checks read it,
-    so the document is expanded once (expanding the expanded form again was 40% of a signature's time)."""
+    so the document is expanded once (expanding the expanded form again was a third of a signature's time)."""
 
     expanded: Any = None
 

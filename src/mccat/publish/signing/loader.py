@@ -74,6 +74,9 @@ def _dicts_within(node: Any) -> list[dict[str, Any]]:
     return found
 
 
+_MISSING = object()  # an entry the parent context lacks
+
+
 def _copied_parent(active_ctx: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The processed context that ``active_ctx`` is an unchanged copy of, if it is one.
 
@@ -98,9 +101,6 @@ def _copied_parent(active_ctx: Mapping[str, Any]) -> Mapping[str, Any] | None:
         elif theirs is _MISSING or theirs != value:
             return None
     return parent
-
-
-_MISSING = object()
 
 
 class _SharingResolvedContext(ResolvedContext):

@@ -65,17 +65,46 @@ def test_publish_replaces_the_old_site_and_keeps_its_hidden_entries(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def _killed_mid_build(final: Path) -> None:
+    """A process starts a staged site, writes half of it and dies without cleaning up (as SIGKILL leaves it)."""
+    code = (
+        "import os, sys; from pathlib import Path; from mccat.build.staging import StagedSite; "
+        "staged = StagedSite.start(Path(sys.argv[1])); (staged.staging / 'half.html').write_text('half'); os._exit(9)"
+    )
+    assert subprocess.run([sys.executable, "-c", code, str(final)]).returncode == 9
+    assert (final.parent / f".{final.name}.partial" / "half.html").exists()
+
+
 def test_discard_leaves_the_old_site_and_a_new_start_clears_a_killed_builds_leftovers(tmp_path):
     final = tmp_path / "site"
     final.mkdir()
     (final / "index.html").write_text("good")
-    staged = StagedSite.start(final)
-    (staged.staging / "half.html").write_text("half")
-    # killed here: the leftovers stay until the next build starts
+    _killed_mid_build(final)  # the leftovers stay until the next build starts
     again = StagedSite.start(final)
     assert list(again.staging.iterdir()) == []
     again.discard()
     assert snapshot(final) == snapshot_of({"index.html": "good"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_second_build_into_the_same_folder_stops_before_touching_the_first(tmp_path):
+    """Two builds at once (a second terminal, a rerun while the first still runs) must not delete each other's
+    staging folder, or one would move the other's half-written site into place."""
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("good")
+    first = StagedSite.start(final)
+    (first.staging / "page.html").write_text("being written")
+    with pytest.raises(PublishError) as refused:
+        StagedSite.start(final)
+    assert str(refused.value).splitlines() == [
+        f"別のビルドが {final} に書き込んでいる最中です。そのビルドが終わるのを待つか、別のフォルダー（--site-dir）にビルドしてください。",
+        f"Another build is writing to {final} right now: wait for it to finish, or build into another folder (--site-dir).",
+    ]
+    assert snapshot(first.staging) == snapshot_of({"page.html": "being written"})
+    first.publish()
+    assert snapshot(final) == snapshot_of({"page.html": "being written"})
+    StagedSite.start(final).discard()  # the lock went with the first build
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
@@ -179,6 +208,31 @@ def test_a_build_killed_alone_takes_every_process_it_started_with_it(good_site, 
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)
     assert snapshot(site) == files
+
+
+def test_a_second_build_while_one_runs_stops_with_a_message_and_the_first_finishes(good_site):
+    site, files = good_site
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")} | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    first = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        staging = site.parent / ".site.partial"
+        deadline = time.monotonic() + 60
+        while not (staging / "ja").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert first.poll() is None, "the first build ended before the second started"
+        status, output, _ = run_mkdocs_build(site)
+        assert first.wait(timeout=600) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(first.pid, signal.SIGKILL)
+    assert status != 0
+    assert f"別のビルドが {site} に書き込んでいる最中です" in output
+    assert f"Another build is writing to {site} right now" in output
+    assert "Traceback" not in output
+    assert_untouched(site, files)  # the first build's site: the same commit, the same bytes
 
 
 def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(good_site):

@@ -1317,6 +1317,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "検索インデックスを更新できませんでした（プレビューの検索は前の内容のままです）。",
         "en": "Search index not updated (the preview searches the previous pages):",
     },
+    "build.site-dir-not-folder": {
+        "ja": "{folder} はフォルダーではありません。サイト専用のフォルダーを指定してください（--site-dir）。",
+        "en": "{folder} is not a folder: give the site a folder of its own (--site-dir).",
+    },
+    "build.site-dir-busy": {
+        "ja": "別のビルドが {folder} に書き込んでいる最中です。そのビルドが終わるのを待つか、別のフォルダー"
+        "（--site-dir）にビルドしてください。",
+        "en": "Another build is writing to {folder} right now: wait for it to finish, or build into another folder "
+        "(--site-dir).",
+    },
     "build.registry-invalid": {
         "ja": "{file} に誤りがあります。次の点を直してから、もう一度ビルドしてください：",
         "en": "{file} is not valid; fix it and build again:",

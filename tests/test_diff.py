@@ -252,22 +252,30 @@ def test_invisible_characters_in_an_added_program_are_flagged(repo, monkeypatch,
 
 
 @pytest.mark.parametrize(
-    ("field", "disguised", "shown"),
+    ("field", "disguised", "shown", "flags"),
     [
-        ("title", "D\u0430ta Science", "D<U+0430 CYRILLIC SMALL LETTER A>ta Science"),
+        (  # an approved program's title is also assessed content (the signed certificate names it)
+            "title",
+            "D\u0430ta Science",
+            "D<U+0430 CYRILLIC SMALL LETTER A>ta Science",
+            ["lookalike-letters", "assessed-changed", "one-language-changed"],
+        ),
         (
             "summary",
             "Learn P\uff59thon for work, with exercises on real data sets and a final project to finish.",
             "P<U+FF59 FULLWIDTH LATIN SMALL LETTER Y>thon",
+            ["lookalike-letters", "one-language-changed"],
         ),
     ],
 )
-def test_lookalike_letters_in_changed_text_are_flagged_and_shown(repo, monkeypatch, capsys, field, disguised, shown):
+def test_lookalike_letters_in_changed_text_are_flagged_and_shown(
+    repo, monkeypatch, capsys, field, disguised, shown, flags
+):
     program = some_program(repo)
     repo.change(repo.program_path(program), lambda d: d[field].update(en=disguised))
     head = repo.commit("disguise")
     report = diff_json(repo, monkeypatch, capsys, repo.base, head)
-    assert flag_codes(report) == ["lookalike-letters", "one-language-changed"]
+    assert flag_codes(report) == flags
     lookalike = next(c for c in disguised if not c.isascii())
     for lang in ("ja", "en"):
         status, out, _ = repo.mccat(
@@ -345,6 +353,30 @@ def test_an_approved_programs_assessed_content_needs_an_amended_approval(repo, m
         lambda d: d["description"].update(ja="より分かりやすい説明。", en="A clearer description."),
     )
     assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, repo.commit("describe"))) == []
+
+
+def test_retitling_or_relevelling_an_approved_program_needs_an_amended_approval(repo, monkeypatch, capsys):
+    """The signed approval certificate names the program by its title: a provider who renames an approved
+    "IoT Embedded Systems" to "Master of Science in Artificial Intelligence" and raises its EQF level must not
+    get a certificate for that under the old decision without the committee seeing it."""
+    program = some_program(repo, lambda d: "eqf" in d.get("level", {}))
+    level = repo.read(repo.program_path(program))["level"]["eqf"]
+
+    def upgrade(data: dict) -> None:
+        data["title"] = {"ja": "人工知能学修士（学位プログラム）", "en": "Master of Science in Artificial Intelligence"}
+        data["level"]["eqf"] = min(level + 2, 8)
+
+    repo.change(repo.program_path(program), upgrade)
+    head = repo.commit("a grander name")
+    report = diff_json(repo, monkeypatch, capsys, repo.base, head)
+    assert flag_codes(report) == ["assessed-changed"]
+    message = report["changes"][0]["flags"][0]["message"]
+    for lang in ("ja", "en"):
+        for name in (field_label("program", ("title",), lang), field_label("program", ("level", "eqf"), lang)):
+            assert name in message[lang]
+    repo.write_decision("MCR-2026-092", kind="amend-approval", programs=[program], date="2026-11-01")
+    amended = repo.commit("the committee approves the new title")
+    assert flag_codes(diff_json(repo, monkeypatch, capsys, repo.base, amended)) == []
 
 
 def test_deleting_or_renaming_an_approved_program_is_flagged_unless_a_decision_covers_it(repo, monkeypatch, capsys):

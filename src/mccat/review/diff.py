@@ -44,8 +44,19 @@ from mccat.validation.source import YamlProblem, parse_yaml
 
 RENAME_SIMILARITY = 0.8  # share of identical field values above which remove + add is a rename
 KINDS = ("provider", "program", "decision")
-# What the committee assessed when it approved a program: a change to these needs an amended approval.
-ASSESSED = ("effort", "recognition", "assessment", "quality_assurance", "learning_outcomes")
+# What the committee assessed when it approved a program: a change to these needs an amended approval. The
+# title and level too: the signed approval certificate names the program by its title, and a retitled
+# "Introduction to IoT" must not become a signed "Master of Science in AI" under the old decision.
+ASSESSED = (
+    "title",
+    "level",
+    "credential",
+    "effort",
+    "recognition",
+    "assessment",
+    "quality_assurance",
+    "learning_outcomes",
+)
 
 
 class _Missing:

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
-FILTER_NAME = re.compile(r"^(?P<lang>[\w-]+)_[0-9a-f]+\.pf_filter$")
-META_NAME = re.compile(r"^pagefind\.(?P<lang>[\w-]+)_[0-9a-f]+\.pf_meta$")
+FILTER_NAME = re.compile(r"^(?P<lang>[\w-]+)_[0-9a-f]+\.pf_filter\Z")
+META_NAME = re.compile(r"^pagefind\.(?P<lang>[\w-]+)_[0-9a-f]+\.pf_meta\Z")
 FILTER_HASH_LENGTH = 7  # as Pagefind names them: en_114e29e.pf_filter
 META_HASH_LENGTH = 10  # pagefind.en_b94ca6d51e.pf_meta
 

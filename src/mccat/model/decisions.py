@@ -25,7 +25,7 @@ from typing import Any
 
 from mccat.model.lifecycle import PROPOSED, Refusal, Standing, apply, check
 
-DECISION_ID = re.compile(r"^([A-Z]{2,6})-([0-9]{4})-([0-9]{1,4})$")
+DECISION_ID = re.compile(r"^([A-Z]{2,6})-([0-9]{4})-([0-9]{1,4})\Z")
 
 
 def decision_number(decision_id: str) -> tuple[str, int, int] | None:

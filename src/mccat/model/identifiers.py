@@ -13,8 +13,8 @@ import re
 import uuid
 from functools import cache
 
-CORPORATE_NUMBER = re.compile(r"^[0-9]{13}$")
-CTID = re.compile(r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+CORPORATE_NUMBER = re.compile(r"^[0-9]{13}\Z")
+CTID = re.compile(r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
 def corporate_number_check_digit(base: str) -> int:

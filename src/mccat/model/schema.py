@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -155,7 +156,7 @@ def validator(kind: str) -> Draft202012Validator:
 
     Imported on first use: only files that fail the fast check need it.
     """
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
@@ -170,7 +171,38 @@ def validator(kind: str) -> Draft202012Validator:
     ]
     registry = Registry().with_resources(resources)
     schema = _enums_for_speed(copy.deepcopy(load_schema(kind)))
-    return Draft202012Validator(schema, registry=registry)
+    with_ecma_patterns = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return with_ecma_patterns(schema, registry=registry)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """The `pattern` keyword as JSON Schema means it (ECMA-262 regular expressions), as jsonschema-rs checks it."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _python_regex(pattern: str) -> re.Pattern[str]:
+    r"""A JSON Schema pattern as a Python regular expression. `$` (not escaped, outside a character class) becomes
+    `\Z`: in ECMA-262 it matches at the end of the text only, in Python also before a final line feed, so the
+    Python validator would take "example-kosen\n" for an id that jsonschema-rs refuses."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
 
 
 @cache

@@ -101,7 +101,7 @@ CSV_SEPARATOR = "; "  # between the values of a multi-valued CSV cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # A separator a spreadsheet may split on (`,` ours, `;` many locales' list separator) before a formula start.
 _FORMULA_AFTER_SEPARATOR = re.compile(r"([,;])(?=[ ]*[=+\-@\t\r＝＋－＠])")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

@@ -393,6 +393,6 @@ def yaml_scalar(value: Any, like: str = "") -> str:
         loaded = yaml.safe_load(f"k: {value}")
     except yaml.YAMLError:
         loaded = None
-    if isinstance(loaded, dict) and loaded.get("k") == value and not re.match(r"\d{4}-\d{2}-\d{2}$", value):
+    if isinstance(loaded, dict) and loaded.get("k") == value and not re.match(r"\d{4}-\d{2}-\d{2}\Z", value):
         return value
     return quoted or yaml.safe_dump(value, allow_unicode=True).splitlines()[0]

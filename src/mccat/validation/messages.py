@@ -572,6 +572,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{field}の下に `{key}:` を追加してください。このテキストは日本語と英語の両方が必要です",
         "en": "add `{key}:` under {field}; this text is required in both languages",
     },
+    "schema.rejected": {
+        "ja": "{field}の値がスキーマに合いません（{detail}）",
+        "en": "{field}: the value does not match the schema ({detail})",
+    },
+    "hint.schema-rejected": {
+        "ja": "値の前後の空白や改行を取り除いてください。"
+        "それでも直らない場合は、このメッセージを添えてレジストリに知らせてください",
+        "en": "remove spaces and line breaks around the value; if that does not help, tell the registry, quoting this "
+        "message",
+    },
     "schema.required": {"ja": "必須項目{field}がありません", "en": "missing required field {field}"},
     "hint.add-text": {
         "ja": "`{name}:` を追加し、その下に `ja:` と `en:` の両方のテキストを書いてください",

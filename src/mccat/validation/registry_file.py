@@ -45,9 +45,9 @@ from mccat.validation.schema_messages import schema_problems
 from mccat.validation.source import SourceDocument, YamlProblem, parse_yaml, read_text
 
 REGISTRY_FILE = "governance/registry.yaml"
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s]*)?$")
-SPDX = re.compile(r"^[A-Za-z0-9.+-]+$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\Z")
+HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s]*)?\Z")
+SPDX = re.compile(r"^[A-Za-z0-9.+-]+\Z")
 GUIDE_SECTIONS = ("review", "fees", "appeals")  # the guides' settings (schemas/registry.schema.json)
 
 
@@ -135,7 +135,7 @@ def parse_registry(content: str, display: str) -> tuple[RegistryBody, list[Probl
             licence = Licence(spdx, name, url)
         elif not read.problems:
             read.fail(("licence", "data"), text("registry.licence-parts"), text("hint.registry-licence-parts"))
-    country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}$"), "country")
+    country = read.string(("publisher", "country"), re.compile(r"^[A-Z]{2}\Z"), "country")
     email = read.string(("contact", "email"), EMAIL, "email")
     contact_url = read.string(("contact", "url"), HTTPS, "https")
     guide, guide_problems = _guide_settings(doc)

@@ -22,7 +22,7 @@ from mccat.validation.messages import Choices, ElementRef, FieldRef, Label, List
 from mccat.validation.problems import Fix, Problem
 from mccat.validation.source import SourceDocument, as_list, load_yaml
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Longest provider id and slug (the schema's `slug`): every file name made from them (page folders,
 # programs/<provider>/<slug>.achievement.ja.json, its temporary name while written) fits in 255 bytes with room.
 MAX_ID_LENGTH: int = load_schema("program")["$defs"]["slug"]["maxLength"]

@@ -41,10 +41,19 @@ def field_name(path: tuple) -> str:
 
 def schema_problems(kind: str, doc: SourceDocument) -> Iterator[Problem]:
     """Every schema violation in a document, rewritten for humans."""
-    if fast_validator(kind).is_valid(doc.data):
+    fast = fast_validator(kind)
+    if fast.is_valid(doc.data):
         return
+    explained = False
     for error in validator(kind).iter_errors(doc.data):
+        explained = True
         yield from _explain(kind, doc, error)
+    if not explained:  # the two validators disagree: the file is refused all the same, where jsonschema-rs says
+        for refusal in fast.iter_errors(doc.data):
+            at = tuple(refusal.instance_path)
+            line, column = doc.position(at)
+            detail = text("schema.rejected", field=FieldRef(kind, at), detail=refusal.message)
+            yield Problem(doc.file, line, column, "schema.rejected", detail, text("hint.schema-rejected"))
 
 
 def _key_normal(name: Any) -> str:

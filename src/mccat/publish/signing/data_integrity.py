@@ -35,14 +35,14 @@ CRYPTOSUITE = "eddsa-rdfc-2022"
 
 KeyResolver = Callable[[str], Ed25519PublicKey]
 
-_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*\Z")
 # Vocabulary terms in our contexts are http(s) IRIs; a property or type that
 # expands to anything else ("ex:foo", "Custom") came from no term definition.
-_VOCAB_IRI = re.compile(r"^https?://\S+$")
+_VOCAB_IRI = re.compile(r"^https?://\S+\Z")
 # pyld escapes only \t \n \r " \ ; RDFC-1.0 also escapes these, so a string
 # containing them would hash differently here than in other implementations.
 _UNPORTABLE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_XSD_DATETIME = re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+_XSD_DATETIME = re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?\Z")
 
 
 class CanonicalizationError(ValueError):

@@ -22,7 +22,7 @@ _HOST = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*"
     r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
 )
-_FRAGMENT = re.compile(r"^[A-Za-z0-9._~-]+$")
+_FRAGMENT = re.compile(r"^[A-Za-z0-9._~-]+\Z")
 
 
 def _check_host(host: str) -> None:

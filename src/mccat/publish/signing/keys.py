@@ -38,8 +38,8 @@ from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
 KEYS_FILE = "governance/keys.yaml"
 SIGNING_KEY_ENV = "MCCAT_SIGNING_KEY"
 PREVIEW = "preview"  # MCCAT_SIGNING_KEY=preview: a throwaway key, every certificate marked "preview, not valid"
-KEY_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}$")
-DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+KEY_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}\Z")
+DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 HEADER = """\
 # The registry's public signing keys (Ed25519, Multikey). Committee-owned: see the page "Certificates and verification".
 # `mccat keys new ID` appends an entry and prints the private key once, for the publish workflow's

@@ -9,6 +9,8 @@ import os
 import pytest
 import yaml
 
+from mccat.review.checks import COMMENT_LIMIT, SHORTENED
+from tests.conftest import ROOT
 from tests.git_catalogue import CATALOGUE, CatalogueRepo
 from tests.markdown_check import MARK, MARKDOWN_PAYLOADS, count, data_outside_code, elements
 
@@ -123,6 +125,29 @@ def test_the_whole_comment_is_inert(repo, monkeypatch, capsys, tmp_path):
     html = [e.source.strip() for e in elements(summary) if e.kind == "html"]
     assert set(html) <= {"<details><summary>English</summary>", "</details>"}, html
     assert count(summary, "link") == count(summary, "image") == 0
+
+
+def test_a_comment_too_long_for_github_drops_whole_sections_and_stays_inert(repo, monkeypatch, capsys, tmp_path):
+    """Attack: a pull request whose summary passes GitHub's limit, its descriptions full of links and mentions.
+    The workflow cut the text at 60,000 characters, which could end inside a code span and let the rest render
+    as Markdown in the bot's comment; comment.md now fits by dropping whole sections."""
+    repo.git("checkout", "-q", "-b", "pr")
+    long_text = " ".join(MARKDOWN_PAYLOADS) * 4  # about 4,500 characters
+    source = repo.read(repo.program_path(a_program_of(KOSEN)))
+    for index in range(6):
+        data = source | {"description": {"ja": long_text, "en": long_text}}
+        repo.write(repo.program_path(f"{KOSEN}/long-{index}"), data)
+    head = repo.commit("long")
+    _states, summary = review(repo, monkeypatch, capsys, head, maintainer(KOSEN), tmp_path)
+    comment = (tmp_path / "review-out" / "comment.md").read_text(encoding="utf-8")
+    assert len(summary) > COMMENT_LIMIT, "the case must be too long for a comment"
+    assert len(comment.encode("utf-16-le")) // 2 <= COMMENT_LIMIT
+    assert comment.startswith(summary.split("### 変更権限 / Ownership")[0])  # the checks and validation stay
+    assert SHORTENED in comment
+    assert data_outside_code(comment) == [] and data_outside_code(summary) == []
+    assert count(comment, "link") == count(comment, "image") == 0
+    workflow = (ROOT / ".github/workflows/pull-request-review.yml").read_text(encoding="utf-8")
+    assert "comment.md" in workflow and ".slice(" not in workflow.split("const limit")[1].split("const body")[0]
 
 
 def test_review_needs_real_revisions(repo, monkeypatch, capsys, tmp_path):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mccat.authoring.issue_form import issue_form_text
 from mccat.cli.usage import UsageError, add_lang, message_language, require_catalogue
-from mccat.review.checks import STATUS_CONTEXTS, render_comment, result_json, review_pull_request
+from mccat.review.checks import COMMENT_LIMIT, STATUS_CONTEXTS, render_comment, result_json, review_pull_request
 from mccat.review.diff import diff_revisions, load_snapshot
 from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.review.git_revisions import GitError, repo_root
@@ -104,7 +104,8 @@ def run_check_ownership(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    """The checks that decide a pull request, from git data: writes summary.md and result.json to --out."""
+    """The checks that decide a pull request, from git data: writes summary.md (the job summary), comment.md (the
+    same within a comment's length) and result.json to --out."""
     try:
         repo = repo_root(Path.cwd())
         review = review_pull_request(
@@ -123,6 +124,7 @@ def run_review(args: argparse.Namespace) -> int:
         raise UsageError(text("usage.outside-repository", folder=str(args.catalogue), root=str(root))) from None
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.md").write_text(render_comment(review), encoding="utf-8")
+    (args.out / "comment.md").write_text(render_comment(review, limit=COMMENT_LIMIT), encoding="utf-8")
     (args.out / "result.json").write_text(result_json(review), encoding="utf-8")
     for check, (state, description) in review.states().items():
         print(one_line(f"{STATUS_CONTEXTS[check]}: {state}: {description}"))
@@ -208,7 +210,7 @@ def add_review_commands(sub) -> None:
     p.add_argument("base", help="the target branch's tip: rights are read there")
     p.add_argument("head", help="the pull request's head commit (fetched, never checked out)")
     p.add_argument("--author", required=True, help="the GitHub account that opened the pull request")
-    p.add_argument("--out", type=Path, required=True, help="folder for summary.md and result.json")
+    p.add_argument("--out", type=Path, required=True, help="folder for summary.md, comment.md and result.json")
     p.add_argument("--committee", default="governance/committee.yaml", help="the committee list (read at BASE)")
     p.add_argument(
         "--pushed-by",

@@ -134,8 +134,20 @@ CHECK_NAMES = {
 }
 
 
-def render_comment(review: PullRequestReview) -> str:
-    """The pull request's comment (and job summary): the checks, then the changes in Japanese and English."""
+# GitHub refuses a comment over 65,536 characters (UTF-16 code units, as JavaScript counts them).
+COMMENT_LIMIT = 60_000
+SHORTENED = (
+    "変更の一覧が長すぎるため、ここには載せていません。全文は実行のジョブの要約にあります。 / "
+    "The list of changes is too long for a comment: the full summary is in the run's job summary."
+)
+
+
+def render_comment(review: PullRequestReview, *, limit: int | None = None) -> str:
+    """The pull request's comment (and job summary): the checks, then the changes in Japanese and English.
+
+    With a limit, whole sections go (the English changes, then the Japanese, then the rest after the
+    checks) until the text fits: a comment cut mid-line could end inside a code span and let the rest of
+    a provider's text render as live Markdown (links, images, @mentions) in the bot's comment."""
     states = review.states()
     lines = [
         "## 審査の要約 / Review summary",
@@ -147,6 +159,7 @@ def render_comment(review: PullRequestReview) -> str:
     ]
     for check, (state, description) in states.items():
         lines.append(f"| {CHECK_NAMES[check]} | {ICON[state]} {code(description, in_table=True)} |")
+    checks = list(lines)
     lines += ["", "### 検証 / Validation", ""]
     problems = review.validation.problems
     if problems:  # Japanese, then English folded: providers and reviewers read the same comment
@@ -163,10 +176,15 @@ def render_comment(review: PullRequestReview) -> str:
     lines += ["### 変更権限 / Ownership", "", code_block(render_ownership(review.ownership, "ja")), ""]
     lines += ["<details><summary>English</summary>", "", code_block(render_ownership(review.ownership, "en")), ""]
     lines += ["</details>", ""]
-    lines += [render_markdown(review.diff, "ja").rstrip("\n"), ""]
-    lines += ["<details><summary>English</summary>", "", render_markdown(review.diff, "en").rstrip("\n"), ""]
-    lines += ["</details>", ""]
-    return "\n".join(lines)
+    japanese = [render_markdown(review.diff, "ja").rstrip("\n"), ""]
+    english = ["<details><summary>English</summary>", "", render_markdown(review.diff, "en").rstrip("\n"), ""]
+    english += ["</details>", ""]
+    note = [SHORTENED, ""]
+    for version in (lines + japanese + english, lines + japanese + note, lines + note, [*checks, "", *note]):
+        comment = "\n".join(version)
+        if limit is None or len(comment.encode("utf-16-le")) // 2 <= limit:
+            break
+    return comment
 
 
 def result_json(review: PullRequestReview) -> str:

@@ -234,6 +234,26 @@ def test_verify_command_reads_a_url_from_the_site_folder(tmp_path, capsys):
     assert "not a JSON credential" in capsys.readouterr().out
 
 
+def test_verify_prints_a_forged_credentials_text_inert(tmp_path, capsys):
+    """Attack: a forged credential whose status list URL holds a carriage return and ANSI escapes, written to
+    overwrite the FAIL line with three "ok" lines and a VALID, then hide the INVALID line (SGR 8, concealed)."""
+    (tmp_path / "governance").mkdir()
+    (tmp_path / "governance" / "keys.yaml").write_text(KEYS_TEXT, encoding="utf-8")
+    forged = signed(certificate(), make_key("a stranger"), "key-2026", "2026-07-01T00:00:00Z")
+    overwrite = "\r\x1b[2A\x1b[2Kok   proof: valid\n\x1b[2Kok   dates: valid\nVALID\x1b[8m"
+    forged["credentialStatus"]["statusListCredential"] = overwrite
+    forged["proof"][0]["proofPurpose"] = "x" + overwrite
+    (tmp_path / "forged.json").write_text(json.dumps(forged), encoding="utf-8")
+    common = ["--site", str(tmp_path / "site"), "--site-url", SITE, "--keys", str(tmp_path / "governance/keys.yaml")]
+    assert main(["verify", str(tmp_path / "forged.json"), *common, "--date", "2026-12-02"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out
+    lines = out.splitlines()
+    assert lines[0].startswith("FAIL proof: ") and lines[-1].startswith("INVALID: ")
+    assert "VALID" not in [line.strip() for line in lines]
+    assert len(lines) == 4 and "<U+001B>" in out  # proof, dates, status, the verdict; the escapes written out
+
+
 def test_registry_key_periods():
     key = RegistryKey("k", "z6Mk", date(2026, 1, 1), date(2026, 12, 31))
     assert key.may_sign_on(date(2026, 1, 1)) and key.may_sign_on(date(2026, 12, 31))

@@ -35,6 +35,7 @@ from mccat.publish.signing.keys import (
 )
 from mccat.publish.signing.multikey import decode_private_key, encode_private_key
 from mccat.publish.urls import Urls
+from mccat.validation.hidden import one_line
 from mccat.validation.messages import Shown, text
 from mccat.validation.report import problem_lines
 
@@ -144,12 +145,14 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         document = _read_json(path)
     except (ValueError, UnicodeDecodeError) as exc:
-        print(f"INVALID: {path} is not a JSON credential ({exc})")
+        print(one_line(f"INVALID: {path} is not a JSON credential ({exc})"))
         return 1
     if document is None:
         raise UsageError(text("usage.no-file", file=Shown(str(path))))
 
     def lists(url: str) -> Any:
+        if not url.startswith(("http://", "https://")):  # a status list is on the registry's site, never a local path
+            return None
         try:
             return _read_json(_local_file(url, urls, args.site))
         except (UsageError, ValueError, UnicodeDecodeError):
@@ -157,9 +160,11 @@ def run_verify(args: argparse.Namespace) -> int:
 
     now = datetime.combine(args.date, datetime.min.time(), UTC) if args.date else datetime.now(UTC)
     report = check_credential(document, did=did, keys=keys, lists=lists, now=now)
+    # The details quote the credential (URLs, dates): one line each, every control character written out, so a
+    # forged credential can neither overwrite a FAIL line nor print a VALID of its own (ANSI escapes, CR).
     for check in report.checks:
-        print(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}")
-    print("VALID" if report.ok else f"INVALID: {report.reason}")
+        print(one_line(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}"))
+    print("VALID" if report.ok else one_line(f"INVALID: {report.reason}"))
     return 0 if report.ok else 1
 
 

@@ -109,6 +109,22 @@ def test_validate_rev_reads_the_revision_from_git(repo, monkeypatch, capsys):
     assert repo.mccat(monkeypatch, capsys, "validate", "--rev", "no-such-rev")[0] == 2
 
 
+def test_a_submodule_entry_in_the_catalogue_fails_validation(repo, monkeypatch, capsys, tmp_path):
+    """Attack: a gitlink (submodule entry) named like a program file in the provider's own folder. The review
+    read blobs only and saw no change; after the merge every checkout has an empty folder there and the site
+    stops building until the committee removes it."""
+    repo.git("checkout", "-q", "-b", "pr")
+    ghost = f"catalogue/programs/{KOSEN}/ghost.yaml"
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},{ghost}")
+    repo.git("commit", "-q", "-m", "a submodule")
+    head = repo.git("rev-parse", "HEAD")
+    states, summary = review(repo, monkeypatch, capsys, head, maintainer(KOSEN), tmp_path)
+    assert states["mccat/validate"] == "failure"
+    assert f"{ghost}:1:1: error [file.not-a-file]" in summary
+    status, out, _ = repo.mccat(monkeypatch, capsys, "validate", "--rev", head)
+    assert status == 1 and f"{ghost}:1:1: error [file.not-a-file]" in out
+
+
 def test_the_whole_comment_is_inert(repo, monkeypatch, capsys, tmp_path):
     repo.git("checkout", "-q", "-b", "pr")
     for index, payload in enumerate(MARKDOWN_PAYLOADS[:8]):

@@ -46,7 +46,7 @@ def validate_revision(
     committee_rev, committee_file = committee or (rev, COMMITTEE_FILE)
     with tempfile.TemporaryDirectory(prefix="mccat-revision-") as folder:
         top = Path(folder)
-        links = write_tree(repo, rev, prefix, top / "catalogue-at-revision")
+        irregular = write_tree(repo, rev, prefix, top / "catalogue-at-revision")
         root = top / "catalogue-at-revision" / prefix if prefix else top / "catalogue-at-revision"
         root.mkdir(parents=True, exist_ok=True)
         members = top / "committee.yaml"
@@ -65,7 +65,10 @@ def validate_revision(
         return problem
 
     result.problems = [relocated(p) for p in result.problems] + [
-        Problem(link, 1, 1, "file.symlink", text("file.symlink"), text("hint.symlink")) for link in links
+        Problem(path, 1, 1, "file.symlink", text("file.symlink"), text("hint.symlink"))
+        if mode == "120000"
+        else Problem(path, 1, 1, "file.not-a-file", text("file.not-a-file"), text("hint.single-file"))
+        for path, mode in irregular.items()
     ]
     return result
 

@@ -84,8 +84,9 @@ def merge_base(repo: Path, base: str, head: str) -> str:
         return base
 
 
-def tree_at(repo: Path, rev: str, prefix: str) -> dict[str, tuple[str, str]]:
-    """Path -> (mode, blob id) of every file under prefix at a commit, without reading contents."""
+def tree_at(repo: Path, rev: str, prefix: str, kinds: tuple[str, ...] = ("blob",)) -> dict[str, tuple[str, str]]:
+    """Path -> (mode, object id) of every file under prefix at a commit, without reading contents; with
+    kinds=("blob", "commit") also every submodule entry (a gitlink, mode 160000: a folder in a checkout)."""
     listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", prefix or ".")
     tree = {}
     for record in listing.split(b"\0"):
@@ -93,7 +94,7 @@ def tree_at(repo: Path, rev: str, prefix: str) -> dict[str, tuple[str, str]]:
             continue
         meta, _, name = record.partition(b"\t")
         mode, kind, sha = meta.decode().split()
-        if kind == "blob":
+        if kind in kinds:
             tree[name.decode("utf-8", "surrogateescape")] = (mode, sha)
     return tree
 
@@ -182,13 +183,15 @@ def read_file_at(repo: Path, rev: str | None, path: str) -> bytes | None:
         return None
 
 
-def write_tree(repo: Path, rev: str, prefix: str, target: Path) -> list[str]:
+def write_tree(repo: Path, rev: str, prefix: str, target: Path) -> dict[str, str]:
     """Write the regular files under prefix at a commit into target (keeping their paths), as data.
 
     Reads blobs with git (no checkout: no hooks, attributes, filters or line-ending conversions of the
-    revision apply). Symbolic links are not written: their paths are returned, for the caller to report."""
-    tree = tree_at(repo, rev, prefix)
-    links = sorted(p for p, (mode, _) in tree.items() if mode == "120000")
+    revision apply). Symbolic links and submodule entries are not written: path -> git mode of each is
+    returned, for the caller to report (a submodule named like a program file passes a review that does not
+    see it, then is an empty folder in every checkout, and the site stops building)."""
+    tree = tree_at(repo, rev, prefix, kinds=("blob", "commit"))
+    irregular = {p: mode for p, (mode, _) in sorted(tree.items()) if mode not in ("100644", "100755")}
     regular = sorted(p for p, (mode, _) in tree.items() if mode in ("100644", "100755"))
     for repo_file in read_blobs(repo, tree, regular):
         path = target / repo_file.path
@@ -196,7 +199,7 @@ def write_tree(repo: Path, rev: str, prefix: str, target: Path) -> list[str]:
             continue  # git paths cannot leave the tree; never trust that twice
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(repo_file.content)
-    return links
+    return irregular
 
 
 def read_blobs_by_id(repo: Path, blob_ids: list[str]) -> dict[str, bytes]:

@@ -398,9 +398,20 @@ def test_own_stacking_links_and_removing_links_stay_allowed(repo, monkeypatch, c
 # ------------------------------------------------------------------ decisions and what nothing may erase (issue 15)
 
 
-def check_pushed(repo, monkeypatch, capsys, author: str, pushed_by: str, head: str) -> tuple[int, str]:
+def check_pushed(repo, monkeypatch, capsys, author: str, pushed_by: str, before: str, head: str) -> tuple[int, str]:
+    """check-ownership as the workflow runs it after a push by `pushed_by` that moved the branch from `before`."""
     status, out, err = repo.mccat(
-        monkeypatch, capsys, "check-ownership", "--author", author, "--pushed-by", pushed_by, repo.base, head
+        monkeypatch,
+        capsys,
+        "check-ownership",
+        "--author",
+        author,
+        "--pushed-by",
+        pushed_by,
+        "--pushed-from",
+        before,
+        repo.base,
+        head,
     )
     assert "Traceback" not in out + err
     return status, out
@@ -409,18 +420,47 @@ def check_pushed(repo, monkeypatch, capsys, author: str, pushed_by: str, head: s
 def test_a_providers_pull_request_may_not_add_or_change_a_decision(repo, monkeypatch, capsys):
     program = a_program_of(KOSEN)
     repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=99))
+    change = repo.commit("the provider's change")
     repo.write_decision("MCR-2026-080", kind="amend-approval", programs=[program], date="2026-11-01")
     head = repo.commit("self-approval")
     status, out = check(repo, monkeypatch, capsys, maintainers(KOSEN)[0], head)
     assert status == 1
     assert "DENY catalogue/decisions/MCR-2026-080.yaml: is a committee decision (catalogue/decisions/)" in out
     assert f"ok   catalogue/programs/{program}.yaml: maintainer of {KOSEN}" in out
-    # Once a committee member has pushed to the pull request, the decision files are vouched for.
-    status, out = check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], "chair-account", head)
+    # A committee member who pushes the decision file vouches for it.
+    status, out = check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], "chair-account", change, head)
     assert status == 0, out
     assert "ok   catalogue/decisions/MCR-2026-080.yaml: a committee decision, pushed by chair-account" in out
     # A push by anyone else vouches for nothing.
-    assert check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], maintainers(KOSEN)[1], head)[0] == 1
+    assert check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], maintainers(KOSEN)[1], change, head)[0] == 1
+    # --pushed-by alone is refused: it would vouch for whatever the branch holds.
+    status, _, err = repo.mccat(
+        monkeypatch, capsys, "check-ownership", "--author", maintainers(KOSEN)[0], "--pushed-by", "chair-account",
+        repo.base, head,
+    )  # fmt: skip
+    assert status == 2 and "--pushed-from" in err
+
+
+def test_a_members_update_branch_merge_does_not_vouch_for_the_providers_decision(repo, monkeypatch, capsys):
+    """Attack: the provider writes its own approval into its pull request and waits; the target branch moves on,
+    a committee member clicks "Update branch", and GitHub reports that member as the pusher of the merge."""
+    program = a_program_of(KOSEN)
+    repo.git("checkout", "-q", "-b", "pr")
+    repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=99))
+    repo.write_decision("MCR-2026-040", kind="amend-approval", programs=[program], date="2026-11-01")
+    provider_head = repo.commit("approve my own change")
+    repo.git("checkout", "-q", "main")
+    repo.write_text("docs/ja/news.md", "news\n")
+    repo.base = repo.commit("the target branch moves on")
+    repo.git("checkout", "-q", "pr")
+    repo.git("merge", "-q", "--no-edit", "main")  # "Update branch", pushed by the member
+    merged = repo.git("rev-parse", "HEAD")
+    status, out = check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], "chair-account", provider_head, merged)
+    assert status == 1
+    assert "DENY catalogue/decisions/MCR-2026-040.yaml" in out
+    # A force push from a commit this checkout does not have vouches for nothing either.
+    unknown = "0" * 39 + "1"
+    assert check_pushed(repo, monkeypatch, capsys, maintainers(KOSEN)[0], "chair-account", unknown, merged)[0] == 1
 
 
 def test_editing_an_existing_decision_is_the_committees_alone(repo, monkeypatch, capsys):

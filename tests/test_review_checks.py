@@ -209,6 +209,7 @@ def test_a_providers_decision_file_fails_the_review_unless_a_committee_member_pu
     """Attack: a provider approves its own change by adding a decision file to its pull request."""
     program = a_program_of(KOSEN)
     repo.change(repo.program_path(program), lambda d: d["effort"].update(hours=99))
+    change = repo.commit("my change")
     repo.write_decision("MCR-2026-078", kind="amend-approval", programs=[program], date="2026-11-01")
     head = repo.commit("approve my own change")
     states, summary = review(repo, monkeypatch, capsys, head, maintainer(KOSEN), tmp_path)
@@ -226,6 +227,8 @@ def test_a_providers_decision_file_fails_the_review_unless_a_committee_member_pu
             maintainer(KOSEN),
             "--pushed-by",
             pusher,
+            "--pushed-from",
+            change,
             "--out",
             str(out),
         )

@@ -354,7 +354,8 @@ def test_the_review_is_told_who_pushed_only_for_a_push():
     assert step["env"]["PUSHED_BY"] == (
         "${{ github.event.action == 'synchronize' && github.event.sender.login || '' }}"
     )
-    assert '${PUSHED_BY:+--pushed-by "$PUSHED_BY"}' in step["run"]
+    assert step["env"]["PUSHED_FROM"] == "${{ github.event.action == 'synchronize' && github.event.before || '' }}"
+    assert '${PUSHED_BY:+--pushed-by "$PUSHED_BY" --pushed-from "$PUSHED_FROM"}' in step["run"]
     assert "--pushed-by" not in (ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
 
 

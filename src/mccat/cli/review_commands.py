@@ -19,7 +19,14 @@ from mccat.review.checks import COMMENT_LIMIT, STATUS_CONTEXTS, render_comment, 
 from mccat.review.diff import diff_revisions, load_snapshot
 from mccat.review.diff_report import RENDERERS as DIFF_RENDERERS
 from mccat.review.git_revisions import GitError, repo_root
-from mccat.review.ownership import check_ownership, codeowners_text, maintainers_of, parse_committee, render_ownership
+from mccat.review.ownership import (
+    Push,
+    check_ownership,
+    codeowners_text,
+    maintainers_of,
+    parse_committee,
+    render_ownership,
+)
 from mccat.review.renewals import render_renewals_json, render_renewals_markdown, renewals_due
 from mccat.validation.hidden import one_line
 from mccat.validation.load import load_catalogue
@@ -85,6 +92,14 @@ def run_owners(args: argparse.Namespace) -> int:
     return _write_generated(args.output, content, args.check, "mccat owners", message_language(args))
 
 
+def _push(args: argparse.Namespace) -> Push | None:
+    if not args.pushed_by:
+        return None
+    if not args.pushed_from:  # without it, a merge of the target branch pushed by a member would vouch for everything
+        raise UsageError(text("usage.pushed-from"))
+    return Push(args.pushed_by.lstrip("@"), args.pushed_from)
+
+
 def run_check_ownership(args: argparse.Namespace) -> int:
     try:
         repo = repo_root(Path.cwd())
@@ -95,7 +110,7 @@ def run_check_ownership(args: argparse.Namespace) -> int:
             args.base,
             args.head,
             committee_file=args.committee,
-            pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
+            pushed=_push(args),
         )
     except GitError as exc:
         raise UsageError(exc.text) from None
@@ -115,7 +130,7 @@ def run_review(args: argparse.Namespace) -> int:
             args.head,
             args.author.lstrip("@"),
             args.committee,
-            pushed_by=args.pushed_by.lstrip("@") if args.pushed_by else None,
+            pushed=_push(args),
         )
     except GitError as exc:
         raise UsageError(exc.text) from None
@@ -200,6 +215,12 @@ def add_review_commands(sub) -> None:
         help="the account that pushed HEAD, when another than the author: a committee member's push vouches for "
         "the decision files (catalogue/decisions/) of the pull request",
     )
+    p.add_argument(
+        "--pushed-from",
+        metavar="REV",
+        help="with --pushed-by: the commit the branch was at before that push; the push vouches only for the "
+        "decision files it changed",
+    )
     add_lang(p)
     p.set_defaults(run=run_check_ownership)
 
@@ -216,6 +237,12 @@ def add_review_commands(sub) -> None:
         "--pushed-by",
         help="the account that pushed HEAD (the workflow passes it for a push event only): a committee member's "
         "push vouches for the decision files (catalogue/decisions/) of the pull request",
+    )
+    p.add_argument(
+        "--pushed-from",
+        metavar="REV",
+        help="with --pushed-by: the commit the branch was at before that push; the push vouches only for the "
+        "decision files it changed",
     )
     p.set_defaults(run=run_review)
 

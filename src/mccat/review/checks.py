@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from mccat.review.diff import CatalogueDiff, diff_revisions
 from mccat.review.diff_report import render_markdown
 from mccat.review.git_revisions import read_file_at, resolve, write_tree
-from mccat.review.ownership import COMMITTEE_FILE, OwnershipResult, check_ownership, render_ownership
+from mccat.review.ownership import COMMITTEE_FILE, OwnershipResult, Push, check_ownership, render_ownership
 from mccat.validation.markdown import code, code_block
 from mccat.validation.messages import text
 from mccat.validation.problems import Problem
@@ -114,7 +114,7 @@ def review_pull_request(
     head: str,
     author: str,
     committee_file: str = COMMITTEE_FILE,
-    pushed_by: str | None = None,
+    pushed: Push | None = None,
 ) -> PullRequestReview:
     base_commit, head_commit = resolve(repo, base), resolve(repo, head)
     catalogue = repo / prefix if prefix else repo
@@ -124,7 +124,7 @@ def review_pull_request(
         head_commit,
         author,
         validate_revision(repo, head_commit, prefix, committee=(base_commit, committee_file)),
-        check_ownership(repo, prefix, author, base_commit, head_commit, committee_file, pushed_by),
+        check_ownership(repo, prefix, author, base_commit, head_commit, committee_file, pushed),
         diff,
     )
 

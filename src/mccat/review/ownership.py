@@ -7,8 +7,11 @@
   the governance files and anything else outside the catalogue are the
   committee's alone; so are the committee's decisions (catalogue/decisions/).
   A decision file in a provider's pull request is accepted only once a
-  committee member has pushed to it (`pushed_by`, the account GitHub says
-  pushed the head): pushing, the member vouches for the decision files there.
+  committee member has pushed it (`Push`: the account GitHub says pushed the
+  head, and the commit the branch was at before): pushing, the member vouches
+  for the decision files that push changed, not for the others (a member who
+  clicks "Update branch" pushes a merge of the target branch, which must not
+  vouch for a decision file the provider wrote).
 - Nothing published is silently erased, whoever the author: deleting (or
   renaming) the file of a program that was ever approved needs a withdraw or
   rename decision for it, in the same change or already on the base branch;
@@ -30,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 from mccat.model.decisions import Register, replay
 from mccat.review.diff import Snapshot, classify, decisions_of, load_snapshot
-from mccat.review.git_revisions import changed_paths, merge_base, read_file_at, resolve
+from mccat.review.git_revisions import GitError, changed_paths, merge_base, read_file_at, resolve
 from mccat.validation.committee import COMMITTEE_FILE, parse_committee
 from mccat.validation.hidden import one_line
 from mccat.validation.messages import Listing, Shown, Text, text, word
@@ -149,13 +152,14 @@ def check_ownership(
     base: str,
     head: str | None,
     committee_file: str = COMMITTEE_FILE,
-    pushed_by: str | None = None,
+    pushed: Push | None = None,
 ) -> OwnershipResult:
     """Decide, file by file, whether author may make the changes from base to head.
 
     The changes are those of `git diff base...head`; the rights those written at base itself (the
-    target branch's tip), whatever commit the pull request branched from. `pushed_by`: the account that
-    pushed head, when another than the author (a committee member's push vouches for decision files).
+    target branch's tip), whatever commit the pull request branched from. `pushed`: who pushed head, when
+    another than the author, and from which commit (a committee member's push vouches for the decision files
+    it changed).
     """
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
@@ -167,7 +171,7 @@ def check_ownership(
     if _member(author, committee):
         result.decisions = [erased.get(p) or Decision(p, True, text("ownership.committee")) for p in paths]
         return result
-    vouched = pushed_by is not None and _member(pushed_by, committee)
+    vouched = _vouched_decisions(repo, pushed, head_commit, committee, paths)
     before = maintainers_of(load_snapshot(repo, base_commit, prefix, "providers"))
     proposed = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
     # A new provider: one whose file this pull request adds, and that the target branch does not have.
@@ -183,8 +187,8 @@ def check_ownership(
         if path in erased:
             result.decisions.append(erased[path])
         elif located is not None and located[0] == "decision":
-            if vouched:
-                result.decisions.append(Decision(path, True, text("ownership.decision-pushed", account=pushed_by)))
+            if pushed is not None and path in vouched:
+                result.decisions.append(Decision(path, True, text("ownership.decision-pushed", account=pushed.account)))
             else:
                 result.decisions.append(
                     Decision(
@@ -197,6 +201,28 @@ def check_ownership(
             result.decisions.append(_decide(repo, prefix, author, path, before, after, head_commit, committee_file))
         result.decisions += _cross_provider_links(repo, prefix, author, path, start, head_commit, before)
     return result
+
+
+@dataclass(frozen=True)
+class Push:
+    """The push that made a pull request's head: by whom, and the commit the branch was at before it."""
+
+    account: str
+    before: str
+
+
+def _vouched_decisions(
+    repo: Path, pushed: Push | None, head: str | None, committee: list[str], paths: list[str]
+) -> set[str]:
+    """The decision files a committee member's push changed: their content at head differs from before it.
+    A push whose earlier commit is unknown here (a force push) vouches for nothing: the member pushes again."""
+    if pushed is None or head is None or not _member(pushed.account, committee):
+        return set()
+    try:
+        before = resolve(repo, pushed.before)
+    except GitError:
+        return set()
+    return {path for path in paths if read_file_at(repo, before, path) != read_file_at(repo, head, path)}
 
 
 def _stacks_into(repo: Path, rev: str | None, path: str) -> set[str]:

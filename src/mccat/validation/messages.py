@@ -1347,6 +1347,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "カタログのフォルダー {folder} がありません（--catalogue DIR で指定してください）",
         "en": "catalogue folder {folder} does not exist (use --catalogue DIR)",
     },
+    "usage.pushed-from": {
+        "ja": "--pushed-by には --pushed-from REV（そのプッシュの前にブランチがあったコミット）も指定してください",
+        "en": "--pushed-by needs --pushed-from REV (the commit the branch was at before that push)",
+    },
     "usage.rev-and-paths": {
         "ja": "--rev はカタログ全体を検査します。ファイルは指定しないでください",
         "en": "--rev checks the whole catalogue; name no files",

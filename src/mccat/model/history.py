@@ -34,10 +34,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-# "Merge pull request #123 from ..." (merge commits) first, then "... (#123)" (squash merges), then any "#123".
+# Where GitHub writes the number: "Merge pull request #123 from ..." at the start (merge commits), then
+# "... (#123)" at the end (squash merges, after the pull request's title, which its author writes: a title
+# "Fix (#1)" becomes "Fix (#1) (#123)"), then any "#123" (a commit pushed to the main line).
 _PULL_REQUEST_PATTERNS = (
-    re.compile(r"\bMerge pull request #(\d+)\b"),
-    re.compile(r"\(#(\d+)\)"),
+    re.compile(r"^Merge pull request #(\d+)\b"),
+    re.compile(r"\(#(\d+)\)\s*\Z"),
     re.compile(r"(?<![\w&/])#(\d+)\b"),
 )
 _HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 object names

@@ -118,7 +118,7 @@ def test_eu_level_counts_only_when_stated(catalogue):
         ("Raise the fee to 30,000 yen", None),
         ("Link to https://example.org/#12", None),
         ("Update hours (#1) (#123)", 123),  # a squash merge of a pull request whose title names another
-        ("Revert \"Merge pull request #5 from a/b\" (#9)", 9),
+        ('Revert "Merge pull request #5 from a/b" (#9)', 9),
     ],
 )
 def test_pull_request_named_in_a_commit_message(message, number):

@@ -62,6 +62,13 @@ _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "FULLWIDTH LA
 # three words: Python, β, and nothing Latin around the β).
 _WORD = re.compile(r"[^\W\d_\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+# Greek and Cyrillic letters drawn like Latin ones: a word made of these alone, in a text that has Latin letters,
+# reads as a Latin word ("ΑΙ" is Greek Alpha and Iota, "Тесһ" Cyrillic). Greek words of other letters (β版,
+# α-helix, Ω) are left alone.
+_LATIN_LOOKING = frozenset(
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϳ"  # Greek
+    "АВЕЅІЈКМНОРСТУХҮԚԜаеѕіјорсухһԁԛԝүӏ"  # Cyrillic
+)
 
 
 def _character(char: str) -> dict[str, Any]:
@@ -76,13 +83,15 @@ def _letter_script(char: str) -> str:
 
 def lookalike_letters(text: str) -> list[tuple[int, str]]:
     """Letters that disguise a word: (position, letter) for each letter of a lookalike script inside a
-    word that also has ASCII letters, and every mathematical letter (𝐃𝐚𝐭𝐚 looks like Data)."""
+    word that also has ASCII letters, every letter of a word written wholly in Greek or Cyrillic letters
+    that look Latin in a text with Latin words ("ΑΙ and ΙοΤ"), and every mathematical letter (𝐃𝐚𝐭𝐚)."""
     found = []
+    latin_text = _ASCII_LETTER.search(text) is not None
     for match in _WORD.finditer(text):
         letters = match.group()
         if letters.isascii():
             continue
-        latin = _ASCII_LETTER.search(letters) is not None
+        latin = _ASCII_LETTER.search(letters) is not None or (latin_text and set(letters) <= _LATIN_LOOKING)
         for offset, char in enumerate(letters):
             if char.isascii():
                 continue

@@ -1730,6 +1730,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この項目を削除するか、提供機関の `type` を直してください",
         "en": "remove it, or correct the provider's `type`",
     },
+    "provider.name-twin": {
+        "ja": "{field} {name} は、提供機関 {id}（{file}）の名称と同じか、見分けがつきません",
+        "en": "{field} {name} is the name of provider {id} ({file}), or cannot be told from it",
+    },
+    "hint.name-twin": {
+        "ja": "ほかの機関と見分けられる名称にしてください（キャンパス名や部局名を加えるなど）。"
+        "似た文字（漢字の「工」に見えるカタカナの「エ」など）を使っていないかも確かめてください",
+        "en": "give a name that tells it apart from the other provider (add the campus or department), and check "
+        "for lookalike characters (katakana エ for the kanji 工, and the like)",
+    },
     "id.duplicate-ctid": {
         "ja": "{field} {ctid} は、すでに{other} {id}（{file}）のCTIDです",
         "en": "{field} {ctid} is already the CTID of {other} {id} ({file})",

@@ -537,6 +537,51 @@ def duplicate_ctids(entries: Iterable[Entry]) -> list[Problem]:
     return problems
 
 
+# Katakana and kanji (and one hiragana) drawn alike: a new provider named 架空エ業高等専門学校 (katakana エ) reads
+# as 架空工業高等専門学校 (kanji 工) on every page and in the diff.
+_JAPANESE_TWINS = str.maketrans("エカロニートタハヘ〇", "工力口二一卜夕八へ○")
+_NOT_READ = re.compile(r"[\s・･.,、。\-‐－]+")
+
+
+def _name_skeleton(name: str) -> str:
+    """What a reader tells a name by: no width, case, spacing or punctuation, lookalike kana as kanji."""
+    return _NOT_READ.sub("", unicodedata.normalize("NFKC", name).casefold()).translate(_JAPANESE_TWINS)
+
+
+def provider_name_twins(entries: Iterable[Entry]) -> list[Problem]:
+    """No provider may be named like another: the same name, or one a reader cannot tell from it (other
+    width, case or spacing, katakana エ for the kanji 工). The provider whose id sorts later is refused."""
+    first: dict[tuple[str, str], Entry] = {}
+    problems = []
+    for entry in sorted((e for e in entries if e.kind == "provider"), key=lambda e: e.id):
+        names = entry.data.get("name")
+        if not isinstance(names, dict):
+            continue
+        for lang in ("ja", "en"):
+            name = names.get(lang)
+            if not isinstance(name, str) or not (skeleton := _name_skeleton(name)):
+                continue
+            other = first.setdefault((lang, skeleton), entry)
+            if other is entry:
+                continue
+            problems.append(
+                _problem(
+                    entry.source(),
+                    ("name", lang),
+                    "provider.name-twin",
+                    text(
+                        "provider.name-twin",
+                        field=_field("provider", ("name", lang)),
+                        name=Shown(name),
+                        id=Shown(other.id),
+                        file=other.file,
+                    ),
+                    text("hint.name-twin"),
+                )
+            )
+    return problems
+
+
 def url_hosts(doc: SourceDocument, data: Any, kind: str) -> list[Problem]:
     """A link goes where a reviewer reads it goes: no lookalike letters in the host (Cyrillic `а` for
     Latin `a`, fullwidth `ｅ`), no `user@` before it, no backslash (browsers read it as `/`)."""

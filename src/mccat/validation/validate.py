@@ -26,6 +26,7 @@ from mccat.validation.rules import (
     duplicate_ctids,
     invisible_characters,
     program_rules,
+    provider_name_twins,
     provider_rules,
     stacking_cycles,
     stacking_fan_in,
@@ -462,6 +463,7 @@ def _validate(
     if decisions:
         result.problems += decision_register_problems(decisions, program_files(root), today)
     result.problems += duplicate_ctids(result.entries)
+    result.problems += provider_name_twins(result.entries)
     result.problems += designation_providers(result.entries)
     result.problems = in_file_order(result.problems)
     return result

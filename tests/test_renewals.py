@@ -102,3 +102,17 @@ def test_bad_arguments_and_an_invalid_catalogue(tmp_path, monkeypatch, capsys):
     capsys.readouterr()
     status = main(["--catalogue", str(broken), "renewals"])
     assert status == 1 and "x.yaml:2:1: error [yaml.syntax]" in capsys.readouterr().err
+
+
+def test_a_limit_lists_the_most_urgent_and_counts_the_rest(monkeypatch, capsys):
+    """The workflow posts the report as an issue, which holds 65,536 characters: `--limit` keeps it within."""
+    args = ("--within", "90", "--today", "2026-12-01", "--limit", "1")
+    for lang, more in (("en", "… and 1 more (the whole list is in the workflow's job summary"), ("ja", "ほか 1 件")):
+        status, out, _ = run(monkeypatch, capsys, *args, "--lang", lang)
+        assert status == 0
+        rows = [line for line in out.splitlines() if line.startswith("| `example-")]
+        assert [row.split("<br>")[0] for row in rows] == ["| `example-national-univ/biodiversity-field-survey`"]
+        assert more in out
+        assert "example-pref-agri-center/forestry-felling-safety" not in out
+    status, out, _ = run(monkeypatch, capsys, *args[:-2], "--lang", "en")
+    assert status == 0 and "more (the whole list" not in out and "forestry-felling-safety" in out

@@ -159,7 +159,9 @@ def run_renewals(args: argparse.Namespace) -> int:
         sys.stdout.write(render_renewals_json(items, today, args.within))
     else:
         sys.stdout.write(
-            render_renewals_markdown(items, today, args.within, mention=args.mention, lang=message_language(args))
+            render_renewals_markdown(
+                items, today, args.within, mention=args.mention, lang=message_language(args), limit=args.limit
+            )
         )
     return 0
 
@@ -251,6 +253,9 @@ def add_review_commands(sub) -> None:
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
     p.add_argument("--today", type=_day, help="the date to count from (default: today)")
     p.add_argument("--mention", action="store_true", help="@-mention maintainers (notifies them on GitHub)")
+    p.add_argument(
+        "--limit", type=_days, help="markdown: list at most N programs, the most urgent, and count the others"
+    )
     add_lang(p)
     p.set_defaults(run=run_renewals)
 

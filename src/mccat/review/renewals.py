@@ -84,9 +84,17 @@ def _account(name: str, mention: bool) -> str:
 
 
 def render_renewals_markdown(
-    items: list[Renewal], today: date, within: int, *, mention: bool = False, lang: str = "ja"
+    items: list[Renewal],
+    today: date,
+    within: int,
+    *,
+    mention: bool = False,
+    lang: str = "ja",
+    limit: int | None = None,
 ) -> str:
-    """The report in one language (mccat.validation.messages); the workflow posts Japanese, then English."""
+    """The report in one language (mccat.validation.messages); the workflow posts Japanese, then English.
+    `limit`: list at most that many programs (the most urgent), and say how many more there are: an issue
+    holds 65,536 characters, about 200 programs in both languages."""
 
     def say(key: str, **params: object) -> str:
         return text(key, **params).render(lang)
@@ -98,19 +106,25 @@ def render_renewals_markdown(
     if not items:
         return "\n".join(lines + [say("renewals.none"), ""])
     columns = [say(key) for key in COLUMNS]
+    room = len(items) if limit is None else limit
     for expired in (True, False):
         group = [r for r in items if r.expired == expired]
         if not group:
             continue
         heading = say("renewals.expired") if expired else say("renewals.due", n=within)
-        lines += [f"### {heading} ({len(group)})", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        for r in group:
+        lines += [f"### {heading} ({len(group)})", ""]
+        listed, room = group[:room], max(0, room - len(group))
+        if listed:
+            lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        for r in listed:
             accounts = " ".join(_account(a, mention) for a in r.maintainers)
             lines.append(
                 f"| {_cell(r.program_id)}<br>{local(r.title)} | {local(r.provider_name)} | "
                 f"{r.valid_until.isoformat()} | {r.days_left} | {accounts} |"
             )
-        lines.append("")
+        lines += [""] if listed else []
+        if len(listed) < len(group):
+            lines += [say("renewals.more", count=len(group) - len(listed)), ""]
     lines += [say("renewals.how"), ""]
     return "\n".join(lines)
 

@@ -1984,6 +1984,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "renewals.expired": {"ja": "期限切れ", "en": "Expired"},
     "renewals.due": {"ja": "{n}日以内に期限", "en": "Due within {n} days"},
     "renewals.none": {"ja": "対象のプログラムはありません。", "en": "No program needs renewal."},
+    "renewals.more": {
+        "ja": "ほか {count} 件（すべての一覧は、ワークフローのジョブの要約と renewals.json にあります）",
+        "en": "… and {count} more (the whole list is in the workflow's job summary and renewals.json)",
+    },
     "renewals.how": {
         "ja": "更新は委員会が決定ファイル"
         "（`catalogue/decisions/<決定番号>.yaml`、`kind: renew` と新しい `valid_until`）"

@@ -210,6 +210,16 @@ def test_expired_and_revoked_certificates_are_invalid():
     assert not missing.ok and "not available here" in missing.reason
 
 
+def test_an_old_status_list_is_said_to_be_old():
+    """A revocation after the copy of the list was signed cannot show: the verifier says how old the list is."""
+    document = signed(certificate(), NEW, "key-2026", "2026-07-01T00:00:00Z")
+    fresh = check(document, now=datetime(2026, 12, 3, tzinfo=UTC))  # the list is signed on 2026-12-02
+    assert fresh.ok and "signed on" not in fresh.checks[-1].detail
+    old = check(document, now=datetime(2026, 12, 20, tzinfo=UTC))
+    assert old.ok, "an old list still says what it says"
+    assert "the list was signed on 2026-12-02, 18 days before the date checked" in old.checks[-1].detail
+
+
 def test_verify_command_reads_a_url_from_the_site_folder(tmp_path, capsys):
     (tmp_path / "governance").mkdir()
     (tmp_path / "governance" / "keys.yaml").write_text(KEYS_TEXT, encoding="utf-8")

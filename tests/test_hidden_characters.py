@@ -168,5 +168,9 @@ def test_a_message_hidden_in_variation_selectors_is_refused_and_shown_in_the_dif
     status, out, _ = repo.mccat(monkeypatch, capsys, "diff", base, head, "--format", "json")
     assert not HIDDEN_CHARACTER.search(out.replace("\n", "")), "JSON escapes them (\\uXXXX)"
     report = json.loads(out)
-    assert [f["code"] for f in report["changes"][0]["flags"]] == ["invisible-characters", "one-language-changed"]
+    assert [f["code"] for f in report["changes"][0]["flags"]] == [
+        "invisible-characters",
+        "assessed-changed",  # the title of an approved program
+        "one-language-changed",
+    ]
     assert report["changes"][0]["fields"][0]["new"].endswith(hide_message(SECRET))  # the value, untouched

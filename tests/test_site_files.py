@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from mccat.build.plan import PlanError, build_date
+from mccat.cli import site_commands
 from mccat.cli.main import main
 from mccat.cli.site_commands import rebuild
 from mccat.publish.site_files import (
@@ -81,6 +83,33 @@ def test_the_manifest_is_sha256sum_format_and_reads_back(tmp_path):
     assert check.returncode == 0
 
 
+def test_every_entry_of_a_site_counts_but_a_deploy_checkouts_git_folder(tmp_path, capsys):
+    """The build writes hidden files that are served (.nojekyll, .well-known/did.json: the registry's public
+    key); they are listed, sized and uploaded like any other. Only a top-level .git is not the site."""
+    site = make_site(
+        tmp_path / "site",
+        {"index.html": b"x", ".nojekyll": b"", ".well-known/did.json": b"{}", ".git/HEAD": b"ref", "a/.git": b"g"},
+    )
+    assert sorted(site_digests(site)) == [".nojekyll", ".well-known/did.json", "a/.git", "index.html"]
+    assert site_size(site).files == 4
+    assert main(["site-manifest", str(site)]) == 0
+    assert ".well-known/did.json\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("entry", ["link", "fifo", "escape", "newline"])
+def test_a_manifest_refuses_what_a_built_site_never_holds(tmp_path, capsys, entry):
+    site = make_site(tmp_path / "site", {"index.html": b"x"})
+    if entry == "link":
+        (site / "a.html").symlink_to(site / "index.html")
+    elif entry == "fifo":
+        os.mkfifo(site / "a.html")
+    else:
+        (site / ("a\x1b[2J.html" if entry == "escape" else "a\nok.html")).write_bytes(b"x")
+    assert main(["site-manifest", str(site)]) == 2
+    error = capsys.readouterr().err
+    assert "no manifest for this folder" in error and "\x1b" not in error and error.count("\n") == 1
+
+
 @pytest.mark.parametrize("line", ["abc  x", f"{'0' * 64}  /etc/passwd", f"{'0' * 64}  a/../../x", f"{'0' * 64} x"])
 def test_a_bad_manifest_line_is_refused_with_its_number(line):
     with pytest.raises(ManifestError, match=r"m:2:"):
@@ -128,19 +157,39 @@ def test_verify_site_needs_the_build_date_of_the_copy(tmp_path, capsys):
 
 
 @pytest.mark.build
-def test_verify_site_finds_a_published_copy_that_differs_from_its_commit(tmp_path, capsys):
+def test_verify_site_finds_a_published_copy_that_differs_from_its_commit(tmp_path, capsys, monkeypatch):
     """This repository's HEAD rebuilt in a clone (with its git history) is the same site as another rebuild
-    in another folder; a tampered, an added and a removed file are each named."""
+    in another folder; a tampered, an added and a removed file are each named, and so are what a forger would
+    hide: a hidden file (the DID document holds the registry's public key), a symbolic link, a FIFO (never
+    opened: it would hang the check). A copy built days ago is not what the registry publishes now."""
     repo = Path(__file__).resolve().parents[1]
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
-    published = rebuild(repo, commit, "2026-12-01", tmp_path / "first")
+    today = date.today()
+    published = rebuild(repo, commit, today.isoformat(), tmp_path / "first")
     verify = ["verify-site", "--commit", commit, "--published", str(published), "--repo", str(repo)]
     assert main(verify) == 0, capsys.readouterr().out
     assert "every file is the same" in capsys.readouterr().out
+
+    class Later(date):
+        @classmethod
+        def today(cls):
+            return today + timedelta(days=3)
+
+    monkeypatch.setattr(site_commands, "date", Later)
+    assert main(verify) == 1
+    assert "3 days ago: the site is rebuilt every day" in capsys.readouterr().out
+    assert main([*verify, "--build-date", today.isoformat()]) == 0  # that day's build, asked for on purpose
+    monkeypatch.undo()
     (published / "ja" / "index.html").write_text("tampered", encoding="utf-8")
     (published / "extra.html").write_text("x", encoding="utf-8")
     (published / "robots.txt").unlink()
+    (published / ".htaccess").write_text("RewriteRule ^ https://evil.example/ [R=302,L]\n", encoding="utf-8")
+    (published / "ja" / "login.html").symlink_to(published / "ja" / "index.html")
+    (published / "en" / "account").symlink_to(published / "ja")
+    os.mkfifo(published / "en" / "feed.xml")
     assert main(verify) == 1
     out = capsys.readouterr().out
     assert "differs:        ja/index.html" in out
     assert "only published: extra.html" in out and "missing:        robots.txt" in out
+    for hidden in (".htaccess", "ja/login.html", "en/account", "en/feed.xml"):
+        assert f"only published: {hidden}" in out

@@ -97,6 +97,10 @@ def test_the_validator_refuses_payloads_in_identifiers_codes_dates_and_urls(tmp_
 
     def write(kind: str, data: dict) -> str:
         number = len(files) + len(controls)
+        if kind == "provider":  # a name of its own: a provider named like another is refused (provider.name-twin)
+            for lang, suffix in (("ja", f" 第{number}"), ("en", f" {number}")):
+                if data["name"][lang] == PROVIDER["name"][lang]:
+                    data["name"][lang] += suffix
         file = (
             root / "programs/example-univ" / f"refused-{number:04d}.yaml"
             if kind == "program"

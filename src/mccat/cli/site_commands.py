@@ -109,11 +109,14 @@ def run_site_size(args: argparse.Namespace) -> int:
 
 def run_site_manifest(args: argparse.Namespace) -> int:
     _require_site(args.site)
-    text = manifest_text(site_digests(args.site))
+    try:
+        manifest = manifest_text(site_digests(args.site))
+    except ManifestError as error:
+        raise UsageError(text("usage.unlisted-entry", detail=one_line(str(error)))) from None
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(manifest)
     else:
-        args.out.write_text(text, encoding="utf-8")
+        args.out.write_text(manifest, encoding="utf-8")
     return 0
 
 
@@ -143,6 +146,11 @@ def published_build_date(published: Path) -> str:
         raise UsageError(text("usage.no-build-date", file=Shown(str(source)))) from None
 
 
+# The publish workflow rebuilds the site every day: a copy built longer ago than this is not what the registry
+# publishes now (a program expired since still shows as approved in it), even when it matches its own date.
+STALE_AFTER_DAYS = 2
+
+
 def run_verify_site(args: argparse.Namespace) -> int:
     _require_site(args.published)
     build_date = args.build_date or published_build_date(args.published)
@@ -164,9 +172,13 @@ def run_verify_site(args: argparse.Namespace) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     lang = message_language(args)
+    age = (date.today() - date.fromisoformat(build_date)).days
+    stale = args.build_date is None and age > STALE_AFTER_DAYS  # a date given by hand is the one asked about
     if changes.same:
         print(text("site.same", commit=commit, date=build_date).render(lang))
-        return 0
+        if stale:
+            print(text("site.stale", date=build_date, days=age).render(lang))
+        return 1 if stale else 0
     for label, paths in (
         ("site.label-changed", changes.changed),
         ("site.label-missing", changes.new),  # in the rebuild, not in the published copy

@@ -12,8 +12,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from mccat.validation.hidden import HIDDEN_CHARACTER
 
 GITHUB_PAGES_LIMIT = 1_000_000_000  # bytes: GitHub Pages publishes sites up to 1 GB
 MANIFEST_LINE = re.compile(r"^(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)\Z")
@@ -32,6 +35,15 @@ _UNITS = {
 }
 
 
+# A deploy checkout's git folder at the top of a copy: the one entry that is not part of the site. Every other
+# entry counts, hidden ones too: the build writes .nojekyll and .well-known/did.json (the registry's public key,
+# what did:web verifiers fetch), and a forged one must not pass for the real one.
+NOT_SITE = frozenset({".git"})
+# What stands for the bytes of an entry that is not a regular file (a symbolic link, a FIFO, a device): a link
+# to a phishing page or a FIFO that would hang the reader is a difference, never skipped, never opened.
+NOT_A_FILE = "not a regular file"
+
+
 class ManifestError(Exception):
     """A manifest file is not in the format; the message names the line."""
 
@@ -45,16 +57,26 @@ def parse_size(text: str) -> int:
 
 
 def site_files(root: Path) -> list[str]:
-    """Every file under root (symbolic links and hidden top-level entries such as .git left out), sorted."""
+    """Every entry under root but its folders (and a top-level .git): files, hidden ones too, and whatever is not
+    a regular file (symbolic links, to folders too, FIFOs), sorted. A folder that cannot be read is an error."""
     found = []
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        raise error
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
         if here == root:
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            files = [f for f in files if not f.startswith(".")]
-        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
-        found += [(here / f).relative_to(root).as_posix() for f in files if not (here / f).is_symlink()]
+            dirs[:] = [d for d in dirs if d not in NOT_SITE]
+            files = [f for f in files if f not in NOT_SITE]
+        links = [d for d in dirs if (here / d).is_symlink()]  # os.walk does not enter them: they count as entries
+        dirs[:] = [d for d in dirs if d not in links]
+        found += [(here / name).relative_to(root).as_posix() for name in files + links]
     return sorted(found)
+
+
+def _is_file(path: Path) -> bool:
+    return stat.S_ISREG(path.lstat().st_mode)
 
 
 @dataclass(frozen=True)
@@ -69,7 +91,7 @@ def site_size(root: Path, *, top: int = 8) -> SiteSize:
     total, count = 0, 0
     folders: dict[str, int] = {}
     for path in site_files(root):
-        size = (root / path).stat().st_size
+        size = (root / path).lstat().st_size
         total += size
         count += 1
         parts = path.split("/")
@@ -88,11 +110,16 @@ def file_digest(path: Path) -> str:
 
 
 def site_digests(root: Path) -> dict[str, str]:
-    """Path relative to the site -> SHA-256 of every file."""
-    return {path: file_digest(root / path) for path in site_files(root)}
+    """Path relative to the site -> SHA-256 of every file (NOT_A_FILE for an entry that is not a regular file)."""
+    return {path: file_digest(root / path) if _is_file(root / path) else NOT_A_FILE for path in site_files(root)}
 
 
 def manifest_text(digests: dict[str, str]) -> str:
+    """The manifest; ManifestError for an entry it cannot hold: not a regular file, or a name with a line break
+    or another hidden character (it would split the line, or act on the terminal that shows it)."""
+    for path, digest in digests.items():
+        if digest == NOT_A_FILE or HIDDEN_CHARACTER.search(path) or "\n" in path:
+            raise ManifestError(f"{path!r} is not a regular file with a plain name: a built site has none")
     return "".join(f"{digest}  {path}\n" for path, digest in sorted(digests.items()))
 
 

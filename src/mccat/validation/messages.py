@@ -1348,7 +1348,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "catalogue folder {folder} does not exist (use --catalogue DIR)",
     },
     "usage.pushed-from": {
-        "ja": "--pushed-by には --pushed-from REV（そのプッシュの前にブランチがあったコミット）も指定してください",
+        "ja": "--pushed-by には、そのプッシュの前にブランチがあったコミットを --pushed-from で指定してください",
         "en": "--pushed-by needs --pushed-from REV (the commit the branch was at before that push)",
     },
     "usage.rev-and-paths": {
@@ -1935,6 +1935,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェストを読めません：{detail}",
         "en": "the manifest cannot be read: {detail}",
     },
+    "usage.unlisted-entry": {
+        "ja": "このフォルダーのマニフェストは作れません：{detail}",
+        "en": "no manifest for this folder: {detail}",
+    },
+    "site.stale": {
+        "ja": "ただし、このコピーは {date} のビルドで、{days} 日前のものです。サイトは毎日ビルドし直されるため、"
+        "いま公開すべき内容ではありません（その後に期限切れになったプログラムが承認済みのまま表示されます）。"
+        "その日のビルドを確かめたいときは --build-date {date} を指定してください",
+        "en": "But this copy was built on {date}, {days} days ago: the site is rebuilt every day, so it is not what "
+        "the registry should publish now (a program that expired since still shows as approved). To check that "
+        "day's build on purpose, give --build-date {date}.",
+    },
     "usage.no-build-date": {
         "ja": "{file} からビルド日（`as_of`）を読めません。--build-date で指定してください",
         "en": "cannot read the build date (`as_of`) from {file}: give it with --build-date",
@@ -1985,7 +1997,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "renewals.due": {"ja": "{n}日以内に期限", "en": "Due within {n} days"},
     "renewals.none": {"ja": "対象のプログラムはありません。", "en": "No program needs renewal."},
     "renewals.more": {
-        "ja": "ほか {count} 件（すべての一覧は、ワークフローのジョブの要約と renewals.json にあります）",
+        "ja": "ほか {count} 件（すべての一覧は、ワークフローのジョブの要約と `renewals.json` にあります）",
         "en": "… and {count} more (the whole list is in the workflow's job summary and renewals.json)",
     },
     "renewals.how": {

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -36,14 +38,21 @@ def _achievement(program_id: str, lang: str = "en") -> str:
     return f"{ROOT_URL}api/v1/programs/{program_id}.achievement.{lang}.json"
 
 
-def _credential(achievement: str) -> str:
-    return json.dumps(
-        {
-            "@context": ["https://www.w3.org/ns/credentials/v2"],
-            "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "credentialSubject": {"type": ["AchievementSubject"], "achievement": {"id": achievement}},
-        }
-    )
+def _credential(achievement: str, issuer: str | None = None) -> str:
+    credential = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {"id": achievement}},
+    }
+    if issuer is not None:
+        credential["issuer"] = {"id": issuer, "type": ["Profile"]}
+    return json.dumps(credential)
+
+
+def _provider_site(built_site, record: dict) -> str:
+    provider = record["program"]["provider"]
+    data = json.loads((built_site.root / "api/v1/providers" / f"{provider}.jsonld").read_text(encoding="utf-8"))
+    return data["url"]
 
 
 def _jwt(payload: dict) -> str:
@@ -60,7 +69,7 @@ def check(browser, site_server):
     other_origins: list[str] = []
     errors: list[str] = []
 
-    def run(lang: str, value: str | None = None, *, query: str = "", now: datetime | None = None):
+    def run(lang: str, value: str | None = None, *, query: str = "", now: datetime | None = None, verdict=True):
         page = context.new_page()
         page.on("request", lambda r: None if r.url.startswith(site_server) else other_origins.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -70,7 +79,10 @@ def check(browser, site_server):
         if value is not None:
             page.fill("#mc-verify-input", value)
             page.click(".mc-verify__submit")
-        page.wait_for_selector(f"{RESULT}[data-verdict]")
+        if verdict:
+            page.wait_for_selector(f"{RESULT}[data-verdict]")
+        else:
+            page.wait_for_load_state("networkidle")
         return page
 
     yield run
@@ -158,6 +170,57 @@ def test_a_jwt_badge_and_the_address_parameter(check, built_site):
     page = check("ja", query=f"?achievement={_achievement(record['id'], 'ja')}")
     assert page.locator(RESULT).get_attribute("data-verdict") == "active"
     assert page.locator("#mc-verify-input").input_value() == _achievement(record["id"], "ja")
+
+
+def test_the_verdict_is_about_the_program_and_a_foreign_issuer_is_a_caution(check, built_site):
+    """Anyone can write a badge that names an approved program: the page says the program is approved, shows
+    the issuer the badge names beside the provider's site, and cautions when they differ."""
+    record = _with_status(built_site, "active")
+    site = _provider_site(built_site, record)
+    host = site.split("/")[2]
+    genuine = check("ja", _credential(_achievement(record["id"], "ja"), issuer=f"https://{host}/issuers/1"))
+    result = genuine.locator(RESULT)
+    assert result.get_attribute("data-verdict") == "active"
+    assert "このバッジが示すプログラムは、レジストリ委員会が認定しています" in result.inner_text()
+    assert f"https://{host}/issuers/1" in result.inner_text() and host in result.inner_text()
+    assert genuine.locator("[data-mc='verify-caution']").count() == 0
+    did = check("en", _credential(_achievement(record["id"]), issuer=f"did:web:{host}"))
+    assert did.locator("[data-mc='verify-caution']").count() == 0
+    for issuer in ("https://diploma-mill.test/", f"https://{host}.diploma-mill.test/", "did:example:123"):
+        forged = check("en", _credential(_achievement(record["id"]), issuer=issuer))
+        assert forged.locator(RESULT).get_attribute("data-verdict") == "active"  # the program is approved ...
+        caution = forged.locator("[data-mc='verify-caution']").inner_text()  # ... the badge's issuer is not its
+        assert f"Caution: the badge's issuer, {issuer}, is not this program's provider's site ({host})" in caution
+    jwt = _jwt({"iss": "https://diploma-mill.test/", "vc": json.loads(_credential(_achievement(record["id"])))})
+    assert "diploma-mill.test" in check("en", jwt).locator("[data-mc='verify-caution']").inner_text()
+
+
+def test_a_whole_badge_in_the_address_is_not_checked_on_load(check, built_site):
+    """A link on the registry's own domain carrying a forged badge would show the registry's green verdict."""
+    record = _with_status(built_site, "active")
+    badge = _credential(_achievement(record["id"]), issuer="https://diploma-mill.test/")
+    page = check("en", query=f"?achievement={quote(badge)}", verdict=False)
+    assert page.locator(RESULT).get_attribute("data-verdict") is None
+    assert page.locator("#mc-verify-input").input_value() == badge  # there to read, and to check by choice
+
+
+def test_dates_are_the_visitors_and_in_the_pages_language(browser, site_server, built_site):
+    """In Japan an approval valid until 31 March has ended at 00:30 on 1 April, while UTC still says 31 March."""
+    record = _with_status(built_site, "active")
+    until = datetime.fromisoformat(record["approval"]["valid_until"])
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    try:
+        page = context.new_page()
+        next_day = until.replace(hour=0, minute=30) + timedelta(days=1)
+        page.clock.set_fixed_time(next_day.replace(tzinfo=ZoneInfo("Asia/Tokyo")))
+        page.goto(f"{site_server}ja/verify/?achievement={_achievement(record['id'], 'ja')}")
+        page.wait_for_selector(f"{RESULT}[data-verdict]")
+        assert page.locator(RESULT).get_attribute("data-verdict") == "expired"
+        assert f"{until.year}年{until.month}月{until.day}日" in page.locator(RESULT).inner_text()
+        title = record["program"]["title"]["ja"]
+        assert f"{title}（{record['id']}）" in page.locator(RESULT).inner_text()
+    finally:
+        context.close()
 
 
 def test_hostile_input_stays_text(check):

@@ -50,27 +50,64 @@
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   }
 
-  /* The Achievement id named by what was pasted; {error: key} when there is none. */
+  /* The issuer a credential names: its id (or url), as written; null when it names none. */
+  function issuerOf(data, claims) {
+    var issuer = data.issuer !== undefined ? data.issuer : claims && claims.iss;
+    if (typeof issuer === "string") return issuer;
+    if (issuer && typeof issuer === "object") {
+      if (typeof issuer.id === "string") return issuer.id;
+      if (typeof issuer.url === "string") return issuer.url;
+    }
+    return null;
+  }
+
+  /* The Achievement id named by what was pasted, and the issuer the credential names; {error: key} when there
+   * is no Achievement. */
   function achievementId(raw) {
     var value = raw.trim();
     if (!value) return { error: "empty" };
     if (value.length > MAX_INPUT) return { error: "malformed" };
-    if (/^https?:\/\/\S+$/i.test(value)) return { id: value };
-    var data;
+    if (/^https?:\/\/\S+$/i.test(value)) return { id: value, issuer: null };
+    var data, claims = null;
     if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
       try { data = JSON.parse(base64url(value.split(".")[1])); } catch (e) { return { error: "malformed" }; }
-      if (data && typeof data.vc === "object") data = data.vc;  // VC-JWT puts the credential in "vc"
+      if (data && typeof data.vc === "object" && data.vc) {  // VC-JWT puts the credential in "vc"
+        claims = data;
+        data = data.vc;
+      }
     } else {
       try { data = JSON.parse(value); } catch (e) { return { error: "malformed" }; }
     }
     if (!data || typeof data !== "object" || Array.isArray(data)) return { error: "no_achievement" };
+    var issuer = issuerOf(data, claims);
     var types = [].concat(data.type || []);
-    if (types.indexOf("Achievement") !== -1 && typeof data.id === "string") return { id: data.id };
+    if (types.indexOf("Achievement") !== -1 && typeof data.id === "string") return { id: data.id, issuer: issuer };
     var subject = data.credentialSubject;
     var achievement = subject && typeof subject === "object" ? subject.achievement : null;
-    if (typeof achievement === "string") return { id: achievement };
-    if (achievement && typeof achievement === "object" && typeof achievement.id === "string") return { id: achievement.id };
+    if (typeof achievement === "string") return { id: achievement, issuer: issuer };
+    if (achievement && typeof achievement === "object" && typeof achievement.id === "string") {
+      return { id: achievement.id, issuer: issuer };
+    }
     return { error: "no_achievement" };
+  }
+
+  /* The host an issuer id stands for: an https URL's, or a did:web's (did:web:host%3Aport:path); "" else. */
+  function issuerHost(issuer) {
+    var web = /^did:web:([^:#?\/]+)/.exec(issuer);
+    if (web) {
+      try { return decodeURIComponent(web[1]).toLowerCase(); } catch (e) { return ""; }
+    }
+    try {
+      var url = new URL(issuer);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.host.toLowerCase() : "";
+    } catch (e) { return ""; }
+  }
+
+  /* Whether an issuer's host is the provider's site or a subdomain of it (or the other way round). */
+  function sameSite(host, providerHost) {
+    if (!host || !providerHost) return false;
+    var a = host.replace(/^www\./, ""), b = providerHost.replace(/^www\./, "");
+    return a === b || a.endsWith("." + b) || b.endsWith("." + a);
   }
 
   /* The program id an Achievement id names, if it is one of this registry's; else {error, values}. */
@@ -114,21 +151,52 @@
     return new URL(new URL(url).pathname.slice(root.pathname.length), siteRoot).href;
   }
 
-  function report(record, program, note) {
+  /* The visitor's date, as the site's other scripts count days (not UTC: in Japan the day starts 9 hours
+   * before it does in UTC). */
+  function today() {
+    var now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n, i) {
+      return String(n).padStart(i ? 2 : 4, "0");
+    }).join("-");
+  }
+
+  /* A YYYY-MM-DD date as the page's language writes it: 2026年10月31日, 31 October 2026. */
+  function longDate(iso, lang) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!parts) return iso;
+    var day = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+    return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { year: "numeric", month: "long", day: "numeric" })
+      .format(day);
+  }
+
+  function report(record, program, note, issuer, providerUrl) {
     var lang = form.dataset.lang;
     var status = typeof record.status === "string" ? record.status : "";
     var approval = record.approval || {};
     var until = typeof approval.valid_until === "string" ? approval.valid_until : "";
-    var today = new Date().toISOString().slice(0, 10);
-    if ((status === "active" || status === "expiring") && until && until < today) status = "expired";
+    if ((status === "active" || status === "expiring") && until && until < today()) status = "expired";
     var kind = ["active", "expiring", "expired", "suspended", "withdrawn"].indexOf(status) !== -1 ? status : "other";
     var details = document.createElement("dl");
     details.className = "mc-verify__details";
     var titles = (record.program && record.program.title) || record.title || {};
-    var title = titles[lang];
-    row(details, text("program"), (typeof title === "string" ? title + " " : "") + "(" + program + ")");
+    var title = typeof titles[lang] === "string" ? titles[lang] : "";
+    row(details, text("program"), lang === "ja" ? title + "（" + program + "）" : (title ? title + " " : "") + "(" + program + ")");
     row(details, text("status"), form.dataset["status" + status.charAt(0).toUpperCase() + status.slice(1)] || status);
-    if (until) row(details, text("valid_until"), until);
+    // A withdrawn or suspended approval has no validity to speak of: its end date would read as a promise.
+    if (until && kind !== "withdrawn" && kind !== "suspended") row(details, text("valid_until"), longDate(until, lang));
+    var providerHost = "";
+    try { providerHost = providerUrl ? new URL(providerUrl).host.toLowerCase() : ""; } catch (e) { providerHost = ""; }
+    if (providerHost) row(details, text("provider_site"), providerHost);
+    var caution = null;
+    if (issuer) {
+      row(details, text("issuer"), issuer);
+      if (!sameSite(issuerHost(issuer), providerHost)) {
+        caution = document.createElement("p");
+        caution.className = "mc-verify__caution";
+        caution.dataset.mc = "verify-caution";
+        caution.appendChild(fill(text("issuer_mismatch"), { issuer: issuer, host: providerHost || "?" }));
+      }
+    }
     var links = record.links || {};
     var page = links.page && links.page[lang];
     if (typeof page === "string" && ownUrl(page)) row(details, text("page"), link(local(page), page));
@@ -150,6 +218,19 @@
       message.insertBefore(before, message.firstChild);
     }
     show(kind === "expiring" ? "active" : kind, message, details);
+    if (caution) result.insertBefore(caution, result.children[1] || null);
+  }
+
+  /* The provider's own site (the url of its record in /api/v1/providers/); "" when it cannot be read. */
+  function fetchProviderUrl(record) {
+    var provider = record.program && record.program.provider;
+    if (typeof provider !== "string" || !/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(provider)) {
+      return Promise.resolve("");
+    }
+    return fetch(new URL("api/v1/providers/" + provider + ".jsonld", siteRoot), { credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (data) { return data && typeof data.url === "string" ? data.url : ""; })
+      .catch(function () { return ""; });
   }
 
   function fetchRecord(program) {
@@ -172,11 +253,15 @@
         if (!record) return show("unknown", fill(text("unknown"), { id: target.program }));
         var successor = record.superseded_by;
         if (record.status !== "renamed" || typeof successor !== "string" || !PROGRAM_ID.test(successor)) {
-          return report(record, target.program);
+          return fetchProviderUrl(record).then(function (site) {
+            report(record, target.program, null, found.issuer, site);
+          });
         }
         return fetchRecord(successor).then(function (next) {  // one step: the register refuses loops
           if (!next) return show("unknown", fill(text("unknown"), { id: successor }));
-          report(next, successor, fill(text("renamed"), { id: successor }));
+          return fetchProviderUrl(next).then(function (site) {
+            report(next, successor, fill(text("renamed"), { id: successor }), found.issuer, site);
+          });
         });
       })
       .catch(function () { show("failed", fill(text("failed"), {})); });
@@ -192,9 +277,11 @@
     window.history.replaceState(null, "", address);
     check(input.value);
   });
+  // Checked on load only when it is an Achievement URL: a whole badge in a link on this site would show the
+  // registry's verdict for a badge that someone else wrote and sent.
   var given = new URL(window.location.href).searchParams.get("achievement");
   if (given) {
     input.value = given;
-    check(given);
+    if (/^https?:\/\/\S+$/i.test(given.trim())) check(given);
   }
 })();

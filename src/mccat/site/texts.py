@@ -411,9 +411,11 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
     },
     "verify.checks": {"ja": "このページが確かめること", "en": "What this page checks"},
     "verify.checks_text": {
-        "ja": "バッジが示す Achievement がこのレジストリのプログラムか、その認定の現在の状態と有効期限。",
+        "ja": "バッジが示す Achievement がこのレジストリのプログラムか、その認定の現在の状態と有効期限。"
+        "バッジが名乗る発行者が、そのプログラムの提供機関のサイトか（違えば注意を表示します）。",
         "en": "Whether the Achievement the badge names is a program in this registry, "
-        "and the current status and validity of its approval.",
+        "and the current status and validity of its approval; whether the issuer the badge names is that "
+        "program's provider's site (a caution when it is not).",
     },
     "verify.not_checked": {"ja": "確かめないこと", "en": "What it does not check"},
     "verify.not_checked_text": {
@@ -425,8 +427,8 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "approval certificates with the command mccat verify.",
     },
     "verify.active": {
-        "ja": "登録済み：このバッジは、レジストリ委員会が認定したプログラムのものです。",
-        "en": "Registered: this badge is for a program the committee has approved.",
+        "ja": "登録済み：このバッジが示すプログラムは、レジストリ委員会が認定しています。",
+        "en": "Registered: the program this badge names is approved by the committee.",
     },
     "verify.expired": {
         "ja": "登録済みですが、認定の有効期限が過ぎています。",
@@ -441,9 +443,16 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "en": "The approval of this program has been withdrawn.",
     },
     "verify.expiring": {
-        "ja": "登録済み：このバッジは、レジストリ委員会が認定したプログラムのものです"
-        "（認定はまもなく期限を迎えます）。",
-        "en": "Registered: this badge is for a program the committee has approved (the approval ends soon).",
+        "ja": "登録済み：このバッジが示すプログラムは、レジストリ委員会が認定しています（認定はまもなく期限を迎えます）。",
+        "en": "Registered: the program this badge names is approved by the committee (the approval ends soon).",
+    },
+    "verify.issuer": {"ja": "バッジの発行者", "en": "Issuer named in the badge"},
+    "verify.provider_site": {"ja": "提供機関のサイト", "en": "Provider's site"},
+    "verify.issuer_mismatch": {
+        "ja": "注意：バッジの発行者 {issuer} は、このプログラムの提供機関のサイト（{host}）ではありません。"
+        "レジストリが確かめるのはプログラムの認定だけです。この発行者が本物かどうかは、提供機関に確かめてください。",
+        "en": "Caution: the badge's issuer, {issuer}, is not this program's provider's site ({host}). The registry "
+        "vouches for the program's approval only: ask the provider whether this issuer is genuine.",
     },
     "verify.renamed": {
         "ja": "このプログラムは ID を {id} に変えて続いています。以下は {id} の状態です。",

@@ -35,6 +35,9 @@ SCRIPT_TEXTS = (
     "verify.valid_until",
     "verify.page",
     "verify.certificates",
+    "verify.issuer",
+    "verify.provider_site",
+    "verify.issuer_mismatch",
 )
 
 

@@ -443,7 +443,8 @@ INTERFACE_TEXT: dict[str, dict[str, str]] = {
         "en": "The approval of this program has been withdrawn.",
     },
     "verify.expiring": {
-        "ja": "登録済み：このバッジが示すプログラムは、レジストリ委員会が認定しています（認定はまもなく期限を迎えます）。",
+        "ja": "登録済み：このバッジが示すプログラムは、レジストリ委員会が認定しています"
+        "（認定はまもなく期限を迎えます）。",
         "en": "Registered: the program this badge names is approved by the committee (the approval ends soon).",
     },
     "verify.issuer": {"ja": "バッジの発行者", "en": "Issuer named in the badge"},

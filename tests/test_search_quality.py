@@ -116,6 +116,13 @@ def test_a_final_long_vowel_mark_is_optional(by_query):
     assert by_query[("ja", "でーたー")].found == by_query[("ja", "データ")].found
 
 
+def test_a_kana_word_is_found_whole_and_a_reading_beside_latin_letters_is_folded(by_query):
+    """たいわ (対話) is on no page: the pieces the browser cuts タイワ into (タイ + ワ) are on many, and must not
+    make them results; せいせいAI finds what 生成AI finds (the reading folded to katakana, as it is alone)."""
+    assert by_query[("ja", "たいわ")].found == []
+    assert by_query[("ja", "せいせいAI")].found[:1] == ["example-tech-corp/generative-ai-business-practice"]
+
+
 def test_particles_alone_find_nothing(outcomes):
     for o in outcomes:
         if o.kind in ("particle", "no-match"):

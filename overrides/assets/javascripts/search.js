@@ -110,7 +110,9 @@
         // kana with kanji or Latin (介護の基本, AIとは): the words, without particles and stray kana
         Array.from(segmenter.segment(token)).forEach(function (part) {
           var word = part.segment.replace(EDGE_PUNCTUATION, "");
-          if (part.isWordLike && word && !isNoise(word)) terms.push(dropFinalLongVowel(word));
+          if (!part.isWordLike || !word || isNoise(word)) return;
+          // a reading beside Latin letters (せいせいAI) is folded as one alone is: readings are katakana
+          terms.push(dropFinalLongVowel(KANA_ONLY.test(word) ? foldKana(word) : word));
         });
       } else {
         terms.push(token);
@@ -143,6 +145,9 @@
     function level(term) {
       term = foldKana(term);
       if (has(term, true)) return 1;
+      // A kana word is a word (a reading, a katakana term): the segmenter's pieces of it (タイワ as タイ + ワ)
+      // are found on unrelated pages, so only the whole word counts. Words with kanji may come in pieces.
+      if (KANA_ONLY.test(term)) return 3;
       if (HAS_CJK.test(term)) {
         var pieces = segmenter ? Array.from(segmenter.segment(term)).filter(function (p) { return p.isWordLike; }) : [];
         return pieces.length > 1 && pieces.every(function (p) { return has(p.segment, false); }) ? 2 : 3;

@@ -134,6 +134,27 @@ def test_unknown_ids_in_the_address_are_reported(site_server, open_page, three):
     assert parse_qs(urlsplit(page.url).query)["p"] == [",".join(three[:2])]  # the address keeps what is shown
 
 
+def test_ids_that_name_nothing_do_not_take_the_places_of_real_ones(site_server, open_page, three):
+    """The limit of four applies to the programs found: four unknown ids before a real one left the table empty."""
+    nowhere = [f"example-nowhere/program-{n}" for n in range(4)]
+    page = open_page(f"{site_server}ja/compare/?p={','.join([*nowhere, three[0]])}")
+    assert shown_programs(page) == [three[0]]
+    messages = page.locator('[data-mc="compare-messages"] p').all_inner_texts()
+    assert t("compare.too_many", "ja", max=4) not in messages
+
+
+def test_removing_the_last_programs_by_keyboard_keeps_the_focus_in_the_tool(site_server, open_page, three):
+    """With one program left "show differences only" is disabled; focus went to the page's body."""
+    page = open_page(f"{site_server}ja/compare/?p={three[0]},{three[1]}")
+    assert shown_programs(page) == three[:2]
+    for _ in range(2):
+        page.locator(".mc-compare-table__remove").first.focus()
+        page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.getAttribute('data-mc')")
+    assert focused == "compare-messages"
+    assert t("compare.empty", "ja") in page.locator('[data-mc="compare-messages"]').inner_text()
+
+
 def test_one_program_asks_for_another_and_none_says_how_to_choose(site_server, open_page, three):
     page = open_page(f"{site_server}ja/compare/?p={three[0]}")
     assert shown_programs(page) == three[:1]
@@ -178,14 +199,18 @@ def test_hide_equal_rows_hides_exactly_the_equal_rows(built_site, site_server, o
     assert visible_rows() == every and "diff=1" not in page.url
 
 
-def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_page):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_page, lang):
+    """Sorted by the program column, the rows come back in the order the page loads in: the titles' readings
+    in 五十音順 on Japanese pages (a sort by the title's characters put kana titles first, then kanji by code)."""
     code, programs = largest_field(built_site.catalogue)
-    page = open_page(f"{site_server}en/compare/{code}/")
+    page = open_page(f"{site_server}{lang}/compare/{code}/")
     hours = {p: built_site.catalogue.programs[p].data["effort"]["hours"] for p in programs}
 
     def order() -> list[str]:
         return page.eval_on_selector_all("table[data-mc-sortable] tbody tr", "rows => rows.map(r => r.dataset.program)")
 
+    loaded = order()
     head = page.locator('thead th[data-column="hours"]')
     head.locator("button").click()
     assert head.get_attribute("aria-sort") == "ascending"
@@ -196,8 +221,12 @@ def test_field_table_sorts_by_a_column_both_ways(built_site, site_server, open_p
     assert [hours[p] for p in order()] == sorted(hours.values(), reverse=True)
     page.locator('thead th[data-column="program"] button').click()  # another column: ascending first
     assert page.locator('thead th[data-column="program"]').get_attribute("aria-sort") == "ascending"
-    titles = [built_site.catalogue.programs[p].title["en"].casefold() for p in order()]
-    assert titles == sorted(titles)
+    assert order() == loaded
+    page.locator('thead th[data-column="program"] button').click()
+    assert order() == loaded[::-1]
+    if lang == "en":
+        titles = [built_site.catalogue.programs[p].title["en"].casefold() for p in order()]
+        assert titles == sorted(titles, reverse=True)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

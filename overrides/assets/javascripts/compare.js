@@ -363,10 +363,15 @@
       messages = [];
       remove(record.id);
       settle();
-      // Focus goes to the next program's remove button, else the previous one, else the tool's first control.
+      // Focus goes to the next program's remove button, else the previous one, else the tool's first control
+      // that can take it (with one program left, "show differences only" is disabled), else the messages,
+      // which say how to choose programs: never to the page's body, where a keyboard user would be lost.
       var buttons = tool.querySelectorAll(".mc-compare-table__remove");
       var next = buttons[Math.min(index, buttons.length - 1)];
-      (next || tool.querySelector('[data-mc="hide-equal"]')).focus();
+      var toggle = tool.querySelector('[data-mc="hide-equal"]');
+      var box = tool.querySelector('[data-mc="compare-messages"]');
+      if (!next && toggle && toggle.disabled && box) box.setAttribute("tabindex", "-1");
+      (next || (toggle && !toggle.disabled ? toggle : box)).focus();
     });
     head.appendChild(removeButton);
     return head;
@@ -546,17 +551,19 @@
       if (ID.test(id)) wellFormed.push(id);
       else messages.push(text(tool, "unknown", {id: id}));
     });
-    if (wellFormed.length > MAX) {
-      messages.push(text(tool, "too-many", {max: MAX}));
-      wellFormed = wellFormed.slice(0, MAX);
-    }
+    // The limit applies to the programs found, not to the ids asked for (ids that name nothing would take the
+    // places of real ones); a long crafted list is cut first, so that it cannot make hundreds of requests.
+    var tooMany = wellFormed.length > MAX * 5;
+    wellFormed = wellFormed.slice(0, MAX * 5);
     if (wellFormed.length) showMessages([text(tool, "loading")]);
     Promise.all(wellFormed.map(fetchRecord)).then(function (results) {
       shown = [];
       results.forEach(function (result) {
-        if (result.record) shown.push(result.record);
+        if (result.record && shown.length < MAX) shown.push(result.record);
+        else if (result.record) tooMany = true;
         else messages.push(text(tool, result.unknown ? "unknown" : "failed", {id: result.id}));
       });
+      if (tooMany) messages.push(text(tool, "too-many", {max: MAX}));
       save(shown.map(function (record) { return record.id; }));
       settle();
       tool.setAttribute("data-ready", "true"); // for tests and other scripts: the table shows the request

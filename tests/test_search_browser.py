@@ -79,6 +79,15 @@ def test_the_first_half_of_a_japanese_compound_finds_the_compound(page, site_ser
     assert page.locator(".mc-search__result mark", has_text=half).count() > 0  # the excerpt marks the match
 
 
+def test_japanese_excerpts_have_japanese_full_stops(page, site_server):
+    """Pagefind joins a heading and the next paragraph with ". ", which read as English between Japanese words."""
+    page.goto(search_page(page, site_server, "ja", q="かいご"))
+    results(page)
+    excerpts = page.locator(".mc-search__excerpt").all_inner_texts()
+    assert excerpts and not any(re.search(r"[^\x00-\x7f]\. [^\x00-\x7f]", e) for e in excerpts), excerpts
+    assert any("。" in e for e in excerpts)
+
+
 def test_an_english_query_finds_the_programs_that_say_it(page, site_server, built_site):
     word = "caregiving"
     expected = {pid for pid, p in built_site.catalogue.programs.items() if word in p.data["title"]["en"].lower()}

@@ -219,6 +219,12 @@
   }
 
   /* Pagefind's excerpt is HTML with <mark> around the matched words: keep the marks, everything else as text. */
+  /* Pagefind joins a page's blocks (a heading and the paragraph after it) with ". ": between Japanese words
+     that reads as English punctuation (介護現場の感染対策. 標準予防策と); Japanese text gets its own full stop. */
+  function japaneseStops(text) {
+    return text.replace(/([^\x00-\x7f])\. (?=[^\x00-\x7f]|$)/g, "$1。");
+  }
+
   function excerptNodes(html) {
     var parsed = document.createElement("template");
     parsed.innerHTML = html;
@@ -229,7 +235,7 @@
         mark.textContent = node.textContent;
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(node.textContent));
+        out.appendChild(document.createTextNode(japaneseStops(node.textContent)));
       }
     });
     return out;

@@ -362,15 +362,11 @@ def _opportunities(pub: Publication, program: Program, provider: Provider, spec_
     if not standing.approved:  # `status` is a bare string in ELM: say it in words too, for portals that show notes
         notes.append(_note(labelled(NOTES["status"], term_labels(STATUS_VOCABULARY, standing.status))))
     if standing.decision:  # LOQ has no place for an approval's decision and validity: a note says them
-        until = {lang: NOTES["valid_until"][lang].format(date=standing.valid_until) for lang in LANGUAGES}
+        # beside a suspension or withdrawal (the latest decision then) a validity would read as that decision's
+        valid = standing.valid_until if standing.status not in ("suspended", "withdrawn") else None
+        until = {lang: NOTES["valid_until"][lang].format(date=valid) if valid else "" for lang in LANGUAGES}
         notes.append(
-            _note(
-                {
-                    lang: NOTES["decision"][lang].format(decision=standing.decision)
-                    + (until[lang] if standing.valid_until else "")
-                    for lang in LANGUAGES
-                }
-            )
+            _note({lang: NOTES["decision"][lang].format(decision=standing.decision) + until[lang] for lang in LANGUAGES})
         )
     if notes:
         common["additionalNote"] = notes

@@ -365,9 +365,8 @@ def _opportunities(pub: Publication, program: Program, provider: Provider, spec_
         # beside a suspension or withdrawal (the latest decision then) a validity would read as that decision's
         valid = standing.valid_until if standing.status not in ("suspended", "withdrawn") else None
         until = {lang: NOTES["valid_until"][lang].format(date=valid) if valid else "" for lang in LANGUAGES}
-        notes.append(
-            _note({lang: NOTES["decision"][lang].format(decision=standing.decision) + until[lang] for lang in LANGUAGES})
-        )
+        said = {lang: NOTES["decision"][lang].format(decision=standing.decision) + until[lang] for lang in LANGUAGES}
+        notes.append(_note(said))
     if notes:
         common["additionalNote"] = notes
     grants = _grants(pub, program)

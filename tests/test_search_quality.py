@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mccat.publish.urls import Urls
-from mccat.site.search_keys import TERMINATOR, chunks, fold_kana, normalize, suffixes, text_keys
+from mccat.site.search_keys import TERMINATOR, chunks, fold_kana, katakana_keys, normalize, suffixes, text_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -121,6 +121,14 @@ def test_a_kana_word_is_found_whole_and_a_reading_beside_latin_letters_is_folded
     make them results; せいせいAI finds what 生成AI finds (the reading folded to katakana, as it is alone)."""
     assert by_query[("ja", "たいわ")].found == []
     assert by_query[("ja", "せいせいAI")].found[:1] == ["example-tech-corp/generative-ai-business-practice"]
+
+
+def test_a_v_spelling_is_the_ba_row_spelling(by_query):
+    """ヴェトナム and ベトナム, ヴァイオリン and バイオリン are one word in two spellings: each finds what the other does."""
+    assert by_query[("ja", "ヴェトナム")].found[:1] == ["example-care-association/care-basics-ja-vi"]
+    assert fold_kana("ヴェトナム ゔぁいおりん ヴィジュアル ヴ") == "ベトナム バイオリン ビジュアル ブ"
+    keys = katakana_keys({"description": {"ja": "ヴァイオリンの基礎", "en": "Violin basics"}})
+    assert "バイオリン" + TERMINATOR in keys and "ヴァイオリン" + TERMINATOR in keys  # a page that writes ヴ
 
 
 def test_particles_alone_find_nothing(outcomes):

@@ -76,9 +76,14 @@
     " における として という ので けど").split(" "));
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("ja", { granularity: "word" }) : null;
 
-  /* Hiragana to katakana (the same mapping as mccat.site.search_keys.fold_kana). */
+  /* ヴ spellings to the バ row: ヴェトナム and ベトナム are one word (mccat.site.search_keys.V_SOUNDS). */
+  var V_SOUNDS = { "ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴュ": "ビュ", "ヴ": "ブ" };
+
+  /* Hiragana to katakana, then ヴ spellings to the バ row (the same mapping as mccat.site.search_keys.fold_kana). */
   function foldKana(text) {
-    return text.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
+    return text
+      .replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); })
+      .replace(/ヴ[ァィェォュ]?/g, function (v) { return V_SOUNDS[v]; });
   }
 
   function normalize(text) {

@@ -50,9 +50,17 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# ヴ spellings and their バ-row twins are one word (ヴェトナム and ベトナム, ヴァイオリン and バイオリン): both fold to
+# the バ row (search.js: V_SOUNDS, the same table).
+V_SOUNDS = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴュ": "ビュ", "ヴ": "ブ"}
+_V = re.compile("ヴ[ァィェォュ]?")
+
+
 def fold_kana(text: str) -> str:
-    """Hiragana to katakana: ぁ..ゖ (U+3041..U+3096) to ァ..ヶ (search.js: foldKana, the same mapping)."""
-    return _HIRAGANA.sub(lambda m: chr(ord(m.group()) + HIRAGANA_TO_KATAKANA), text)
+    """Hiragana to katakana: ぁ..ゖ (U+3041..U+3096) to ァ..ヶ, then ヴ spellings to the バ row (search.js:
+    foldKana, the same mapping)."""
+    katakana = _HIRAGANA.sub(lambda m: chr(ord(m.group()) + HIRAGANA_TO_KATAKANA), text)
+    return _V.sub(lambda m: V_SOUNDS[m.group()], katakana)
 
 
 def has_cjk(text: str) -> bool:
@@ -125,9 +133,10 @@ def katakana_keys(program_data: dict[str, Any]) -> list[str]:
     does. A query typed in hiragana (どろーん) is folded to katakana and finds them too.
     """
     found = dict.fromkeys(
-        match.group()
+        spelling
         for text in japanese_texts(program_data)
         for match in _KATAKANA_WORD.finditer(unicodedata.normalize("NFKC", text))
+        for spelling in (match.group(), fold_kana(match.group()))  # ヴェトナム is found as ベトナム too
     )
     return [key for word in found for key in suffixes(word)]
 

@@ -315,6 +315,14 @@ def test_pages_are_deployed_only_after_validation_and_build():
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
 
 
+def test_the_pages_artifact_keeps_the_sites_hidden_files():
+    """upload-pages-artifact v5 drops every hidden path by default: /.well-known/did.json (the registry's public
+    key, what did:web verifiers fetch) would 404 on the published site."""
+    build = load(ROOT / ".github/workflows/publish.yml")["jobs"]["build"]
+    (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["include-hidden-files"] is True and upload["with"]["path"] == "site/"
+
+
 def test_renewal_report_is_scheduled_and_only_the_issue_job_may_write():
     workflow = load(ROOT / ".github/workflows/renewals.yml")
     assert "schedule" in triggers(workflow)

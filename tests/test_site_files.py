@@ -156,6 +156,32 @@ def test_verify_site_needs_the_build_date_of_the_copy(tmp_path, capsys):
     assert "is not a revision" in capsys.readouterr().err
 
 
+def test_the_rebuild_gets_the_signing_key_only_when_asked(tmp_path, monkeypatch):
+    """The rebuild runs the commit's own code: a commit that is not the main branch's could read the key."""
+    repo = tmp_path / "repo"
+    for name, content in {
+        "mkdocs.yml": "site_name: x\nhooks: [hooks/spy.py]\n",
+        "docs/index.md": "# x\n",
+        "hooks/spy.py": "import os, pathlib\n\n\ndef on_config(config):\n"
+        "    pathlib.Path(os.environ['SPY_OUT']).write_text(os.environ.get('MCCAT_SIGNING_KEY', '<none>'))\n",
+        "src/mccat/__init__.py": "",
+        "schemas/.keep": "",
+    }.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(content, encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "spy"], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    monkeypatch.setenv("MCCAT_SIGNING_KEY", "z-the-committee-s-secret")
+    monkeypatch.setenv("SPY_OUT", str(tmp_path / "seen"))
+    rebuild(repo, commit, "2026-12-01", tmp_path / "plain")
+    assert (tmp_path / "seen").read_text() == "<none>"
+    rebuild(repo, commit, "2026-12-01", tmp_path / "signed", signing=True)
+    assert (tmp_path / "seen").read_text() == "z-the-committee-s-secret"
+
+
 @pytest.mark.build
 def test_verify_site_finds_a_published_copy_that_differs_from_its_commit(tmp_path, capsys, monkeypatch):
     """This repository's HEAD rebuilt in a clone (with its git history) is the same site as another rebuild

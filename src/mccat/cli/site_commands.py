@@ -68,6 +68,12 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--repo", type=Path, default=Path.cwd(), help="the repository (default: the current one)")
     p.add_argument("--build-date", help="the build's date (default: as_of in the copy's api/v1/catalogue.json)")
     p.add_argument("--keep", type=Path, help="rebuild in this new folder and keep it (default: a temporary one)")
+    p.add_argument(
+        "--with-signing-key",
+        action="store_true",
+        help="pass MCCAT_SIGNING_KEY (and MCCAT_KEYS) to the rebuild, which runs the commit's own code: only for "
+        "commits of the main branch, which the committee reviewed",
+    )
     add_lang(p)
     p.set_defaults(run=run_verify_site)
 
@@ -166,7 +172,7 @@ def run_verify_site(args: argparse.Namespace) -> int:
         raise UsageError(text("usage.keep-exists", folder=Shown(str(args.keep))))
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-verify-"))
     try:
-        built = rebuild(repo, commit, build_date, work)
+        built = rebuild(repo, commit, build_date, work, signing=args.with_signing_key)
         changes = compare(site_digests(args.published), site_digests(built))
     finally:
         if args.keep is None:
@@ -196,8 +202,9 @@ SIGNING_ENV = ("MCCAT_SIGNING_KEY", "MCCAT_KEYS")  # mccat.build.signing
 BUILD_ENV = (*SIGNING_ENV, "MCCAT_SEARCH_BUNDLE_PAGES", "MCCAT_PROGRAM_LIST_PAGE")  # mccat.build.plan
 
 
-def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
-    """Build `commit` of `repo` as the publish workflow does, in a clone under `work`; the site folder."""
+def rebuild(repo: Path, commit: str, build_date: str, work: Path, *, signing: bool = False) -> Path:
+    """Build `commit` of `repo` as the publish workflow does, in a clone under `work`; the site folder.
+    `signing`: pass this environment's signing key (MCCAT_SIGNING_KEY, MCCAT_KEYS) to the build."""
     clone, site = work / "repo", work / "site"
     work.mkdir(parents=True, exist_ok=True)
     git = ["git", "-c", "advice.detachedHead=false"]
@@ -213,10 +220,12 @@ def rebuild(repo: Path, commit: str, build_date: str, work: Path) -> Path:
     # The commit's own code comes first on the path, and its schemas with it: an editable install maps
     # mccat.schemas to this checkout's schemas/ folder, so the clone gets the same mapping as a link.
     (clone / "src" / "mccat" / "schemas").symlink_to(clone / "schemas", target_is_directory=True)
-    # The signing key passes: Ed25519 signatures are deterministic, so a signed site rebuilds the same only
-    # with the key that signed it (without it the certificates and their links are missing). So does the
-    # search bundle size: pages name their bundles.
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_") or key in BUILD_ENV}
+    # The signing key passes only when asked: Ed25519 signatures are deterministic, so a signed site rebuilds
+    # the same only with the key that signed it, but the build runs the commit's own code (its hooks, its src/),
+    # and a commit that is not the main branch's could read the key. The search bundle size always passes:
+    # pages name their bundles.
+    passed = BUILD_ENV if signing else tuple(key for key in BUILD_ENV if key not in SIGNING_ENV)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MCCAT_") or key in passed}
     env |= {
         "MCCAT_BUILD_DATE": build_date,
         "NO_MKDOCS_2_WARNING": "1",

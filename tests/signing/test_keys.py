@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mccat.cli.main import main
+from mccat.publish.certificates import registry_did_document
 from mccat.publish.signing import data_integrity, status_list
 from mccat.publish.signing.check import check_credential
 from mccat.publish.signing.keys import (
@@ -18,6 +19,7 @@ from mccat.publish.signing.keys import (
     key_for_proof,
     load_keys,
     parse_keys,
+    preview_private_key,
     signing_key,
 )
 from mccat.publish.signing.multikey import decode_private_key, encode_private_key, encode_public_key
@@ -57,6 +59,9 @@ def test_keys_are_read_with_their_periods():
         ("keys:\n" + entry("k1", NEW, "1 July 2026"), "keys.created", 4),
         ("keys:\n" + entry("k1", NEW, "2026-07-01", "2026-01-01"), "keys.period", 5),
         ("keys:\n" + entry("k1", NEW, "2026-07-01") + "    owner: me\n", "keys.unknown-field", 5),
+        ("keys:\n" + entry("k1", NEW, "2026-07-01") + "    compromised: soon\n", "keys.compromised", 5),
+        ("keys:\n" + entry("preview", NEW, "2026-07-01"), "keys.preview", 2),
+        ("keys:\n" + entry("k1", preview_private_key(), "2026-07-01"), "keys.preview", 3),  # anyone can sign
     ],
 )
 def test_every_problem_in_the_keys_file_is_located(text, rule, line):
@@ -218,6 +223,32 @@ def test_an_old_status_list_is_said_to_be_old():
     old = check(document, now=datetime(2026, 12, 20, tzinfo=UTC))
     assert old.ok, "an old list still says what it says"
     assert "the list was signed on 2026-12-02, 18 days before the date checked" in old.checks[-1].detail
+
+
+def test_a_compromised_key_is_trusted_for_nothing_it_ever_signed():
+    """Retiring a leaked key protects nothing: its holder writes the proof's `created` inside the key's period
+    (here a certificate for a program that does not exist, valid until 2099, dated back to the old key's time)."""
+    forged = certificate("2099-12-31T23:59:59Z")
+    forged["credentialSubject"]["id"] = f"{SITE}api/v1/programs/no/such.achievement.en.json"
+    forgery = signed(forged, OLD, "key-2025", "2026-05-01T00:00:00Z")
+    assert check(forgery).ok, "before the leak is known, a retired key's proof in its period verifies"
+    leaked = KEYS_TEXT.replace("    retired: 2026-06-30\n", "    retired: 2026-06-30\n    compromised: 2026-12-01\n")
+    keys, problems = parse_keys(leaked)
+    assert problems == [] and keys[0].compromised == date(2026, 12, 1)
+    report = check_credential(forgery, did=DID, keys=keys, lists={LIST_URL: status(set())}.get, now=NOW)
+    assert not report.ok and "key 'key-2025' was compromised (2026-12-01)" in report.reason
+    with pytest.raises(SigningKeyError, match="compromised"):  # and the build will not sign with it
+        signing_key(encode_private_key(OLD), keys, date(2026, 6, 1))
+    did_document = registry_did_document(DID, keys)  # other verifiers cannot find it either
+    assert [m["id"] for m in did_document["verificationMethod"]] == [f"{DID}#key-2026"]
+
+
+def test_a_certificate_without_a_status_list_entry_is_refused():
+    """Every approval certificate carries one: without it a certificate could never be revoked."""
+    document = certificate()
+    del document["credentialStatus"]
+    report = check(signed(document, NEW, "key-2026", "2026-07-01T00:00:00Z"))
+    assert not report.ok and "no status list entry" in report.reason
 
 
 def test_verify_command_reads_a_url_from_the_site_folder(tmp_path, capsys):

@@ -10,7 +10,6 @@ file and allowed to sign on the build's date, or the build stops with a message 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,12 +28,12 @@ from mccat.publish.signing.keys import (
     RegistryKey,
     SigningKeyError,
     load_keys,
+    preview_private_key,
     signing_key,
 )
 from mccat.publish.signing.multikey import encode_public_key
 
 KEYS_ENV = "MCCAT_KEYS"  # another keys file (tests); default: governance/keys.yaml beside mkdocs.yml
-PREVIEW_SEED = b"mccat preview signing key: public on purpose, never listed, proves nothing"
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Signing:
 
 
 def preview_key(today: date) -> tuple[Ed25519PrivateKey, RegistryKey]:
-    private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(PREVIEW_SEED).digest())
+    private = preview_private_key()
     return private, RegistryKey("preview", encode_public_key(private.public_key()), today)
 
 

@@ -164,8 +164,9 @@ def did_document_file(did: str) -> str:
 
 def registry_did_document(did: str, keys: Iterable[RegistryKey], extra: RegistryKey | None = None) -> dict[str, Any]:
     """Every key of governance/keys.yaml, retired ones too: what they signed in their period stays valid
-    (`mccat verify` checks the period; a generic verifier sees only the keys)."""
-    listed = list(keys) + ([extra] if extra is not None else [])
+    (`mccat verify` checks the period; a generic verifier sees only the keys). Not a compromised key: its
+    holder could sign anything, dated as they like."""
+    listed = [key for key in keys if key.compromised is None] + ([extra] if extra is not None else [])
     return did_web.did_document(did, {key.id: decode_public_key(key.public_key) for key in listed})
 
 

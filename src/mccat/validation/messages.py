@@ -1868,6 +1868,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "`retired` は署名できる最後の日です。`created` と同じ日かそれより後にしてください",
         "en": "`retired` is the last day it may sign, on or after `created`",
     },
+    "keys.preview": {
+        "ja": "鍵 {id} はプレビュー用の鍵です（誰でも署名できる公開の鍵）",
+        "en": "key {id} is the preview key, which anyone can sign with",
+    },
+    "hint.keys-preview": {
+        "ja": "プレビュー用の鍵は登録できません。`mccat keys new` で新しい鍵を作ってください",
+        "en": "the preview key is never listed: create a key with `mccat keys new`",
+    },
     "keys.file-invalid": {
         "ja": "{file} に {count} 件の問題があります：",
         "en": "{file} has {count} problem(s):",

@@ -116,8 +116,8 @@ def check_status(
     document: Mapping[str, Any], did: str, keys: list[RegistryKey], lists: StatusLists, now: datetime | None = None
 ) -> Check:
     entry = document.get("credentialStatus")
-    if entry is None:
-        return Check("status", True, "no status list (the credential cannot be revoked)")
+    if entry is None:  # every approval certificate carries one: a credential without it could never be revoked
+        return Check("status", False, "no status list entry: a registry certificate always has one")
     if not isinstance(entry, Mapping) or entry.get("type") != "BitstringStatusListEntry":
         return Check("status", False, "`credentialStatus` is not a BitstringStatusListEntry")
     url, index = entry.get("statusListCredential"), entry.get("statusListIndex")

@@ -7,16 +7,21 @@ The committee owns governance/keys.yaml. Each entry is one Ed25519 key:
         public_key: z6Mk...       # Multikey (base58btc), as `mccat keys new` wrote it
         created: 2026-12-02       # first day it may sign (UTC)
         retired: 2027-12-01       # optional: last day it may sign; what it signed before stays valid
+        compromised: 2027-03-04   # optional: the private half leaked (the day it was found): nothing it ever
+                                  # signed is trusted, since its holder can date a proof as they like
 
 The private half never enters the repository: `mccat keys new` prints it once, for the publish
 workflow's secret, and the build reads it from the environment variable MCCAT_SIGNING_KEY
 (`signing_key`). A key whose public half is not listed, or that may not sign on the day, is refused.
-A verifier trusts a proof only if its `created` lies within its key's period (`key_for_proof`).
+A verifier trusts a proof only if its `created` lies within its key's period (`key_for_proof`), and never
+a compromised key's: a retired key protects nothing once leaked, as its holder writes the proof's date.
+The registry's DID document leaves compromised keys out, so other verifiers refuse them too.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +43,7 @@ from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
 KEYS_FILE = "governance/keys.yaml"
 SIGNING_KEY_ENV = "MCCAT_SIGNING_KEY"
 PREVIEW = "preview"  # MCCAT_SIGNING_KEY=preview: a throwaway key, every certificate marked "preview, not valid"
+PREVIEW_SEED = b"mccat preview signing key: public on purpose, never listed, proves nothing"
 KEY_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,62}\Z")
 DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 HEADER = """\
@@ -63,9 +69,15 @@ class RegistryKey:
     public_key: str  # Multikey z6Mk...
     created: date
     retired: date | None = None
+    compromised: date | None = None  # its private half leaked: it signs nothing, and nothing it signed counts
 
     def may_sign_on(self, day: date) -> bool:
-        return self.created <= day and (self.retired is None or day <= self.retired)
+        return self.compromised is None and self.created <= day and (self.retired is None or day <= self.retired)
+
+
+def preview_private_key() -> Ed25519PrivateKey:
+    """The preview key (MCCAT_SIGNING_KEY=preview): derived from a public seed, so anyone can sign with it."""
+    return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(PREVIEW_SEED).digest())
 
 
 def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey], list[Problem]]:
@@ -92,7 +104,7 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
     for index, entry in enumerate(as_list(data["keys"])):
         at = ("keys", index)
         item = as_mapping(entry)
-        unknown = sorted(set(item) - {"id", "public_key", "created", "retired"})
+        unknown = sorted(set(item) - {"id", "public_key", "created", "retired", "compromised"})
         for name in unknown:
             problem(
                 (*at, name),
@@ -100,7 +112,9 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
                 text("keys.unknown-field", n=index + 1, name=Shown(name)),
                 text("hint.keys-fields"),
             )
-        key_id, public, created, retired = (item.get(n) for n in ("id", "public_key", "created", "retired"))
+        key_id, public, created, retired, compromised = (
+            item.get(n) for n in ("id", "public_key", "created", "retired", "compromised")
+        )
         if not isinstance(key_id, str) or not KEY_ID.match(key_id):
             problem(
                 (*at, "id"),
@@ -129,6 +143,14 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
                 text("hint.keys-public-key"),
             )
             continue
+        if key_id == PREVIEW or public == encode_public_key(preview_private_key().public_key()):
+            problem(  # anyone can sign with the preview key: listed, it would make forgeries real
+                (*at, "id" if key_id == PREVIEW else "public_key"),
+                "keys.preview",
+                text("keys.preview", id=Shown(key_id)),
+                text("hint.keys-preview"),
+            )
+            continue
         if public in seen_public:
             problem(
                 (*at, "public_key"),
@@ -139,7 +161,11 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
             continue
         seen_public[public] = index
         days: list[date | None] = []
-        for name, value, required in (("created", created, True), ("retired", retired, False)):
+        for name, value, required in (
+            ("created", created, True),
+            ("retired", retired, False),
+            ("compromised", compromised, False),
+        ):
             if value is None and not required:
                 days.append(None)
                 continue
@@ -151,8 +177,8 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
                 message = text("keys.date", id=Shown(key_id), name=Shown(name))
                 problem((*at, name), f"keys.{name}", message, text("hint.date"))
                 days.append(None)
-        start, end = days
-        if start is None:
+        start, end, leaked = days
+        if start is None or (compromised is not None and leaked is None):
             continue
         if end is not None and end < start:
             problem(
@@ -162,7 +188,7 @@ def parse_keys(source: str, display: str = KEYS_FILE) -> tuple[list[RegistryKey]
                 text("hint.keys-period"),
             )
             continue
-        keys.append(RegistryKey(key_id, public, start, end))
+        keys.append(RegistryKey(key_id, public, start, end, leaked))
     return keys, problems
 
 
@@ -217,6 +243,13 @@ def signing_key(value: str, keys: list[RegistryKey], today: date) -> tuple[Ed255
             f"the key in {SIGNING_KEY_ENV} is not listed in {KEYS_FILE}: add its public half "
             f"({public}) with `mccat keys new` or by hand in a committee pull request"
         )
+    if entry.compromised is not None:
+        raise SigningKeyError(
+            f"{SIGNING_KEY_ENV} の鍵 '{entry.id}' は漏えいした鍵（{entry.compromised}）です。新しい鍵を作り"
+            "（`mccat keys new`）、シークレットをその鍵に変えてください。\n"
+            f"the key '{entry.id}' in {SIGNING_KEY_ENV} is compromised ({entry.compromised}): create a new key "
+            "(`mccat keys new`) and set the secret to it"
+        )
     if not entry.may_sign_on(today):
         period = f"{entry.created}" + (f" to {entry.retired}" if entry.retired else " onwards")
         raise SigningKeyError(
@@ -253,6 +286,8 @@ def key_for_proof(keys: list[RegistryKey], key_id: str, created: date) -> Regist
     entry = next((key for key in keys if key.id == key_id), None)
     if entry is None:
         raise LookupError(f"no key '{key_id}' in {KEYS_FILE}")
+    if entry.compromised is not None:
+        raise LookupError(f"key '{key_id}' was compromised ({entry.compromised}): nothing it signed is trusted")
     if not entry.may_sign_on(created):
         period = f"{entry.created}" + (f" to {entry.retired}" if entry.retired else " onwards")
         raise LookupError(f"key '{key_id}' may sign {period}; this proof says it was made on {created}")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mccat.cli.main import main
 
@@ -123,6 +124,29 @@ def test_new_provider(tmp_path, capsys, monkeypatch):
     text = (tmp_path / "catalogue/providers/my-college.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/provider.schema.json\n")
     assert "Maintainers / 担当アカウント" in text
+
+
+@pytest.mark.parametrize("provider", ["on", "no", "123", "null"])
+def test_a_new_programs_provider_id_stays_text(tmp_path, capsys, monkeypatch, provider):
+    """`provider: on` is a boolean to YAML, `provider: 123` a number: the template quotes the id."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "program", f"{provider}/basics", "--stdout"]) == 0
+    data = yaml.safe_load(capsys.readouterr().out)
+    assert data["provider"] == provider
+
+
+def test_new_never_writes_through_a_link_out_of_the_catalogue(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "catalogue/providers").mkdir(parents=True)
+    (tmp_path / "catalogue/programs").mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "catalogue/providers/evil.yaml").symlink_to(outside / "target.txt")  # dangling: exists() is False
+    (tmp_path / "catalogue/programs/evil2").symlink_to(outside)
+    assert main(["new", "provider", "evil"]) == 2
+    assert main(["new", "program", "evil2/x"]) == 2
+    assert "leads out of the catalogue" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
 
 
 def test_synth_writes_a_valid_catalogue(tmp_path):

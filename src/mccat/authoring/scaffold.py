@@ -100,9 +100,10 @@ def scaffold(kind: str, provider: str | None = None, ctid: str | None = None) ->
     ]
     body = _object_lines(root, "", root)
     if provider:
-        body = [f"provider: {provider}" if line.startswith("provider:") else line for line in body]
+        # quoted: an id such as `on`, `no` or `123` would be read as a boolean or a number
+        body = [f"provider: {_scalar(provider)}" if line.startswith("provider:") else line for line in body]
     if ctid:
-        body = [f"ctid: {ctid}" if line.startswith("# ctid:") else line for line in body]
+        body = [f"ctid: {ctid}" if line.startswith("# ctid:") else line for line in body]  # ce-<uuid>: plain text
     return "\n".join(lines + body) + "\n"
 
 

@@ -7,6 +7,7 @@ arguments raise UsageError (exit status 2).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -88,10 +89,18 @@ def run_new(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(content)
         return 0
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UsageError(text("usage.exists", file=str(target)))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content, encoding="utf-8")
+    # Never through a link out of the catalogue (a linked folder, a dangling link at the file's place): the
+    # file is made new here, or not at all.
+    if not target.parent.resolve().is_relative_to(args.catalogue.resolve()):
+        raise UsageError(text("usage.outside-catalogue", file=str(target)))
+    try:
+        with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644), "w") as out:
+            out.write(content)
+    except FileExistsError:
+        raise UsageError(text("usage.exists", file=str(target))) from None
     print(text("new.wrote", file=str(target)).render(message_language(args)))
     return 0
 

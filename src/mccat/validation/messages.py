@@ -1384,6 +1384,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`提供機関ID/スラッグ` の形で、英小文字・数字・ハイフンを使ってください",
         "en": "{id} is not a valid program id: write provider/slug, lowercase letters, digits and hyphens",
     },
+    "usage.outside-catalogue": {
+        "ja": "{file} はリンクを通じてカタログの外を指しています。カタログの中のフォルダーに作ってください",
+        "en": "{file} leads out of the catalogue through a link; make it in a folder inside the catalogue",
+    },
     "usage.exists": {
         "ja": "{file} はすでにあります。そのファイルを編集するか、別のIDにしてください",
         "en": "{file} already exists; edit it, or choose another id",

@@ -108,6 +108,21 @@ def test_keys_new_appends_the_public_key_and_prints_only_the_private_key(tmp_pat
     assert [k.id for k in load_keys(path)] == ["key-2027", "key-2028"]
 
 
+@pytest.mark.parametrize("start", ["keys: []\n", "# ours\nkeys: [] # none yet\n", "keys:\n", KEYS_TEXT])
+def test_keys_new_leaves_a_file_that_reads_as_the_old_keys_and_the_new_one(tmp_path, capsys, start):
+    """`keys: []` is a valid empty list: appending an entry after it broke the file for every later build."""
+    path = tmp_path / "keys.yaml"
+    path.write_text(start, encoding="utf-8")
+    before = load_keys(path)
+    assert main(["keys", "new", "key-2027", "--keys", str(path), "--today", "2027-01-05"]) == 0
+    private = decode_private_key(capsys.readouterr().out.strip())
+    after = load_keys(path)
+    assert after[:-1] == before
+    assert (after[-1].id, after[-1].public_key) == ("key-2027", encode_public_key(private.public_key()))
+    if start.startswith("# ours"):
+        assert path.read_text(encoding="utf-8").startswith("# ours\n")
+
+
 def test_the_keys_file_and_the_keys_commands_speak_japanese_and_english(tmp_path, capsys):
     """Issue 21's key messages come from the message catalogue (mccat.validation.messages), like the validator's."""
     _, [problem] = parse_keys("keys:\n" + entry("k1", NEW, "2026-07-01", "2026-01-01"), "governance/keys.yaml")

@@ -69,7 +69,11 @@ def run_keys_new(args: argparse.Namespace) -> int:
         private, entry = new_key_entry(args.id, args.today or datetime.now(UTC).date())
     except ValueError:
         raise UsageError(text("usage.keys-bad-id", id=Shown(args.id))) from None
-    append_entry(args.keys, entry)
+    try:
+        append_entry(args.keys, entry)  # written first: a private key printed for a file left unchanged is lost
+    except SigningKeyError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     print(
         text("keys.wrote", id=Shown(args.id), file=Shown(str(args.keys))).render(message_language(args)),
         file=sys.stderr,

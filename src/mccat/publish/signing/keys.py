@@ -213,14 +213,29 @@ def new_key_entry(key_id: str, created: date) -> tuple[Ed25519PrivateKey, str]:
 
 
 def append_entry(path: Path, entry: str) -> None:
-    """Add an entry at the end of the keys file (written with its header if it does not exist)."""
+    """Add an entry at the end of the keys file (written with its header if it does not exist). The result must
+    read as the old keys and the new one; where appending cannot give that (`keys: []`, a flow list), the file
+    is written anew from its keys: its leading comments, then every entry. Nothing is written otherwise."""
     content = path.read_text(encoding="utf-8") if path.is_file() else HEADER
-    if not content.endswith("\n"):
-        content += "\n"
+    before, _ = parse_keys(content, str(path))
+    added, _ = parse_keys("keys:\n" + entry, str(path))
+    appended = (content if content.endswith("\n") else content + "\n") + entry
+    if parse_keys(appended, str(path)) != ([*before, *added], []):
+        comments = "".join(line for line in content.splitlines(keepends=True) if line.startswith("#"))
+        appended = comments + "keys:\n" + "".join(_entry_text(key) for key in before) + entry
+        if parse_keys(appended, str(path)) != ([*before, *added], []):
+            raise SigningKeyError(f"{path}: cannot add the key to this file; add the entry by hand:\n{entry}")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(content + entry, encoding="utf-8")
+    partial.write_text(appended, encoding="utf-8")
     partial.replace(path)
+
+
+def _entry_text(key: RegistryKey) -> str:
+    lines = [f"  - id: {key.id}", f"    public_key: {key.public_key}", f"    created: {key.created.isoformat()}"]
+    lines += [f"    retired: {key.retired.isoformat()}"] if key.retired else []
+    lines += [f"    compromised: {key.compromised.isoformat()}"] if key.compromised else []
+    return "\n".join(lines) + "\n"
 
 
 def signing_key(value: str, keys: list[RegistryKey], today: date) -> tuple[Ed25519PrivateKey, RegistryKey]:

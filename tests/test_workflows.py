@@ -315,6 +315,18 @@ def test_pages_are_deployed_only_after_validation_and_build():
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
 
 
+def test_the_signing_key_is_an_environment_secret_of_the_publishing_jobs_only():
+    """A repository secret reaches every branch's workflow run; an environment's, only jobs of that environment,
+    whose deployment branches the committee limits to main (docs/en/certificates.md)."""
+    users = {}
+    for path in WORKFLOWS:
+        for job_id, job in load(path).get("jobs", {}).items():
+            if "secrets.MCCAT_SIGNING_KEY" in json.dumps(job):
+                environment = job.get("environment")
+                users[(path.name, job_id)] = environment if isinstance(environment, str) else environment["name"]
+    assert users == {("publish.yml", "build"): "signing", ("publish-s3.yml", "publish"): "object-storage"}
+
+
 def test_the_pages_artifact_keeps_the_sites_hidden_files():
     """upload-pages-artifact v5 drops every hidden path by default: /.well-known/did.json (the registry's public
     key, what did:web verifiers fetch) would 404 on the published site."""

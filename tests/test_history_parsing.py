@@ -4,13 +4,18 @@ warning, never a traceback that stops every later build."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
 import subprocess
 from datetime import date
 
 import pytest
 
+from mccat import environment_without_secrets
 from mccat.model.history import parse_log, read_history
+from mccat.review.git_revisions import resolve
 from tests.git_catalogue import CatalogueRepo
 
 FAKE = "0" * 40
@@ -85,3 +90,23 @@ def test_malformed_records_are_skipped_with_a_warning_not_a_traceback():
     changes = parse_log(output, None, marker=marker, warnings=warnings)
     assert [c.commit for c in changes["programs/p/s.yaml"]] == ["a" * 40]
     assert len(warnings) == 3 and all("skipped" in w for w in warnings)
+
+
+def test_git_never_gets_the_signing_key(tmp_path, monkeypatch):
+    """git (and Pagefind) are not our code: the build's private key stays out of their environment."""
+
+    spy, seen = tmp_path / "bin", tmp_path / "seen"
+    spy.mkdir()
+    real = shutil.which("git")
+    (spy / "git").write_text(f'#!/bin/sh\nenv >> "{seen}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    (spy / "git").chmod(0o755)
+    repo = tmp_path / "repo"
+    subprocess.run([real, "init", "-q", str(repo)], check=True)
+    monkeypatch.setenv("PATH", f"{spy}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("MCCAT_SIGNING_KEY", "z-the-committee-s-secret")
+    read_history(repo)
+    with contextlib.suppress(Exception):
+        resolve(repo, "HEAD")
+    assert seen.read_text(encoding="utf-8").count("PATH=") >= 2, "both went through git"
+    assert "z-the-committee-s-secret" not in seen.read_text(encoding="utf-8")
+    assert "MCCAT_SIGNING_KEY" not in environment_without_secrets()

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mccat import environment_without_secrets
 from mccat.build.lifetime import dying_with_this_process
 from mccat.build.merged_sorts import SortedBundle, merge_sort_orders, read_sorted_bundle
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
@@ -214,6 +215,7 @@ class LanguageIndex:
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     stdin=subprocess.DEVNULL,
+                    env=environment_without_secrets(),  # not ours: it has no business with the signing key
                 )
                 try:
                     status = self._process.wait(timeout=INDEX_TIMEOUT)

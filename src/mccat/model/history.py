@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from mccat import environment_without_secrets
+
 # Where GitHub writes the number: "Merge pull request #123 from ..." at the start (merge commits), then
 # "... (#123)" at the end (squash merges, after the pull request's title, which its author writes: a title
 # "Fix (#1)" becomes "Fix (#1) (#123)"), then any "#123" (a commit pushed to the main line).
@@ -100,7 +102,13 @@ def normalise_repo_url(repo_url: str | None) -> str | None:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+        env=environment_without_secrets(),
     )
 
 

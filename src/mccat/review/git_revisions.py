@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from mccat import environment_without_secrets
 from mccat.validation.messages import Shown, Text, text
 from mccat.validation.validate import walk
 
@@ -41,7 +42,7 @@ class RepoFile:
 
 
 def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    env = {**environment_without_secrets(), "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         result = subprocess.run(
             ["git", "-C", str(repo), *args], input=input, capture_output=True, timeout=GIT_TIMEOUT, env=env, check=False

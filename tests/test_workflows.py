@@ -475,13 +475,17 @@ if [ "$1 $2" = "s3 cp" ]; then
         cp "$src" "$FAKE_BUCKET/${dst#s3://*/}"; echo "upload ${dst#s3://*/}" >> "$FAKE_LOG"
     fi
 elif [ "$1 $2" = "s3api delete-objects" ]; then
+    if [ -n "${FAKE_DENY:-}" ]; then  # S3 answers 200 and lists the keys it could not delete
+        echo '{"Errors": [{"Key": "'"$FAKE_DENY"'", "Code": "AccessDenied", "Message": "Access Denied"}]}'
+        exit 0
+    fi
     python3 -c 'import json,sys; [print(o["Key"]) for o in json.load(open(sys.argv[1][7:]))["Objects"]]' "$6" |
         while read -r key; do rm "$FAKE_BUCKET/$key"; echo "delete $key" >> "$FAKE_LOG"; done
 fi
 """
 
 
-def test_publish_s3_uploads_only_what_changed_then_the_manifest_then_deletes(tmp_path):
+def test_publish_s3_uploads_only_what_changed_then_deletes_then_writes_the_manifest(tmp_path):
     bin_dir, bucket, site = tmp_path / "bin", tmp_path / "bucket", tmp_path / "site"
     bin_dir.mkdir()
     bucket.mkdir()
@@ -505,9 +509,19 @@ def test_publish_s3_uploads_only_what_changed_then_the_manifest_then_deletes(tmp
     assert sorted(first[:3]) == ["upload api/v1/x.jsonld", "upload gone.html", "upload ja/index.html"]
     assert first[3:] == ["upload site-manifest.sha256"]
     assert "--content-type application/ld+json" in log.read_text()
+    denied = {**env, "FAKE_DENY": "gone.html"}  # a deletion S3 refuses: the run fails, the old manifest stays
+    manifest_before = (bucket / "site-manifest.sha256").read_bytes()
+    shutil.rmtree(site)
+    (site / "ja").mkdir(parents=True)
+    (site / "ja/index.html").write_text("a", encoding="utf-8")
+    (site / "api/v1").mkdir(parents=True)
+    (site / "api/v1/x.jsonld").write_text("{}", encoding="utf-8")
+    result = subprocess.run(["bash", str(ROOT / "scripts/publish-s3.sh"), str(site)], env=denied, capture_output=True)
+    assert result.returncode == 1 and "not deleted: 'gone.html': AccessDenied" in result.stderr.decode()
+    assert (bucket / "site-manifest.sha256").read_bytes() == manifest_before
     second = publish({"ja/index.html": "changed", "api/v1/x.jsonld": "{}", "en/new.html": "n"})
     assert sorted(second[:2]) == ["upload en/new.html", "upload ja/index.html"]
-    assert second[2:] == ["upload site-manifest.sha256", "delete gone.html"]
+    assert second[2:] == ["delete gone.html", "upload site-manifest.sha256"]
     assert sorted(p.relative_to(bucket).as_posix() for p in bucket.rglob("*") if p.is_file()) == [
         "api/v1/x.jsonld",
         "en/new.html",

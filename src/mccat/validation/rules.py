@@ -550,35 +550,28 @@ def _name_skeleton(name: str) -> str:
 
 def provider_name_twins(entries: Iterable[Entry]) -> list[Problem]:
     """No provider may be named like another: the same name, or one a reader cannot tell from it (other
-    width, case or spacing, katakana エ for the kanji 工). The provider whose id sorts later is refused."""
-    first: dict[tuple[str, str], Entry] = {}
-    problems = []
+    width, case or spacing, katakana エ for the kanji 工). Every provider of such a pair is refused, each naming
+    the other: the files alone cannot tell which one came first (a new provider's id may sort before)."""
+    named: dict[tuple[str, str], list[Entry]] = {}
     for entry in sorted((e for e in entries if e.kind == "provider"), key=lambda e: e.id):
         names = entry.data.get("name")
-        if not isinstance(names, dict):
-            continue
         for lang in ("ja", "en"):
-            name = names.get(lang)
-            if not isinstance(name, str) or not (skeleton := _name_skeleton(name)):
-                continue
-            other = first.setdefault((lang, skeleton), entry)
-            if other is entry:
-                continue
-            problems.append(
-                _problem(
-                    entry.source(),
-                    ("name", lang),
-                    "provider.name-twin",
-                    text(
-                        "provider.name-twin",
-                        field=_field("provider", ("name", lang)),
-                        name=Shown(name),
-                        id=Shown(other.id),
-                        file=other.file,
-                    ),
-                    text("hint.name-twin"),
-                )
+            name = names.get(lang) if isinstance(names, dict) else None
+            if isinstance(name, str) and (skeleton := _name_skeleton(name)):
+                named.setdefault((lang, skeleton), []).append(entry)
+    problems = []
+    for (lang, _), twins in named.items():
+        for entry in twins if len(twins) > 1 else ():
+            other = next(twin for twin in twins if twin is not entry)
+            message = text(
+                "provider.name-twin",
+                field=_field("provider", ("name", lang)),
+                name=Shown(entry.data["name"][lang]),
+                id=Shown(other.id),
+                file=other.file,
             )
+            hint = text("hint.name-twin")
+            problems.append(_problem(entry.source(), ("name", lang), "provider.name-twin", message, hint))
     return problems
 
 

@@ -186,7 +186,13 @@ def test_the_verdict_is_about_the_program_and_a_foreign_issuer_is_a_caution(chec
     assert genuine.locator("[data-mc='verify-caution']").count() == 0
     did = check("en", _credential(_achievement(record["id"]), issuer=f"did:web:{host}"))
     assert did.locator("[data-mc='verify-caution']").count() == 0
-    for issuer in ("https://diploma-mill.test/", f"https://{host}.diploma-mill.test/", "did:example:123"):
+    parent = host.split(".", 1)[1]  # a parent domain (a shared host's) does not stand for the provider
+    for issuer in (
+        "https://diploma-mill.test/",
+        f"https://{host}.diploma-mill.test/",
+        "did:example:123",
+        f"https://{parent}/",
+    ):
         forged = check("en", _credential(_achievement(record["id"]), issuer=issuer))
         assert forged.locator(RESULT).get_attribute("data-verdict") == "active"  # the program is approved ...
         caution = forged.locator("[data-mc='verify-caution']").inner_text()  # ... the badge's issuer is not its

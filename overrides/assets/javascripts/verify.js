@@ -103,11 +103,12 @@
     } catch (e) { return ""; }
   }
 
-  /* Whether an issuer's host is the provider's site or a subdomain of it (or the other way round). */
+  /* Whether an issuer's host is the provider's site or a subdomain of it (www. aside). Not a parent domain:
+   * a shared host's (github.io) would then stand for every site under it. */
   function sameSite(host, providerHost) {
     if (!host || !providerHost) return false;
     var a = host.replace(/^www\./, ""), b = providerHost.replace(/^www\./, "");
-    return a === b || a.endsWith("." + b) || b.endsWith("." + a);
+    return a === b || a.endsWith("." + b);
   }
 
   /* The program id an Achievement id names, if it is one of this registry's; else {error, values}. */

@@ -96,6 +96,29 @@ def test_every_entry_of_a_site_counts_but_a_deploy_checkouts_git_folder(tmp_path
     assert ".well-known/did.json\n" in capsys.readouterr().out
 
 
+def test_an_unreadable_folder_is_named_not_skipped_and_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """os.walk skipped a folder it could not list (a copy could hide files from the check that way); now the
+    listing fails, and the command says which folder, in one line."""
+    site = make_site(tmp_path / "site", {"index.html": b"x"})
+
+    def unreadable(folder):
+        raise PermissionError(13, "Permission denied", str(folder / "locked\x1b[2J"))
+
+    monkeypatch.setattr(site_commands, "site_digests", unreadable)
+    monkeypatch.setattr(site_commands, "site_size", unreadable)
+    for command in (["site-manifest", str(site)], ["site-size", str(site), "--limit", "1GB"]):
+        assert main(command) == 2
+        error = capsys.readouterr().err
+        assert "cannot read the site folder" in error and "/locked" in error
+        assert "\x1b" not in error and "Traceback" not in error and error.count("\n") == 1
+    monkeypatch.undo()
+    (site / "locked").mkdir()
+    walked = []
+    monkeypatch.setattr(os, "walk", lambda root, onerror=None: walked.append(onerror) or iter(()))
+    site_digests(site)
+    assert walked and walked[0] is not None, "os.walk is told what to do with an unreadable folder"
+
+
 @pytest.mark.parametrize("entry", ["link", "fifo", "escape", "newline"])
 def test_a_manifest_refuses_what_a_built_site_never_holds(tmp_path, capsys, entry):
     site = make_site(tmp_path / "site", {"index.html": b"x"})

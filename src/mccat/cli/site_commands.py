@@ -18,8 +18,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from mccat.cli.usage import UsageError, add_lang, message_language
 from mccat.publish.site_files import (
@@ -34,6 +36,8 @@ from mccat.publish.site_files import (
 from mccat.review.git_revisions import GitError, repo_root, resolve
 from mccat.validation.hidden import one_line
 from mccat.validation.messages import Shown, text
+
+T = TypeVar("T")
 
 SIZE_LIMIT_VARIABLE = "MCCAT_SITE_LIMIT"  # the publish workflow's budget, e.g. 1GB (repository variable)
 BUILD_TIMEOUT = 3600  # seconds for the rebuild of verify-site
@@ -83,6 +87,14 @@ def _require_site(folder: Path) -> None:
         raise UsageError(text("usage.site-folder", folder=Shown(str(folder))))
 
 
+def _readable(read: Callable[[Path], T], folder: Path) -> T:
+    """read(folder); a folder or file that cannot be read is a usage error that names it, not a traceback."""
+    try:
+        return read(folder)
+    except OSError as error:
+        raise UsageError(text("usage.unreadable-site", detail=one_line(str(error)))) from None
+
+
 def run_site_size(args: argparse.Namespace) -> int:
     _require_site(args.site)
     variable = os.environ.get(SIZE_LIMIT_VARIABLE) if args.limit is None else None
@@ -92,7 +104,7 @@ def run_site_size(args: argparse.Namespace) -> int:
         if variable:  # the publish workflow's repository variable: say which setting to change
             raise UsageError(text("usage.size-variable", variable=SIZE_LIMIT_VARIABLE, value=Shown(variable))) from None
         raise UsageError(text("usage.size", value=Shown(args.limit))) from None
-    size = site_size(args.site)
+    size = _readable(site_size, args.site)
     summary = f"{size.bytes / 1e6:,.1f} MB in {size.files:,} files (limit {limit / 1e6:,.1f} MB)"
     if size.bytes <= limit:
         print(f"サイトの大きさ / Site size: {summary}: OK")
@@ -116,7 +128,7 @@ def run_site_size(args: argparse.Namespace) -> int:
 def run_site_manifest(args: argparse.Namespace) -> int:
     _require_site(args.site)
     try:
-        manifest = manifest_text(site_digests(args.site))
+        manifest = manifest_text(_readable(site_digests, args.site))
     except ManifestError as error:
         raise UsageError(text("usage.unlisted-entry", detail=one_line(str(error)))) from None
     if args.out is None:
@@ -134,7 +146,7 @@ def run_site_changes(args: argparse.Namespace) -> int:
         raise UsageError(text("usage.no-manifest", file=Shown(str(args.previous)))) from None
     except (ManifestError, UnicodeDecodeError) as error:
         raise UsageError(text("usage.bad-manifest", detail=one_line(str(error)))) from None
-    changes = compare(previous, site_digests(args.site))
+    changes = compare(previous, _readable(site_digests, args.site))
     args.upload.write_text("".join(f"{p}\n" for p in changes.upload), encoding="utf-8")
     args.delete.write_text("".join(f"{p}\n" for p in changes.gone), encoding="utf-8")
     counts = {"upload": len(changes.upload), "new": len(changes.new), "gone": len(changes.gone)}
@@ -173,7 +185,7 @@ def run_verify_site(args: argparse.Namespace) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="mccat-verify-"))
     try:
         built = rebuild(repo, commit, build_date, work, signing=args.with_signing_key)
-        changes = compare(site_digests(args.published), site_digests(built))
+        changes = compare(_readable(site_digests, args.published), _readable(site_digests, built))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -1947,6 +1947,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マニフェストを読めません：{detail}",
         "en": "the manifest cannot be read: {detail}",
     },
+    "usage.unreadable-site": {
+        "ja": "サイトのフォルダーを読めません：{detail}",
+        "en": "cannot read the site folder: {detail}",
+    },
     "usage.unlisted-entry": {
         "ja": "このフォルダーのマニフェストは作れません：{detail}",
         "en": "no manifest for this folder: {detail}",

@@ -214,17 +214,22 @@ def test_a_second_build_while_one_runs_stops_with_a_message_and_the_first_finish
     site, files = good_site
     env = {k: v for k, v in os.environ.items() if not k.startswith("MCCAT_")} | {"NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    first = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    staging = site.parent / ".site.partial"
+    # An earlier test's killed build may have left its staging folder: its `ja` folder would look like the first
+    # build's, and the second build would start before the first one holds the lock (then either may lose).
+    shutil.rmtree(staging, ignore_errors=True)
+    log = site.parent / "first-build.log"
+    with log.open("wb") as first_output:
+        first = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=first_output, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
-        staging = site.parent / ".site.partial"
         deadline = time.monotonic() + 60
-        while not (staging / "ja").exists() and time.monotonic() < deadline:
+        while not (staging / "ja").exists() and time.monotonic() < deadline:  # made after the lock is taken
             time.sleep(0.02)
         assert first.poll() is None, "the first build ended before the second started"
         status, output, _ = run_mkdocs_build(site)
-        assert first.wait(timeout=600) == 0
+        assert first.wait(timeout=600) == 0, log.read_text(encoding="utf-8", errors="replace")[-3000:]
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(first.pid, signal.SIGKILL)
@@ -232,6 +237,7 @@ def test_a_second_build_while_one_runs_stops_with_a_message_and_the_first_finish
     assert f"別のビルドが {site} に書き込んでいる最中です" in output
     assert f"Another build is writing to {site} right now" in output
     assert "Traceback" not in output
+    log.unlink()
     assert_untouched(site, files)  # the first build's site: the same commit, the same bytes
 
 

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from mccat.publish.urls import Urls
-from mccat.site.search_keys import TERMINATOR, chunks, fold_kana, katakana_keys, normalize, suffixes, text_keys
+from mccat.site.search_keys import (
+    TERMINATOR,
+    chunks,
+    fold_kana,
+    katakana_keys,
+    normalize,
+    suffixes,
+    text_keys,
+    variant_keys,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -129,6 +138,14 @@ def test_a_v_spelling_is_the_ba_row_spelling(by_query):
     assert fold_kana("ヴェトナム ゔぁいおりん ヴィジュアル ヴ") == "ベトナム バイオリン ビジュアル ブ"
     keys = katakana_keys({"description": {"ja": "ヴァイオリンの基礎", "en": "Violin basics"}})
     assert "バイオリン" + TERMINATOR in keys and "ヴァイオリン" + TERMINATOR in keys  # a page that writes ヴ
+
+
+def test_another_spelling_of_a_word_finds_it(by_query):
+    """表記ゆれ: the program writes 子ども; 子供 and こども are the same word, and find it."""
+    for typed in ("子供", "こども"):
+        assert "example-junior-college/food-allergy-childcare" in by_query[("ja", typed)].found[:3], typed
+    keys = variant_keys({"description": {"ja": "申込は受付で", "en": "Apply at the desk"}})
+    assert {"申し込みｚ", "申込みｚ", "受け付けｚ"} <= set(keys)
 
 
 def test_particles_alone_find_nothing(outcomes):

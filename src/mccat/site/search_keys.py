@@ -141,6 +141,30 @@ def katakana_keys(program_data: dict[str, Any]) -> list[str]:
     return [key for word in found for key in suffixes(word)]
 
 
+# Words written more than one way in Japanese (表記ゆれ), with the same meaning in every context: a page that
+# writes one is found by the others (子供 and こども find 子ども). Readings alone (こども) are folded to katakana as
+# queries are. Kept to spellings of one word: 障害 and 障がい, say, are not (in IT texts 障害 is an outage).
+SPELLING_VARIANTS = (
+    ("子ども", "子供", "こども"),
+    ("申し込み", "申込み", "申込"),
+    ("取り組み", "取組み", "取組"),
+    ("組み込み", "組込み", "組込"),
+    ("受け付け", "受付け", "受付"),
+    ("話し合い", "話合い"),
+)
+
+
+def variant_keys(program_data: dict[str, Any]) -> list[str]:
+    """The other spellings of every word of SPELLING_VARIANTS that the program's Japanese texts write."""
+    texts = [unicodedata.normalize("NFKC", text) for text in japanese_texts(program_data)]
+    keys: list[str] = []
+    for spellings in SPELLING_VARIANTS:
+        if any(spelling in text for text in texts for spelling in spellings):
+            for spelling in spellings:
+                keys += text_keys(spelling) + text_keys(spelling, kana=True)
+    return keys
+
+
 def keyword_keys(program_data: dict[str, Any]) -> list[str]:
     """The program's keywords, in both languages on both sites (簿記 and bookkeeping find it anywhere)."""
     keys: list[str] = []
@@ -163,14 +187,15 @@ def program_keys(program_data: dict[str, Any], provider_data: dict[str, Any], la
     """The `keys` meta of a program page in `lang`, space-separated.
 
     Both languages: the Japanese title (every substring), its reading, the provider's Japanese name and reading,
-    the katakana words of the Japanese texts, the keywords. Japanese pages add the English skill labels and
-    provider name (their English title is the `title_alt` meta, searchable as it is); English pages' own text
-    is English already.
+    the katakana words of the Japanese texts, the other spellings of words they write (表記ゆれ), the keywords.
+    Japanese pages add the English skill labels and provider name (their English title is the `title_alt` meta,
+    searchable as it is); English pages' own text is English already.
     """
     keys = text_keys(program_data["title"].get("ja"))
     keys += text_keys(program_data.get("title_kana"), kana=True)
     keys += provider_keys(provider_data)
     keys += katakana_keys(program_data)
+    keys += variant_keys(program_data)
     keys += keyword_keys(program_data)
     if lang == "ja":
         keys += latin_words(skill["label"].get("en") for skill in program_data.get("skills", []))

@@ -45,7 +45,7 @@ from mccat.build.signing import KEYS_ENV, Signing, build_signing
 from mccat.publish.signing.keys import SigningKeyError
 from mccat.publish.urls import Urls
 from mccat.site.program_list import PROGRAMS_PER_PAGE
-from mccat.validation.messages import Shown, language_from_environment, render
+from mccat.validation.messages import Shown, language_from_environment, render, render_both
 from mccat.validation.report import problem_lines
 
 SEARCH_BUNDLE_PAGES = "MCCAT_SEARCH_BUNDLE_PAGES"  # the most pages one search bundle indexes (memory)
@@ -135,7 +135,7 @@ def environment_error(key: str, variable: str, value: str, **params: Any) -> Pla
     Japanese, then in English (the log of a build is read in either), naming the variable, showing the value
     on one line with hidden characters written out (Shown: a value is hostile), and saying what to set."""
     params = {"variable": variable, "value": Shown(value), **params}
-    return PlanError("\n".join(render(key, lang, params) for lang in ("ja", "en")))
+    return PlanError(render_both(key, params))
 
 
 def build_date(environ: Mapping[str, str]) -> date:

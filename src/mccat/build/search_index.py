@@ -51,7 +51,7 @@ from mccat.build.lifetime import dying_with_this_process
 from mccat.build.merged_sorts import SortedBundle, merge_sort_orders, read_sorted_bundle
 from mccat.build.stable_bundle import BundleFormatError, canonicalize_bundle
 from mccat.build.unused_files import remove_pagefind_ui
-from mccat.validation.messages import render
+from mccat.validation.messages import render_both
 
 BUNDLE_DIR = "pagefind"  # one bundle per language, at the site root: /pagefind/ja/pagefind.js
 # Pagefind holds every page it indexes in memory: about 0.28 GB plus 0.15 MB a Japanese page (bench/README.md).
@@ -77,8 +77,8 @@ class SearchIndexError(Exception):
     mccat.validation.messages), then `detail`, what Pagefind printed, as it printed it."""
 
     def __init__(self, key: str, detail: str = "", **params: Any):
-        lines = [render(key, lang, params) for lang in ("ja", "en")]
-        super().__init__("\n".join([*lines, detail] if detail else lines))
+        message = render_both(key, params)
+        super().__init__(f"{message}\n{detail}" if detail else message)
 
 
 @dataclass(frozen=True)

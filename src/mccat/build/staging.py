@@ -28,7 +28,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from mccat.validation.messages import render
+from mccat.validation.messages import render_both
 
 
 class PublishError(Exception):
@@ -46,7 +46,7 @@ class StagedSite:
     def start(cls, final: Path) -> StagedSite:
         final = final.absolute()
         if final.is_symlink() or (final.exists() and not final.is_dir()):
-            raise PublishError(_bilingual("build.site-dir-not-folder", folder=final))
+            raise PublishError(render_both("build.site-dir-not-folder", {"folder": final}))
         staging = final.with_name(f".{final.name}.partial")
         final.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -57,7 +57,7 @@ class StagedSite:
                 shutil.rmtree(staging)
                 staging.mkdir()
             except FileExistsError:  # another build made it again in between: it is that build's
-                raise PublishError(_bilingual("build.site-dir-busy", folder=final)) from None
+                raise PublishError(render_both("build.site-dir-busy", {"folder": final})) from None
             except OSError as error:
                 raise PublishError(f"{staging}: {error}") from None
             finally:
@@ -106,9 +106,5 @@ def _locked(staging: Path, final: Path) -> int:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(descriptor)
-        raise PublishError(_bilingual("build.site-dir-busy", folder=final)) from None
+        raise PublishError(render_both("build.site-dir-busy", {"folder": final})) from None
     return descriptor
-
-
-def _bilingual(key: str, **params: object) -> str:
-    return "\n".join(render(key, lang, params) for lang in ("ja", "en"))

@@ -89,11 +89,9 @@ def run_new(args: argparse.Namespace) -> int:
     if args.stdout:
         sys.stdout.write(content)
         return 0
-    if target.exists() or target.is_symlink():
-        raise UsageError(text("usage.exists", file=str(target)))
     target.parent.mkdir(parents=True, exist_ok=True)
     # Never through a link out of the catalogue (a linked folder, a dangling link at the file's place): the
-    # file is made new here, or not at all.
+    # file is made new here (O_EXCL: an existing file or link is refused), or not at all.
     if not target.parent.resolve().is_relative_to(args.catalogue.resolve()):
         raise UsageError(text("usage.outside-catalogue", file=str(target)))
     try:

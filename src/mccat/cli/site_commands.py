@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from mccat.cli.usage import UsageError, add_lang, message_language
 from mccat.publish.site_files import (
+    STALE_AFTER_DAYS,
     ManifestError,
     compare,
     manifest_text,
@@ -162,11 +163,6 @@ def published_build_date(published: Path) -> str:
         return date.fromisoformat(as_of).isoformat()
     except (OSError, ValueError, KeyError, TypeError):
         raise UsageError(text("usage.no-build-date", file=Shown(str(source)))) from None
-
-
-# The publish workflow rebuilds the site every day: a copy built longer ago than this is not what the registry
-# publishes now (a program expired since still shows as approved in it), even when it matches its own date.
-STALE_AFTER_DAYS = 2
 
 
 def run_verify_site(args: argparse.Namespace) -> int:

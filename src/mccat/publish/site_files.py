@@ -19,6 +19,10 @@ from pathlib import Path
 from mccat.validation.hidden import HIDDEN_CHARACTER
 
 GITHUB_PAGES_LIMIT = 1_000_000_000  # bytes: GitHub Pages publishes sites up to 1 GB
+# The publish workflow rebuilds the site, and signs its status lists anew, every day: a copy (of the site, of a
+# status list) built longer ago than this is not what the registry publishes now; a program expired or revoked
+# since still shows as approved in it (`mccat verify-site`, `mccat verify`).
+STALE_AFTER_DAYS = 2
 MANIFEST_LINE = re.compile(r"^(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)\Z")
 _SIZE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>|B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*\Z", re.IGNORECASE)
 _UNITS = {

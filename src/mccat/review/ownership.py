@@ -171,7 +171,8 @@ def check_ownership(
     if _member(author, committee):
         result.decisions = [erased.get(p) or Decision(p, True, text("ownership.committee")) for p in paths]
         return result
-    vouched = _vouched_decisions(repo, pushed, head_commit, committee, paths)
+    decisions = {p for p in paths if _inside(p, prefix) and (where := classify(p, prefix)) and where[0] == "decision"}
+    vouched = _vouched_decisions(repo, pushed, head_commit, committee, decisions)
     before = maintainers_of(load_snapshot(repo, base_commit, prefix, "providers"))
     proposed = maintainers_of(load_snapshot(repo, head_commit, prefix, "providers"))
     # A new provider: one whose file this pull request adds, and that the target branch does not have.
@@ -183,10 +184,9 @@ def check_ownership(
         and read_file_at(repo, base_commit, _provider_path(provider_id, prefix)) is None
     }
     for path in paths:
-        located = classify(path, prefix) if _inside(path, prefix) else None
         if path in erased:
             result.decisions.append(erased[path])
-        elif located is not None and located[0] == "decision":
+        elif path in decisions:
             if pushed is not None and path in vouched:
                 result.decisions.append(Decision(path, True, text("ownership.decision-pushed", account=pushed.account)))
             else:
@@ -212,11 +212,11 @@ class Push:
 
 
 def _vouched_decisions(
-    repo: Path, pushed: Push | None, head: str | None, committee: list[str], paths: list[str]
+    repo: Path, pushed: Push | None, head: str | None, committee: list[str], paths: set[str]
 ) -> set[str]:
-    """The decision files a committee member's push changed: their content at head differs from before it.
+    """The decision files (`paths`) a committee member's push changed: their content at head differs from before.
     A push whose earlier commit is unknown here (a force push) vouches for nothing: the member pushes again."""
-    if pushed is None or head is None or not _member(pushed.account, committee):
+    if pushed is None or head is None or not paths or not _member(pushed.account, committee):
         return set()
     try:
         before = resolve(repo, pushed.before)

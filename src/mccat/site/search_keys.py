@@ -156,10 +156,10 @@ SPELLING_VARIANTS = (
 
 def variant_keys(program_data: dict[str, Any]) -> list[str]:
     """The other spellings of every word of SPELLING_VARIANTS that the program's Japanese texts write."""
-    texts = [unicodedata.normalize("NFKC", text) for text in japanese_texts(program_data)]
+    text = "\n".join(japanese_texts(program_data))  # the spellings are full-width: NFKC would change nothing
     keys: list[str] = []
     for spellings in SPELLING_VARIANTS:
-        if any(spelling in text for text in texts for spelling in spellings):
+        if any(spelling in text for spelling in spellings):
             for spelling in spellings:
                 keys += text_keys(spelling) + text_keys(spelling, kana=True)
     return keys

@@ -76,6 +76,11 @@ def render(key: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
     return template.format(**{name: show_in(value, lang) for name, value in params.items()})
 
 
+def render_both(key: str, params: Mapping[str, Any] | None = None) -> str:
+    """A message in Japanese, then in English, one line each: what a build log or a command says to anyone."""
+    return "\n".join(render(key, lang, params) for lang in ("ja", "en"))
+
+
 def show_in(value: Any, lang: str) -> str:
     """A parameter as text in one language."""
     if isinstance(value, Text):
@@ -1871,6 +1876,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.keys-period": {
         "ja": "`retired` は署名できる最後の日です。`created` と同じ日かそれより後にしてください",
         "en": "`retired` is the last day it may sign, on or after `created`",
+    },
+    "keys.cannot-append": {
+        "ja": "{file} に鍵を追記できません。次の項目を手で書き足してください：",
+        "en": "cannot add the key to {file}; add this entry by hand:",
     },
     "keys.preview": {
         "ja": "鍵 {id} はプレビュー用の鍵です（誰でも署名できる公開の鍵）",

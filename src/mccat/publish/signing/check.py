@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from mccat.publish.signing import data_integrity, status_list
 from mccat.publish.signing.keys import RegistryKey, key_for_proof
 from mccat.publish.signing.multikey import decode_public_key
+from mccat.publish.site_files import STALE_AFTER_DAYS
 
 StatusLists = Callable[[str], Mapping[str, Any] | None]
 
@@ -105,11 +106,6 @@ def check_dates(document: Mapping[str, Any], now: datetime) -> Check:
         return Check("dates", False, f"expired: valid until {document['validUntil']}")
     until = f" until {document['validUntil']}" if end is not None else ""
     return Check("dates", True, f"valid from {document['validFrom']}{until}")
-
-
-# The registry signs its status lists anew on every build, and builds every day: a list older than this is a
-# copy that a later build may have overtaken (a revocation since would not show in it).
-STALE_AFTER_DAYS = 2
 
 
 def check_status(

@@ -36,7 +36,7 @@ from mccat.publish.signing.multikey import (
     encode_private_key,
     encode_public_key,
 )
-from mccat.validation.messages import Shown, Text, text
+from mccat.validation.messages import Shown, Text, render_both, text
 from mccat.validation.problems import Problem
 from mccat.validation.source import YamlProblem, as_list, as_mapping, parse_yaml
 
@@ -224,7 +224,7 @@ def append_entry(path: Path, entry: str) -> None:
         comments = "".join(line for line in content.splitlines(keepends=True) if line.startswith("#"))
         appended = comments + "keys:\n" + "".join(_entry_text(key) for key in before) + entry
         if parse_keys(appended, str(path)) != ([*before, *added], []):
-            raise SigningKeyError(f"{path}: cannot add the key to this file; add the entry by hand:\n{entry}")
+            raise SigningKeyError(render_both("keys.cannot-append", {"file": path}) + "\n" + entry)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     partial.write_text(appended, encoding="utf-8")
